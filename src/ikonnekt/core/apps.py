@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "ikonnekt.core"
+    label = "core"
+    verbose_name = _("Platform core")
+
+    def ready(self):
+        from ikonnekt.core import checks, signals  # noqa: F401  (registers checks and signal handlers)
+        from ikonnekt.core.registry import nav
+
+        nav.register("core:dashboard", _("Dashboard"), icon="speedometer2", order=0, section="start")
+        nav.register("core:jobs", _("Jobs"), icon="hourglass-split", order=90, section="platform")

@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from ikonnekt.core.registry import nav
+
+
+def platform(request):
+    user = getattr(request, "user", None)
+    authenticated = bool(user and user.is_authenticated)
+    return {
+        "nav_sections": nav.sections(authenticated),
+        "active_organisation": getattr(request, "active_organisation", None),
+        "my_memberships": getattr(request, "memberships", []),
+        "demo_mode": getattr(settings, "DEMO_MODE", False),
+    }

@@ -1,0 +1,86 @@
+"""Form building blocks: Bootstrap styling and the sharing fields every shared object has."""
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext_lazy as _
+
+from ikonnekt.core.sharing import orgs_with_role, user_cooperation_ids
+
+
+class FormRenderer(DjangoTemplates):
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+def style_widget(field: forms.Field) -> None:
+    widget = field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        css = ""
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    if css:
+        existing = widget.attrs.get("class", "")
+        widget.attrs["class"] = f"{existing} {css}".strip()
+
+
+class BootstrapMixin:
+    """Adds Bootstrap classes to every widget and HTML5 date inputs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
+                field.widget = forms.DateInput(attrs=field.widget.attrs, format="%Y-%m-%d")
+                field.widget.input_type = "date"
+            elif isinstance(field, forms.DateTimeField) and not isinstance(field.widget, forms.HiddenInput):
+                field.widget = forms.DateTimeInput(attrs=field.widget.attrs, format="%Y-%m-%dT%H:%M")
+                field.widget.input_type = "datetime-local"
+            style_widget(field)
+
+
+class BootstrapForm(BootstrapMixin, forms.Form):
+    pass
+
+
+class BootstrapModelForm(BootstrapMixin, forms.ModelForm):
+    pass
+
+
+class ShareableForm(BootstrapModelForm):
+    """ModelForm for shared objects. Include ``owner``, ``visibility`` and (for
+    :class:`~ikonnekt.core.sharing.Shareable`) ``shared_with`` in ``Meta.fields``."""
+
+    def __init__(self, *args, user, active_organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.cooperations.models import Cooperation
+        from ikonnekt.organizations.models import Organisation
+
+        self.user = user
+        if "owner" in self.fields:
+            editable = Organisation.objects.filter(pk__in=orgs_with_role(user))
+            self.fields["owner"].queryset = editable
+            self.fields["owner"].empty_label = None
+            if self.instance.pk:
+                # Moving an object to another organisation is not a form operation.
+                self.fields["owner"].disabled = True
+            elif active_organisation is not None and active_organisation.pk in orgs_with_role(user):
+                self.fields["owner"].initial = active_organisation.pk
+        if "shared_with" in self.fields:
+            self.fields["shared_with"].queryset = Cooperation.objects.filter(
+                pk__in=user_cooperation_ids(user)
+            )
+            self.fields["shared_with"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["shared_with"].choices
+            )
+            self.fields["shared_with"].required = False
+        if self.instance.pk and not self.instance.can_change_visibility(user):
+            for name in ("visibility", "shared_with"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _(
+                        "Only the owner's administrators or the creator may change who sees this."
+                    )

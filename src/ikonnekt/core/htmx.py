@@ -1,0 +1,10 @@
+"""One helper decides partial vs full page for htmx requests (convention 13)."""
+
+from django.shortcuts import render
+
+
+def render_page(request, template: str, context: dict, fragment: str | None = None, **kwargs):
+    """Render ``fragment`` (e.g. ``app/_list_fragment.html``) for htmx requests that target a
+    part of the page, the full ``template`` otherwise."""
+    is_partial = getattr(request, "htmx", False) and not getattr(request.htmx, "boosted", False)
+    return render(request, fragment if (fragment and is_partial) else template, context, **kwargs)

@@ -1,0 +1,276 @@
+"""The one sharing rule of iKonnekt (DESIGN.md, "The sharing model").
+
+Every shareable object has an owner organisation and a visibility:
+
+* ``private``      members of the owner organisation,
+* ``cooperation``  plus members of the organisations taking part in the cooperations the
+                   object is explicitly shared with (only cooperations that are not ended),
+* ``platform``     every signed-in user,
+* ``public``       anyone, also anonymous visitors and open-data exports.
+
+Reading goes through :meth:`ShareableQuerySet.visible_to` (or :meth:`SharedObject.visible_to_q`
+when composing queries across relations); views use :func:`get_visible_or_404` and
+:func:`get_editable_or_404`, so an object a user may not see answers 404 everywhere.
+
+Writing: editors and admins of the owner. Deleting and changing visibility: admins of the
+owner, or the editor who created the object.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    PRIVATE = "private", _("Private (own organisation)")
+    COOPERATION = "cooperation", _("Shared with selected cooperations")
+    PLATFORM = "platform", _("All signed-in users")
+    PUBLIC = "public", _("Public (also open data)")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Viewer")
+
+
+WRITE_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
+
+_ROLES_CACHE = "_ikonnekt_roles"
+_COOPS_CACHE = "_ikonnekt_cooperations"
+
+
+def user_roles(user) -> dict[int, str]:
+    """``{organisation_id: role}`` of the user's memberships, cached on the user object."""
+    if user is None or not user.is_authenticated:
+        return {}
+    cached = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        from ikonnekt.organizations.models import Membership
+
+        cached = dict(Membership.objects.filter(user_id=user.pk).values_list("organisation_id", "role"))
+        setattr(user, _ROLES_CACHE, cached)
+    return cached
+
+
+def user_org_ids(user) -> frozenset[int]:
+    return frozenset(user_roles(user))
+
+
+def orgs_with_role(user, roles=WRITE_ROLES) -> frozenset[int]:
+    return frozenset(org_id for org_id, role in user_roles(user).items() if role in roles)
+
+
+def user_cooperation_ids(user) -> frozenset[int]:
+    """Cooperations (not ended) in which one of the user's organisations takes part."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, _COOPS_CACHE, None)
+    if cached is None:
+        from ikonnekt.cooperations.models import Participation
+
+        org_ids = user_org_ids(user)
+        cached = frozenset(
+            Participation.objects.filter(organisation_id__in=org_ids)
+            .exclude(cooperation__status="ended")
+            .values_list("cooperation_id", flat=True)
+        )
+        setattr(user, _COOPS_CACHE, cached)
+    return cached
+
+
+def forget_user_caches(user) -> None:
+    """Drop cached memberships after they change (same request)."""
+    for attr in (_ROLES_CACHE, _COOPS_CACHE):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def has_role(user, organisation_id, roles=WRITE_ROLES) -> bool:
+    return user_roles(user).get(organisation_id) in roles
+
+
+class ShareableQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one read rule: everything ``user`` may see (anonymous: public only)."""
+        return self.filter(self.model.visible_to_q(user))
+
+    def editable_by(self, user):
+        return self.filter(owner_id__in=orgs_with_role(user))
+
+
+class SharedObject(models.Model):
+    """Abstract base: owner organisation, visibility and who created it.
+
+    Subclasses that can be shared with specific cooperations inherit :class:`Shareable`.
+    """
+
+    owner = models.ForeignKey(
+        "organizations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("owner organisation"),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = ShareableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    # --- reading -----------------------------------------------------------------------
+    @classmethod
+    def visible_to_q(cls, user, prefix: str = "") -> Q:
+        """A ``Q`` selecting what ``user`` may see; ``prefix`` composes it across a relation
+        (e.g. ``Document.visible_to_q(user, "document__")`` for versions)."""
+        public = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+        if user is None or not user.is_authenticated:
+            return public
+        q = Q(**{f"{prefix}visibility__in": [Visibility.PUBLIC, Visibility.PLATFORM]})
+        org_ids = user_org_ids(user)
+        if org_ids:
+            q |= Q(**{f"{prefix}owner_id__in": sorted(org_ids)})
+        coop_ids = user_cooperation_ids(user)
+        if coop_ids:
+            q |= Q(**{f"{prefix}visibility": Visibility.COOPERATION}) & cls.cooperation_q(
+                sorted(coop_ids), prefix
+            )
+        return q
+
+    @classmethod
+    def cooperation_q(cls, coop_ids, prefix: str = "") -> Q:
+        """Objects shared with one of ``coop_ids``; overridden by models without ``shared_with``."""
+        return Q(pk__in=[])
+
+    def is_visible_to(self, user) -> bool:
+        return type(self)._base_manager.filter(pk=self.pk).filter(type(self).visible_to_q(user)).exists()
+
+    # --- writing ------------------------------------------------------------------------
+    def can_edit(self, user) -> bool:
+        return has_role(user, self.owner_id)
+
+    def can_delete(self, user) -> bool:
+        role = user_roles(user).get(self.owner_id)
+        return role == Role.ADMIN or (
+            role == Role.EDITOR and self.created_by_id is not None and self.created_by_id == user.pk
+        )
+
+    def can_change_visibility(self, user) -> bool:
+        return self.can_delete(user)
+
+    def audit_owner_id(self):
+        return self.owner_id
+
+
+class Shareable(SharedObject):
+    """A shared object that can be shared with specific cooperations (many-to-many)."""
+
+    shared_with = models.ManyToManyField(
+        "cooperations.Cooperation",
+        blank=True,
+        related_name="+",
+        verbose_name=_("shared with cooperations"),
+        help_text=_("Only used when the visibility is “shared with selected cooperations”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cooperation_q(cls, coop_ids, prefix: str = "") -> Q:
+        field = cls._meta.get_field("shared_with")
+        through = field.remote_field.through
+        ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": coop_ids}).values(
+            field.m2m_field_name()
+        )
+        # One id__in subquery (not a join) so rows are never duplicated.
+        return Q(**{f"{prefix}pk__in": ids})
+
+
+class ChildQuerySet(models.QuerySet):
+    """Queryset of objects that inherit visibility from a parent (``Model.sharing_parent``)."""
+
+    def visible_to(self, user):
+        parent_field = self.model.sharing_parent
+        parent_model = self.model._meta.get_field(parent_field).related_model
+        return self.filter(parent_model.visible_to_q(user, prefix=f"{parent_field}__"))
+
+
+def validate_sharing(instance) -> None:
+    """Cooperation visibility needs cooperations, and only ones the owner takes part in."""
+    if not isinstance(instance, Shareable) or instance.pk is None:
+        return
+    coops = list(instance.shared_with.all())
+    if instance.visibility == Visibility.COOPERATION and not coops:
+        raise ValidationError(
+            {"shared_with": _("Choose at least one cooperation to share with, or another visibility.")}
+        )
+    from ikonnekt.cooperations.models import Participation
+
+    allowed = set(
+        Participation.objects.filter(organisation_id=instance.owner_id).values_list(
+            "cooperation_id", flat=True
+        )
+    )
+    foreign = [c.name for c in coops if c.pk not in allowed]
+    if foreign:
+        raise ValidationError(
+            {
+                "shared_with": _("The owner organisation does not take part in: %(names)s")
+                % {"names": ", ".join(foreign)}
+            }
+        )
+
+
+def _resolve(model_or_qs):
+    if isinstance(model_or_qs, models.QuerySet):
+        return model_or_qs
+    return model_or_qs.objects.all()
+
+
+def get_visible_or_404(model_or_qs, user, **lookup):
+    """The object if ``user`` may see it, else 404 (the same answer as "does not exist")."""
+    qs = _resolve(model_or_qs).visible_to(user)
+    try:
+        return qs.get(**lookup)
+    except (qs.model.DoesNotExist, ValueError, ValidationError):
+        raise Http404
+    except qs.model.MultipleObjectsReturned:
+        raise Http404
+
+
+def get_editable_or_404(model_or_qs, user, **lookup):
+    """Visible and editable → the object; invisible → 404; visible but read-only → 403."""
+    obj = get_visible_or_404(model_or_qs, user, **lookup)
+    if not obj.can_edit(user):
+        raise PermissionDenied(_("You may read this, but not change it."))
+    return obj
+
+
+def get_deletable_or_404(model_or_qs, user, **lookup):
+    obj = get_visible_or_404(model_or_qs, user, **lookup)
+    if not obj.can_delete(user):
+        raise PermissionDenied(_("Only the owner's administrators or the creator may delete this."))
+    return obj
+
+
+def ensure_can_create(user, organisation_id) -> None:
+    if not has_role(user, organisation_id):
+        raise PermissionDenied(
+            _("Only editors and administrators of the owner organisation may create this.")
+        )

@@ -1,0 +1,62 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ikonnekt.core.sharing import Visibility
+
+register = template.Library()
+
+SECTION_LABELS = {
+    "start": _("Start"),
+    "modules": _("Modules"),
+    "administration": _("Administration"),
+    "resources": _("Resources"),
+    "knowledge": _("Knowledge"),
+    "data": _("Data"),
+    "planning": _("Planning"),
+    "economy": _("Market"),
+    "platform": _("Platform"),
+}
+
+ICONS = {
+    Visibility.PRIVATE: "lock",
+    Visibility.COOPERATION: "people",
+    Visibility.PLATFORM: "globe2",
+    Visibility.PUBLIC: "unlock",
+}
+
+
+@register.simple_tag
+def section_label(key):
+    return SECTION_LABELS.get(key, key)
+
+
+@register.simple_tag
+def visibility_badge(obj):
+    value = getattr(obj, "visibility", None)
+    if value is None:
+        return ""
+    label = Visibility(value).label
+    return format_html(
+        '<span class="badge badge-visibility-{}" title="{}"><i class="bi bi-{}"></i> {}</span>',
+        value,
+        label,
+        ICONS.get(value, "eye"),
+        label,
+    )
+
+
+@register.filter
+def can_edit(obj, user):
+    return obj.can_edit(user)
+
+
+@register.filter
+def can_delete(obj, user):
+    return obj.can_delete(user)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page_number):
+    querystring = context.get("querystring", "")
+    return f"?{querystring + '&' if querystring else ''}page={page_number}"

@@ -1,0 +1,108 @@
+/* iKonnekt page behaviour without inline scripts (CSP: script-src 'self').
+ *
+ * - [data-autosubmit] on a select submits its form on change.
+ * - [data-echarts="<id of a json_script>"] renders an ECharts chart from the JSON options.
+ * - [data-map="<id of a json_script>"] renders a Leaflet map from {center, zoom, geojson, markers}.
+ *   Map tiles are not loaded from the internet (offline use); features are drawn on a plain canvas
+ *   unless the installation configures a tile server in data-tiles.
+ * Both are re-initialised after htmx swaps.
+ */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function initCharts(root) {
+    if (!window.echarts) return;
+    root.querySelectorAll("[data-echarts]").forEach(function (el) {
+      if (el.dataset.ready) return;
+      var options = readJson(el.dataset.echarts);
+      if (!options) return;
+      el.dataset.ready = "1";
+      var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
+      if (options.__graphTooltip) {
+        options.tooltip = { formatter: function (p) { return p.data.name || p.name; } };
+      }
+      chart.setOption(options);
+      el._chart = chart;
+      window.addEventListener("resize", function () { chart.resize(); });
+      el.dispatchEvent(new CustomEvent("chart:ready", { bubbles: true, detail: chart }));
+    });
+  }
+
+  function popupHtml(props) {
+    var div = document.createElement("div");
+    if (props.url) {
+      var a = document.createElement("a");
+      a.href = props.url;
+      a.textContent = props.name || props.title || "";
+      div.appendChild(a);
+    } else {
+      var b = document.createElement("strong");
+      b.textContent = props.name || props.title || "";
+      div.appendChild(b);
+    }
+    if (props.info) {
+      var p = document.createElement("div");
+      p.textContent = props.info;
+      div.appendChild(p);
+    }
+    return div;
+  }
+
+  function initMaps(root) {
+    if (!window.L) return;
+    L.Icon.Default.imagePath = document.body.dataset.static + "vendor/leaflet/images/";
+    root.querySelectorAll("[data-map]").forEach(function (el) {
+      if (el.dataset.ready) return;
+      var cfg = readJson(el.dataset.map) || {};
+      el.dataset.ready = "1";
+      var map = L.map(el, { preferCanvas: true }).setView(cfg.center || [49.35, 6.75], cfg.zoom || 11);
+      if (el.dataset.tiles) {
+        L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
+      }
+      var group = L.featureGroup().addTo(map);
+      if (cfg.geojson) {
+        L.geoJSON(cfg.geojson, {
+          style: function (f) { return f.properties && f.properties.style ? f.properties.style : { color: "#1d5c4d", weight: 2 }; },
+          pointToLayer: function (f, latlng) {
+            var s = (f.properties && f.properties.style) || {};
+            return L.circleMarker(latlng, { radius: s.radius || 7, color: s.color || "#1d5c4d", fillOpacity: 0.7 });
+          },
+          onEachFeature: function (f, layer) { if (f.properties) layer.bindPopup(popupHtml(f.properties)); }
+        }).addTo(group);
+      }
+      (cfg.lines || []).forEach(function (line) {
+        L.polyline(line.coords, { color: line.color || "#0d6efd", weight: line.weight || 3, opacity: 0.7 })
+          .bindPopup(popupHtml(line)).addTo(group);
+      });
+      if (group.getLayers().length && cfg.fit !== false) {
+        map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 14 });
+      }
+      el._map = map;
+      el.dispatchEvent(new CustomEvent("map:ready", { bubbles: true, detail: map }));
+    });
+  }
+
+  function init(root) {
+    root.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+      if (el.dataset.ready) return;
+      el.dataset.ready = "1";
+      el.addEventListener("change", function () { el.form.submit(); });
+    });
+    root.querySelectorAll("[data-confirm]").forEach(function (el) {
+      if (el.dataset.ready) return;
+      el.dataset.ready = "1";
+      el.addEventListener("click", function (ev) { if (!window.confirm(el.dataset.confirm)) ev.preventDefault(); });
+    });
+    initCharts(root);
+    initMaps(root);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:afterSettle", function (ev) { init(ev.target); });
+  window.iKonnekt = { init: init, readJson: readJson };
+})();
