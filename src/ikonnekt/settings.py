@@ -213,8 +213,9 @@ if SECURE_HSTS_SECONDS == 0 and envbool("BEHIND_PROXY", False):
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: its "WWW-Authenticate: Bearer" makes bad credentials answer 401.
         "ikonnekt.accounts.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [

@@ -1,4 +1,4 @@
-from ikonnekt.cooperations.models import Cooperation, Goal, Participation
+from ikonnekt.cooperations.models import Announcement, Cooperation, Goal, Participation
 from tests.factories import factory
 
 
@@ -21,3 +21,16 @@ def make_cooperation(cast, *, owner, visibility="private", created_by=None, shar
                 cooperation=coop, organisation=p.organisation, defaults={"part": "partner"}
             )
     return coop
+
+
+@factory(Announcement)
+def make_announcement(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    note = Announcement.objects.create(
+        owner=owner,
+        title="Grünschnittplatz geschlossen",
+        body="Am Montag zu.",
+        visibility=visibility,
+        created_by=created_by,
+    )
+    note.shared_with.set(shared_with)
+    return note

@@ -1,4 +1,4 @@
-from ikonnekt.cooperations.models import Cooperation
+from ikonnekt.cooperations.models import Announcement, Cooperation
 from tests.sharing_matrix import default_rules, permission_matrix
 
 
@@ -11,4 +11,8 @@ def cooperation_rules(role, visibility, action):
 
 test_cooperation_permission_matrix = permission_matrix(
     Cooperation, detail_url="cooperations:detail", api_url="api:cooperation-detail", rules=cooperation_rules
+)
+
+test_announcement_permission_matrix = permission_matrix(
+    Announcement, detail_url="cooperations:announcement_detail", api_url="api:announcement-detail"
 )

@@ -2,7 +2,7 @@ from django.db import transaction
 from rest_framework import serializers
 
 from ikonnekt.cooperations import actions
-from ikonnekt.cooperations.models import Cooperation, Goal, GoalKey, Part, Participation
+from ikonnekt.cooperations.models import Announcement, Cooperation, Goal, GoalKey, Part, Participation
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
 from ikonnekt.core.sharing import Role, has_role
 from ikonnekt.organizations.models import Organisation
@@ -115,5 +115,33 @@ class CooperationViewSet(ShareableViewSet):
             )
 
 
+class AnnouncementSerializer(ShareableSerializer):
+    class Meta:
+        model = Announcement
+        fields = [
+            "id",
+            "title",
+            "body",
+            "pinned",
+            "valid_until",
+            "owner",
+            "visibility",
+            "shared_with",
+            "can_edit",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class AnnouncementViewSet(ShareableViewSet):
+    """Announcements visible to the user (the platform's sharing rule)."""
+
+    queryset = Announcement.objects.select_related("owner").prefetch_related("shared_with")
+    serializer_class = AnnouncementSerializer
+    filterset_fields = ["owner", "visibility", "pinned"]
+    search_fields = ["title", "body"]
+
+
 def register(router):
     router.register("cooperations", CooperationViewSet, basename="cooperation")
+    router.register("announcements", AnnouncementViewSet, basename="announcement")

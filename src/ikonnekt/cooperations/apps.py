@@ -12,4 +12,7 @@ class CooperationsConfig(AppConfig):
 
         nav.register("cooperations:list", _("Cooperations"), icon="diagram-3", order=11, section="start")
         nav.register("cooperations:network", _("Network"), icon="share", order=12, section="start")
+        nav.register(
+            "cooperations:announcements", _("Announcements"), icon="megaphone", order=14, section="start"
+        )
         nav.register("cooperations:goals", _("Goals and actors"), icon="bullseye", order=13, section="start")

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.cooperations.models import Cooperation, Goal, Participation
+from ikonnekt.cooperations.models import Announcement, Cooperation, Goal, Participation
 from ikonnekt.core.forms import BootstrapMixin, ShareableForm, style_widget
 from ikonnekt.core.sharing import Role, user_roles
 
@@ -53,3 +53,9 @@ def style_formset(formset):
         for field in form.fields.values():
             style_widget(field)
     return formset
+
+
+class AnnouncementForm(ShareableForm):
+    class Meta:
+        model = Announcement
+        fields = ["title", "body", "owner", "visibility", "shared_with", "pinned", "valid_until"]

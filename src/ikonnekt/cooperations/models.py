@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import Role, SharedObject, user_org_ids, user_roles
+from ikonnekt.core.sharing import Role, Shareable, SharedObject, user_org_ids, user_roles
 
 
 class GoalKey(models.TextChoices):
@@ -200,3 +200,24 @@ class Participation(models.Model):
 
     def audit_owner_id(self):
         return self.cooperation.owner_id
+
+
+class Announcement(Shareable):
+    """A short notice an organisation shares with partners (e.g. a new contact person, a
+    changed opening time of a collection point, an invitation to a workshop)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    pinned = models.BooleanField(_("pinned"), default=False, help_text=_("Pinned notices stay on top."))
+    valid_until = models.DateField(_("show until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pinned", "-created_at"]
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperations:announcement_detail", args=[self.pk])

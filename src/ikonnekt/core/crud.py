@@ -10,6 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -98,6 +99,15 @@ class ActorFormMixin:
         kwargs["user"] = self.request.user
         kwargs["active_organisation"] = getattr(self.request, "active_organisation", None)
         return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if "cancel_url" not in ctx:
+            obj = getattr(self, "object", None)
+            referer = self.request.META.get("HTTP_REFERER", "")
+            safe = url_has_allowed_host_and_scheme(referer, allowed_hosts={self.request.get_host()})
+            ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else (referer if safe else "/")
+        return ctx
 
     def run_action(self, form, action):
         try:

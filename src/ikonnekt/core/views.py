@@ -13,10 +13,11 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ikonnekt.cooperations.models import Cooperation
+from ikonnekt.cooperations.models import Announcement, Cooperation
 from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
@@ -43,6 +44,11 @@ def dashboard(request):
         .select_related("content_type", "acting_organisation")[:15]
     )
     jobs = Job.objects.filter(created_by=request.user).exclude(status=JobStatus.DONE)[:5]
+    announcements = (
+        Announcement.objects.visible_to(request.user)
+        .exclude(valid_until__lt=timezone.localdate())
+        .select_related("owner")[:6]
+    )
     from ikonnekt.core.registry import app_modules
 
     panels = []
@@ -51,7 +57,13 @@ def dashboard(request):
     return render(
         request,
         "core/dashboard.html",
-        {"cooperations": cooperations, "activity": activity, "jobs": jobs, "panels": panels},
+        {
+            "cooperations": cooperations,
+            "activity": activity,
+            "jobs": jobs,
+            "panels": panels,
+            "announcements": announcements,
+        },
     )
 
 

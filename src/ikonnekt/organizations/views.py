@@ -50,6 +50,7 @@ def organisation_detail(request, slug):
         .distinct()
     )
     context = {
+        "shared_objects": _shared_objects(request.user, organisation),
         "organisation": organisation,
         "is_member": is_member,
         "is_admin": is_admin,
@@ -61,6 +62,22 @@ def organisation_detail(request, slug):
         "role_choices": Role.choices,
     }
     return render(request, "organizations/detail.html", context)
+
+
+def _shared_objects(user, organisation, per_type=8):
+    """The organisation's shared objects the user may see, grouped by type (from the search registry)."""
+    from ikonnekt.search.registry import specs
+
+    groups = []
+    for spec in specs().values():
+        if spec.model is Cooperation or not any(f.name == "owner" for f in spec.model._meta.fields):
+            continue
+        items = list(spec.visible(user).filter(owner=organisation).order_by("-pk")[:per_type])
+        if items:
+            groups.append(
+                {"label": spec.display_label(), "items": [(str(o), spec.url_for(o)) for o in items]}
+            )
+    return groups
 
 
 @login_required
