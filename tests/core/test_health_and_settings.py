@@ -49,7 +49,9 @@ def test_secret_from_file(tmp_path, monkeypatch):
 
 
 def _check_deploy(extra_env, tmp_path):
-    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")}
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environ.update(
         {
             "PYTHONPATH": str(ROOT / "src"),

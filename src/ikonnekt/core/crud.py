@@ -106,7 +106,9 @@ class ActorFormMixin:
             obj = getattr(self, "object", None)
             referer = self.request.META.get("HTTP_REFERER", "")
             safe = url_has_allowed_host_and_scheme(referer, allowed_hosts={self.request.get_host()})
-            ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else (referer if safe else "/")
+            ctx["cancel_url"] = (
+                obj.get_absolute_url() if obj is not None and obj.pk else (referer if safe else "/")
+            )
         return ctx
 
     def run_action(self, form, action):

@@ -1,0 +1,36 @@
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+
+from ikonnekt.cooperations.models import Announcement, Cooperation
+from ikonnekt.core.models import AuditLog
+from tests.cooperations.factories import make_announcement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_backup_and_restore_round_trip(cast, tmp_path):
+    make_announcement(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
+    AuditLog.objects.create(action="other", object_repr="vorher", owner_organisation=cast.org_a)
+    stored = default_storage.save("backup-test/hinweis.txt", ContentFile(b"Gruenschnitt"))
+    target = tmp_path / "backup.tar.gz"
+    call_command("backup", str(target), verbosity=0)
+
+    Announcement.objects.all().delete()
+    default_storage.delete(stored)
+    call_command("restore", str(target), "--flush", verbosity=0)
+
+    note = Announcement.objects.get()
+    assert list(note.shared_with.all()) == [Cooperation.objects.get(name=cast.coop.name)]
+    assert AuditLog.objects.filter(object_repr="vorher").exists()
+    with default_storage.open(stored) as fh:
+        assert fh.read() == b"Gruenschnitt"
+    default_storage.delete(stored)
+
+
+def test_restore_refuses_a_foreign_file(tmp_path):
+    bogus = tmp_path / "x.tar.gz"
+    bogus.write_bytes(b"not a tarball")
+    with pytest.raises(CommandError):
+        call_command("restore", str(bogus))
