@@ -75,6 +75,7 @@ def cast(db):
     from ikonnekt.cooperations.models import Cooperation, Goal, Participation
     from ikonnekt.organizations.models import Membership, Organisation
 
+    Goal.ensure_defaults()
     org_a = Organisation.objects.create(
         name="Gemeinde A", slug="gemeinde-a", code="GA", kind="municipality", inhabitants=10000
     )

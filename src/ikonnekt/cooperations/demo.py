@@ -118,6 +118,7 @@ COOPERATIONS = [
 
 
 def load(ctx):
+    Goal.ensure_defaults()
     goals = {g.key: g for g in Goal.objects.all()}
     for (
         name,

@@ -55,6 +55,12 @@ class Goal(models.Model):
     def __str__(self):
         return str(self.get_key_display())
 
+    @classmethod
+    def ensure_defaults(cls):
+        """The six goals exist (created by migration; re-created after a database flush)."""
+        for order, key in enumerate(GoalKey.values, start=1):
+            cls.objects.get_or_create(key=key, defaults={"order": order})
+
     @property
     def colour(self):
         return GOAL_COLOURS[self.key]
