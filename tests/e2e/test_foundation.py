@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from ikonnekt.cooperations.models import Goal
+
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = settings.DEMO_PASSWORD
 
@@ -29,7 +31,8 @@ def test_cooperation_flow(page, sign_in, live_server):
     sign_in("saarlouis-admin", PASSWORD)
     page.goto("/cooperations/new/")
     page.fill("#id_name", "Gemeinsamer Bauhof Saarlouis–Nalbach")
-    page.check("input[name=goals][value='1']")
+    goal = Goal.objects.get(key="administration")
+    page.check(f"input[name=goals][value='{goal.pk}']")
     page.select_option("#id_form", "zweckvereinbarung")
     page.select_option("#id_status", "active")
     page.select_option("#id_visibility", "cooperation")
