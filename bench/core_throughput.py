@@ -29,16 +29,27 @@ URLS = {"ping": "/ping", "dashboard": "/", "cooperation_list": "/cooperations/"}
 
 
 def server_env(tmp):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "IKONNEKT_DATA_DIR": str(tmp),
-           "SQLITE_PATH": str(tmp / "bench.sqlite3"), "DEBUG": "0", "SECURE_COOKIES": "0",
-           "AXES_ENABLED": "0", "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "IKONNEKT_DATA_DIR": str(tmp),
+        "SQLITE_PATH": str(tmp / "bench.sqlite3"),
+        "DEBUG": "0",
+        "SECURE_COOKIES": "0",
+        "AXES_ENABLED": "0",
+        "LOG_LEVEL": "WARNING",
+    }
     env.pop("DATABASE_URL", None)
     return env
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "-m", "django", *args, "--settings=ikonnekt.settings"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "django", *args, "--settings=ikonnekt.settings"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def session_cookie():
@@ -46,14 +57,24 @@ def session_cookie():
     conn.request("GET", "/accounts/login/")
     response = conn.getresponse()
     body = response.read().decode()
-    cookies = {c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0]
-               for c in response.headers.get_all("Set-Cookie") or []}
+    cookies = {
+        c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0]
+        for c in response.headers.get_all("Set-Cookie") or []
+    }
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": "nalbach-editor", "password": "Konnekt-Demo-2026",
-                                   "csrfmiddlewaretoken": token})
-    conn.request("POST", "/accounts/login/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookies['csrftoken']}",
-        "Referer": f"http://127.0.0.1:{PORT}/accounts/login/"})
+    form = urllib.parse.urlencode(
+        {"username": "nalbach-editor", "password": "Konnekt-Demo-2026", "csrfmiddlewaretoken": token}
+    )
+    conn.request(
+        "POST",
+        "/accounts/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+            "Referer": f"http://127.0.0.1:{PORT}/accounts/login/",
+        },
+    )
     response = conn.getresponse()
     response.read()
     for c in response.headers.get_all("Set-Cookie") or []:
@@ -63,8 +84,21 @@ def session_cookie():
 
 
 def run_wrk(url, cookie, seconds, connections):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}",
-                          f"http://127.0.0.1:{PORT}{url}"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            f"Cookie: {cookie}",
+            f"http://127.0.0.1:{PORT}{url}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def lat(p):
@@ -73,8 +107,13 @@ def run_wrk(url, cookie, seconds, connections):
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50_ms": lat(50), "p99_ms": lat(99), "non_2xx": int(non2xx.group(1)) if non2xx else 0,
-            "tool": "wrk"}
+    return {
+        "rps": rps,
+        "p50_ms": lat(50),
+        "p99_ms": lat(99),
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+        "tool": "wrk",
+    }
 
 
 def run_python(url, cookie, seconds, connections):
@@ -97,8 +136,13 @@ def run_python(url, cookie, seconds, connections):
         t.start()
     for t in threads:
         t.join()
-    return {"rps": len(latencies) / seconds, "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99),
-            "non_2xx": errors[0], "tool": "python"}
+    return {
+        "rps": len(latencies) / seconds,
+        "p50_ms": percentile(latencies, 50),
+        "p99_ms": percentile(latencies, 99),
+        "non_2xx": errors[0],
+        "tool": "python",
+    }
 
 
 def main():
@@ -112,8 +156,19 @@ def main():
     manage(env, "migrate")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "ikonnekt.wsgi:application", "--bind",
-                               f"127.0.0.1:{PORT}", "--workers", str(args.workers), "--log-level", "warning"], env=env)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "ikonnekt.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
     try:
         for _ in range(100):
             try:
@@ -130,8 +185,12 @@ def main():
             print(name, results[name])
         for name in ("dashboard", "cooperation_list"):
             results[f"ratio_{name}_vs_ping"] = round(results[name]["rps"] / results["ping"]["rps"], 3)
-        results["settings"] = {"workers": args.workers, "connections": args.connections, "seconds": args.seconds,
-                               "cpus": os.cpu_count()}
+        results["settings"] = {
+            "workers": args.workers,
+            "connections": args.connections,
+            "seconds": args.seconds,
+            "cpus": os.cpu_count(),
+        }
         print(json.dumps({k: v for k, v in results.items() if k.startswith("ratio")}))
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "core_throughput.json").write_text(json.dumps(results, indent=1))
