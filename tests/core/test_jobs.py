@@ -56,3 +56,15 @@ def test_job_pages_are_private_to_starter_and_org_admins(cast, client_for):
 def test_unknown_job_kind_is_refused():
     with pytest.raises(KeyError):
         jobs.enqueue("no.such.job")
+
+
+@override_settings(JOBS_EAGER=False, CELERY_BROKER_URL="memory://")
+def test_celery_dispatch_when_a_broker_is_configured(cast):
+    from ikonnekt.celery import app
+
+    app.conf.task_always_eager = True  # the task runs in-process, through Celery's API
+    try:
+        job = jobs.enqueue("tests.count", actor=Actor(user=cast.a_editor), n=2)
+    finally:
+        app.conf.task_always_eager = False
+    assert Job.objects.get(pk=job.pk).status == "done"
