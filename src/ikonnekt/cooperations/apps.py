@@ -10,9 +10,11 @@ class CooperationsConfig(AppConfig):
     def ready(self):
         from ikonnekt.core.registry import nav
 
-        nav.register("cooperations:list", _("Cooperations"), icon="diagram-3", order=11, section="start")
-        nav.register("cooperations:network", _("Network"), icon="share", order=12, section="start")
+        nav.register("cooperations:list", _("Cooperations"), icon="diagram-3", order=1, section="cooperation")
+        nav.register("cooperations:network", _("Network"), icon="share", order=2, section="cooperation")
         nav.register(
-            "cooperations:announcements", _("Announcements"), icon="megaphone", order=14, section="start"
+            "cooperations:goals", _("Goals and actors"), icon="bullseye", order=3, section="cooperation"
         )
-        nav.register("cooperations:goals", _("Goals and actors"), icon="bullseye", order=13, section="start")
+        nav.register(
+            "cooperations:announcements", _("Announcements"), icon="megaphone", order=4, section="cooperation"
+        )

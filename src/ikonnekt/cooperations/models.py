@@ -151,6 +151,12 @@ class Cooperation(SharedObject):
             raise ValidationError({"end_date": _("The end lies before the start.")})
 
     @property
+    def visibility_label(self):
+        if self.visibility == "cooperation":
+            return _("Participants only")
+        return None
+
+    @property
     def is_hard(self):
         return self.form in HARD_FORMS
 

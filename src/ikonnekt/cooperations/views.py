@@ -47,6 +47,19 @@ class CooperationDetail(SharedDetailView):
     def get_base_queryset(self):
         return Cooperation.objects.select_related("owner").prefetch_related("goals", PARTICIPANTS)
 
+    def get_context_data(self, **kwargs):
+        """Modules add sections about this cooperation (agreements, documents, …) through their
+        ``cooperation_sections.py``: ``sections(request, cooperation) -> [{"title", "template", ...}]``."""
+        from ikonnekt.core.registry import app_modules
+
+        ctx = super().get_context_data(**kwargs)
+        ctx["sections"] = [
+            section
+            for _label, module in app_modules("cooperation_sections")
+            for section in module.sections(self.request, self.object)
+        ]
+        return ctx
+
 
 def _form_page(request, form, formset, title, cancel_url):
     style_formset(formset)

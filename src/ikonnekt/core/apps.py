@@ -13,3 +13,5 @@ class CoreConfig(AppConfig):
 
         nav.register("core:dashboard", _("Dashboard"), icon="speedometer2", order=0, section="start")
         nav.register("core:jobs", _("Jobs"), icon="hourglass-split", order=90, section="platform")
+        nav.register("core:audit", _("Audit log"), icon="journal-text", order=91, section="platform")
+        nav.register("core:system", _("System status"), icon="activity", order=92, section="platform")

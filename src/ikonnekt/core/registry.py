@@ -27,12 +27,26 @@ class NavRegistry:
     def register(self, url_name, label, icon="circle", order=50, section="modules", public=False):
         self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public)
 
+    SECTION_ORDER = (
+        "start",
+        "cooperation",
+        "administration",
+        "resources",
+        "knowledge",
+        "data",
+        "planning",
+        "economy",
+        "modules",
+        "platform",
+    )
+
     def sections(self, authenticated: bool):
         result: dict[str, list[NavEntry]] = {}
         for entry in sorted(self.entries.values(), key=lambda e: (e.order, str(e.label))):
             if authenticated or entry.public:
                 result.setdefault(entry.section, []).append(entry)
-        return result
+        rank = {name: i for i, name in enumerate(self.SECTION_ORDER)}
+        return dict(sorted(result.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 nav = NavRegistry()

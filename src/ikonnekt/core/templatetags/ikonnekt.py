@@ -8,6 +8,7 @@ register = template.Library()
 
 SECTION_LABELS = {
     "start": _("Start"),
+    "cooperation": _("Cooperation"),
     "modules": _("Modules"),
     "administration": _("Administration"),
     "resources": _("Resources"),
@@ -36,7 +37,7 @@ def visibility_badge(obj):
     value = getattr(obj, "visibility", None)
     if value is None:
         return ""
-    label = Visibility(value).label
+    label = getattr(obj, "visibility_label", None) or Visibility(value).label
     return format_html(
         '<span class="badge badge-visibility-{}" title="{}"><i class="bi bi-{}"></i> {}</span>',
         value,
