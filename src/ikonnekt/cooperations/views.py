@@ -71,7 +71,8 @@ def _form_page(request, form, formset, title, cancel_url):
 
 
 def _apply_errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+    errors_by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+    for field, errors in errors_by_field.items():
         form.add_error(field if field in form.fields else None, errors)
 
 
