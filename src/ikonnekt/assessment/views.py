@@ -95,13 +95,14 @@ class CatalogueDetail(SharedDetailView):
 class CatalogueCreate(SharedCreateView):
     model = Catalogue
     form_class = CatalogueForm
-    template_name = "core/form.html"
+    template_name = "assessment/form.html"
     extra_context = {"title": _("New criteria catalogue")}
 
 
 class CatalogueEdit(SharedUpdateView):
     model = Catalogue
     form_class = CatalogueForm
+    template_name = "assessment/form.html"
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -208,8 +209,8 @@ def catalogue_import(request):
 def _node_form_page(request, form, catalogue, title):
     return render(
         request,
-        "core/form.html",
-        {"form": form, "title": title, "cancel_url": catalogue.get_absolute_url()},
+        "assessment/form.html",
+        {"form": form, "title": title, "view": {"title": title}, "cancel_url": catalogue.get_absolute_url()},
     )
 
 
@@ -364,12 +365,18 @@ def assessment_create(request):
         else:
             messages.success(request, _("Assessment created. Rate the measures now."))
             return redirect("assessment:assessment_fill", pk=assessment.pk)
-    return render(request, "core/form.html", {"form": form, "title": _("New assessment")})
+    title = _("New assessment")
+    return render(
+        request,
+        "assessment/form.html",
+        {"form": form, "title": title, "view": {"title": title}, "cancel_url": "/assessment/"},
+    )
 
 
 class AssessmentEdit(SharedUpdateView):
     model = Assessment
     form_class = AssessmentForm
+    template_name = "assessment/form.html"
 
 
 class AssessmentDelete(SharedDeleteView):
