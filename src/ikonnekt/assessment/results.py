@@ -75,12 +75,22 @@ def score_many(assessments) -> dict:
     """``{assessment_id: ScoreResult}`` for many assessments with two queries in total."""
     assessments = list(assessments)
     nodes = catalogue_nodes({a.catalogue_id for a in assessments})
-    ratings = defaultdict(list)
-    for r in Rating.objects.filter(assessment_id__in=[a.pk for a in assessments]).only(
+    compiled = {cid: to_scoring_nodes(ns) for cid, ns in nodes.items()}
+    ratings = defaultdict(dict)
+    rows = Rating.objects.filter(assessment_id__in=[a.pk for a in assessments]).values_list(
         "assessment_id", "measure_id", "level", "not_applicable"
-    ):
-        ratings[r.assessment_id].append(r)
-    return {a.pk: score_assessment(a, nodes[a.catalogue_id], ratings[a.pk]) for a in assessments}
+    )
+    for assessment_id, measure_id, level, not_applicable in rows:
+        ratings[assessment_id][measure_id] = scoring.RatingInput(level, not_applicable)
+    return {
+        a.pk: scoring.score(
+            compiled.get(a.catalogue_id, []),
+            ratings[a.pk],
+            method=a.catalogue.aggregation,
+            thresholds=a.catalogue.thresholds(),
+        )
+        for a in assessments
+    }
 
 
 def top_level_percentages(result: scoring.ScoreResult, nodes) -> list[tuple]:
