@@ -4,6 +4,7 @@ import io
 import json
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from ikonnekt.assessment import actions, catalogue_io
@@ -11,6 +12,14 @@ from ikonnekt.assessment.catalogue_io import ImportFailed
 from ikonnekt.assessment.models import Catalogue
 from ikonnekt.core.audit import Actor
 from tests.assessment.factories import make_catalogue
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in the source language here; German in test_german_message."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = ["Code", "Übergeordnet", "Typ", "Titel", "SDG", "Umsetzung", "Gewicht"]
 
@@ -151,3 +160,11 @@ def test_ratings_xlsx_round_trip_and_level_errors(cast):
         messages[0] == "Sheet “Bewertung”, row 2, column “Stufe”: The level must be 0, 1, 2 or 3 (found “4”)."
     )
     assert "row 3, column “Begründung”" in messages[1]
+
+
+def test_german_message():
+    rows = [GOOD[0], ["U.1", "U", "Maßnahme", "PV", "7, 18", "", ""]]
+    with translation.override("de"):
+        assert problems_of(workbook(rows)) == [
+            "Blatt „Einträge“, Zeile 3, Spalte „SDG“: Unbekannte SDG-Nummer „18“ (erlaubt: 1 bis 17)."
+        ]

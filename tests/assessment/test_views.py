@@ -178,3 +178,32 @@ def test_api_score_and_rate(cast, client_for):
         .status_code
         == 404
     )
+
+
+def test_openapi_schema_lists_the_endpoints(cast, client_for):
+    response = client_for(cast.a_editor).get("/api/schema/?format=json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in (
+        "/api/v1/assessment/catalogues/",
+        "/api/v1/assessment/entries/",
+        "/api/v1/assessment/areas/",
+        "/api/v1/assessment/assessments/{id}/score/",
+        "/api/v1/assessment/assessments/{id}/rate/",
+        "/api/v1/assessment/ratings/",
+    ):
+        assert path in paths, path
+
+
+def test_search_finds_measures_and_areas_only_when_visible(cast):
+    from ikonnekt.search.registry import specs
+
+    registered = specs()
+    make_area(cast, owner=cast.org_a, visibility="private")
+    area_spec = registered["assessment.area"]
+    node_spec = registered["assessment.cataloguenode"]
+    make_catalogue(cast, owner=cast.org_a, visibility="private")
+    assert area_spec.visible(cast.a_viewer).exists()
+    assert not area_spec.visible(cast.z_admin).exists()
+    assert node_spec.visible(cast.a_viewer).filter(title="Photovoltaik").exists()
+    assert not node_spec.visible(cast.z_admin).exists()

@@ -8,6 +8,11 @@ from ikonnekt.assessment.sdg import SDG_COLOURS
 PALETTE = ["#1d5c4d", "#e07b39", "#3f7fbf", "#a23b72", "#6a994e", "#8d6a9f"]
 
 
+def _short(label, length=26):
+    label = str(label)
+    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
+
+
 def _pct(value):
     return None if value is None else round(value, 1)
 
@@ -18,7 +23,7 @@ def radar_option(labels, series) -> dict:
         "color": PALETTE,
         "tooltip": {},
         "legend": {"bottom": 0, "data": [name for name, _v in series]},
-        "radar": {"indicator": [{"name": label, "max": 100} for label in labels], "radius": "62%"},
+        "radar": {"indicator": [{"name": _short(label), "max": 100} for label in labels], "radius": "58%"},
         "series": [
             {
                 "type": "radar",

@@ -5,6 +5,7 @@ An assessment rates every measure of one catalogue version for one area and one 
 """
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -163,7 +164,11 @@ class CatalogueNode(models.Model):
     level_2 = models.TextField(_("level 2 (advanced)"), blank=True)
     level_3 = models.TextField(_("level 3 (ambitious)"), blank=True)
     weight = models.DecimalField(
-        _("weight"), max_digits=6, decimal_places=2, default=1, validators=[MinValueValidator(0.01)]
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        default=1,
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
     is_minimum = models.BooleanField(
         _("minimum requirement"),

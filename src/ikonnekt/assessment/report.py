@@ -10,12 +10,6 @@ from ikonnekt.assessment.catalogue_io import IMPLEMENTER_EXPORT, RATING_COLUMNS,
 from ikonnekt.assessment.explain import explain
 from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
 
-LABELS = {
-    "basic": "basic",
-    "advanced": "advanced",
-    "ambitious": "ambitious",
-}
-
 
 def label_text(label):
     return {

@@ -91,8 +91,3 @@ def score_many(assessments) -> dict:
         )
         for a in assessments
     }
-
-
-def top_level_percentages(result: scoring.ScoreResult, nodes) -> list[tuple]:
-    """``[(node, percent)]`` of the categories (top level)."""
-    return [(n, result.nodes[n.pk].percent) for n in nodes if n.parent_id is None]
