@@ -137,7 +137,7 @@ def trees(draw):
     return nodes, ratings
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(trees(), st.sampled_from([POOLED, MEAN]))
 def test_every_percentage_lies_between_0_and_100(tree, method):
     nodes, ratings = tree
@@ -146,7 +146,7 @@ def test_every_percentage_lies_between_0_and_100(tree, method):
         assert s.percent is None or 0 <= s.percent <= 100
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(trees(), st.integers(1, 6), st.sampled_from([0.5, 1.0, 3.0]))
 def test_adding_a_level_3_measure_never_lowers_a_pooled_score(tree, group, weight):
     nodes, ratings = tree
@@ -158,7 +158,7 @@ def test_adding_a_level_3_measure_never_lowers_a_pooled_score(tree, group, weigh
             assert after.nodes[node_id].percent >= s.percent - 1e-9
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(trees(), st.sampled_from([POOLED, MEAN]))
 def test_bulk_scoring_equals_single_scoring(tree, method):
     nodes, ratings = tree

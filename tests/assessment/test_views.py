@@ -207,3 +207,14 @@ def test_search_finds_measures_and_areas_only_when_visible(cast):
     assert not area_spec.visible(cast.z_admin).exists()
     assert node_spec.visible(cast.a_viewer).filter(title="Photovoltaik").exists()
     assert not node_spec.visible(cast.z_admin).exists()
+
+
+def test_areas_and_catalogues_in_use_are_not_deleted(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_admin)
+    client = client_for(cast.a_admin)
+    client.post(reverse("assessment:area_delete", args=[assessment.area_id]))
+    client.post(reverse("assessment:catalogue_delete", args=[assessment.catalogue_id]))
+    assert client.delete(reverse("api:assessment-area-detail", args=[assessment.area_id])).status_code == 400
+    response = client.delete(reverse("api:assessment-catalogue-detail", args=[assessment.catalogue_id]))
+    assert response.status_code == 400
+    assert Assessment.objects.filter(pk=assessment.pk).exists()

@@ -51,7 +51,18 @@ class CatalogueSerializer(ShareableSerializer):
         return attrs
 
 
-class CatalogueViewSet(ShareableViewSet):
+class ProtectedDestroyMixin:
+    """Refuse (400) deleting what assessments still use, instead of a database error."""
+
+    in_use_message = "Still used by assessments."
+
+    def perform_destroy(self, instance):
+        if instance.assessments.exists():
+            raise serializers.ValidationError({"detail": self.in_use_message})
+        super().perform_destroy(instance)
+
+
+class CatalogueViewSet(ProtectedDestroyMixin, ShareableViewSet):
     """Criteria catalogue versions visible to the user."""
 
     queryset = Catalogue.objects.select_related("owner").prefetch_related("shared_with")
@@ -132,7 +143,7 @@ class AreaSerializer(ShareableSerializer):
             raise serializers.ValidationError(exc.messages) from None
 
 
-class AreaViewSet(ShareableViewSet):
+class AreaViewSet(ProtectedDestroyMixin, ShareableViewSet):
     queryset = Area.objects.select_related("owner", "municipality").prefetch_related("shared_with")
     serializer_class = AreaSerializer
     filterset_fields = ["kind", "status", "municipality", "owner"]

@@ -292,7 +292,7 @@ class Assessment(Shareable):
     """The rating of one area against one catalogue version for one scenario."""
 
     area = models.ForeignKey(
-        Area, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("area")
+        Area, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("area")
     )
     catalogue = models.ForeignKey(
         Catalogue, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("catalogue version")
@@ -351,6 +351,9 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.assessment} · {self.measure.code}"
+
+    def document_list(self):
+        return [line.strip() for line in self.documents.splitlines() if line.strip()]
 
     def clean(self):
         errors = {}

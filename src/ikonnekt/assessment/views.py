@@ -339,6 +339,13 @@ class AreaDelete(SharedDeleteView):
     def get_success_url(self):
         return reverse("assessment:area_list")
 
+    def form_valid(self, form):
+        # Assessments (possibly of other organisations) must not vanish with the area.
+        if self.object.assessments.exists():
+            messages.error(self.request, _("This area has assessments; delete them first."))
+            return redirect(self.object)
+        return super().form_valid(form)
+
 
 # --- assessments --------------------------------------------------------------------------------
 
@@ -489,6 +496,7 @@ def assessment_rate(request, pk):
             "reason": request.POST.get("reason", "").strip(),
             "status": request.POST.get("status", ""),
             "evidence": request.POST.get("evidence", "").strip(),
+            "documents": request.POST.get("documents", "").strip(),
         }
         if values["status"] not in RatingStatus.values + [""]:
             values["status"] = ""
