@@ -139,15 +139,10 @@ def derive_catalogue(actor: Actor, catalogue: Catalogue, owner_id: int) -> Catal
     return new
 
 
-@transaction.atomic
-def import_catalogue(actor: Actor, owner_id: int, data, visibility="private") -> Catalogue:
-    """Create a draft catalogue from parsed import data (see ``catalogue_io``)."""
-    ensure_can_create(actor.user, owner_id)
-    catalogue = Catalogue.objects.create(
-        owner_id=owner_id, visibility=visibility, created_by=actor.user, **data.meta
-    )
+def build_nodes(catalogue: Catalogue, nodes) -> None:
+    """Create the entries of parsed import data (parents before children)."""
     ids = {}
-    pending = list(enumerate(data.nodes))
+    pending = list(enumerate(nodes))
     while pending:
         rest = []
         for order, item in pending:
@@ -162,6 +157,16 @@ def import_catalogue(actor: Actor, owner_id: int, data, visibility="private") ->
         if len(rest) == len(pending):  # validated before; guards against a cycle slipping through
             raise ValidationError(_("The catalogue tree contains a cycle."))
         pending = rest
+
+
+@transaction.atomic
+def import_catalogue(actor: Actor, owner_id: int, data, visibility="private") -> Catalogue:
+    """Create a draft catalogue from parsed import data (see ``catalogue_io``)."""
+    ensure_can_create(actor.user, owner_id)
+    catalogue = Catalogue.objects.create(
+        owner_id=owner_id, visibility=visibility, created_by=actor.user, **data.meta
+    )
+    build_nodes(catalogue, data.nodes)
     audit.record(actor, AuditAction.CREATE, catalogue, changes={"imported_entries": len(data.nodes)})
     return catalogue
 
