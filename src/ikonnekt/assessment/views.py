@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -479,7 +479,7 @@ def assessment_rate(request, pk):
     try:
         measure_id = int(request.POST.get("measure", ""))
         measure = get_visible_or_404(CatalogueNode, request.user, pk=measure_id)
-    except (ValueError, Exception):
+    except (ValueError, Http404):
         error = _("Unknown measure.")
     if measure is not None:
         raw = request.POST.get("level", "")
@@ -701,6 +701,7 @@ def district_overview(request):
                 "assessment": a,
                 "total": scores[a.pk].total.percent,
                 "label": report.label_text(scores[a.pk].label),
+                "gates_failed": bool(scores[a.pk].failures),
                 "categories": [by_title.get(t) for t in category_titles],
             }
         )
