@@ -218,3 +218,30 @@ def test_areas_and_catalogues_in_use_are_not_deleted(cast, client_for):
     response = client.delete(reverse("api:assessment-catalogue-detail", args=[assessment.catalogue_id]))
     assert response.status_code == 400
     assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_api_entries_are_written_only_in_drafts_by_editors(cast, client_for):
+    draft = make_catalogue(
+        cast, owner=cast.org_a, created_by=cast.a_editor, status="draft", visibility="platform"
+    )
+    parent = draft.nodes.get(code="K.1")
+    url = reverse("api:assessment-entry-list")
+    payload = {
+        "catalogue": draft.pk,
+        "parent": parent.pk,
+        "kind": "measure",
+        "code": "M9",
+        "title": "Neu",
+        "sdgs": [12],
+    }
+    assert client_for(cast.z_admin).post(url, payload, content_type="application/json").status_code == 403
+    response = client_for(cast.a_editor).post(url, payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    bad = {**payload, "code": "M10", "sdgs": [18]}
+    assert client_for(cast.a_editor).post(url, bad, content_type="application/json").status_code == 400
+    draft.status = "published"
+    draft.save()
+    detail = reverse("api:assessment-entry-detail", args=[response.json()["id"]])
+    client = client_for(cast.a_editor)
+    assert client.patch(detail, {"title": "Geändert"}, content_type="application/json").status_code == 400
+    assert client.delete(detail).status_code == 400

@@ -9,7 +9,8 @@ from rest_framework.response import Response
 from ikonnekt.assessment import actions, results
 from ikonnekt.assessment.geometry import clean_geometry
 from ikonnekt.assessment.models import Area, Assessment, Catalogue, CatalogueNode, Rating
-from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
+from ikonnekt.core.api import IsAuthenticatedForWrites, ShareableSerializer, ShareableViewSet
+from ikonnekt.core.audit import Actor
 from ikonnekt.core.sharing import get_visible_or_404
 
 
@@ -101,16 +102,40 @@ class NodeSerializer(serializers.ModelSerializer):
         ]
 
 
-class NodeViewSet(viewsets.ReadOnlyModelViewSet):
-    """Categories and measures of the visible catalogues (read-only; edit drafts in the UI)."""
+class NodeViewSet(viewsets.ModelViewSet):
+    """Categories and measures of the visible catalogues. Writes only in drafts, by the
+    catalogue owner's editors (published versions are frozen)."""
 
     queryset = CatalogueNode.objects.all()
     serializer_class = NodeSerializer
+    permission_classes = [IsAuthenticatedForWrites]
     filterset_fields = ["catalogue", "kind", "implementer", "parent"]
     search_fields = ["title", "description", "indicator", "code"]
 
     def get_queryset(self):
-        return CatalogueNode.objects.visible_to(self.request.user)
+        return CatalogueNode.objects.visible_to(self.request.user).select_related("catalogue")
+
+    def actor(self):
+        return Actor.from_request(self.request)
+
+    def perform_create(self, serializer):
+        catalogue = get_visible_or_404(
+            Catalogue, self.request.user, pk=serializer.validated_data["catalogue"].pk
+        )
+        node = CatalogueNode(**{**serializer.validated_data, "catalogue": catalogue})
+        serializer.instance = actions.save_node(self.actor(), node)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        if "catalogue" in data and data["catalogue"].pk != serializer.instance.catalogue_id:
+            raise serializers.ValidationError({"catalogue": "An entry cannot move to another catalogue."})
+        node = serializer.instance
+        for key, value in data.items():
+            setattr(node, key, value)
+        serializer.instance = actions.save_node(self.actor(), node)
+
+    def perform_destroy(self, instance):
+        actions.delete_node(self.actor(), instance)
 
 
 class AreaSerializer(ShareableSerializer):
