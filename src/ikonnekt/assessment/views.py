@@ -1,0 +1,754 @@
+"""Pages of the assessment module: catalogues, areas, assessments, comparison and district overview."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ikonnekt.assessment import actions, catalogue_io, charts, report, results
+from ikonnekt.assessment.filters import AreaFilter, CatalogueFilter
+from ikonnekt.assessment.forms import (
+    AreaForm,
+    AssessmentForm,
+    CatalogueForm,
+    CatalogueImportForm,
+    CommentForm,
+    NodeForm,
+    RatingsImportForm,
+    VariantForm,
+)
+from ikonnekt.assessment.models import (
+    Area,
+    Assessment,
+    Catalogue,
+    CatalogueNode,
+    NodeKind,
+    RatingStatus,
+)
+from ikonnekt.core import actions as core_actions
+from ikonnekt.core.audit import Actor
+from ikonnekt.core.crud import (
+    SharedCreateView,
+    SharedDeleteView,
+    SharedDetailView,
+    SharedListView,
+    SharedUpdateView,
+)
+from ikonnekt.core.forms import style_widget
+from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
+from ikonnekt.organizations.models import Organisation
+
+
+def _style_filters(ctx):
+    if ctx.get("filterset"):
+        for field in ctx["filterset"].form.fields.values():
+            style_widget(field)
+    return ctx
+
+
+def _apply_errors(form, exc):
+    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- catalogues ---------------------------------------------------------------------------------
+
+
+class CatalogueList(SharedListView):
+    model = Catalogue
+    filterset_class = CatalogueFilter
+    template_name = "assessment/catalogue_list.html"
+
+    def get_context_data(self, **kwargs):
+        return _style_filters(super().get_context_data(**kwargs))
+
+
+class CatalogueDetail(SharedDetailView):
+    model = Catalogue
+    template_name = "assessment/catalogue_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        nodes = list(self.object.nodes.all())
+        ctx["rows"] = results.tree_rows(nodes)
+        ctx["can_edit_content"] = self.object.can_edit_content(self.request.user)
+        ctx["can_derive"] = bool(orgs_with_role(self.request.user))
+        ctx["versions"] = Catalogue.objects.visible_to(self.request.user).filter(family=self.object.family)
+        ctx["measure_count"] = sum(1 for n in nodes if n.is_measure)
+        return ctx
+
+
+class CatalogueCreate(SharedCreateView):
+    model = Catalogue
+    form_class = CatalogueForm
+    template_name = "assessment/form.html"
+    extra_context = {"title": _("New criteria catalogue")}
+
+
+class CatalogueEdit(SharedUpdateView):
+    model = Catalogue
+    form_class = CatalogueForm
+    template_name = "assessment/form.html"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.object.is_draft:  # scoring rules are frozen with the version
+            for name in (
+                "aggregation",
+                "threshold_basic",
+                "threshold_advanced",
+                "threshold_ambitious",
+                "kind",
+            ):
+                form.fields[name].disabled = True
+        return form
+
+
+class CatalogueDelete(SharedDeleteView):
+    model = Catalogue
+
+    def get_success_url(self):
+        return reverse("assessment:catalogue_list")
+
+    def form_valid(self, form):
+        if self.object.assessments.exists():
+            messages.error(self.request, _("This version is used by assessments and cannot be deleted."))
+            return redirect(self.object)
+        return super().form_valid(form)
+
+
+@login_required
+@require_POST
+def catalogue_publish(request, pk):
+    catalogue = get_editable_or_404(Catalogue, request.user, pk=pk)
+    try:
+        actions.publish_catalogue(Actor.from_request(request), catalogue)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Version %(version)s is published and frozen.") % {"version": catalogue.version}
+        )
+    return redirect(catalogue)
+
+
+@login_required
+@require_POST
+def catalogue_derive(request, pk):
+    """New version (own catalogue) or an own copy (someone else's catalogue)."""
+    catalogue = get_visible_or_404(Catalogue, request.user, pk=pk)
+    editable = orgs_with_role(request.user)
+    if catalogue.owner_id in editable:
+        owner_id = catalogue.owner_id
+    elif request.active_organisation and request.active_organisation.pk in editable:
+        owner_id = request.active_organisation.pk
+    elif editable:
+        owner_id = min(editable)
+    else:
+        raise PermissionDenied(_("You need the editor role in an organisation to create this."))
+    new = actions.derive_catalogue(Actor.from_request(request), catalogue, owner_id)
+    messages.success(request, _("Draft version %(version)s created.") % {"version": new.version})
+    return redirect(new)
+
+
+def catalogue_export(request, pk, fmt):
+    catalogue = get_visible_or_404(Catalogue, request.user, pk=pk)
+    nodes = list(catalogue.nodes.all())
+    name = f"{slugify(catalogue.title)}-v{catalogue.version}"
+    if fmt == "json":
+        return _download(catalogue_io.export_json(catalogue, nodes), f"{name}.json", "application/json")
+    return _download(
+        catalogue_io.export_xlsx(catalogue, nodes),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def catalogue_import(request):
+    owners = Organisation.objects.filter(pk__in=orgs_with_role(request.user))
+    if not owners:
+        raise PermissionDenied(_("You need the editor role in an organisation to create this."))
+    form = CatalogueImportForm(request.POST or None, request.FILES or None, owners=owners)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            if upload.name.lower().endswith(".json"):
+                data = catalogue_io.parse_json(content)
+            else:
+                data = catalogue_io.parse_xlsx(content)
+            catalogue = actions.import_catalogue(
+                Actor.from_request(request), form.cleaned_data["owner"].pk, data
+            )
+        except catalogue_io.ImportFailed as exc:
+            problems = [str(p) for p in exc.problems]
+        else:
+            messages.success(
+                request, _("Imported as draft with %(count)s entries.") % {"count": len(data.nodes)}
+            )
+            return redirect(catalogue)
+    return render(request, "assessment/catalogue_import.html", {"form": form, "problems": problems})
+
+
+def _node_form_page(request, form, catalogue, title):
+    return render(
+        request,
+        "assessment/form.html",
+        {"form": form, "title": title, "view": {"title": title}, "cancel_url": catalogue.get_absolute_url()},
+    )
+
+
+@login_required
+def node_create(request, pk):
+    catalogue = get_editable_or_404(Catalogue, request.user, pk=pk)
+    if not catalogue.is_draft:
+        raise PermissionDenied(_("This version is published and frozen. Create a new version to change it."))
+    form = NodeForm(request.POST or None, catalogue=catalogue, initial={"parent": request.GET.get("parent")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            node = actions.save_node(Actor.from_request(request), form.instance, form.save)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(node.get_absolute_url())
+    return _node_form_page(
+        request, form, catalogue, _("New entry in %(catalogue)s") % {"catalogue": catalogue}
+    )
+
+
+@login_required
+def node_edit(request, pk):
+    node = get_visible_or_404(CatalogueNode.objects.select_related("catalogue"), request.user, pk=pk)
+    if not node.catalogue.can_edit_content(request.user):
+        raise PermissionDenied(_("This version is published and frozen. Create a new version to change it."))
+    form = NodeForm(request.POST or None, instance=node, catalogue=node.catalogue)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_node(Actor.from_request(request), form.instance, form.save)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(node.get_absolute_url())
+    return _node_form_page(request, form, node.catalogue, _("Edit %(name)s") % {"name": node})
+
+
+@login_required
+@require_POST
+def node_delete(request, pk):
+    node = get_visible_or_404(CatalogueNode.objects.select_related("catalogue"), request.user, pk=pk)
+    if not node.catalogue.can_edit_content(request.user):
+        raise PermissionDenied(_("This version is published and frozen. Create a new version to change it."))
+    actions.delete_node(Actor.from_request(request), node)
+    messages.success(request, _("Deleted."))
+    return redirect(node.catalogue)
+
+
+# --- areas --------------------------------------------------------------------------------------
+
+
+def _area_feature(area, info=""):
+    return {
+        "type": "Feature",
+        "geometry": area.geometry,
+        "properties": {"name": area.name, "url": area.get_absolute_url(), "info": info},
+    }
+
+
+class AreaList(SharedListView):
+    model = Area
+    filterset_class = AreaFilter
+    template_name = "assessment/area_list.html"
+    select_related = ("owner", "municipality")
+
+    def get_context_data(self, **kwargs):
+        ctx = _style_filters(super().get_context_data(**kwargs))
+        features = [_area_feature(a, str(a.municipality or "")) for a in ctx["object_list"] if a.geometry]
+        ctx["map_data"] = {"geojson": {"type": "FeatureCollection", "features": features}, "zoom": 11}
+        return ctx
+
+
+class AreaDetail(SharedDetailView):
+    model = Area
+    template_name = "assessment/area_detail.html"
+    select_related = ("owner", "municipality")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        area = self.object
+        assessments = list(
+            Assessment.objects.visible_to(self.request.user)
+            .filter(area=area)
+            .select_related("catalogue", "owner")
+            .order_by("assessed_on", "scenario")
+        )
+        scores = results.score_many(assessments)
+        ctx["assessments"] = [(a, scores[a.pk], report.label_text(scores[a.pk].label)) for a in assessments]
+        ctx["map_data"] = {
+            "geojson": {
+                "type": "FeatureCollection",
+                "features": [_area_feature(area)] if area.geometry else [],
+            },
+            "zoom": 14,
+        }
+        # history: total per scenario over time
+        by_scenario = defaultdict(dict)
+        for a in assessments:
+            by_scenario[a.scenario][a.assessed_on.isoformat()] = scores[a.pk].total.percent
+        dates = sorted({a.assessed_on.isoformat() for a in assessments})
+        ctx["history"] = charts.line_option(
+            dates, [(name, [values.get(d) for d in dates]) for name, values in by_scenario.items()]
+        )
+        ctx["can_assess"] = bool(orgs_with_role(self.request.user))
+        return ctx
+
+
+class AreaCreate(SharedCreateView):
+    model = Area
+    form_class = AreaForm
+    template_name = "assessment/area_form.html"
+    extra_context = {"title": _("New area")}
+
+
+class AreaEdit(SharedUpdateView):
+    model = Area
+    form_class = AreaForm
+    template_name = "assessment/area_form.html"
+
+
+class AreaDelete(SharedDeleteView):
+    model = Area
+
+    def get_success_url(self):
+        return reverse("assessment:area_list")
+
+    def form_valid(self, form):
+        # Assessments (possibly of other organisations) must not vanish with the area.
+        if self.object.assessments.exists():
+            messages.error(self.request, _("This area has assessments; delete them first."))
+            return redirect(self.object)
+        return super().form_valid(form)
+
+
+# --- assessments --------------------------------------------------------------------------------
+
+
+@login_required
+def assessment_create(request):
+    if not orgs_with_role(request.user):
+        raise PermissionDenied(_("You need the editor role in an organisation to create this."))
+    initial = {"area": request.GET.get("area"), "catalogue": request.GET.get("catalogue")}
+    form = AssessmentForm(
+        request.POST or None,
+        user=request.user,
+        active_organisation=request.active_organisation,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        try:
+            assessment = actions.create_assessment(
+                Actor.from_request(request), form.cleaned_data["owner"].pk, form.save
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Assessment created. Rate the measures now."))
+            return redirect("assessment:assessment_fill", pk=assessment.pk)
+    title = _("New assessment")
+    return render(
+        request,
+        "assessment/form.html",
+        {"form": form, "title": title, "view": {"title": title}, "cancel_url": "/assessment/"},
+    )
+
+
+class AssessmentEdit(SharedUpdateView):
+    model = Assessment
+    form_class = AssessmentForm
+    template_name = "assessment/form.html"
+
+
+class AssessmentDelete(SharedDeleteView):
+    model = Assessment
+
+    def get_success_url(self):
+        return self.object.area.get_absolute_url()
+
+
+def _assessment(request, pk):
+    return get_visible_or_404(
+        Assessment.objects.select_related("area", "catalogue", "owner", "area__municipality"),
+        request.user,
+        pk=pk,
+    )
+
+
+def assessment_detail(request, pk):
+    assessment = _assessment(request, pk)
+    data = report.build(assessment)
+    comments = defaultdict(list)
+    for c in assessment.comments.select_related("author", "author_organisation"):
+        comments[c.measure_id].append(c)
+    for row in data["rows"]:
+        row.comments = comments.get(row.node.pk, [])
+    data.update(
+        {
+            "charts": report.chart_options(data),
+            "can_edit": assessment.can_edit(request.user),
+            "can_delete": assessment.can_delete(request.user),
+            "can_comment": actions.can_comment(request.user, assessment),
+            "can_create": bool(orgs_with_role(request.user)),
+            "general_comments": comments.get(None, []),
+            "variant_form": VariantForm(),
+            "comment_form": CommentForm(),
+            "siblings": Assessment.objects.visible_to(request.user)
+            .filter(area=assessment.area)
+            .exclude(pk=assessment.pk)
+            .order_by("assessed_on"),
+        }
+    )
+    return render(request, "assessment/assessment_detail.html", data)
+
+
+def _fill_context(request, assessment, section_id=None):
+    data = report.build(assessment)
+    categories = data["categories"]
+    section = next(
+        (r for r in categories if str(r.node.pk) == str(section_id)), categories[0] if categories else None
+    )
+    rows = []
+    if section is not None:
+        inside = False
+        for row in data["rows"]:
+            if row.node.pk == section.node.pk:
+                inside = True
+            elif row.depth == 0:
+                inside = False
+            if inside:
+                rows.append(row)
+    data.update(
+        {
+            "section": section,
+            "section_rows": rows,
+            "levels": [0, 1, 2, 3],
+            "statuses": RatingStatus.choices,
+        }
+    )
+    return data
+
+
+@login_required
+def assessment_fill(request, pk):
+    assessment = get_editable_or_404(
+        Assessment.objects.select_related("area", "catalogue", "owner"), request.user, pk=pk
+    )
+    return render(
+        request,
+        "assessment/assessment_fill.html",
+        _fill_context(request, assessment, request.GET.get("section")),
+    )
+
+
+@login_required
+@require_POST
+def assessment_rate(request, pk):
+    """htmx autosave of one measure; answers the running score panel and the row's state."""
+    assessment = get_editable_or_404(
+        Assessment.objects.select_related("catalogue", "area"), request.user, pk=pk
+    )
+    error = ""
+    measure = None
+    try:
+        measure_id = int(request.POST.get("measure", ""))
+        measure = get_visible_or_404(CatalogueNode, request.user, pk=measure_id)
+    except (ValueError, Http404):
+        error = _("Unknown measure.")
+    if measure is not None:
+        raw = request.POST.get("level", "")
+        not_applicable = raw == "na"
+        level = None
+        if raw not in ("", "na"):
+            try:
+                level = int(raw)
+            except ValueError:
+                level = -1
+        values = {
+            "level": level,
+            "not_applicable": not_applicable,
+            "reason": request.POST.get("reason", "").strip(),
+            "status": request.POST.get("status", ""),
+            "evidence": request.POST.get("evidence", "").strip(),
+            "documents": request.POST.get("documents", "").strip(),
+        }
+        if values["status"] not in RatingStatus.values + [""]:
+            values["status"] = ""
+        if level == -1 or (level is not None and not 0 <= level <= 3):
+            error = _("The level must be 0, 1, 2 or 3.")
+        else:
+            try:
+                actions.rate(Actor.from_request(request), assessment, measure, **values)
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+    data = _fill_context(request, assessment, request.POST.get("section"))
+    data.update({"error": error, "measure_id": measure.pk if measure else None, "oob": True})
+    return render(request, "assessment/_score_panel.html", data, status=200)
+
+
+@login_required
+@require_POST
+def assessment_variant(request, pk):
+    source = _assessment(request, pk)
+    form = VariantForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Name the scenario."))
+        return redirect(source)
+    editable = orgs_with_role(request.user)
+    owner_id = (
+        source.owner_id if source.owner_id in editable else (min(editable) if editable else source.owner_id)
+    )
+    copy = actions.copy_assessment(
+        Actor.from_request(request), source, form.cleaned_data["scenario"], owner_id
+    )
+    messages.success(
+        request,
+        _("Scenario “%(name)s” created from “%(source)s”.")
+        % {"name": copy.scenario, "source": source.scenario},
+    )
+    return redirect("assessment:assessment_fill", pk=copy.pk)
+
+
+@login_required
+@require_POST
+def assessment_comment(request, pk):
+    assessment = _assessment(request, pk)
+    form = CommentForm(request.POST)
+    measure = None
+    if request.POST.get("measure"):
+        measure = get_visible_or_404(CatalogueNode, request.user, pk=request.POST["measure"])
+    if form.is_valid():
+        try:
+            actions.add_comment(Actor.from_request(request), assessment, measure, form.cleaned_data["text"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Comment added."))
+    else:
+        messages.error(request, _("Write a comment."))
+    return redirect(assessment.get_absolute_url() + (f"#node-{measure.pk}" if measure else "#comments"))
+
+
+def assessment_pdf(request, pk):
+    assessment = _assessment(request, pk)
+    data = report.build(assessment)
+    data["svg"] = report.svg_charts(data)
+    html = render_to_string("assessment/assessment_pdf.html", data, request=request)
+    content = report.pdf(data, html, request.build_absolute_uri("/"))
+    if request.user.is_authenticated:
+        core_actions.record_download(Actor.from_request(request), assessment, "pdf")
+    return _download(
+        content,
+        f"bewertung-{slugify(assessment.area.name)}-{slugify(assessment.scenario)}.pdf",
+        "application/pdf",
+    )
+
+
+def assessment_xlsx(request, pk):
+    assessment = _assessment(request, pk)
+    content = report.xlsx(report.build(assessment))
+    if request.user.is_authenticated:
+        core_actions.record_download(Actor.from_request(request), assessment, "xlsx")
+    return _download(
+        content,
+        f"bewertung-{slugify(assessment.area.name)}-{slugify(assessment.scenario)}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def assessment_import(request, pk):
+    assessment = get_editable_or_404(
+        Assessment.objects.select_related("catalogue", "area"), request.user, pk=pk
+    )
+    form = RatingsImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        codes = assessment.catalogue.nodes.filter(kind=NodeKind.MEASURE).values_list("code", flat=True)
+        try:
+            rows = catalogue_io.parse_ratings_xlsx(form.cleaned_data["file"].read(), codes)
+            count = actions.import_ratings(Actor.from_request(request), assessment, rows)
+        except catalogue_io.ImportFailed as exc:
+            problems = [str(p) for p in exc.problems]
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, _("%(count)s ratings imported.") % {"count": count})
+            return redirect(assessment)
+    return render(
+        request,
+        "assessment/catalogue_import.html",
+        {"form": form, "problems": problems, "assessment": assessment},
+    )
+
+
+# --- comparison and district overview ------------------------------------------------------------
+
+
+@login_required
+def compare(request):
+    """Scenarios side by side: the table by measure code, grouped bars and the difference to the first."""
+    ids = [int(i) for i in request.GET.getlist("ids") if i.isdigit()][:6]
+    assessments = list(
+        Assessment.objects.visible_to(request.user).filter(pk__in=ids).select_related("area", "catalogue")
+    )
+    assessments.sort(key=lambda a: ids.index(a.pk))
+    if len(assessments) < 2:
+        messages.info(request, _("Choose at least two assessments to compare."))
+        area_id = request.GET.get("area")
+        return redirect(
+            reverse("assessment:area_detail", args=[area_id])
+            if area_id and area_id.isdigit()
+            else reverse("assessment:area_list")
+        )
+    reports = [report.build(a) for a in assessments]
+    base = reports[0]
+    # match entries by code across versions
+    lookup = [{row.node.code: row for row in r["rows"]} for r in reports]
+    table = []
+    for row in base["rows"]:
+        cells = [lk.get(row.node.code) for lk in lookup]
+        values = [c.score.percent if c else None for c in cells]
+        cols = []
+        for i, cell in enumerate(cells):
+            diff = None
+            if i and values[i] is not None and values[0] is not None:
+                delta = values[i] - values[0]
+                if row.is_measure:
+                    delta = delta * 3 / 100  # levels
+                rounded = round(delta)
+                diff = f"+{rounded}" if rounded > 0 else str(rounded)
+            cols.append({"cell": cell, "diff": diff, "first": i == 0})
+        table.append({"row": row, "cols": cols})
+    categories = [r.node for r in base["categories"]]
+    series = [
+        (
+            a.scenario,
+            [lookup[i].get(c.code).score.percent if lookup[i].get(c.code) else None for c in categories],
+        )
+        for i, a in enumerate(assessments)
+    ]
+    bars = charts.grouped_bars_option(
+        [c.title for c in categories] + [_("Total")],
+        [(name, values + [reports[i]["total"].percent]) for i, (name, values) in enumerate(series)],
+    )
+    return render(
+        request,
+        "assessment/compare.html",
+        {
+            "assessments": assessments,
+            "reports": reports,
+            "table": table,
+            "bars": bars,
+            "area": assessments[0].area,
+        },
+    )
+
+
+@login_required
+def district_overview(request):
+    """All visible assessments of all municipalities, compared by total and category (constant queries)."""
+    catalogues = list(
+        Catalogue.objects.visible_to(request.user).filter(status="published").order_by("title", "version")
+    )
+    family = request.GET.get("family") or (str(catalogues[0].family) if catalogues else "")
+    qs = Assessment.objects.visible_to(request.user)
+    assessments = list(
+        (qs.filter(catalogue__family=family) if family else qs.none())
+        .select_related("area", "area__municipality", "catalogue", "owner")
+        .order_by("area__municipality__name", "area__name", "assessed_on")
+    )
+    scores = results.score_many(assessments)
+    nodes = results.catalogue_nodes({a.catalogue_id for a in assessments})
+    category_titles = []
+    for a in assessments:
+        for n in nodes[a.catalogue_id]:
+            if n.parent_id is None and n.title not in category_titles:
+                category_titles.append(n.title)
+    rows = []
+    for a in assessments:
+        by_title = {
+            n.title: scores[a.pk].nodes[n.pk].percent for n in nodes[a.catalogue_id] if n.parent_id is None
+        }
+        rows.append(
+            {
+                "assessment": a,
+                "total": scores[a.pk].total.percent,
+                "label": report.label_text(scores[a.pk].label),
+                "gates_failed": bool(scores[a.pk].failures),
+                "categories": [by_title.get(t) for t in category_titles],
+            }
+        )
+    latest = {}
+    for row in rows:  # the latest assessment per area and scenario for the chart
+        latest[(row["assessment"].area_id, row["assessment"].scenario)] = row
+    chart_rows = list(latest.values())[:40]
+    bars = charts.grouped_bars_option(
+        [f"{r['assessment'].area.name} – {r['assessment'].scenario}" for r in chart_rows],
+        [(_("Total"), [r["total"] for r in chart_rows])],
+    )
+    features = []
+    seen = set()
+    for row in rows:
+        area = row["assessment"].area
+        if area.geometry and area.pk not in seen:
+            seen.add(area.pk)
+            features.append(_area_feature(area, str(area.municipality or "")))
+    return render(
+        request,
+        "assessment/district.html",
+        {
+            "catalogues": catalogues,
+            "family": family,
+            "rows": rows,
+            "category_titles": category_titles,
+            "bars": bars,
+            "map_data": {"geojson": {"type": "FeatureCollection", "features": features}, "zoom": 10},
+        },
+    )
+
+
+# The IDOR walker (tests/test_idor.py) learns the model behind each id from these.
+for _view, _model in [
+    (catalogue_publish, Catalogue),
+    (catalogue_derive, Catalogue),
+    (catalogue_export, Catalogue),
+    (node_create, Catalogue),
+    (node_edit, CatalogueNode),
+    (node_delete, CatalogueNode),
+    (assessment_detail, Assessment),
+    (assessment_fill, Assessment),
+    (assessment_rate, Assessment),
+    (assessment_variant, Assessment),
+    (assessment_comment, Assessment),
+    (assessment_pdf, Assessment),
+    (assessment_xlsx, Assessment),
+    (assessment_import, Assessment),
+]:
+    _view.shareable_model = _model

@@ -1,0 +1,247 @@
+"""Pages, autosave, variants, exports, comments and the district overview's query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ikonnekt.assessment.models import Assessment, Catalogue, Rating
+from tests.assessment.factories import make_area, make_assessment, make_catalogue
+
+pytestmark = pytest.mark.django_db
+
+
+def rate(client, assessment, measure, **data):
+    return client.post(
+        reverse("assessment:assessment_rate", args=[assessment.pk]),
+        {"measure": measure.pk, **data},
+        HTTP_HX_REQUEST="true",
+    )
+
+
+def test_autosave_updates_the_running_score(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    m2 = assessment.catalogue.nodes.get(code="M2")
+    response = rate(client, assessment, m2, level="3")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="score-panel"' in html and "100 %" in html  # 3+3+3 of 9
+    assert Rating.objects.get(assessment=assessment, measure=m2).level == 3
+
+
+def test_not_applicable_needs_a_reason_and_saves_nothing(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    html = rate(client, assessment, m1, level="na").content.decode()
+    assert "text-danger" in html
+    assert Rating.objects.get(assessment=assessment, measure=m1).level == 3
+    rate(client, assessment, m1, level="na", reason="Kein Dach")
+    rating = Rating.objects.get(assessment=assessment, measure=m1)
+    assert rating.not_applicable and rating.level is None
+
+
+def test_rating_a_measure_of_another_catalogue_version_is_refused(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    other = make_catalogue(cast, owner=cast.org_a, visibility="platform").nodes.get(code="M1")
+    html = rate(client_for(cast.a_editor), assessment, other, level="2").content.decode()
+    assert "another catalogue version" in html or "anderen Katalogversion" in html
+    assert not Rating.objects.filter(measure=other).exists()
+
+
+def test_level_outside_range_is_refused(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    rate(client_for(cast.a_editor), assessment, m1, level="7")
+    assert Rating.objects.get(assessment=assessment, measure=m1).level == 3
+
+
+def test_viewer_cannot_rate(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    assert rate(client_for(cast.a_viewer), assessment, m1, level="0").status_code == 403
+
+
+def test_pages_render(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor, visibility="platform")
+    client = client_for(cast.a_editor)
+    urls = [
+        reverse("assessment:area_list"),
+        reverse("assessment:catalogue_list"),
+        reverse("assessment:catalogue_detail", args=[assessment.catalogue_id]),
+        reverse("assessment:area_detail", args=[assessment.area_id]),
+        reverse("assessment:assessment_detail", args=[assessment.pk]),
+        reverse("assessment:assessment_fill", args=[assessment.pk]),
+        reverse("assessment:assessment_create") + f"?area={assessment.area_id}",
+        reverse("assessment:area_create"),
+        reverse("assessment:catalogue_create"),
+        reverse("assessment:catalogue_import"),
+        reverse("assessment:district") + f"?family={assessment.catalogue.family}",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert b"Testgebiet" in client.get(urls[-1]).content
+
+
+def test_variant_compare_and_exports(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    response = client.post(
+        reverse("assessment:assessment_variant", args=[assessment.pk]), {"scenario": "Variante B"}
+    )
+    variant = Assessment.objects.get(scenario="Variante B")
+    assert response.status_code == 302 and variant.ratings.count() == 3
+    m2 = variant.catalogue.nodes.get(code="M2")
+    rate(client, variant, m2, level="3")
+    page = client.get(reverse("assessment:compare") + f"?ids={assessment.pk}&ids={variant.pk}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Variante B" in html and "+2" in html  # M2 went from 1 to 3
+    pdf = client.get(reverse("assessment:assessment_pdf", args=[assessment.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    xlsx = client.get(reverse("assessment:assessment_xlsx", args=[assessment.pk]))
+    assert xlsx.content.startswith(b"PK")
+
+
+def test_compare_ignores_invisible_assessments(cast, client_for):
+    mine = make_assessment(cast, owner=cast.org_z, created_by=cast.z_admin)
+    foreign = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    response = client_for(cast.z_admin).get(
+        reverse("assessment:compare") + f"?ids={mine.pk}&ids={foreign.pk}"
+    )
+    assert response.status_code == 302  # fewer than two visible
+
+
+def test_published_catalogue_is_frozen(cast, client_for):
+    catalogue = make_catalogue(cast, owner=cast.org_a, created_by=cast.a_editor, status="draft")
+    client = client_for(cast.a_editor)
+    node = catalogue.nodes.get(code="M1")
+    assert client.get(reverse("assessment:node_edit", args=[node.pk])).status_code == 200
+    client.post(reverse("assessment:catalogue_publish", args=[catalogue.pk]))
+    catalogue.refresh_from_db()
+    assert catalogue.status == "published"
+    assert client.get(reverse("assessment:node_edit", args=[node.pk])).status_code == 403
+    client.post(reverse("assessment:catalogue_derive", args=[catalogue.pk]))
+    new = Catalogue.objects.get(family=catalogue.family, version=2)
+    assert new.is_draft and new.nodes.count() == catalogue.nodes.count()
+
+
+def test_cooperation_partners_comment_outsiders_not(cast, client_for):
+    assessment = make_assessment(
+        cast, owner=cast.org_a, created_by=cast.a_editor, visibility="cooperation", shared_with=[cast.coop]
+    )
+    url = reverse("assessment:assessment_comment", args=[assessment.pk])
+    client_for(cast.b_viewer).post(url, {"text": "Guter Plan"})
+    assert assessment.comments.filter(text="Guter Plan").exists()
+    assessment.visibility = "platform"
+    assessment.save()
+    assert client_for(cast.z_admin).post(url, {"text": "Spam"}).status_code == 403
+
+
+def test_district_overview_query_count_is_constant(cast, client_for):
+    catalogue = make_catalogue(cast, owner=cast.org_a, visibility="platform")
+    client = client_for(cast.a_editor)
+    url = reverse("assessment:district") + f"?family={catalogue.family}"
+
+    def add(n):
+        for _ in range(n):
+            area = make_area(cast, owner=cast.org_a, visibility="platform")
+            a = Assessment.objects.create(area=area, catalogue=catalogue, scenario="S", owner=cast.org_a)
+            Rating.objects.create(assessment=a, measure=catalogue.nodes.get(code="M1"), level=2)
+
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add(8)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
+
+
+def test_api_score_and_rate(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    data = client.get(reverse("api:assessment-assessment-score", args=[assessment.pk])).json()
+    assert data["total"] == pytest.approx(100 * 6 / 9)
+    m2 = assessment.catalogue.nodes.get(code="M2")
+    response = client.post(
+        reverse("api:assessment-assessment-rate", args=[assessment.pk]),
+        {"measure": m2.pk, "not_applicable": True, "reason": ""},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "reason" in response.json()
+    assert (
+        client_for(cast.z_admin)
+        .get(reverse("api:assessment-assessment-score", args=[assessment.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_openapi_schema_lists_the_endpoints(cast, client_for):
+    response = client_for(cast.a_editor).get("/api/schema/?format=json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in (
+        "/api/v1/assessment/catalogues/",
+        "/api/v1/assessment/entries/",
+        "/api/v1/assessment/areas/",
+        "/api/v1/assessment/assessments/{id}/score/",
+        "/api/v1/assessment/assessments/{id}/rate/",
+        "/api/v1/assessment/ratings/",
+    ):
+        assert path in paths, path
+
+
+def test_search_finds_measures_and_areas_only_when_visible(cast):
+    from ikonnekt.search.registry import specs
+
+    registered = specs()
+    make_area(cast, owner=cast.org_a, visibility="private")
+    area_spec = registered["assessment.area"]
+    node_spec = registered["assessment.cataloguenode"]
+    make_catalogue(cast, owner=cast.org_a, visibility="private")
+    assert area_spec.visible(cast.a_viewer).exists()
+    assert not area_spec.visible(cast.z_admin).exists()
+    assert node_spec.visible(cast.a_viewer).filter(title="Photovoltaik").exists()
+    assert not node_spec.visible(cast.z_admin).exists()
+
+
+def test_areas_and_catalogues_in_use_are_not_deleted(cast, client_for):
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_admin)
+    client = client_for(cast.a_admin)
+    client.post(reverse("assessment:area_delete", args=[assessment.area_id]))
+    client.post(reverse("assessment:catalogue_delete", args=[assessment.catalogue_id]))
+    assert client.delete(reverse("api:assessment-area-detail", args=[assessment.area_id])).status_code == 400
+    response = client.delete(reverse("api:assessment-catalogue-detail", args=[assessment.catalogue_id]))
+    assert response.status_code == 400
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_api_entries_are_written_only_in_drafts_by_editors(cast, client_for):
+    draft = make_catalogue(
+        cast, owner=cast.org_a, created_by=cast.a_editor, status="draft", visibility="platform"
+    )
+    parent = draft.nodes.get(code="K.1")
+    url = reverse("api:assessment-entry-list")
+    payload = {
+        "catalogue": draft.pk,
+        "parent": parent.pk,
+        "kind": "measure",
+        "code": "M9",
+        "title": "Neu",
+        "sdgs": [12],
+    }
+    assert client_for(cast.z_admin).post(url, payload, content_type="application/json").status_code == 403
+    response = client_for(cast.a_editor).post(url, payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    bad = {**payload, "code": "M10", "sdgs": [18]}
+    assert client_for(cast.a_editor).post(url, bad, content_type="application/json").status_code == 400
+    draft.status = "published"
+    draft.save()
+    detail = reverse("api:assessment-entry-detail", args=[response.json()["id"]])
+    client = client_for(cast.a_editor)
+    assert client.patch(detail, {"title": "Geändert"}, content_type="application/json").status_code == 400
+    assert client.delete(detail).status_code == 400
