@@ -5,7 +5,7 @@ from tests.factories import factory
 
 @factory(Article)
 def make_article(cast, *, owner, visibility="private", created_by=None, shared_with=(), **fields):
-    body = fields.pop("body", "## Grüngut\n\nGemeinsam sammeln spart Fahrten.")
+    body = fields.pop("body", "## Ablauf\n\nGemeinsam sammeln spart Fahrten.")
     article = Article.objects.create(
         title=fields.pop("title", f"Testartikel {Article.objects.count() + 1}"),
         kind=fields.pop("kind", "good_practice"),

@@ -254,11 +254,11 @@ class ArticleFile(models.Model):
     def __str__(self):
         return self.name
 
-    def audit_owner_id(self):
-        return self.article.owner_id
-
     def get_absolute_url(self):
         return reverse("knowledge:file", args=[self.article_id, self.pk])
+
+    def audit_owner_id(self):
+        return self.article.owner_id
 
 
 class Comment(models.Model):
@@ -316,6 +316,9 @@ class HelpfulVote(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "user"], name="uniq_helpful_vote")]
         verbose_name = _("helpful vote")
         verbose_name_plural = _("helpful votes")
+
+    def __str__(self):
+        return f"{self.user_id} → {self.article_id}"
 
 
 class Question(Shareable):

@@ -6,7 +6,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -41,7 +41,10 @@ class CheckedFile:
 def safe_name(filename: str) -> str:
     """The last path component, reduced to safe characters; refuses empty and hidden names."""
     base = PurePath((filename or "").replace("\\", "/")).name
-    name = get_valid_filename(base) if base else ""
+    try:
+        name = get_valid_filename(base) if base.strip() else ""
+    except SuspiciousFileOperation:
+        name = ""
     if not name or name.startswith(".") or len(name) > 150:
         raise ValidationError(_("The file name “%(name)s” is not allowed.") % {"name": base[:80]})
     return name

@@ -37,7 +37,8 @@ from ikonnekt.knowledge.models import (
 
 
 def _apply_errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+    errors_by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, errors in errors_by_field.items():
         form.add_error(field if field in form.fields else None, errors)
 
 
@@ -412,6 +413,7 @@ class QuestionList(SharedListView):
             Question.objects.select_related("owner", "accepted_answer")
             .prefetch_related("tags")
             .annotate(answer_count=Count("answers"))
+            .order_by("-created_at", "-pk")
         )
 
     def get_context_data(self, **kwargs):

@@ -31,7 +31,7 @@ def sdg_badge_long(sdg):
     number = getattr(sdg, "number", sdg)
     style = f"background:{sdg_colour(number)};color:{sdg_text_colour(number)}"
     return format_html(
-        '<span class="badge sdg-badge sdg-badge-long" style="{}">{} {}</span>',
+        '<span class="badge sdg-badge sdg-badge-long" style="{}">SDG {}: {}</span>',
         style,
         number,
         sdg_title(number),
