@@ -60,39 +60,66 @@ def test_update_via_api_adds_revision_and_diff(cast, client_for):
     assert [r["number"] for r in revisions] == [2, 1] and revisions[0]["note"] == "API"
     diff = client.get(reverse("api:knowledge-article-revision-diff", args=[article.pk, 2])).json()
     assert "+Neuer Text" in diff["diff"] and diff["from"] == 1
-    assert client_for(cast.b_editor).patch(
-        reverse("api:knowledge-article-detail", args=[article.pk]), {"body": "x"}, content_type="application/json"
-    ).status_code == 403
+    assert (
+        client_for(cast.b_editor)
+        .patch(
+            reverse("api:knowledge-article-detail", args=[article.pk]),
+            {"body": "x"},
+            content_type="application/json",
+        )
+        .status_code
+        == 403
+    )
 
 
 def test_comments_and_votes_via_api(cast, client_for):
     article = make_article(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
     client = client_for(cast.z_admin)
     response = client.post(
-        reverse("api:knowledge-article-comments", args=[article.pk]), {"text": "Danke"}, content_type="application/json"
+        reverse("api:knowledge-article-comments", args=[article.pk]),
+        {"text": "Danke"},
+        content_type="application/json",
     )
     assert response.status_code == 200 and response.json()[0]["text"] == "Danke"
-    assert client.post(reverse("api:knowledge-article-helpful", args=[article.pk])).json() == {"voted": True, "count": 1}
+    assert client.post(reverse("api:knowledge-article-helpful", args=[article.pk])).json() == {
+        "voted": True,
+        "count": 1,
+    }
     hidden = make_article(cast, owner=cast.org_a, visibility="private")
     assert client.post(reverse("api:knowledge-article-helpful", args=[hidden.pk])).status_code == 404
     assert client.get(reverse("api:knowledge-article-comments", args=[hidden.pk])).status_code == 404
 
 
 def test_question_answer_accept_via_api(cast, client_for):
-    question = make_question(cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop])
+    question = make_question(
+        cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop]
+    )
     response = client_for(cast.b_viewer).post(
-        reverse("api:knowledge-question-answer", args=[question.pk]), {"body": "So!"}, content_type="application/json"
+        reverse("api:knowledge-question-answer", args=[question.pk]),
+        {"body": "So!"},
+        content_type="application/json",
     )
     assert response.status_code == 201
     answer = Answer.objects.get()
-    assert client_for(cast.b_editor).post(
-        reverse("api:knowledge-question-accept", args=[question.pk]), {"answer": answer.pk}, content_type="application/json"
-    ).status_code == 403
+    assert (
+        client_for(cast.b_editor)
+        .post(
+            reverse("api:knowledge-question-accept", args=[question.pk]),
+            {"answer": answer.pk},
+            content_type="application/json",
+        )
+        .status_code
+        == 403
+    )
     response = client_for(cast.a_editor).post(
-        reverse("api:knowledge-question-accept", args=[question.pk]), {"answer": answer.pk}, content_type="application/json"
+        reverse("api:knowledge-question-accept", args=[question.pk]),
+        {"answer": answer.pk},
+        content_type="application/json",
     )
     assert response.json()["accepted_answer"] == answer.pk
-    response = client_for(cast.a_editor).post(reverse("api:knowledge-question-to-article", args=[question.pk]))
+    response = client_for(cast.a_editor).post(
+        reverse("api:knowledge-question-to-article", args=[question.pk])
+    )
     assert response.status_code == 201 and response.json()["from_question"] == question.pk
 
 

@@ -51,7 +51,9 @@ def test_plain_excerpt_shortens_on_word_boundaries():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<>/=\"' ()[]!:;&#ascriptonerlodjvsimgfhef\n*_`")), max_size=200))
+@given(
+    st.text(alphabet=st.sampled_from(list("<>/=\"' ()[]!:;&#ascriptonerlodjvsimgfhef\n*_`")), max_size=200)
+)
 def test_no_script_tag_or_handler_ever_survives(text):
     html = render_markdown(text).lower()
     assert "<script" not in html

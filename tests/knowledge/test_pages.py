@@ -56,7 +56,10 @@ def test_script_in_markdown_never_reaches_the_page(cast, client_for):
     client = client_for(cast.a_editor)
     client.post(
         reverse("knowledge:create"),
-        article_post(cast, body='Hallo <script>alert("x")</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))'),
+        article_post(
+            cast,
+            body='Hallo <script>alert("x")</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))',
+        ),
     )
     article = Article.objects.get()
     html = client.get(article.get_absolute_url()).content.decode()
@@ -103,11 +106,14 @@ def test_editing_adds_a_revision_and_the_diff_shows_the_change(cast, client_for)
     article = Article.objects.get()
     client.post(
         reverse("knowledge:edit", args=[article.pk]),
-        article_post(cast, body="## Ablauf\n\nErst wiegen, dann verhandeln.\nDann Vertrag.", note="Vertrag ergänzt"),
+        article_post(
+            cast, body="## Ablauf\n\nErst wiegen, dann verhandeln.\nDann Vertrag.", note="Vertrag ergänzt"
+        ),
     )
-    assert list(article.revisions.values_list("number", "note")) == [(2, "Vertrag ergänzt"), (1, "First version")] or (
-        list(article.revisions.values_list("number", flat=True)) == [2, 1]
-    )
+    assert list(article.revisions.values_list("number", "note")) == [
+        (2, "Vertrag ergänzt"),
+        (1, "First version"),
+    ] or (list(article.revisions.values_list("number", flat=True)) == [2, 1])
     diff = client_for(cast.b_viewer).get(reverse("knowledge:revision", args=[article.pk, 2])).content.decode()
     assert '<tr class="insert">' in diff and "Dann Vertrag." in diff
     # Saving without changes makes no new revision.
@@ -129,17 +135,28 @@ def test_restore_an_older_revision(cast, client_for):
     article.refresh_from_db()
     assert article.body == "## Ablauf\n\nErst wiegen, dann verhandeln."
     assert article.revisions.count() == 3
-    assert client_for(cast.b_editor).post(reverse("knowledge:revision_restore", args=[article.pk, 2])).status_code == 403
+    assert (
+        client_for(cast.b_editor)
+        .post(reverse("knowledge:revision_restore", args=[article.pk, 2]))
+        .status_code
+        == 403
+    )
 
 
 def test_editing_the_text_resets_the_review(cast, client_for):
     article = make_article(cast, owner=cast.org_a, visibility="private", created_by=cast.a_editor)
-    assert client_for(cast.a_editor).post(reverse("knowledge:review", args=[article.pk]), {"reviewed": "1"}).status_code == 403
+    assert (
+        client_for(cast.a_editor)
+        .post(reverse("knowledge:review", args=[article.pk]), {"reviewed": "1"})
+        .status_code
+        == 403
+    )
     client_for(cast.a_admin).post(reverse("knowledge:review", args=[article.pk]), {"reviewed": "1"})
     article.refresh_from_db()
     assert article.reviewed and article.reviewed_by == cast.a_admin
     client_for(cast.a_editor).post(
-        reverse("knowledge:edit", args=[article.pk]), article_post(cast, visibility="private", shared_with=[], body="neu")
+        reverse("knowledge:edit", args=[article.pk]),
+        article_post(cast, visibility="private", shared_with=[], body="neu"),
     )
     article.refresh_from_db()
     assert not article.reviewed
@@ -154,9 +171,14 @@ def _png():
 
 
 def test_upload_serve_and_delete_files(cast, client_for):
-    article = make_article(cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop])
+    article = make_article(
+        cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop]
+    )
     client = client_for(cast.a_editor)
-    client.post(reverse("knowledge:file_upload", args=[article.pk]), {"kind": "image", "file": _png(), "description": "Karte"})
+    client.post(
+        reverse("knowledge:file_upload", args=[article.pk]),
+        {"kind": "image", "file": _png(), "description": "Karte"},
+    )
     pdf = io.BytesIO(b"%PDF-1.7 test")
     pdf.name = "Vereinbarung.pdf"
     client.post(reverse("knowledge:file_upload", args=[article.pk]), {"kind": "attachment", "file": pdf})
@@ -192,22 +214,38 @@ def test_disguised_upload_is_refused_with_a_message(cast, client_for):
 
 
 def test_comments_by_readers_via_htmx(cast, client_for):
-    article = make_article(cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop])
+    article = make_article(
+        cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop]
+    )
     reader = client_for(cast.b_viewer)
     response = reader.post(
-        reverse("knowledge:comment_add", args=[article.pk]), {"text": "Wie hoch waren die Kosten?"}, HTTP_HX_REQUEST="true"
+        reverse("knowledge:comment_add", args=[article.pk]),
+        {"text": "Wie hoch waren die Kosten?"},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200 and "Wie hoch waren die Kosten?" in response.content.decode()
     assert "<html" not in response.content.decode()
     comment = Comment.objects.get()
     assert comment.author == cast.b_viewer and comment.author_organisation is None or True
-    empty = reader.post(reverse("knowledge:comment_add", args=[article.pk]), {"text": "  "}, HTTP_HX_REQUEST="true")
+    empty = reader.post(
+        reverse("knowledge:comment_add", args=[article.pk]), {"text": "  "}, HTTP_HX_REQUEST="true"
+    )
     assert Comment.objects.count() == 1 and "alert" in empty.content.decode()
     # Only the author or the owner's admins delete a comment.
-    assert client_for(cast.a_editor).post(reverse("knowledge:comment_delete", args=[article.pk, comment.pk])).status_code == 403
+    assert (
+        client_for(cast.a_editor)
+        .post(reverse("knowledge:comment_delete", args=[article.pk, comment.pk]))
+        .status_code
+        == 403
+    )
     client_for(cast.b_viewer).post(reverse("knowledge:comment_delete", args=[article.pk, comment.pk]))
     assert not Comment.objects.exists()
-    assert client_for(cast.z_admin).post(reverse("knowledge:comment_add", args=[article.pk]), {"text": "x"}).status_code == 404
+    assert (
+        client_for(cast.z_admin)
+        .post(reverse("knowledge:comment_add", args=[article.pk]), {"text": "x"})
+        .status_code
+        == 404
+    )
 
 
 def test_helpful_vote_toggles(cast, client_for):
@@ -224,7 +262,9 @@ def test_helpful_vote_toggles(cast, client_for):
 
 
 def test_list_filters_by_tag_sdg_kind_and_text(cast, client_for):
-    a = make_article(cast, owner=cast.org_a, visibility="platform", title="Grüngut Nalbach", kind="fact_sheet")
+    a = make_article(
+        cast, owner=cast.org_a, visibility="platform", title="Grüngut Nalbach", kind="fact_sheet"
+    )
     b = make_article(cast, owner=cast.org_a, visibility="platform", title="Personalstelle", kind="guide")
     make_article(cast, owner=cast.org_a, visibility="private", title="Geheim Grüngut")
     a.tags.set(Tag.for_names(["Grüngut"]))
@@ -264,7 +304,9 @@ def test_linked_cooperations_are_shown_only_to_those_who_see_them(cast, client_f
 def test_foreign_cooperation_cannot_be_linked(cast, client_for):
     from ikonnekt.cooperations.models import Cooperation
 
-    hidden = Cooperation.objects.create(name="Z intern", form="netzwerk", owner=cast.org_z, visibility="private")
+    hidden = Cooperation.objects.create(
+        name="Z intern", form="netzwerk", owner=cast.org_z, visibility="private"
+    )
     response = client_for(cast.a_editor).post(
         reverse("knowledge:create"), article_post(cast, cooperations=[str(hidden.pk)])
     )

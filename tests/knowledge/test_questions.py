@@ -26,9 +26,16 @@ def test_ask_answer_accept_and_turn_into_article(cast, client_for):
     assert response["Location"] == question.get_absolute_url()
     # Outsiders neither see nor answer it.
     assert client_for(cast.z_admin).get(question.get_absolute_url()).status_code == 404
-    assert client_for(cast.z_admin).post(reverse("knowledge:answer_add", args=[question.pk]), {"body": "x"}).status_code == 404
+    assert (
+        client_for(cast.z_admin)
+        .post(reverse("knowledge:answer_add", args=[question.pk]), {"body": "x"})
+        .status_code
+        == 404
+    )
     # A partner's viewer answers.
-    client_for(cast.b_viewer).post(reverse("knowledge:answer_add", args=[question.pk]), {"body": "Nach **Menge**."})
+    client_for(cast.b_viewer).post(
+        reverse("knowledge:answer_add", args=[question.pk]), {"body": "Nach **Menge**."}
+    )
     answer = Answer.objects.get()
     assert answer.author == cast.b_viewer and "<strong>Menge</strong>" in answer.body_html
     # The partner cannot accept, the asker can.
@@ -50,7 +57,9 @@ def test_ask_answer_accept_and_turn_into_article(cast, client_for):
 
 def test_question_without_answers_cannot_become_an_article(cast, client_for):
     question = make_question(cast, owner=cast.org_a, created_by=cast.a_editor)
-    response = client_for(cast.a_editor).post(reverse("knowledge:question_to_article", args=[question.pk]), follow=True)
+    response = client_for(cast.a_editor).post(
+        reverse("knowledge:question_to_article", args=[question.pk]), follow=True
+    )
     assert not Article.objects.exists()
     assert response.status_code == 200
 
@@ -60,7 +69,12 @@ def test_answer_from_another_question_cannot_be_accepted(cast, client_for):
     q2 = make_question(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
     client_for(cast.b_viewer).post(reverse("knowledge:answer_add", args=[q2.pk]), {"body": "Antwort"})
     answer = Answer.objects.get()
-    assert client_for(cast.a_editor).post(reverse("knowledge:answer_accept", args=[q1.pk, answer.pk])).status_code == 404
+    assert (
+        client_for(cast.a_editor)
+        .post(reverse("knowledge:answer_accept", args=[q1.pk, answer.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_empty_answer_is_refused(cast, client_for):

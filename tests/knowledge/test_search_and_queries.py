@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_finds_visible_articles_and_questions_only(cast):
-    make_article(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop], title="Biomasse-Heizwerk")
+    make_article(
+        cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop], title="Biomasse-Heizwerk"
+    )
     make_article(cast, owner=cast.org_a, visibility="private", title="Biomasse intern")
     make_question(cast, owner=cast.org_a, visibility="platform", title="Wer hat ein Biomasse-Heizwerk?")
     partner = {h["title"] for g in search_all(cast.b_viewer, "biomasse") for h in g["hits"]}

@@ -77,7 +77,9 @@ def test_hidden_or_empty_names_are_refused(name):
 
 
 def test_pdf_and_docx_are_checked_by_content():
-    assert uploads.check_attachment(SimpleUploadedFile("v.pdf", b"%PDF-1.7 x")).content_type == "application/pdf"
+    assert (
+        uploads.check_attachment(SimpleUploadedFile("v.pdf", b"%PDF-1.7 x")).content_type == "application/pdf"
+    )
     assert uploads.check_attachment(SimpleUploadedFile("v.docx", docx_bytes())).name == "v.docx"
     with pytest.raises(ValidationError, match="does not match its file type .pdf"):
         uploads.check_attachment(SimpleUploadedFile("v.pdf", b"MZ\x90\x00 windows exe"))
@@ -93,4 +95,6 @@ def test_executables_are_refused():
 def test_binary_data_as_csv_is_refused():
     with pytest.raises(ValidationError, match="does not match"):
         uploads.check_attachment(SimpleUploadedFile("werte.csv", b"a;b\n\x00\x01"))
-    assert uploads.check_attachment(SimpleUploadedFile("werte.csv", "Jahr;Menge\n2024;2.400\n".encode("cp1252")))
+    assert uploads.check_attachment(
+        SimpleUploadedFile("werte.csv", "Jahr;Menge\n2024;2.400\n".encode("cp1252"))
+    )

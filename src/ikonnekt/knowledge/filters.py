@@ -30,7 +30,11 @@ class ArticleFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Author organisation")
     )
-    reviewed = django_filters.BooleanFilter(label=_("Reviewed"))
+    reviewed = django_filters.ChoiceFilter(
+        choices=[("yes", _("reviewed")), ("no", _("not yet reviewed"))],
+        label=_("Review"),
+        method="filter_reviewed",
+    )
 
     class Meta:
         model = Article
@@ -57,13 +61,16 @@ class ArticleFilter(django_filters.FilterSet):
 class QuestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
-    answered = django_filters.BooleanFilter(
-        field_name="accepted_answer", lookup_expr="isnull", exclude=True, label=_("Answer accepted")
+    answered = django_filters.ChoiceFilter(
+        choices=[("yes", _("solved")), ("no", _("open"))], label=_("Status"), method="filter_answered"
     )
 
     class Meta:
         model = Question
         fields = ["q", "tag", "answered"]
+
+    def filter_answered(self, queryset, name, value):
+        return queryset.filter(accepted_answer__isnull=(value == "no"))
 
     def filter_q(self, queryset, name, value):
         for term in value.split()[:8]:
