@@ -6,9 +6,17 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from ikonnekt.knowledge import uploads
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in their English source form (the German .po is tested elsewhere)."""
+    with translation.override("en"):
+        yield
 
 
 def png_bytes(size=(4, 3)):
