@@ -317,3 +317,14 @@ def test_delete_article(cast, client_for):
     article = make_article(cast, owner=cast.org_a, created_by=cast.a_editor)
     client_for(cast.a_editor).post(reverse("knowledge:delete", args=[article.pk]))
     assert not Article.objects.exists() and not ArticleRevision.objects.exists()
+
+
+def test_dashboard_panel_lists_visible_articles_and_open_questions(cast, client_for):
+    from tests.knowledge.factories import make_question
+
+    make_article(cast, owner=cast.org_a, visibility="platform", title="Sichtbar im Dashboard")
+    make_article(cast, owner=cast.org_a, visibility="private", title="Nicht im Dashboard")
+    make_question(cast, owner=cast.org_a, visibility="platform", title="Offene Frage?")
+    html = client_for(cast.z_admin).get(reverse("core:dashboard")).content.decode()
+    assert "Sichtbar im Dashboard" in html and "Offene Frage?" in html
+    assert "Nicht im Dashboard" not in html
