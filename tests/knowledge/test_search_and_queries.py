@@ -44,13 +44,14 @@ def test_list_page_query_count_does_not_grow_with_articles(cast, client_for):
         a.tags.set(tags[: i + 1])
         a.sdgs.set([7, 12])
     few = _list_queries(client)
+    filtered_few = _list_queries(client, tag="grungut", sdg=7)
     for i in range(25):
         a = make_article(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
         a.tags.set(tags)
         a.sdgs.set([i % 17 + 1])
     many = _list_queries(client)
     assert many == few
-    assert _list_queries(client, tag="grungut", sdg=7) == few
+    assert _list_queries(client, tag="grungut", sdg=7) == filtered_few
 
 
 def test_detail_page_query_count_does_not_grow_with_comments(cast, client_for):

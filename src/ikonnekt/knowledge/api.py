@@ -2,6 +2,7 @@
 revisions and answers as actions on them (a hidden parent answers 404 for all of them)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -322,7 +323,7 @@ class QuestionViewSet(ShareableViewSet):
         if answer_id not in (None, ""):
             answer = question.answers.filter(pk=answer_id).first() if str(answer_id).isdigit() else None
             if answer is None:
-                raise serializers.ValidationError({"answer": "No such answer to this question."})
+                raise serializers.ValidationError({"answer": _("This answer belongs to another question.")})
         actions.accept_answer(self.actor(), question, answer)
         question.refresh_from_db()
         return Response(self.get_serializer(question).data)

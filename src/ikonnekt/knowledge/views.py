@@ -77,7 +77,11 @@ class ArticleList(SharedListView):
         )
         ctx["active_tag"] = self.request.GET.get("tag", "")
         ctx["active_sdg"] = self.request.GET.get("sdg", "")
-        ctx["sdgs"] = Sdg.objects.all()
+        ctx["sdgs"] = sdgs = list(Sdg.objects.all())
+        ctx["active_tag_obj"] = (
+            Tag.objects.filter(slug=ctx["active_tag"]).first() if ctx["active_tag"] else None
+        )
+        ctx["active_sdg_obj"] = next((s for s in sdgs if str(s.number) == ctx["active_sdg"]), None)
         ctx["kinds"] = ArticleKind.choices
         ctx["question_count"] = Question.objects.visible_to(self.request.user).count()
         return ctx
