@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from ikonnekt.knowledge.models import Answer, Article, ArticleRevision, Comment, Question
+from ikonnekt.core.models import AuditLog
+from ikonnekt.knowledge.models import Answer, Article, ArticleFile, ArticleRevision, Comment, Question
 
 pytestmark = pytest.mark.django_db
 
@@ -10,10 +11,15 @@ pytestmark = pytest.mark.django_db
 def test_demo_is_idempotent_and_transfer_municipalities_read_shared_articles():
     call_command("load_demo", "--only", "knowledge", stdout=open("/dev/null", "w"))
     counts = (Article.objects.count(), ArticleRevision.objects.count(), Question.objects.count(),
-              Answer.objects.count(), Comment.objects.count())  # fmt: skip
+              Answer.objects.count(), Comment.objects.count(), ArticleFile.objects.count(),
+              AuditLog.objects.count())  # fmt: skip
     call_command("load_demo", "--only", "knowledge", stdout=open("/dev/null", "w"))
     assert counts == (Article.objects.count(), ArticleRevision.objects.count(), Question.objects.count(),
-                      Answer.objects.count(), Comment.objects.count())  # fmt: skip
+                      Answer.objects.count(), Comment.objects.count(), ArticleFile.objects.count(),
+                      AuditLog.objects.count())  # fmt: skip
+    assert counts[5] == 2
+    chart = ArticleFile.objects.get(kind="image")
+    assert chart.get_absolute_url() in chart.article.body_html and chart.article.reviewed
     assert counts[0] == 5 and counts[2] == 3
     users = get_user_model().objects
     erfurt = users.get(username="erfurt-viewer")

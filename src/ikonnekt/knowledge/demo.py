@@ -2,9 +2,11 @@
 transfer municipalities (Erfurt, Spremberg, Eisenhüttenstadt) through the KONNEKT-Transfer
 cooperation. Figures are plausible but invented and marked as demo content."""
 
+import io
+
 from ikonnekt.core.sharing import Visibility
 from ikonnekt.knowledge import actions
-from ikonnekt.knowledge.models import Answer, Article, Comment, HelpfulVote, Question
+from ikonnekt.knowledge.models import Answer, Article, Comment, FileKind, HelpfulVote, Question
 
 TRANSFER = "KONNEKT-Transfer: Erfahrungsaustausch mit Transferkommunen"
 GRUENGUT = "Gemeinsame Grüngutverwertung Nalbach–Saarlouis"
@@ -296,9 +298,73 @@ def _article(ctx, spec, goals):
             addition, note = spec["revision"]
             article.body = body.replace(DEMO_NOTE, "") + addition + DEMO_NOTE
             article = actions.update_article(actor, article, note=note)
-    if spec.get("reviewed_by") and not article.reviewed:
-        actions.set_reviewed(ctx.actor(spec["reviewed_by"]), article, True)
     return article
+
+
+def _chart_png() -> bytes:
+    """A small bar chart of green-waste quantities (Demo) drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    values = [("2021", 2150), ("2022", 2890), ("2023", 2310), ("2024", 2420)]
+    image = Image.new("RGB", (520, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 12), "Grünschnitt Nalbach + Saarlouis in t/a (Demo)", fill="#1d5c4d")
+    for i, (year, value) in enumerate(values):
+        x = 50 + i * 115
+        height = int(value / 3000 * 220)
+        draw.rectangle([x, 270 - height, x + 70, 270], fill="#3F7E44")
+        draw.text((x + 18, 275), year, fill="#333333")
+        draw.text((x + 14, 255 - height), f"{value:,}".replace(",", "."), fill="#333333")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _agreement_docx() -> bytes:
+    """A short model agreement (Demo) as DOCX."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Muster-Zweckvereinbarung Grüngutverwertung (Demo)", 1)
+    for paragraph in [
+        "§ 1 Gegenstand: Die Gemeinde Nalbach überträgt die Verwertung ihres kommunalen Grünschnitts "
+        "auf die Kreisstadt Saarlouis.",
+        "§ 2 Kosten: Die Kosten werden nach angelieferter Menge (Wiegeschein) und Fahrstrecke verteilt.",
+        "§ 3 Laufzeit: Die Vereinbarung gilt fünf Jahre und verlängert sich um jeweils ein Jahr.",
+        "Demo-Vorlage – nicht rechtsverbindlich.",
+    ]:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _files(ctx, article):
+    """Image and attachment for the green-waste fact sheet; the image is shown in the text."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if article.files.exists():
+        return
+    actor = ctx.actor("saarlouis-editor")
+    image = actions.add_file(
+        actor,
+        article,
+        SimpleUploadedFile("gruenschnitt-mengen-demo.png", _chart_png(), "image/png"),
+        FileKind.IMAGE,
+        "Grünschnittmengen 2021–2024 (Demo)",
+    )
+    actions.add_file(
+        actor,
+        article,
+        SimpleUploadedFile("Muster-Zweckvereinbarung-Gruengut-Demo.docx", _agreement_docx()),
+        FileKind.ATTACHMENT,
+        "Vorlage der Zweckvereinbarung",
+    )
+    snippet = f"\n\n![Grünschnittmengen 2021–2024 (Demo)]({image.get_absolute_url()})\n"
+    article.body = article.body.replace(
+        "## So sind wir vorgegangen", snippet.strip() + "\n\n## So sind wir vorgegangen"
+    )
+    actions.update_article(actor, article, note="Diagramm der Mengen eingefügt")
 
 
 def _question(ctx, spec):
@@ -334,6 +400,11 @@ def load(ctx):
 
     goals = list(Goal.objects.all())
     articles = [_article(ctx, spec, goals) for spec in ARTICLES]
+    _files(ctx, articles[0])
+    for spec, article in zip(ARTICLES, articles, strict=True):
+        article.refresh_from_db()
+        if spec.get("reviewed_by") and not article.reviewed:
+            actions.set_reviewed(ctx.actor(spec["reviewed_by"]), article, True)
     questions = [_question(ctx, spec) for spec in QUESTIONS]
     for index, username, text in COMMENTS:
         if not Comment.objects.filter(article=articles[index], text=text).exists():
