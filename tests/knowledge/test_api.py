@@ -140,3 +140,24 @@ def test_openapi_schema_lists_the_endpoints(cast, client_for):
     response = client_for(cast.a_viewer).get(reverse("schema"))
     text = response.content.decode()
     assert "/api/v1/knowledge/articles/" in text and "/api/v1/knowledge/questions/{id}/to-article/" in text
+
+
+def test_api_list_query_count_does_not_grow_with_articles(cast, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast.b_viewer)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("api:knowledge-article-list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(2):
+        a = make_article(cast, owner=cast.org_a, visibility="platform")
+        a.cooperations.set([cast.coop])
+    few = count()
+    for _ in range(10):
+        a = make_article(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
+        a.cooperations.set([cast.coop])
+    assert count() == few

@@ -92,10 +92,13 @@ class ArticleSerializer(ShareableSerializer):
         data = super().to_representation(instance)
         data["links"] = [{"label": link.label, "url": link.url} for link in instance.links.all()]
         # Only cooperations the reader may see are named.
-        request = self.context.get("request")
-        visible = set(
-            Cooperation.objects.visible_to(getattr(request, "user", None)).values_list("pk", flat=True)
-        )
+        visible = self.context.get("_visible_cooperations")
+        if visible is None:  # once per response, not per article
+            request = self.context.get("request")
+            visible = set(
+                Cooperation.objects.visible_to(getattr(request, "user", None)).values_list("pk", flat=True)
+            )
+            self.context["_visible_cooperations"] = visible
         data["cooperations"] = [pk for pk in data["cooperations"] if pk in visible]
         return data
 
