@@ -1,0 +1,83 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ikonnekt.cooperations.models import GoalKey
+from ikonnekt.knowledge.models import Article, ArticleKind, Question
+from ikonnekt.knowledge.sdg import SDGS
+from ikonnekt.organizations.models import Organisation
+
+SDG_CHOICES = [(n, f"{n} {title}") for n, (title, _colour) in SDGS.items()]
+
+
+def search_text(queryset, name, value):
+    terms = value.split()[:8]
+    for term in terms:
+        queryset = queryset.filter(
+            Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
+        )
+    return queryset
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+    kind = django_filters.ChoiceFilter(choices=ArticleKind.choices, label=_("Kind"))
+    tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
+    sdg = django_filters.TypedChoiceFilter(
+        field_name="sdgs__number", choices=SDG_CHOICES, coerce=int, label=_("SDG"), method="filter_sdg"
+    )
+    goal = django_filters.ChoiceFilter(choices=GoalKey.choices, label=_("Goal"), method="filter_goal")
+    owner = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Author organisation")
+    )
+    reviewed = django_filters.ChoiceFilter(
+        choices=[("yes", _("reviewed")), ("no", _("not yet reviewed"))],
+        label=_("Review"),
+        method="filter_reviewed",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "kind", "tag", "sdg", "goal", "owner", "reviewed"]
+
+    # Related filters use id__in subqueries so rows are never duplicated and counts stay right.
+    def filter_q(self, queryset, name, value):
+        return search_text(queryset, name, value)
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Article.tags.through.objects.filter(tag__slug=value).values("article_id")
+        )
+
+    def filter_sdg(self, queryset, name, value):
+        return queryset.filter(pk__in=Article.sdgs.through.objects.filter(sdg_id=value).values("article_id"))
+
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Article.goals.through.objects.filter(goal__key=value).values("article_id")
+        )
+
+
+class QuestionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"))
+    tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
+    answered = django_filters.ChoiceFilter(
+        choices=[("yes", _("solved")), ("no", _("open"))], label=_("Status"), method="filter_answered"
+    )
+
+    class Meta:
+        model = Question
+        fields = ["q", "tag", "answered"]
+
+    def filter_answered(self, queryset, name, value):
+        return queryset.filter(accepted_answer__isnull=(value == "no"))
+
+    def filter_q(self, queryset, name, value):
+        for term in value.split()[:8]:
+            queryset = queryset.filter(Q(title__icontains=term) | Q(body__icontains=term))
+        return queryset
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Question.tags.through.objects.filter(tag__slug=value).values("question_id")
+        )

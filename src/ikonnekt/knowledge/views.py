@@ -1,0 +1,564 @@
+"""Knowledge base pages. Views parse input and call ``knowledge.actions``; reading goes
+through the sharing rule (``visible_to`` / ``get_visible_or_404``)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ikonnekt.cooperations.models import Cooperation
+from ikonnekt.core.actions import record_download
+from ikonnekt.core.audit import Actor
+from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
+from ikonnekt.core.forms import style_widget
+from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
+from ikonnekt.knowledge import actions
+from ikonnekt.knowledge.diffs import diff_stats, line_diff
+from ikonnekt.knowledge.filters import ArticleFilter, QuestionFilter
+from ikonnekt.knowledge.forms import AnswerForm, ArticleForm, CommentForm, FileForm, QuestionForm
+from ikonnekt.knowledge.markdown_render import render_markdown
+from ikonnekt.knowledge.models import (
+    Answer,
+    Article,
+    ArticleFile,
+    ArticleKind,
+    ArticleRevision,
+    FileKind,
+    HelpfulVote,
+    Question,
+    Sdg,
+    Tag,
+)
+
+
+def _apply_errors(form, exc):
+    errors_by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, errors in errors_by_field.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _is_partial(request):
+    return getattr(request, "htmx", False) and not getattr(request.htmx, "boosted", False)
+
+
+# --- articles -----------------------------------------------------------------------------
+
+
+class ArticleList(SharedListView):
+    model = Article
+    filterset_class = ArticleFilter
+    template_name = "knowledge/list.html"
+    paginate_by = 20
+
+    def get_base_queryset(self):
+        return (
+            Article.objects.select_related("owner")
+            .defer("body", "body_html")
+            .prefetch_related("tags", "sdgs")
+        )
+
+    def get_template_names(self):
+        return ["knowledge/_list_fragment.html" if _is_partial(self.request) else self.template_name]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        for field in self.filterset.form.fields.values():
+            style_widget(field)
+        visible = Article.objects.visible_to(self.request.user)
+        ctx["tag_cloud"] = (
+            Tag.objects.filter(articles__in=visible.values("pk"))
+            .annotate(n=Count("articles"))
+            .order_by("-n", "name")[:30]
+        )
+        ctx["active_tag"] = self.request.GET.get("tag", "")
+        ctx["active_sdg"] = self.request.GET.get("sdg", "")
+        ctx["sdgs"] = sdgs = list(Sdg.objects.all())
+        ctx["active_tag_obj"] = (
+            Tag.objects.filter(slug=ctx["active_tag"]).first() if ctx["active_tag"] else None
+        )
+        ctx["active_sdg_obj"] = next((s for s in sdgs if str(s.number) == ctx["active_sdg"]), None)
+        ctx["kinds"] = ArticleKind.choices
+        ctx["question_count"] = Question.objects.visible_to(self.request.user).count()
+        return ctx
+
+
+class ArticleDetail(SharedDetailView):
+    model = Article
+    template_name = "knowledge/detail.html"
+
+    def get_base_queryset(self):
+        return Article.objects.select_related(
+            "owner", "reviewed_by", "created_by", "from_question"
+        ).prefetch_related(
+            "tags",
+            "sdgs",
+            "goals",
+            "links",
+            Prefetch("files", queryset=ArticleFile.objects.order_by("kind", "name")),
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        article = self.object
+        ctx["cooperations"] = article.cooperations.filter(
+            pk__in=Cooperation.objects.visible_to(user).values("pk")
+        )
+        ctx.update(_comment_context(self.request, article))
+        ctx["voted"] = (
+            user.is_authenticated and HelpfulVote.objects.filter(article=article, user=user).exists()
+        )
+        ctx["can_review"] = actions.can_review(user, article)
+        ctx["revision_count"] = article.revisions.count()
+        ctx["file_form"] = FileForm()
+        files = list(article.files.all())
+        ctx["images"] = [f for f in files if f.kind == FileKind.IMAGE]
+        ctx["attachments"] = [f for f in files if f.kind == FileKind.ATTACHMENT]
+        if article.from_question_id and article.from_question.is_visible_to(user):
+            ctx["from_question"] = article.from_question
+        return ctx
+
+
+def _comment_context(request, article):
+    comments = list(article.comments.select_related("author", "author_organisation"))
+    for comment in comments:
+        comment.deletable = actions.can_delete_comment(request.user, comment)
+    return {"article": article, "comments": comments, "comment_form": CommentForm()}
+
+
+def _article_form_page(request, form, title, cancel_url):
+    return render(request, "knowledge/form.html", {"form": form, "title": title, "cancel_url": cancel_url})
+
+
+@login_required
+def article_create(request):
+    if not orgs_with_role(request.user):
+        raise PermissionDenied(_("You need the editor role in an organisation to write articles."))
+    form = ArticleForm(
+        request.POST or None, user=request.user, active_organisation=request.active_organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        article = form.save(commit=False)
+        article.created_by = request.user
+        try:
+            article = actions.create_article(
+                Actor.from_request(request),
+                article,
+                m2m=form.m2m(),
+                tag_names=form.cleaned_data["tag_names"],
+                links=form.cleaned_data["links_text"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Article “%(title)s” saved.") % {"title": article.title})
+            return redirect(article)
+    return _article_form_page(request, form, _("New article"), reverse("knowledge:list"))
+
+
+@login_required
+def article_edit(request, pk):
+    article = get_editable_or_404(Article, request.user, pk=pk)
+    form = ArticleForm(request.POST or None, instance=article, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = actions.update_article(
+                Actor.from_request(request),
+                form.save(commit=False),
+                m2m=form.m2m(),
+                tag_names=form.cleaned_data["tag_names"],
+                links=form.cleaned_data["links_text"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(article)
+    return _article_form_page(
+        request, form, _("Edit “%(title)s”") % {"title": article.title}, article.get_absolute_url()
+    )
+
+
+article_edit.shareable_model = Article
+
+
+class ArticleDelete(SharedDeleteView):
+    model = Article
+    success_url = reverse_lazy("knowledge:list")
+
+
+@login_required
+@require_POST
+def markdown_preview(request):
+    """htmx: the sanitised rendering of the Markdown being typed (nothing is stored)."""
+    text = request.POST.get("body", "")
+    html = render_markdown(text)
+    return render(request, "knowledge/_preview.html", {"html": html, "empty": not text.strip()})
+
+
+@login_required
+@require_POST
+def article_review(request, pk):
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    reviewed = request.POST.get("reviewed") == "1"
+    actions.set_reviewed(Actor.from_request(request), article, reviewed)
+    messages.success(request, _("Marked as reviewed.") if reviewed else _("Review mark removed."))
+    return redirect(article)
+
+
+article_review.shareable_model = Article
+
+
+@login_required
+@require_POST
+def article_helpful(request, pk):
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    voted, count = actions.toggle_helpful(Actor.from_request(request), article)
+    if _is_partial(request):
+        return render(request, "knowledge/_helpful.html", {"object": article, "voted": voted, "count": count})
+    return redirect(article)
+
+
+article_helpful.shareable_model = Article
+
+
+@login_required
+@require_POST
+def comment_add(request, pk):
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    form = CommentForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            actions.add_comment(Actor.from_request(request), article, form.cleaned_data["text"])
+        except ValidationError as exc:
+            error = "; ".join(exc.messages)
+    else:
+        error = "; ".join(e for errors in form.errors.values() for e in errors)
+    if _is_partial(request):
+        ctx = _comment_context(request, article)
+        if error:
+            ctx["comment_form"] = form
+            ctx["comment_error"] = error
+        return render(request, "knowledge/_comments.html", ctx)
+    if error:
+        messages.error(request, error)
+    return redirect(article.get_absolute_url() + "#comments")
+
+
+comment_add.shareable_model = Article
+
+
+@login_required
+@require_POST
+def comment_delete(request, pk, comment_pk):
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    comment = article.comments.filter(pk=comment_pk).select_related("article").first()
+    if comment is None:
+        raise Http404
+    actions.delete_comment(Actor.from_request(request), comment)
+    if _is_partial(request):
+        return render(request, "knowledge/_comments.html", _comment_context(request, article))
+    return redirect(article.get_absolute_url() + "#comments")
+
+
+comment_delete.shareable_model = Article
+
+
+@login_required
+@require_POST
+def file_upload(request, pk):
+    article = get_editable_or_404(Article, request.user, pk=pk)
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            item = actions.add_file(
+                Actor.from_request(request),
+                article,
+                form.cleaned_data["file"],
+                form.cleaned_data["kind"],
+                form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("“%(name)s” uploaded.") % {"name": item.name})
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {'; '.join(errors)}" if label else "; ".join(errors))
+    return redirect(article.get_absolute_url() + "#files")
+
+
+file_upload.shareable_model = Article
+
+
+def file_serve(request, pk, file_pk):
+    """Images inline, attachments as downloads; only for readers of the article."""
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    item = ArticleFile.objects.filter(article=article, pk=file_pk).first()
+    if item is None:
+        raise Http404
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    is_image = item.kind == FileKind.IMAGE
+    if not is_image and request.user.is_authenticated:
+        record_download(Actor.from_request(request), article, item.name)
+    response = FileResponse(
+        handle, content_type=item.content_type, as_attachment=not is_image, filename=item.name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+file_serve.shareable_model = Article
+
+
+@login_required
+@require_POST
+def file_delete(request, pk, file_pk):
+    article = get_editable_or_404(Article, request.user, pk=pk)
+    item = ArticleFile.objects.filter(article=article, pk=file_pk).select_related("article").first()
+    if item is None:
+        raise Http404
+    actions.delete_file(Actor.from_request(request), item)
+    messages.success(request, _("“%(name)s” deleted.") % {"name": item.name})
+    return redirect(article.get_absolute_url() + "#files")
+
+
+file_delete.shareable_model = Article
+
+
+def article_history(request, pk):
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    revisions = list(article.revisions.select_related("author"))
+    return render(
+        request,
+        "knowledge/history.html",
+        {"object": article, "revisions": revisions, "can_edit": article.can_edit(request.user)},
+    )
+
+
+article_history.shareable_model = Article
+
+
+def _revision_or_404(article, number):
+    revision = ArticleRevision.objects.filter(article=article, number=number).select_related("author").first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def revision_diff(request, pk, number):
+    """What changed in revision ``number`` against ``?against=`` (default: the one before)."""
+    article = get_visible_or_404(Article, request.user, pk=pk)
+    revision = _revision_or_404(article, number)
+    try:
+        against_number = int(request.GET.get("against", number - 1))
+    except ValueError:
+        against_number = number - 1
+    older = ArticleRevision.objects.filter(article=article, number=against_number).first()
+    old_body = older.body if older else ""
+    lines = line_diff(old_body, revision.body)
+    return render(
+        request,
+        "knowledge/diff.html",
+        {
+            "object": article,
+            "revision": revision,
+            "older": older,
+            "lines": lines,
+            "stats": diff_stats(lines),
+            "title_changed": older is not None and older.title != revision.title,
+            "summary_changed": older is not None and older.summary != revision.summary,
+            "numbers": list(article.revisions.values_list("number", flat=True)),
+            "can_edit": article.can_edit(request.user),
+        },
+    )
+
+
+revision_diff.shareable_model = Article
+
+
+@login_required
+@require_POST
+def revision_restore(request, pk, number):
+    article = get_editable_or_404(Article, request.user, pk=pk)
+    revision = _revision_or_404(article, number)
+    actions.restore_revision(Actor.from_request(request), article, revision)
+    messages.success(request, _("Revision %(number)d restored.") % {"number": number})
+    return redirect(article)
+
+
+revision_restore.shareable_model = Article
+
+
+# --- questions and answers -------------------------------------------------------------------
+
+
+class QuestionList(SharedListView):
+    model = Question
+    filterset_class = QuestionFilter
+    template_name = "knowledge/question_list.html"
+
+    def get_base_queryset(self):
+        return (
+            Question.objects.select_related("owner", "accepted_answer")
+            .prefetch_related("tags")
+            .annotate(answer_count=Count("answers"))
+            .order_by("-created_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        for field in self.filterset.form.fields.values():
+            style_widget(field)
+        return ctx
+
+
+class QuestionDetail(SharedDetailView):
+    model = Question
+    template_name = "knowledge/question_detail.html"
+
+    def get_base_queryset(self):
+        return Question.objects.select_related("owner", "created_by").prefetch_related("tags")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        question = self.object
+        ctx["answers"] = list(question.answers.select_related("author", "author_organisation"))
+        ctx["answer_form"] = AnswerForm()
+        ctx["articles"] = question.articles.filter(
+            pk__in=Article.objects.visible_to(self.request.user).values("pk")
+        )
+        return ctx
+
+
+@login_required
+def question_create(request):
+    if not orgs_with_role(request.user):
+        raise PermissionDenied(_("You need the editor role in an organisation to ask in its name."))
+    form = QuestionForm(
+        request.POST or None, user=request.user, active_organisation=request.active_organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        question = form.save(commit=False)
+        question.created_by = request.user
+        try:
+            question = actions.create_question(
+                Actor.from_request(request),
+                question,
+                tag_names=form.cleaned_data["tag_names"],
+                shared_with=form.cleaned_data.get("shared_with") or [],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Your question was published."))
+            return redirect(question)
+    return render(
+        request,
+        "core/form.html",
+        {
+            "form": form,
+            "title": _("Ask the network"),
+            "intro": _("Other municipalities and partners who can see your question can answer it."),
+            "cancel_url": reverse("knowledge:questions"),
+        },
+    )
+
+
+@login_required
+def question_edit(request, pk):
+    question = get_editable_or_404(Question, request.user, pk=pk)
+    form = QuestionForm(request.POST or None, instance=question, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        shared = None if form.fields["shared_with"].disabled else (form.cleaned_data.get("shared_with") or [])
+        try:
+            actions.update_question(
+                Actor.from_request(request),
+                form.save(commit=False),
+                tag_names=form.cleaned_data["tag_names"],
+                shared_with=shared,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(question)
+    return render(
+        request,
+        "core/form.html",
+        {"form": form, "title": _("Edit question"), "cancel_url": question.get_absolute_url()},
+    )
+
+
+question_edit.shareable_model = Question
+
+
+class QuestionDelete(SharedDeleteView):
+    model = Question
+    success_url = reverse_lazy("knowledge:questions")
+
+
+@login_required
+@require_POST
+def answer_add(request, pk):
+    question = get_visible_or_404(Question, request.user, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_answer(Actor.from_request(request), question, form.cleaned_data["body"])
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Thank you for your answer."))
+    else:
+        messages.error(request, _("Please write an answer (at most 20,000 characters)."))
+    return redirect(question.get_absolute_url() + "#answers")
+
+
+answer_add.shareable_model = Question
+
+
+@login_required
+@require_POST
+def answer_accept(request, pk, answer_pk):
+    question = get_visible_or_404(Question, request.user, pk=pk)
+    answer = Answer.objects.filter(question=question, pk=answer_pk).first()
+    if answer is None:
+        raise Http404
+    undo = question.accepted_answer_id == answer.pk
+    actions.accept_answer(Actor.from_request(request), question, None if undo else answer)
+    messages.success(request, _("Acceptance withdrawn.") if undo else _("Answer accepted."))
+    return redirect(question.get_absolute_url() + "#answers")
+
+
+answer_accept.shareable_model = Question
+
+
+@login_required
+@require_POST
+def question_to_article(request, pk):
+    question = get_visible_or_404(Question, request.user, pk=pk)
+    try:
+        article = actions.question_to_article(Actor.from_request(request), question)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect(question)
+    messages.success(request, _("Draft article created from the question. Please revise and complete it."))
+    return redirect("knowledge:edit", pk=article.pk)
+
+
+question_to_article.shareable_model = Question
