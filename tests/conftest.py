@@ -39,6 +39,21 @@ def pytest_configure(config):
             importlib.import_module(f"tests.{info.name}.factories")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests flush the database afterwards, which would also remove rows that
+    data migrations create (goals, SDGs, waste codes). Serialized rollback restores them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker is not None
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
+
+
 def pytest_unconfigure(config):
     shutil.rmtree(TEST_MEDIA, ignore_errors=True)
 

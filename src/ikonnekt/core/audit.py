@@ -25,7 +25,8 @@ class Actor:
     def from_request(cls, request):
         return cls(
             user=request.user if request.user.is_authenticated else None,
-            organisation=getattr(request, "active_organisation", None),
+            # ``or None`` unwraps the lazy object of users without membership (e.g. market customers).
+            organisation=getattr(request, "active_organisation", None) or None,
             ip=client_ip(request),
         )
 

@@ -206,9 +206,12 @@ class ChildQuerySet(models.QuerySet):
     """Queryset of objects that inherit visibility from a parent (``Model.sharing_parent``)."""
 
     def visible_to(self, user):
-        parent_field = self.model.sharing_parent
-        parent_model = self.model._meta.get_field(parent_field).related_model
-        return self.filter(parent_model.visible_to_q(user, prefix=f"{parent_field}__"))
+        # ``sharing_parent`` may be a path through several relations, e.g. "flow__system".
+        path = self.model.sharing_parent
+        model = self.model
+        for part in path.split("__"):
+            model = model._meta.get_field(part).related_model
+        return self.filter(model.visible_to_q(user, prefix=f"{path}__"))
 
 
 def validate_sharing(instance) -> None:
