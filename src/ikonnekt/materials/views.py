@@ -183,7 +183,7 @@ def system_import(request):
             return redirect(system)
     return render(
         request,
-        "core/form.html",
+        "materials/form.html",
         {
             "form": form,
             "title": _("Import a material-flow system"),
@@ -209,7 +209,7 @@ def system_replace(request, pk):
             return redirect(system)
     return render(
         request,
-        "core/form.html",
+        "materials/form.html",
         {
             "form": form,
             "title": _("Replace the data of %(n)s") % {"n": system},
@@ -374,7 +374,7 @@ def _child_form(request, pk, form_class, title):
             messages.success(request, _("Saved."))
             return redirect(scenario)
     return render(
-        request, "core/form.html", {"form": form, "title": title, "cancel_url": scenario.get_absolute_url()}
+        request, "materials/form.html", {"form": form, "title": title, "cancel_url": scenario.get_absolute_url()}
     )
 
 
@@ -431,7 +431,7 @@ def distances_import(request, pk):
             return redirect(scenario)
     return render(
         request,
-        "core/form.html",
+        "materials/form.html",
         {"form": form, "title": _("Import road distances"), "cancel_url": scenario.get_absolute_url()},
     )
 
