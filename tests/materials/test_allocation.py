@@ -41,7 +41,9 @@ def test_distance_csv_names_missing_pairs_and_bad_rows():
 
 def _instance(draw_or_rng, n=3, m=3):
     rng = draw_or_rng
-    points = [Point(f"p{i}", f"P{i}", f"M{i % 2}", float(rng.integers(10, 100)), bulk_density=0.3) for i in range(n)]
+    points = [
+        Point(f"p{i}", f"P{i}", f"M{i % 2}", float(rng.integers(10, 100)), bulk_density=0.3) for i in range(n)
+    ]
     plants = [
         Plant(
             f"f{j}",
@@ -101,14 +103,21 @@ def test_splittable_without_binding_capacity_sends_each_point_to_its_cheapest_pl
     v = Options().vehicle
     expected = 0.0
     for i, p in enumerate(points):
-        expected += p.quantity_t * min(transport.per_tonne(v, 0.3, km[i, j])[0] + plants[j].gate_fee for j in range(3))
+        expected += p.quantity_t * min(
+            transport.per_tonne(v, 0.3, km[i, j])[0] + plants[j].gate_fee for j in range(3)
+        )
     assert result["total_cost"] == pytest.approx(expected)
-    assert sum(m["tonnes"] for m in result["municipalities"]) == pytest.approx(sum(p.quantity_t for p in points))
+    assert sum(m["tonnes"] for m in result["municipalities"]) == pytest.approx(
+        sum(p.quantity_t for p in points)
+    )
 
 
 def test_total_quantity_above_capacity_says_by_how_much_and_where():
     points = [Point("a", "A", "M", 500, 49.3, 6.7)]
-    plants = [Plant("x", "Anlage X", 200, lat=49.31, lon=6.71), Plant("y", "Anlage Y", 100, lat=49.32, lon=6.72)]
+    plants = [
+        Plant("x", "Anlage X", 200, lat=49.31, lon=6.71),
+        Plant("y", "Anlage Y", 100, lat=49.32, lon=6.72),
+    ]
     with pytest.raises(AllocationError) as exc:
         optimise(points, plants)
     msg = exc.value.messages[0]
@@ -133,7 +142,17 @@ def test_co2_objective_prefers_the_plant_that_replaces_fossil_heat():
     points = [Point("a", "A", "M", 100, 49.30, 6.70)]
     plants = [
         Plant("c", "Kompost nah", 1000, gate_fee=20, process_kg_per_t=40, lat=49.301, lon=6.701),
-        Plant("b", "Biomasse fern", 1000, gate_fee=60, energy_mwh_per_t=2, woody_share=0.5, heat_ef_kg_per_mwh=240, lat=49.40, lon=6.80),
+        Plant(
+            "b",
+            "Biomasse fern",
+            1000,
+            gate_fee=60,
+            energy_mwh_per_t=2,
+            woody_share=0.5,
+            heat_ef_kg_per_mwh=240,
+            lat=49.40,
+            lon=6.80,
+        ),
     ]
     assert optimise(points, plants, Options(objective="cost"))["flows"][0]["plant"] == "c"
     result = optimise(points, plants, Options(objective="co2"))
@@ -146,7 +165,17 @@ def test_pareto_front_trades_cost_against_co2():
     points = [Point(f"p{i}", f"P{i}", "M", 100, 49.30 + i / 100, 6.70) for i in range(3)]
     plants = [
         Plant("c", "Kompost", 200, gate_fee=20, process_kg_per_t=40, lat=49.3, lon=6.7),
-        Plant("b", "Biomasse", 200, gate_fee=60, energy_mwh_per_t=2, woody_share=0.5, heat_ef_kg_per_mwh=240, lat=49.4, lon=6.8),
+        Plant(
+            "b",
+            "Biomasse",
+            200,
+            gate_fee=60,
+            energy_mwh_per_t=2,
+            woody_share=0.5,
+            heat_ef_kg_per_mwh=240,
+            lat=49.4,
+            lon=6.8,
+        ),
     ]
     front = pareto_front(points, plants, steps=5)
     assert len(front) >= 2

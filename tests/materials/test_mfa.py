@@ -66,7 +66,10 @@ def test_demo_system_reconciles_and_carries_stocks_over():
         (lambda d: d["flows"].append({"name": "x", "source": "Nirgendwo"}), "unknown process “Nirgendwo”"),
         (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": -5}), "Sheet values, row"),
         (lambda d: d["values"].append({"flow": "out", "year": "zwanzig", "value": 5}), "year"),
-        (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1, "unit": "kg"}), "unknown unit"),
+        (
+            lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1, "unit": "kg"}),
+            "unknown unit",
+        ),
         (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1}), "two values"),
         (lambda d: d["values"].append({"flow": "in", "year": 2024}), "value or a transfer coefficient"),
     ],

@@ -49,7 +49,12 @@ def test_chain_with_an_unmeasured_flow_computes_it_with_propagated_uncertainty()
 def test_redundant_network_flags_the_gross_error():
     # a → P → (b, c) → Q → d, all σ = 1; hand computation in docs/materials.md.
     result = reconcile(
-        [V("a", None, "P", 100, 1), V("b", "P", "Q", 60, 1), V("c", "P", "Q", 45, 1), V("d", "Q", None, 104, 1)]
+        [
+            V("a", None, "P", 100, 1),
+            V("b", "P", "Q", 60, 1),
+            V("c", "P", "Q", 45, 1),
+            V("d", "Q", None, 104, 1),
+        ]
     )
     r = result.by_id()
     assert [r[k].value for k in "abcd"] == pytest.approx([102.6, 58.8, 43.8, 102.6])
@@ -74,7 +79,8 @@ def test_unmeasured_loop_is_unobservable_and_non_redundant_measurement_is_kept()
 
 def test_transfer_coefficient_replaces_a_measured_outflow():
     result = reconcile(
-        [V("in", None, "P", 100, 5), V("b", "P", None), V("c", "P", None)], tcs=[TransferCoefficient("b", 0.3)]
+        [V("in", None, "P", 100, 5), V("b", "P", None), V("c", "P", None)],
+        tcs=[TransferCoefficient("b", 0.3)],
     )
     r = result.by_id()
     assert r["b"].value == pytest.approx(30)
@@ -83,7 +89,9 @@ def test_transfer_coefficient_replaces_a_measured_outflow():
 
 
 def test_stock_change_enters_the_balance():
-    result = reconcile([V("in", None, "P", 100, 0), V("out", "P", None, 80, 0), V("ds", target="P", is_stock=True)])
+    result = reconcile(
+        [V("in", None, "P", 100, 0), V("out", "P", None, 80, 0), V("ds", target="P", is_stock=True)]
+    )
     assert result.by_id()["ds"].value == pytest.approx(20)
 
 

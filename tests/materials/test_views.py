@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from ikonnekt.core.models import AuditLog
 from ikonnekt.materials import demo, mfa_io
-from ikonnekt.materials.models import CollectionPoint, FlowValue, GreenWasteScenario, MfaSystem, MonthlyQuantity, Plant
+from ikonnekt.materials.models import (
+    CollectionPoint,
+    FlowValue,
+    GreenWasteScenario,
+    MfaSystem,
+    MonthlyQuantity,
+    Plant,
+)
 from tests.materials.factories import make_scenario, make_system
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +29,9 @@ def upload(name, content):
 def test_editor_imports_a_system_from_xlsx_and_sees_sankey_and_balances(cast, client_for):
     client = client_for(cast.a_editor)
     content = mfa_io.to_xlsx(demo.green_waste_system())
-    response = client.post(reverse("materials:system_import"), {"owner": cast.org_a.pk, "file": upload("gruengut.xlsx", content)})
+    response = client.post(
+        reverse("materials:system_import"), {"owner": cast.org_a.pk, "file": upload("gruengut.xlsx", content)}
+    )
     assert response.status_code == 302
     system = MfaSystem.objects.get(owner=cast.org_a)
     assert system.flows.count() == 11
@@ -60,19 +69,35 @@ def test_upload_is_checked_by_content(cast, client_for):
 def test_replace_is_all_or_nothing_and_needs_edit_rights(cast, client_for):
     system = make_system(cast, owner=cast.org_a, created_by=cast.a_editor)
     good = json.dumps(demo.quarter_system()).encode()
-    assert client_for(cast.a_viewer).post(reverse("materials:system_replace", args=[system.pk]), {"file": upload("q.json", good)}).status_code == 403
+    assert (
+        client_for(cast.a_viewer)
+        .post(reverse("materials:system_replace", args=[system.pk]), {"file": upload("q.json", good)})
+        .status_code
+        == 403
+    )
     client = client_for(cast.a_editor)
-    assert client.post(reverse("materials:system_replace", args=[system.pk]), {"file": upload("q.json", good)}).status_code == 302
+    assert (
+        client.post(
+            reverse("materials:system_replace", args=[system.pk]), {"file": upload("q.json", good)}
+        ).status_code
+        == 302
+    )
     assert system.flows.count() == 4
     bad = demo.quarter_system()
     bad["flows"][0]["source"] = "Unbekannt"
-    client.post(reverse("materials:system_replace", args=[system.pk]), {"file": upload("q.json", json.dumps(bad).encode())})
+    client.post(
+        reverse("materials:system_replace", args=[system.pk]),
+        {"file": upload("q.json", json.dumps(bad).encode())},
+    )
     assert system.flows.count() == 4 and FlowValue.objects.filter(flow__system=system).count() == 4
 
 
 def test_exports_json_xlsx_csv(cast, client_for):
     client = client_for(cast.a_editor)
-    client.post(reverse("materials:system_import"), {"owner": cast.org_a.pk, "file": upload("q.json", json.dumps(demo.quarter_system()).encode())})
+    client.post(
+        reverse("materials:system_import"),
+        {"owner": cast.org_a.pk, "file": upload("q.json", json.dumps(demo.quarter_system()).encode())},
+    )
     system = MfaSystem.objects.get()
     data = json.loads(client.get(reverse("materials:system_json", args=[system.pk])).content)
     assert data["name"] == system.name and len(data["values"]) == 4
@@ -84,9 +109,23 @@ def test_exports_json_xlsx_csv(cast, client_for):
 
 @pytest.fixture
 def scenario(cast):
-    s = make_scenario(cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop])
-    CollectionPoint.objects.create(scenario=s, name="Platz B", municipality=cast.org_b, latitude=49.35, longitude=6.8, quantity_m3=600)
-    Plant.objects.create(scenario=s, name="Kandidat", kind="shredding", candidate=True, latitude=49.34, longitude=6.78, capacity_t=500, gate_fee=10, fixed_cost=500)
+    s = make_scenario(
+        cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop]
+    )
+    CollectionPoint.objects.create(
+        scenario=s, name="Platz B", municipality=cast.org_b, latitude=49.35, longitude=6.8, quantity_m3=600
+    )
+    Plant.objects.create(
+        scenario=s,
+        name="Kandidat",
+        kind="shredding",
+        candidate=True,
+        latitude=49.34,
+        longitude=6.78,
+        capacity_t=500,
+        gate_fee=10,
+        fixed_cost=500,
+    )
     return s
 
 
@@ -103,14 +142,26 @@ def test_editor_runs_the_optimisation_and_sees_map_and_cost_split(cast, client_f
     assert "allocation-map" in html and "cost-split-table" in html
     # partner reads but cannot run it
     assert client_for(cast.b_editor).get(scenario.get_absolute_url()).status_code == 200
-    assert client_for(cast.b_editor).post(reverse("materials:scenario_optimise", args=[scenario.pk])).status_code == 403
+    assert (
+        client_for(cast.b_editor).post(reverse("materials:scenario_optimise", args=[scenario.pk])).status_code
+        == 403
+    )
 
 
 def test_infeasible_scenario_explains_why(cast, client_for, scenario):
-    CollectionPoint.objects.create(scenario=scenario, name="Riesig", municipality=cast.org_a, latitude=49.3, longitude=6.7, quantity_t=50_000)
+    CollectionPoint.objects.create(
+        scenario=scenario,
+        name="Riesig",
+        municipality=cast.org_a,
+        latitude=49.3,
+        longitude=6.7,
+        quantity_t=50_000,
+    )
     client = client_for(cast.a_editor)
     response = client.post(reverse("materials:scenario_optimise", args=[scenario.pk]), follow=True)
-    assert "exceeds the total capacity" in response.content.decode() or "übersteigt" in response.content.decode()
+    assert (
+        "exceeds the total capacity" in response.content.decode() or "übersteigt" in response.content.decode()
+    )
     scenario.refresh_from_db()
     assert scenario.result == {}
 
@@ -118,11 +169,17 @@ def test_infeasible_scenario_explains_why(cast, client_for, scenario):
 def test_distance_csv_import(cast, client_for, scenario):
     client = client_for(cast.a_editor)
     url = reverse("materials:distances_import", args=[scenario.pk])
-    response = client.post(url, {"file": upload("d.csv", "Platz A;Anlage;5\n".encode())})
-    assert response.status_code == 200 and "pairs have no distance" in response.content.decode() or "Paare" in response.content.decode()
+    response = client.post(url, {"file": upload("d.csv", b"Platz A;Anlage;5\n")})
+    assert (
+        response.status_code == 200
+        and "pairs have no distance" in response.content.decode()
+        or "Paare" in response.content.decode()
+    )
     scenario.refresh_from_db()
     assert not scenario.use_imported_distances
-    rows = "".join(f"{p};{q};{k}\n" for p in ("Platz A", "Platz B") for q, k in (("Anlage", 4), ("Kandidat", 7)))
+    rows = "".join(
+        f"{p};{q};{k}\n" for p in ("Platz A", "Platz B") for q, k in (("Anlage", 4), ("Kandidat", 7))
+    )
     assert client.post(url, {"file": upload("d.csv", rows.encode())}).status_code == 302
     scenario.refresh_from_db()
     assert scenario.use_imported_distances
@@ -132,10 +189,28 @@ def test_distance_csv_import(cast, client_for, scenario):
 
 
 def test_points_and_plants_are_added_and_deleted_by_editors_only(cast, client_for, scenario):
-    data = {"name": "Neu", "municipality": cast.org_a.pk, "latitude": 49.3, "longitude": 6.7, "quantity_t": 10, "method": "weighbridge", "fractions": "Grünschnitt"}
-    assert client_for(cast.b_editor).post(reverse("materials:point_create", args=[scenario.pk]), data).status_code == 403
+    data = {
+        "name": "Neu",
+        "municipality": cast.org_a.pk,
+        "latitude": 49.3,
+        "longitude": 6.7,
+        "quantity_t": 10,
+        "method": "weighbridge",
+        "fractions": "Grünschnitt",
+    }
+    assert (
+        client_for(cast.b_editor)
+        .post(reverse("materials:point_create", args=[scenario.pk]), data)
+        .status_code
+        == 403
+    )
     client = client_for(cast.a_editor)
-    assert client.post(reverse("materials:point_create", args=[scenario.pk]), {**data, "quantity_t": ""}).status_code == 200
+    assert (
+        client.post(
+            reverse("materials:point_create", args=[scenario.pk]), {**data, "quantity_t": ""}
+        ).status_code
+        == 200
+    )
     assert client.post(reverse("materials:point_create", args=[scenario.pk]), data).status_code == 302
     point = scenario.points.get(name="Neu")
     other = make_scenario(cast, owner=cast.org_a, created_by=cast.a_editor)
@@ -152,7 +227,10 @@ def test_monitoring_flags_deviations_and_reports_render(cast, client_for, scenar
     client = client_for(cast.a_editor)
     html = client.get(reverse("materials:monitoring", args=[scenario.pk])).content.decode()
     assert html.count("table-warning") >= 2  # the month and the point's total
-    response = client.post(reverse("materials:monitoring", args=[scenario.pk]), {"point": point.pk, "year": 2025, "month": 7, "reported_t": 5, "delivered_t": 5})
+    response = client.post(
+        reverse("materials:monitoring", args=[scenario.pk]),
+        {"point": point.pk, "year": 2025, "month": 7, "reported_t": 5, "delivered_t": 5},
+    )
     assert response.status_code == 302
     assert MonthlyQuantity.objects.filter(point=point).count() == 3
     client.post(reverse("materials:scenario_optimise", args=[scenario.pk]))
@@ -195,8 +273,16 @@ def test_reconcile_api_answers_the_hand_computed_case(client):
         {"flows": [{"id": "a", "target": "P", "value": -1, "uncertainty": 1}]},
         {"flows": [{"id": "a", "target": "P", "value": 1, "uncertainty": -1}]},
         {"flows": [{"id": "a", "target": "P", "value": 1}]},
-        {"flows": [{"id": "a", "target": "P", "value": 1, "uncertainty": 0}, {"id": "b", "source": "P", "value": 2, "uncertainty": 0}]},
-        {"flows": [{"id": "a", "target": "P", "value": 1, "uncertainty": 1}], "stock_changes": {"X": {"value": 1}}},
+        {
+            "flows": [
+                {"id": "a", "target": "P", "value": 1, "uncertainty": 0},
+                {"id": "b", "source": "P", "value": 2, "uncertainty": 0},
+            ]
+        },
+        {
+            "flows": [{"id": "a", "target": "P", "value": 1, "uncertainty": 1}],
+            "stock_changes": {"X": {"value": 1}},
+        },
         {"flows": "nonsense"},
     ],
 )
@@ -214,7 +300,9 @@ def test_optimise_api(client):
         "plants": [{"id": "x", "capacity_t": 400, "gate_fee": 30, "lat": 49.30, "lon": 6.72}],
         "pareto_steps": 3,
     }
-    response = client.post("/api/v1/materials/green-waste/optimise/", payload, content_type="application/json")
+    response = client.post(
+        "/api/v1/materials/green-waste/optimise/", payload, content_type="application/json"
+    )
     assert response.status_code == 200, response.content
     data = response.json()
     assert {m["municipality"] for m in data["municipalities"]} == {"Nalbach", "Saarlouis"}
@@ -223,7 +311,12 @@ def test_optimise_api(client):
     bad = client.post("/api/v1/materials/green-waste/optimise/", payload, content_type="application/json")
     assert bad.status_code == 400 and "50" in json.dumps(bad.json())
     payload["distances_km"] = [[1]]
-    assert client.post("/api/v1/materials/green-waste/optimise/", payload, content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            "/api/v1/materials/green-waste/optimise/", payload, content_type="application/json"
+        ).status_code
+        == 400
+    )
 
 
 def test_endpoints_are_in_the_openapi_schema(client):

@@ -6,6 +6,8 @@ together. Everything else (quantities per point, costs, coordinates of points) i
 labelled (Demo). Idempotent: systems and scenarios are found by owner and name.
 """
 
+import hashlib
+
 from ikonnekt.core.sharing import Visibility
 from ikonnekt.materials import actions
 from ikonnekt.materials.greenwaste import optimise_scenario
@@ -391,5 +393,10 @@ def load(ctx):
                     "reported_t": round(delivered * over * (0.95 + 0.1 * ctx.rng.random()), 1),
                 },
             )
-    actions.save_optimisation(actor, scenario, optimise_scenario(scenario))
+    # Re-optimise only when the demo inputs changed (keeps reloading quick and idempotent).
+    fingerprint = hashlib.sha256(repr((POINTS, PLANTS)).encode()).hexdigest()[:16]
+    if scenario.result.get("demo_inputs") != fingerprint:
+        result = optimise_scenario(scenario)
+        result["demo_inputs"] = fingerprint
+        actions.save_optimisation(actor, scenario, result)
     ctx.log("  materials: 2 MFA systems, 1 green-waste scenario (optimised)")

@@ -374,7 +374,9 @@ def _child_form(request, pk, form_class, title):
             messages.success(request, _("Saved."))
             return redirect(scenario)
     return render(
-        request, "materials/form.html", {"form": form, "title": title, "cancel_url": scenario.get_absolute_url()}
+        request,
+        "materials/form.html",
+        {"form": form, "title": title, "cancel_url": scenario.get_absolute_url()},
     )
 
 
