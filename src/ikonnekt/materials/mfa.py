@@ -9,7 +9,7 @@ concentration (kg/t) × goods flow, energy in MWh/a (entered directly or heating
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ikonnekt.materials.reconciliation import (
     ReconciliationError,
@@ -20,11 +20,11 @@ from ikonnekt.materials.reconciliation import (
 )
 
 STATUS_LABELS = {
-    "redundant": _lazy("measured, redundant (reconciled)"),
-    "measured-nonredundant": _lazy("measured, not redundant"),
-    "known": _lazy("fixed (no uncertainty)"),
-    "observable": _lazy("calculated from the balances"),
-    "unobservable": _lazy("not determinable"),
+    "redundant": gettext_lazy("measured, redundant (reconciled)"),
+    "measured-nonredundant": gettext_lazy("measured, not redundant"),
+    "known": gettext_lazy("fixed (no uncertainty)"),
+    "observable": gettext_lazy("calculated from the balances"),
+    "unobservable": gettext_lazy("not determinable"),
 }
 SUBSTANCES = {"C": "carbon", "N": "nitrogen", "P": "phosphorus"}
 IMPORT, EXPORT = "__import__", "__export__"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.utils.translation import gettext as _
-from scipy import linalg, stats
+from scipy import linalg, special
 
 TOL = 1e-9
 
@@ -130,7 +130,7 @@ def constraint_matrix(variables, processes, tcs=()):
             A[index[v.target], j] += 1.0
         if v.source is not None:
             A[index[v.source], j] -= 1.0
-    labels = [_("balance of %(p)s") % {"p": p} for p in processes]
+    labels = [("balance", p) for p in processes]
     for k, tc in enumerate(tcs):
         row = len(processes) + k
         flow = variables[col[tc.flow_id]]
@@ -138,14 +138,28 @@ def constraint_matrix(variables, processes, tcs=()):
         for j, v in enumerate(variables):
             if not v.is_stock and v.target == flow.source:
                 A[row, j] -= tc.coefficient
-        labels.append(_("transfer coefficient of %(f)s") % {"f": tc.flow_id})
+        labels.append(("tc", tc.flow_id))
     return A, labels
 
 
-def _left_null(M, rows):
+def label_text(label):
+    kind, name = label
+    if kind == "balance":
+        return _("balance of %(p)s") % {"p": name}
+    return _("transfer coefficient of %(f)s") % {"f": name}
+
+
+def _svd_parts(M, rows):
+    """(left null space rows P, pseudo-inverse, right null space) of ``M`` from one SVD."""
     if M.shape[1] == 0:
-        return np.eye(rows)
-    return linalg.null_space(M.T).T
+        return np.eye(rows), np.zeros((0, rows)), np.zeros((0, 0))
+    U, s, Vt = linalg.svd(M, full_matrices=True, lapack_driver="gesdd")
+    tol = max(M.shape) * np.finfo(float).eps * (s[0] if s.size else 0.0)
+    r = int((s > tol).sum())
+    P = U[:, r:].T
+    pinv = (Vt[:r].T / s[:r]) @ U[:, :r].T
+    N = Vt[r:].T
+    return P, pinv, N
 
 
 def reconcile(variables, processes=None, tcs=(), alpha=0.05) -> Result:
@@ -187,7 +201,7 @@ def reconcile(variables, processes=None, tcs=(), alpha=0.05) -> Result:
     A_x, A_u, A_c = A[:, measured], A[:, unknown_idx], A[:, known]
     d0 = -(A_c @ c) if known else np.zeros(A.shape[0])
 
-    P = _left_null(A_u, A.shape[0])
+    P, G, N = _svd_parts(A_u, A.shape[0])
     B = P @ A_x
     d = P @ d0
     # Compress to independent rows; components without measured variables must hold exactly.
@@ -205,7 +219,7 @@ def reconcile(variables, processes=None, tcs=(), alpha=0.05) -> Result:
         bad = np.abs(leftover) > 1e-8 * scale_d
         if bad.any():
             combo = P.T @ U0[:, bad]
-            rows = [labels[i] for i in range(len(labels)) if np.abs(combo[i]).max() > 1e-8]
+            rows = [label_text(labels[i]) for i in range(len(labels)) if np.abs(combo[i]).max() > 1e-8]
             raise ReconciliationError(
                 [
                     _("The constraints contradict each other: %(rows)s cannot all hold.")
@@ -229,9 +243,9 @@ def reconcile(variables, processes=None, tcs=(), alpha=0.05) -> Result:
         cov_adj = K @ linalg.solve(S, K.T, assume_a="pos")
         cov_x = Sigma - cov_adj
         chi2 = float(r @ S_inv_r)
-    p_value = float(stats.chi2.sf(chi2, rank)) if rank else None
+    p_value = float(special.chdtrc(rank, chi2)) if rank else None
     accepted = p_value is None or p_value >= alpha
-    z_crit = float(stats.norm.ppf(1 - alpha / 2))
+    z_crit = float(special.ndtri(1 - alpha / 2))
 
     results: list[VariableResult | None] = [None] * n
     col_norm = np.linalg.norm(Bc, axis=0) if rank else np.zeros(len(measured))
@@ -261,10 +275,8 @@ def reconcile(variables, processes=None, tcs=(), alpha=0.05) -> Result:
     full_values[measured] = x_hat
     full_values[known] = c
     if unknown_idx:
-        G = linalg.pinv(A_u)
         rhs = d0 - A_x @ x_hat
         u = G @ rhs
-        N = linalg.null_space(A_u)
         cov_u = G @ A_x @ cov_x @ A_x.T @ G.T
         for k, j in enumerate(unknown_idx):
             v = variables[j]
