@@ -81,8 +81,12 @@ def main():
     statuses = {}
     for r in result.variables:
         statuses[r.status] = statuses.get(r.status, 0) + 1
-    print(f"200 flows / {N_PROCESSES} processes, 75 % measured: ours {ours * 1000:.1f} ms (median of {REPEAT}); goal < 50 ms")
-    print(f"all measured: ours {ours_full * 1000:.1f} ms vs bare KKT least squares {base * 1000:.1f} ms → ratio {ours_full / base:.2f}×")
+    print(
+        f"200 flows / {N_PROCESSES} processes, 75 % measured: ours {ours * 1000:.1f} ms (median of {REPEAT}); goal < 50 ms"
+    )
+    print(
+        f"all measured: ours {ours_full * 1000:.1f} ms vs bare KKT least squares {base * 1000:.1f} ms → ratio {ours_full / base:.2f}×"
+    )
     print(f"χ² = {result.chi2:.2f}, dof = {result.dof}, classification: {statuses}")
     out = {
         "flows": N_FLOWS, "processes": N_PROCESSES, "ours_ms": round(ours * 1000, 2),

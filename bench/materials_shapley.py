@@ -77,10 +77,18 @@ def main():
     sampled = cost_sharing.shapley_sampled(N, lambda s: values[sum(1 << i for i in s)], samples=2000)
     t_sampled = time.perf_counter() - t0
     total = t_values + t_comb
-    print(f"13 municipalities: {2**N - 1} coalition MILPs in {t_values:.1f} s ({t_values / (2**N - 1) * 1000:.1f} ms each)")
-    print(f"exact Shapley combinatorics {t_comb * 1000:.1f} ms; core check over all coalitions {t_core * 1000:.1f} ms ({len(violations)} violations)")
-    print(f"total exact Shapley {total:.1f} s vs one joint optimisation {t_joint * 1000:.1f} ms → ratio {total / t_joint:.0f}×")
-    print(f"sampling 2,000 orders on cached values: {t_sampled * 1000:.0f} ms, max deviation from exact {np.abs(sampled - phi).max():.0f} € ({np.abs(sampled - phi).max() / joint * 100:.3f} % of joint cost)")
+    print(
+        f"13 municipalities: {2**N - 1} coalition MILPs in {t_values:.1f} s ({t_values / (2**N - 1) * 1000:.1f} ms each)"
+    )
+    print(
+        f"exact Shapley combinatorics {t_comb * 1000:.1f} ms; core check over all coalitions {t_core * 1000:.1f} ms ({len(violations)} violations)"
+    )
+    print(
+        f"total exact Shapley {total:.1f} s vs one joint optimisation {t_joint * 1000:.1f} ms → ratio {total / t_joint:.0f}×"
+    )
+    print(
+        f"sampling 2,000 orders on cached values: {t_sampled * 1000:.0f} ms, max deviation from exact {np.abs(sampled - phi).max():.0f} € ({np.abs(sampled - phi).max() / joint * 100:.3f} % of joint cost)"
+    )
     out = {
         "municipalities": N, "coalitions": 2**N - 1, "coalition_values_s": round(t_values, 2),
         "shapley_combinatorics_ms": round(t_comb * 1000, 2), "core_check_ms": round(t_core * 1000, 2),

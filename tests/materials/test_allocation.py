@@ -33,7 +33,7 @@ def test_distance_csv_names_missing_pairs_and_bad_rows():
     with pytest.raises(transport.DistanceCSVError) as exc:
         transport.parse_distance_csv(text, ["A", "B"], ["X", "Y"])
     msg = " ".join(exc.value.messages)
-    assert "Row 3" in msg and "km" in msg
+    assert "Zeile 3" in msg and "km" in msg
     assert "A → Y" in msg and "B → Y" in msg
     ok = transport.parse_distance_csv("A;X;4,5\nA;Y;1\nB;X;3\nB;Y;2\n", ["A", "B"], ["X", "Y"])
     assert ok.tolist() == [[4.5, 1.0], [3.0, 2.0]]

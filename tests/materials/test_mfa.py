@@ -34,7 +34,7 @@ def test_cubic_metres_are_converted_with_the_bulk_density():
 def test_cubic_metres_without_bulk_density_are_a_unit_mismatch():
     with pytest.raises(ReconciliationError) as exc:
         mfa.analyse(small(), 2025, "goods")
-    assert "bulk density" in exc.value.messages[0]
+    assert "Schüttdichte" in exc.value.messages[0]
 
 
 def test_energy_and_substance_layers_are_derived_from_goods():
@@ -63,15 +63,18 @@ def test_demo_system_reconciles_and_carries_stocks_over():
 @pytest.mark.parametrize(
     "change, expected",
     [
-        (lambda d: d["flows"].append({"name": "x", "source": "Nirgendwo"}), "unknown process “Nirgendwo”"),
-        (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": -5}), "Sheet values, row"),
+        (
+            lambda d: d["flows"].append({"name": "x", "source": "Nirgendwo"}),
+            "unbekannter Prozess „Nirgendwo“",
+        ),
+        (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": -5}), "Blatt values, Zeile"),
         (lambda d: d["values"].append({"flow": "out", "year": "zwanzig", "value": 5}), "year"),
         (
             lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1, "unit": "kg"}),
-            "unknown unit",
+            "unbekannte Einheit",
         ),
-        (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1}), "two values"),
-        (lambda d: d["values"].append({"flow": "in", "year": 2024}), "value or a transfer coefficient"),
+        (lambda d: d["values"].append({"flow": "in", "year": 2025, "value": 1}), "zwei Werte"),
+        (lambda d: d["values"].append({"flow": "in", "year": 2024}), "Wert oder einen Transferkoeffizienten"),
     ],
 )
 def test_validation_names_sheet_row_and_column(change, expected):

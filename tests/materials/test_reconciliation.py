@@ -99,17 +99,17 @@ def test_contradicting_exact_values_name_the_conflicting_balance():
     with pytest.raises(ReconciliationError) as exc:
         reconcile([V("a", None, "P", 10, 0), V("b", "P", None, 12, 0)])
     assert "P" in exc.value.messages[0]
-    assert "contradict" in exc.value.messages[0]
+    assert "widersprechen" in exc.value.messages[0]
 
 
 @pytest.mark.parametrize(
     "variables, expected",
     [
-        ([V("a", None, "P", -1, 1)], "negative"),
-        ([V("a", None, "P", 1, -1)], "uncertainty"),
-        ([V("a", None, None, 1, 1)], "neither"),
-        ([V("a", None, "P", 1, 1), V("a", "P", None, 1, 1)], "twice"),
-        ([V("a", None, "P", float("nan"), 1)], "not a number"),
+        ([V("a", None, "P", -1, 1)], "Negative Werte"),
+        ([V("a", None, "P", 1, -1)], "Unsicherheit"),
+        ([V("a", None, None, 1, 1)], "weder"),
+        ([V("a", None, "P", 1, 1), V("a", "P", None, 1, 1)], "doppelt"),
+        ([V("a", None, "P", float("nan"), 1)], "keine Zahl"),
     ],
 )
 def test_bad_input_is_refused_with_a_message(variables, expected):
