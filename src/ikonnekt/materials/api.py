@@ -2,6 +2,7 @@
 
 import numpy as np
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
@@ -129,7 +130,7 @@ class ReconcileInSerializer(serializers.Serializer):
 
     def validate_flows(self, flows):
         if len(flows) > MAX_FLOWS:
-            raise serializers.ValidationError(f"At most {MAX_FLOWS} flows per call.")
+            raise serializers.ValidationError(_("At most %(n)s flows per call.") % {"n": MAX_FLOWS})
         return flows
 
 
@@ -193,7 +194,12 @@ def reconcile_view(request):
             sigma = f["value"] * sigma / 100
         if f.get("value") is not None and sigma is None:
             return Response(
-                {"flows": [f"Flow “{f['id']}”: a measured value needs an uncertainty (0 = exactly known)."]},
+                {
+                    "flows": [
+                        _("Flow “%(id)s”: a measured value needs an uncertainty (0 = exactly known).")
+                        % {"id": f["id"]}
+                    ]
+                },
                 status=400,
             )
         variables.append(
@@ -208,7 +214,7 @@ def reconcile_view(request):
                 processes.append(p)
     for name, s in (data.get("stock_changes") or {}).items():
         if name not in processes:
-            return Response({"stock_changes": [f"Unknown process “{name}”."]}, status=400)
+            return Response({"stock_changes": [_("Unknown process “%(p)s”.") % {"p": name}]}, status=400)
         variables.append(
             Variable(
                 id=f"stock:{name}",
@@ -223,7 +229,7 @@ def reconcile_view(request):
     except ReconciliationError as exc:
         return Response({"errors": exc.messages}, status=400)
     except (np.linalg.LinAlgError, ValueError) as exc:
-        return Response({"errors": [f"The system cannot be solved: {exc}"]}, status=400)
+        return Response({"errors": [_("The system cannot be solved: %(e)s") % {"e": exc}]}, status=400)
     return Response(
         {
             "flows": [
@@ -299,7 +305,9 @@ class OptimiseInSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if len(attrs["points"]) * len(attrs["plants"]) > MAX_PAIRS:
-            raise serializers.ValidationError(f"At most {MAX_PAIRS} point–plant pairs per call.")
+            raise serializers.ValidationError(
+                _("At most %(n)s point–plant pairs per call.") % {"n": MAX_PAIRS}
+            )
         return attrs
 
 
@@ -356,7 +364,8 @@ def optimise_view(request):
     if km is not None:
         if len(km) != len(points) or any(len(row) != len(plants) for row in km):
             return Response(
-                {"distances_km": ["One row per point and one column per plant are required."]}, status=400
+                {"distances_km": [_("One row per collection point and one column per plant are required.")]},
+                status=400,
             )
         km = np.array(km, dtype=float)
     try:
