@@ -332,3 +332,81 @@ def test_demo_loads_twice_without_duplicates(db):
     assert scenario.points.count() == 10 and scenario.plants.count() == 4
     assert scenario.result["cooperation"]["saving"] > 0
     assert MonthlyQuantity.objects.filter(point__scenario=scenario).count() == 120
+
+
+def test_large_scenario_runs_as_a_background_job(
+    cast, client_for, scenario, monkeypatch, django_capture_on_commit_callbacks
+):
+    from ikonnekt.core.models import Job
+    from ikonnekt.materials import views
+
+    monkeypatch.setattr(views, "JOB_THRESHOLD", 0)
+    client = client_for(cast.a_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("materials:scenario_optimise", args=[scenario.pk]))
+    job = Job.objects.get(kind="materials.optimise")
+    assert response.status_code == 302 and response.url == reverse("core:job_detail", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert job.result_url == scenario.get_absolute_url()
+    scenario.refresh_from_db()
+    assert scenario.result["total_cost"] > 0
+
+
+def _value_rows(system, year, **changes):
+    data = {"v-TOTAL_FORMS": 0, "v-INITIAL_FORMS": 0}
+    for i, flow in enumerate(system.flows.order_by("pk")):
+        row = {
+            "flow_id": flow.pk,
+            "value": "",
+            "unit": "t",
+            "uncertainty": "",
+            "uncertainty_is_percent": "on",
+            "transfer_coefficient": "",
+            "source": "",
+            "quality": "measured",
+        }
+        row.update(changes.get(flow.name, {}))
+        data.update({f"v-{i}-{k}": v for k, v in row.items()})
+        data["v-TOTAL_FORMS"] += 1
+    return data
+
+
+def test_table_editor_saves_one_period_all_or_nothing(cast, client_for):
+    client = client_for(cast.a_editor)
+    client.post(
+        reverse("materials:system_import"),
+        {"owner": cast.org_a.pk, "file": upload("q.json", json.dumps(demo.quarter_system()).encode())},
+    )
+    system = MfaSystem.objects.get()
+    url = reverse("materials:system_values", args=[system.pk]) + "?year=2025&layer=goods"
+    assert client.get(url).status_code == 200
+    assert client_for(cast.a_viewer).post(url, _value_rows(system, 2025)).status_code == 403
+    client = client_for(cast.a_editor)
+    both = _value_rows(system, 2025, **{"RC-Baustoffe": {"value": 5, "transfer_coefficient": 0.5}})
+    assert client.post(url, both).status_code == 200
+    assert FlowValue.objects.filter(flow__system=system).count() == 4
+    rows = _value_rows(
+        system,
+        2025,
+        **{
+            "Neue Baustoffe": {"value": 1300, "uncertainty": 5},
+            "RC-Baustoffe": {"value": 260, "uncertainty": 10},
+        },
+    )
+    assert client.post(url, rows).status_code == 302
+    values = {v.flow.name: v for v in FlowValue.objects.filter(flow__system=system)}
+    assert set(values) == {"Neue Baustoffe", "RC-Baustoffe"}
+    assert values["Neue Baustoffe"].value == 1300
+    other = make_system(cast, owner=cast.org_a, created_by=cast.a_editor)
+    foreign = _value_rows(other, 2025)
+    foreign.update(
+        {
+            "v-TOTAL_FORMS": 1,
+            "v-0-flow_id": values["RC-Baustoffe"].flow_id,
+            "v-0-unit": "t",
+            "v-0-quality": "measured",
+        }
+    )
+    assert client.post(reverse("materials:system_values", args=[other.pk]), foreign).status_code == 403
+    assert FlowValue.objects.filter(flow__system=system).count() == 2

@@ -176,3 +176,46 @@ def record_month(actor, point, year, month, reported_t=None, delivered_t=None):
         },
     )
     return row
+
+
+@transaction.atomic
+def save_period_values(actor, system, year, layer, rows):
+    """Write the data of one period and layer from the table editor (rows: cleaned dicts per flow).
+
+    A row with neither value nor transfer coefficient removes that datum. All or nothing."""
+    system = MfaSystem.objects.select_for_update().get(pk=system.pk)
+    _ensure_edit(actor, system)
+    flows = {f.pk: f for f in system.flows.all()}
+    changed = 0
+    for row in rows:
+        flow = flows.get(row["flow_id"])
+        if flow is None:
+            raise PermissionDenied(_("This flow does not belong to the system."))
+        if row.get("value") is None and row.get("transfer_coefficient") is None:
+            changed += FlowValue.objects.filter(flow=flow, year=year, layer=layer).delete()[0]
+            continue
+        FlowValue.objects.update_or_create(
+            flow=flow,
+            year=year,
+            layer=layer,
+            defaults={
+                k: row.get(k)
+                for k in (
+                    "value",
+                    "unit",
+                    "uncertainty",
+                    "uncertainty_is_percent",
+                    "transfer_coefficient",
+                    "source",
+                    "quality",
+                )
+            },
+        )
+        changed += 1
+    if year < system.first_year or year > system.last_year:
+        system.first_year, system.last_year = min(year, system.first_year), max(year, system.last_year)
+        system.save(update_fields=["first_year", "last_year", "updated_at"])
+    audit.record(
+        actor, AuditAction.UPDATE, system, changes={"values": {"year": year, "layer": layer, "rows": changed}}
+    )
+    return changed

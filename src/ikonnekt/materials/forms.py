@@ -2,7 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm
-from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario, Layer, MfaSystem, Plant
+from ikonnekt.materials.models import (
+    CollectionPoint,
+    DataQuality,
+    GreenWasteScenario,
+    Layer,
+    MfaSystem,
+    Plant,
+    Unit,
+)
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -130,3 +138,27 @@ class MonthForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         self.fields["point"].queryset = scenario.points.all()
         self.fields["point"].widget.attrs["class"] = "form-select"
+
+
+class ValueRowForm(BootstrapForm):
+    """One flow's datum in the period/layer table editor."""
+
+    flow_id = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.FloatField(label=_("value"), required=False, min_value=0)
+    unit = forms.ChoiceField(label=_("unit"), choices=Unit.choices)
+    uncertainty = forms.FloatField(label=_("standard uncertainty"), required=False, min_value=0)
+    uncertainty_is_percent = forms.BooleanField(label=_("in %"), required=False)
+    transfer_coefficient = forms.FloatField(
+        label=_("transfer coefficient"), required=False, min_value=0, max_value=1
+    )
+    source = forms.CharField(label=_("source"), required=False, max_length=300)
+    quality = forms.ChoiceField(label=_("data quality"), choices=DataQuality.choices)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("value") is not None and data.get("transfer_coefficient") is not None:
+            raise forms.ValidationError(_("Give either a value or a transfer coefficient, not both."))
+        return data
+
+
+ValueFormSet = forms.formset_factory(ValueRowForm, extra=0)

@@ -123,7 +123,11 @@ def cooperation(scenario, points, plants, options, km):
 
     tonnage = [sum(p.quantity_t for p in points if p.municipality == m) for m in municipalities]
     inhabitants = [inhabitants_by_name.get(m) or 0 for m in municipalities]
-    analysis = cost_sharing.analyse(municipalities, value, tonnage, inhabitants)
+    # Beyond the exact limit each sampled order costs n optimisations: keep the total bounded.
+    samples = (
+        2000 if len(municipalities) <= cost_sharing.EXACT_LIMIT else max(50, 4000 // len(municipalities))
+    )
+    analysis = cost_sharing.analyse(municipalities, value, tonnage, inhabitants, samples=samples)
     for row, t, inh in zip(analysis["rows"], tonnage, inhabitants, strict=True):
         row["tonnes"] = t
         row["inhabitants"] = inh

@@ -37,10 +37,12 @@ from ikonnekt.materials.forms import (
     ScenarioForm,
     SystemForm,
     UploadForm,
+    ValueFormSet,
 )
 from ikonnekt.materials.greenwaste import optimise_scenario
 from ikonnekt.materials.models import (
     CollectionPoint,
+    FlowValue,
     GreenWasteScenario,
     Layer,
     MfaSystem,
@@ -51,6 +53,7 @@ from ikonnekt.materials.transport import DistanceCSVError
 
 # Above this many point–plant pairs the optimisation runs as a background job.
 JOB_THRESHOLD = 2000
+JOB_MUNICIPALITIES = 8
 LAYER_UNITS = {"goods": "t/a", "C": "t C/a", "N": "t N/a", "P": "t P/a", "energy": "MWh/a"}
 
 
@@ -339,7 +342,9 @@ def scenario_optimise(request, pk):
     scenario = get_editable_or_404(GreenWasteScenario, request.user, pk=pk)
     actor = Actor.from_request(request)
     pairs = scenario.points.count() * scenario.plants.count()
-    if pairs > JOB_THRESHOLD:
+    municipalities = scenario.points.values("municipality").distinct().count()
+    # The alone-vs-together game needs 2ⁿ optimisations: many municipalities go to the background too.
+    if pairs > JOB_THRESHOLD or municipalities > JOB_MUNICIPALITIES:
         job = enqueue(
             "materials.optimise",
             actor=actor,
@@ -495,3 +500,55 @@ def scenario_report(request, pk, fmt):
 
 
 scenario_report.shareable_model = GreenWasteScenario
+
+
+@login_required
+def system_values(request, pk):
+    """Table editor: the data of every flow for one period and layer."""
+    system = get_editable_or_404(MfaSystem, request.user, pk=pk)
+    try:
+        year = int(request.GET.get("year") or system.last_year)
+    except ValueError:
+        year = system.last_year
+    year = min(max(year, 1900), 2200)
+    layer = request.GET.get("layer") if request.GET.get("layer") in LAYER_UNITS else "goods"
+    flows = list(system.flows.select_related("source", "target"))
+    existing = {v.flow_id: v for v in FlowValue.objects.filter(flow__system=system, year=year, layer=layer)}
+    initial = []
+    for f in flows:
+        v = existing.get(f.pk)
+        initial.append(
+            {
+                "flow_id": f.pk,
+                "value": v.value if v else None,
+                "unit": v.unit if v else ("MWh" if layer == "energy" else "t"),
+                "uncertainty": v.uncertainty if v else None,
+                "uncertainty_is_percent": v.uncertainty_is_percent if v else True,
+                "transfer_coefficient": v.transfer_coefficient if v else None,
+                "source": v.source if v else "",
+                "quality": v.quality if v else "measured",
+            }
+        )
+    formset = ValueFormSet(request.POST or None, initial=initial, prefix="v")
+    if request.method == "POST" and formset.is_valid():
+        actions.save_period_values(
+            Actor.from_request(request), system, year, layer, [f.cleaned_data for f in formset.forms]
+        )
+        messages.success(request, _("Saved."))
+        return redirect(f"{system.get_absolute_url()}?year={year}&layer={layer}")
+    rows = list(zip(flows, formset.forms, strict=True)) if len(formset.forms) == len(flows) else []
+    return render(
+        request,
+        "materials/system_values.html",
+        {
+            "object": system,
+            "formset": formset,
+            "rows": rows,
+            "year": year,
+            "layer": layer,
+            "layers": Layer.choices,
+        },
+    )
+
+
+system_values.shareable_model = MfaSystem
