@@ -410,3 +410,14 @@ def test_table_editor_saves_one_period_all_or_nothing(cast, client_for):
     )
     assert client.post(reverse("materials:system_values", args=[other.pk]), foreign).status_code == 403
     assert FlowValue.objects.filter(flow__system=system).count() == 2
+
+
+def test_cost_split_by_inhabitants_shares_the_joint_cost(cast, client_for, scenario):
+    client_for(cast.a_editor).post(reverse("materials:scenario_optimise", args=[scenario.pk]))
+    scenario.refresh_from_db()
+    coop = scenario.result["cooperation"]
+    rows = {r["name"]: r for r in coop["rows"]}
+    # A has 10,000 and B 30,000 inhabitants (test cast)
+    assert rows["Gemeinde A"]["population"] == 10000
+    assert rows["Gemeinde A"]["inhabitants"] == pytest.approx(coop["joint"] * 0.25)
+    assert sum(r["tonnage"] for r in coop["rows"]) == pytest.approx(coop["joint"])

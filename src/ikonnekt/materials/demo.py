@@ -27,6 +27,7 @@ P_COMPOST = "Kompostierung"
 P_BIOMASS = "Biomasse-Heizwerk Lisdorfer Berg"
 P_USE = "Landwirtschaft und Gartenbau"
 
+RESULT_FORMAT = 2  # bump when the stored optimisation result changes shape
 SOURCE_SEED = "Workshop-Folien iKonnekt (23.000 m³ ≈ 3.500 t holziger Anteil)"
 
 
@@ -394,7 +395,7 @@ def load(ctx):
                 },
             )
     # Re-optimise only when the demo inputs changed (keeps reloading quick and idempotent).
-    fingerprint = hashlib.sha256(repr((POINTS, PLANTS)).encode()).hexdigest()[:16]
+    fingerprint = hashlib.sha256(repr((RESULT_FORMAT, POINTS, PLANTS)).encode()).hexdigest()[:16]
     if scenario.result.get("demo_inputs") != fingerprint:
         result = optimise_scenario(scenario)
         result["demo_inputs"] = fingerprint

@@ -130,5 +130,5 @@ def cooperation(scenario, points, plants, options, km):
     analysis = cost_sharing.analyse(municipalities, value, tonnage, inhabitants, samples=samples)
     for row, t, inh in zip(analysis["rows"], tonnage, inhabitants, strict=True):
         row["tonnes"] = t
-        row["inhabitants"] = inh
+        row["population"] = inh
     return analysis

@@ -95,7 +95,7 @@ def utilisation_chart(result):
     plants = [p for p in result.get("plants", []) if p["open"]]
     return {
         "tooltip": {"trigger": "axis"},
-        "grid": {"left": 160},
+        "grid": {"left": 10, "right": 30, "containLabel": True},
         "xAxis": {"type": "value", "max": 100, "name": "%"},
         "yAxis": {"type": "category", "data": [p["name"] for p in plants]},
         "series": [
