@@ -117,6 +117,9 @@ def green_waste_system():
                 quality="literature",
             ),
             _value("Asche", year, round(70 * k), 20),
+            _value(
+                "Wärme ins Nahwärmenetz", year, 0, 0, source="Wärme hat keine Masse", quality="calculated"
+            ),
             _value("Kompost verwendet", year, round(3200 * k), 10),
             _value(
                 "Wärme ins Nahwärmenetz",

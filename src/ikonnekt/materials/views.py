@@ -151,19 +151,19 @@ def _diagram(data):
         src = f["source"] or boundary[0]
         tgt = f["target"] or boundary[1]
         used.update({src, tgt})
-        links.append(
-            {"source": src, "target": tgt, "label": {"show": True, "formatter": f["name"], "fontSize": 10}}
-        )
+        links.append({"source": src, "target": tgt, "name": f["name"]})
     nodes += [{"name": b, "symbolSize": 18, "itemStyle": {"color": "#adb5bd"}} for b in boundary if b in used]
     return {
         "series": [
             {
                 "type": "graph",
                 "layout": "force",
-                "force": {"repulsion": 260, "edgeLength": 110},
+                "force": {"repulsion": 700, "edgeLength": [90, 170]},
                 "roam": True,
                 "label": {"show": True},
                 "edgeSymbol": ["none", "arrow"],
+                "edgeLabel": {"show": False},
+                "emphasis": {"focus": "adjacency", "edgeLabel": {"show": True, "formatter": "{b}"}},
                 "data": nodes,
                 "links": links,
             }
