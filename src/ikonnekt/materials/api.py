@@ -14,8 +14,9 @@ from ikonnekt.materials import allocation, mfa_io, transport
 from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario, MfaSystem, Plant
 from ikonnekt.materials.reconciliation import ReconciliationError, Variable, reconcile
 
-MAX_FLOWS = 5000
-MAX_PAIRS = 200_000
+MAX_FLOWS = 1000  # dense linear algebra: bounded memory and time per call
+MAX_PAIRS = 20_000  # larger cases: a stored scenario (background job)
+MAX_PARETO_PAIRS = 5_000
 
 
 class MfaSystemSerializer(ShareableSerializer):
@@ -304,7 +305,15 @@ class OptimiseInSerializer(serializers.Serializer):
     pareto_steps = serializers.IntegerField(min_value=0, max_value=20, default=0)
 
     def validate(self, attrs):
-        if len(attrs["points"]) * len(attrs["plants"]) > MAX_PAIRS:
+        pairs = len(attrs["points"]) * len(attrs["plants"])
+        if attrs.get("pareto_steps") and pairs > MAX_PARETO_PAIRS:
+            raise serializers.ValidationError(
+                {
+                    "pareto_steps": _("The Pareto front is offered up to %(n)s point–plant pairs per call.")
+                    % {"n": MAX_PARETO_PAIRS}
+                }
+            )
+        if pairs > MAX_PAIRS:
             raise serializers.ValidationError(
                 _("At most %(n)s point–plant pairs per call.") % {"n": MAX_PAIRS}
             )
