@@ -421,3 +421,9 @@ def test_cost_split_by_inhabitants_shares_the_joint_cost(cast, client_for, scena
     assert rows["Gemeinde A"]["population"] == 10000
     assert rows["Gemeinde A"]["inhabitants"] == pytest.approx(coop["joint"] * 0.25)
     assert sum(r["tonnage"] for r in coop["rows"]) == pytest.approx(coop["joint"])
+
+
+def test_capabilities_report_the_solver():
+    from ikonnekt.materials.capabilities import capabilities
+
+    assert capabilities()[0]["ok"] is True
