@@ -1,0 +1,126 @@
+"""Benchmark: green-waste allocation of 1,000 collection points × 50 plants.
+
+Ours = build the model from point/plant records + HiGHS solve + result summary (allocation,
+per-plant, per-municipality) via ``allocation.optimise``. Baseline = a bare HiGHS solve
+(``scipy.optimize.milp``) of the very same, already assembled model (matrices built before the
+clock starts). Two models: the splittable LP and the facility-location MILP (20 of the 50
+plants are candidate sites with fixed costs). Goal: ours within 1.5× of the bare solve.
+
+Run: PYTHONPATH=src .venv/bin/python bench/materials_allocation.py
+"""
+
+import functools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ikonnekt.settings")
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # the 2-core machine is shared; threads only add contention
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+from scipy.optimize import milp  # noqa: E402
+
+from ikonnekt.materials import allocation  # noqa: E402
+
+N_POINTS, N_PLANTS, REPEAT = 1000, 50, 1
+
+
+def instance(seed=2100):
+    rng = np.random.default_rng(seed)
+    points = [
+        allocation.Point(
+            id=f"p{i}",
+            name=f"Sammelplatz {i}",
+            municipality=f"Gemeinde {i % 40}",
+            quantity_t=float(rng.uniform(50, 1500)),
+            lat=float(rng.uniform(49.1, 49.6)),
+            lon=float(rng.uniform(6.4, 7.2)),
+            bulk_density=0.15,
+        )
+        for i in range(N_POINTS)
+    ]
+    total = sum(p.quantity_t for p in points)
+    plants = [
+        allocation.Plant(
+            id=f"f{j}",
+            name=f"Anlage {j}",
+            capacity_t=float(total / N_PLANTS * rng.uniform(1.2, 2.5)),
+            gate_fee=float(rng.uniform(15, 60)),
+            fixed_cost=float(rng.uniform(50_000, 250_000)) if j >= 30 else 0.0,
+            candidate=j >= 30,
+            process_kg_per_t=float(rng.uniform(5, 50)),
+            energy_mwh_per_t=float(rng.choice([0, 1.9])),
+            woody_share=0.35,
+            heat_ef_kg_per_mwh=240,
+            lat=float(rng.uniform(49.1, 49.6)),
+            lon=float(rng.uniform(6.4, 7.2)),
+        )
+        for j in range(N_PLANTS)
+    ]
+    return points, plants
+
+
+def timed(fn):
+    times, out = [], None
+    for _ in range(REPEAT):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), out
+
+
+def main():
+    points, plants = instance()
+    results = {}
+    for label, options in [
+        ("splittable_lp", allocation.Options(open_candidates=False, time_limit=300)),
+        ("facility_location_milp", allocation.Options(open_candidates=True, time_limit=300)),
+    ]:
+        model = allocation.build(points, plants, options)
+        c, integrality, bounds, constraints = allocation.milp_arrays(model, options)
+
+        bare = functools.partial(
+            milp, c, integrality=integrality, bounds=bounds, constraints=constraints,
+            options={"time_limit": options.time_limit, "presolve": True},
+        )  # fmt: skip
+
+        t_bare, res = timed(bare)
+        t_ours, ours = timed(functools.partial(allocation.optimise, points, plants, options))
+        assert abs(ours["objective_value"] - res.fun) <= 1e-6 * abs(res.fun), (
+            ours["objective_value"],
+            res.fun,
+        )
+        results[label] = {
+            "variables": int(c.size),
+            "bare_highs_s": round(t_bare, 4),
+            "ours_s": round(t_ours, 4),
+            "ratio": round(t_ours / t_bare, 3),
+            "objective": round(res.fun, 2),
+            "opened": sum(p["open"] for p in ours["plants"]),
+        }
+        print(
+            f"{label:24s} vars={c.size:6d}  bare HiGHS {t_bare:7.3f} s  ours {t_ours:7.3f} s  ratio {t_ours / t_bare:5.2f}×"
+        )
+    overall = sum(r["ours_s"] for r in results.values()) / sum(r["bare_highs_s"] for r in results.values())
+    print(f"overall ratio (ours / bare, both models): {overall:.2f}× (goal ≤ 1.5×)")
+    out = {
+        "points": N_POINTS,
+        "plants": N_PLANTS,
+        "repeat_min_of": REPEAT,
+        "models": results,
+        "overall_ratio": round(overall, 3),
+    }
+    path = Path(__file__).parent / "results" / "materials_allocation.json"
+    path.write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

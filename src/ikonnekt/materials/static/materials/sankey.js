@@ -1,0 +1,26 @@
+/* Sankey tooltips with value ± standard uncertainty (CSP: no inline script). */
+(function () {
+  "use strict";
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  function fmt(x) { return Number(x).toLocaleString(document.documentElement.lang || "de", { maximumFractionDigits: 1 }); }
+  document.addEventListener("chart:ready", function (ev) {
+    if (!ev.target.dataset.sankey) return;
+    ev.detail.setOption({
+      tooltip: {
+        formatter: function (p) {
+          var d = p.data || {};
+          if (p.dataType === "edge") {
+            var s = esc(d.flow) + ": " + fmt(d.value);
+            if (d.sigma) s += " ± " + fmt(d.sigma);
+            return s + " " + esc(d.unit) + "<br>" + esc(d.source) + " → " + esc(d.target);
+          }
+          return esc(p.name) + ": " + fmt(p.value);
+        }
+      }
+    });
+  });
+})();
