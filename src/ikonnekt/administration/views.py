@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.administration import actions, forms
@@ -55,7 +56,9 @@ def _child_form(request, *, form, title, cancel_url, on_valid, intro="", success
             messages.success(request, success or _("Saved."))
             return redirect(result if isinstance(result, str) else cancel_url)
     return render(
-        request, "core/form.html", {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro}
+        request,
+        "administration/form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro},
     )
 
 
@@ -239,10 +242,25 @@ class AgreementDetail(SharedDetailView):
         return ctx
 
 
-class AgreementCreate(SharedCreateView):
+class FormPageMixin:
+    """Our own form page (title, cancel link) for the generic create/update views."""
+
+    template_name = "administration/form.html"
+    page_title = ""
+    cancel_url = reverse_lazy("administration:list")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = getattr(self, "object", None)
+        ctx["title"] = self.page_title or (_("Edit %(name)s") % {"name": obj} if obj else "")
+        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
+        return ctx
+
+
+class AgreementCreate(FormPageMixin, SharedCreateView):
     model = m.Agreement
     form_class = forms.AgreementForm
-    extra_context = {"title": _("New agreement")}
+    page_title = _lazy("New agreement")
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
@@ -259,7 +277,7 @@ class AgreementCreate(SharedCreateView):
         return self.object.get_absolute_url()
 
 
-class AgreementUpdate(SharedUpdateView):
+class AgreementUpdate(FormPageMixin, SharedUpdateView):
     model = m.Agreement
     form_class = forms.AgreementForm
 
@@ -381,10 +399,10 @@ def _add_advance(request, agreement, form):
     actions.set_advance(_actor(request), agreement, d["organisation"], d["year"], d["amount"])
 
 
-agreement_party = _agreement_child_view(forms.PartyForm, _("Add party"), _add_party)
-agreement_transfer = _agreement_child_view(forms.TaskTransferForm, _("Add task transfer"), _add_transfer)
-agreement_cost_item = _agreement_child_view(forms.CostItemForm, _("Add cost item"), _add_cost_item)
-agreement_advance = _agreement_child_view(forms.AdvanceForm, _("Advance payments"), _add_advance)
+agreement_party = _agreement_child_view(forms.PartyForm, _lazy("Add party"), _add_party)
+agreement_transfer = _agreement_child_view(forms.TaskTransferForm, _lazy("Add task transfer"), _add_transfer)
+agreement_cost_item = _agreement_child_view(forms.CostItemForm, _lazy("Add cost item"), _add_cost_item)
+agreement_advance = _agreement_child_view(forms.AdvanceForm, _lazy("Advance payments"), _add_advance)
 
 
 @login_required
@@ -551,16 +569,16 @@ class PositionDetail(SharedDetailView):
         return ctx
 
 
-class PositionCreate(SharedCreateView):
+class PositionCreate(FormPageMixin, SharedCreateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
-    extra_context = {"title": _("New shared position")}
+    page_title = _lazy("New shared position")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class PositionUpdate(SharedUpdateView):
+class PositionUpdate(FormPageMixin, SharedUpdateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
 
@@ -692,16 +710,16 @@ def _week_grid(bookings, today, weeks=3):
     return [days[i : i + 7] for i in range(0, len(days), 7)]
 
 
-class ResourceCreate(SharedCreateView):
+class ResourceCreate(FormPageMixin, SharedCreateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
-    extra_context = {"title": _("New shared resource")}
+    page_title = _lazy("New shared resource")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class ResourceUpdate(SharedUpdateView):
+class ResourceUpdate(FormPageMixin, SharedUpdateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
 
@@ -825,16 +843,16 @@ class GroupDetail(SharedDetailView):
         return ctx
 
 
-class GroupCreate(SharedCreateView):
+class GroupCreate(FormPageMixin, SharedCreateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
-    extra_context = {"title": _("New working group")}
+    page_title = _lazy("New working group")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class GroupUpdate(SharedUpdateView):
+class GroupUpdate(FormPageMixin, SharedUpdateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
 
@@ -1119,7 +1137,7 @@ def _user_feed_content(user):
         .prefetch_related("agenda_items")
         .distinct()
     )
-    deadlines = [(a, d) for a, d, _left in upcoming(user, today, within_days=730)]
+    deadlines = [(a, d) for a, d, _left in upcoming(user, today, within_days=3650)]
     return feed(
         _("iKonnekt: my dates"), meetings=meetings, deadlines=deadlines, action_items=open_action_items(user)
     )
@@ -1196,10 +1214,10 @@ class AdviceDetail(SharedDetailView):
         return ctx
 
 
-class AdviceCreate(SharedCreateView):
+class AdviceCreate(FormPageMixin, SharedCreateView):
     model = m.AdviceRequest
     form_class = forms.AdviceForm
-    extra_context = {"title": _("Ask the partners")}
+    page_title = _lazy("Ask the partners")
 
     def form_valid(self, form):
         form.instance.asked_by = self.request.user
