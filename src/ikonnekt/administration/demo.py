@@ -177,19 +177,25 @@ def load(ctx):
         ),
     )
     shredder.shared_with.set([coop_green])
-    # usage 2025: every other week Nalbach, every week Saarlouis (seeded, reproducible)
-    day = date(2025, 1, 6)
-    while day.year == 2025:
-        for slug, every in (("saarlouis", 1), ("nalbach", 2)):
-            if (day.isocalendar()[1] % every) == 0:
-                hours = Decimal(rng.choice([3, 4, 4, 5, 6]))
-                m.UsageRecord.objects.update_or_create(
-                    resource=shredder,
-                    organisation=ctx.org(slug),
-                    date=day + timedelta(days=1 if slug == "nalbach" else 0),
-                    defaults={"quantity": hours, "note": "Demo", "recorded_by": ctx.user(f"{slug}-editor")},
-                )
-        day += timedelta(days=7)
+    # usage 2025: every week Saarlouis, every other week Nalbach (seeded, reproducible; created once)
+    if not shredder.usage_records.exists():
+        rows = []
+        day = date(2025, 1, 6)
+        while day.year == 2025:
+            for slug, every in (("saarlouis", 1), ("nalbach", 2)):
+                if (day.isocalendar()[1] % every) == 0:
+                    rows.append(
+                        m.UsageRecord(
+                            resource=shredder,
+                            organisation=ctx.org(slug),
+                            quantity=Decimal(rng.choice([3, 4, 4, 5, 6])),
+                            date=day + timedelta(days=1 if slug == "nalbach" else 0),
+                            note="Demo",
+                            recorded_by=ctx.user(f"{slug}-editor"),
+                        )
+                    )
+            day += timedelta(days=7)
+        m.UsageRecord.objects.bulk_create(rows)
     # upcoming bookings (relative to today so the calendar is never empty)
     monday = _next_weekday(today, 0)
     for offset, slug, start_h, hours, purpose in (
@@ -353,19 +359,25 @@ def load(ctx):
             position=position, organisation=ctx.org(slug), defaults={"planned_percent": pct}
         )
     holder = ctx.user("nalbach-editor")
-    day = date(2025, 1, 2)
-    while day <= min(today, date(2026, 10, 30)):
-        if day.weekday() < 5:
-            split = Decimal(rng.choice(["3.0", "3.5", "3.0", "2.5"]))
-            for slug, hours in (("nalbach", split), ("saarlouis", Decimal("7.8") - split)):
-                m.TimeRecord.objects.update_or_create(
-                    position=position,
-                    person=holder,
-                    organisation=ctx.org(slug),
-                    date=day,
-                    defaults={"hours": hours, "note": "Demo"},
-                )
-        day += timedelta(days=1)
+    if not position.time_records.exists():
+        rows = []
+        day = date(2025, 1, 2)
+        while day <= min(today, date(2026, 10, 30)):
+            if day.weekday() < 5:
+                split = Decimal(rng.choice(["3.0", "3.5", "3.0", "2.5"]))
+                for slug, hours in (("nalbach", split), ("saarlouis", Decimal("7.8") - split)):
+                    rows.append(
+                        m.TimeRecord(
+                            position=position,
+                            person=holder,
+                            organisation=ctx.org(slug),
+                            date=day,
+                            hours=hours,
+                            note="Demo",
+                        )
+                    )
+            day += timedelta(days=1)
+        m.TimeRecord.objects.bulk_create(rows)
     hours_key = _key(
         staff,
         "Ist-Stunden der Stelle",

@@ -91,3 +91,12 @@ def feed(name: str, meetings=(), deadlines=(), action_items=()) -> bytes:
             )
         )
     return cal.to_ical()
+
+
+def group_for_feed_token(token: str):
+    """The working group whose secret calendar link this is (the link replaces the sign-in)."""
+    from ikonnekt.administration.models import WorkingGroup
+
+    if not token:
+        return None
+    return WorkingGroup.objects.filter(feed_token_hash=hash_token(token)).exclude(feed_token_hash="").first()

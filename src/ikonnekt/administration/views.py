@@ -20,7 +20,7 @@ from ikonnekt.administration import actions, forms
 from ikonnekt.administration import models as m
 from ikonnekt.administration.costkeys import CostKeyError
 from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items, upcoming
-from ikonnekt.administration.ical import feed, hash_token, meeting_ics
+from ikonnekt.administration.ical import feed, group_for_feed_token, hash_token, meeting_ics
 from ikonnekt.administration.settlement import preview
 from ikonnekt.administration.statements import minutes_pdf, settlement_pdf, settlement_rows, settlement_xlsx
 from ikonnekt.cooperations.models import Cooperation, Participation
@@ -1152,8 +1152,8 @@ def user_feed(request, token):
 
 
 def group_feed_ics(request, token):
-    group = m.WorkingGroup.objects.filter(feed_token_hash=hash_token(token)).first()  # noqa: sharing (secret link)
-    if group is None or not token:
+    group = group_for_feed_token(token)
+    if group is None:
         raise Http404
     meetings = group.meetings.prefetch_related("agenda_items").select_related("group")
     return HttpResponse(feed(group.name, meetings=meetings), content_type="text/calendar; charset=utf-8")
