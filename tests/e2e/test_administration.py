@@ -32,7 +32,7 @@ def test_agreement_to_settlement(page, sign_in, live_server):
     page.fill("#id_notice_period_months", "3")
     page.get_by_label("Kreisstadt Saarlouis", exact=False).first.check()
     page.select_option("#id_visibility", "cooperation")
-    page.locator("input[name=shared_with][value='%s']" % coop.pk).check()
+    page.locator(f"input[name=shared_with][value='{coop.pk}']").check()
     page.click("#main-form button[type=submit]")
     page.wait_for_selector("#agreement-status")
     agreement = Agreement.objects.get(title="Zweckvereinbarung Grünschnitt E2E")

@@ -845,7 +845,7 @@ def save_cost_key(actor: Actor, agreement, name: str, components: list[dict]):
 
     _require_edit(actor, agreement)
     if not components:
-        raise ValidationError(_("Add at least one component (e.g. 100 % inhabitants)."))
+        raise ValidationError(_("Add at least one component, e.g. inhabitants with a weight of 100."))
     total = sum((Decimal(c.get("weight_percent") or 0) for c in components), Decimal(0))
     if total != 100:
         raise ValidationError(_("The weights add up to %(sum)s %% instead of 100 %%.") % {"sum": total})
