@@ -21,6 +21,7 @@ urlpatterns = [
     path("agreements/<int:pk>/cost-item/", v.agreement_cost_item, name="agreement_cost_item"),
     path("agreements/<int:pk>/advance/", v.agreement_advance, name="agreement_advance"),
     path("agreements/<int:pk>/settlement/", v.agreement_settlement, name="agreement_settlement"),
+    path("agreements/<int:pk>/attachment/", v.agreement_attachment, name="agreement_attachment"),
     path("cost-items/<int:pk>/delete/", v.cost_item_delete, name="cost_item_delete"),
     path("settlements/<int:pk>/", v.SettlementDetail.as_view(), name="settlement_detail"),
     path("settlements/<int:pk>/pdf/", v.settlement_pdf_view, name="settlement_pdf"),

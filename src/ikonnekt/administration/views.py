@@ -520,6 +520,20 @@ settlement_pdf_view = _settlement_download("pdf")
 settlement_xlsx_view = _settlement_download("xlsx")
 
 
+def agreement_attachment(request, pk):
+    """The attachment, only for those who may see the agreement (never a public media URL)."""
+    from django.http import FileResponse
+
+    agreement = get_visible_or_404(m.Agreement, request.user, pk=pk)
+    if not agreement.attachment:
+        raise Http404
+    return FileResponse(agreement.attachment.open("rb"), as_attachment=True,
+                        filename=agreement.attachment.name.rsplit("/", 1)[-1])
+
+
+agreement_attachment.shareable_model = m.Agreement
+
+
 @require_POST
 @login_required
 def cost_item_delete(request, pk):
