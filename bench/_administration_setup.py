@@ -27,17 +27,28 @@ def organisations_and_cooperation(n_orgs: int):
     from ikonnekt.organizations.models import InhabitantCount, Organisation
 
     orgs = Organisation.objects.bulk_create(
-        [Organisation(name=f"Bench-Gemeinde {i:03d}", slug=f"bench-{i:03d}", kind="municipality") for i in range(n_orgs)]
+        [
+            Organisation(name=f"Bench-Gemeinde {i:03d}", slug=f"bench-{i:03d}", kind="municipality")
+            for i in range(n_orgs)
+        ]
     )
     orgs = list(Organisation.objects.filter(slug__startswith="bench-").order_by("slug"))
     from datetime import date
 
     InhabitantCount.objects.bulk_create(
-        [InhabitantCount(organisation=o, reference_date=date(2024, 12, 31), inhabitants=2000 + 137 * i) for i, o in enumerate(orgs)]
+        [
+            InhabitantCount(organisation=o, reference_date=date(2024, 12, 31), inhabitants=2000 + 137 * i)
+            for i, o in enumerate(orgs)
+        ]
     )
-    coop = Cooperation.objects.create(name="Bench-Kooperation", form="zweckvereinbarung", status="active", owner=orgs[0])
+    coop = Cooperation.objects.create(
+        name="Bench-Kooperation", form="zweckvereinbarung", status="active", owner=orgs[0]
+    )
     Participation.objects.bulk_create(
-        [Participation(cooperation=coop, organisation=o, part="lead" if i == 0 else "partner") for i, o in enumerate(orgs)]
+        [
+            Participation(cooperation=coop, organisation=o, part="lead" if i == 0 else "partner")
+            for i, o in enumerate(orgs)
+        ]
     )
     return orgs, coop
 

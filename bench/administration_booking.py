@@ -27,14 +27,20 @@ def main():
     from ikonnekt.administration.booking import IntervalIndex, conflicts_naive
 
     orgs, coop = organisations_and_cooperation(50)
-    resource = m.SharedResource.objects.create(owner=orgs[0], cooperation=coop, name="Kehrmaschine", kind="vehicle")
+    resource = m.SharedResource.objects.create(
+        owner=orgs[0], cooperation=coop, name="Kehrmaschine", kind="vehicle"
+    )
     rng = random.Random(7)
     start = timezone.make_aware(datetime(2024, 1, 1, 7, 0))
     bookings, t = [], start
     for _ in range(N_BOOKINGS):  # back-to-back-ish, non-overlapping bookings
         t += timedelta(minutes=rng.choice([0, 30, 60, 120, 900]))
         end = t + timedelta(hours=rng.randint(1, 6))
-        bookings.append(m.Booking(resource=resource, organisation=orgs[rng.randrange(50)], start=t, end=end, status="confirmed"))
+        bookings.append(
+            m.Booking(
+                resource=resource, organisation=orgs[rng.randrange(50)], start=t, end=end, status="confirmed"
+            )
+        )
         t = end
     m.Booking.objects.bulk_create(bookings, batch_size=2000)
     span = (t - start).total_seconds()
@@ -44,9 +50,15 @@ def main():
         candidates.append((s, s + timedelta(hours=rng.randint(1, 4))))
 
     def db_check(s, e):
-        return list(m.Booking.objects.filter(resource=resource, status__in=m.ACTIVE_BOOKING, start__lt=e, end__gt=s).values_list("id", flat=True)[:1])
+        return list(
+            m.Booking.objects.filter(
+                resource=resource, status__in=m.ACTIVE_BOOKING, start__lt=e, end__gt=s
+            ).values_list("id", flat=True)[:1]
+        )
 
-    intervals = [(b.start, b.end, b.pk) for b in m.Booking.objects.filter(resource=resource).only("start", "end")]
+    intervals = [
+        (b.start, b.end, b.pk) for b in m.Booking.objects.filter(resource=resource).only("start", "end")
+    ]
     index = IntervalIndex(intervals)
 
     with CaptureQueriesContext(connection) as ctx:
@@ -75,7 +87,9 @@ def main():
     }
     print(f"{N_BOOKINGS} bookings, {N_CHECKS} checks, {base_hits} conflicts")
     print(f"  baseline linear scan   {base_us:10.1f} µs/check")
-    print(f"  indexed DB query       {db_us:10.1f} µs/check  ({queries_per_check} query)  ratio {base_us / db_us:6.2f}")
+    print(
+        f"  indexed DB query       {db_us:10.1f} µs/check  ({queries_per_check} query)  ratio {base_us / db_us:6.2f}"
+    )
     print(f"  IntervalIndex (bisect) {idx_us:10.2f} µs/check  ratio {base_us / idx_us:6.1f}")
     write_result("administration_booking", results)
 

@@ -32,24 +32,47 @@ def main():
 
     orgs, coop = organisations_and_cooperation(N_ORGS)
     owner = orgs[0]
-    agreement = m.Agreement.objects.create(owner=owner, cooperation=coop, title="Bench", kind="zv_mandating", task_field="gruengut")
-    m.AgreementParty.objects.bulk_create([m.AgreementParty(agreement=agreement, organisation=o) for o in orgs])
+    agreement = m.Agreement.objects.create(
+        owner=owner, cooperation=coop, title="Bench", kind="zv_mandating", task_field="gruengut"
+    )
+    m.AgreementParty.objects.bulk_create(
+        [m.AgreementParty(agreement=agreement, organisation=o) for o in orgs]
+    )
     resource = m.SharedResource.objects.create(owner=owner, cooperation=coop, name="Häcksler", kind="machine")
     key = m.CostKey.objects.create(agreement=agreement, name="Sockel + Nutzung + Einwohner")
     m.CostKeyComponent.objects.create(cost_key=key, basis="equal", weight_percent=30)
-    m.CostKeyComponent.objects.create(cost_key=key, basis="resource_usage", weight_percent=50, resource=resource)
-    m.CostKeyComponent.objects.create(cost_key=key, basis="inhabitants", weight_percent=20, reference_date=date(2024, 12, 31))
-    for label, category, amount, rate in (("Personal", "personnel", "412345.67", None), ("Material", "material", "98765.43", None),
-                                          ("Abschreibung", "depreciation", "55000", None), ("Gemeinkosten", "overhead", "0", "15")):
-        m.CostItem.objects.create(agreement=agreement, year=2025, category=category, label=label, amount=Decimal(amount),
-                                  overhead_rate_percent=rate, cost_key=key)
+    m.CostKeyComponent.objects.create(
+        cost_key=key, basis="resource_usage", weight_percent=50, resource=resource
+    )
+    m.CostKeyComponent.objects.create(
+        cost_key=key, basis="inhabitants", weight_percent=20, reference_date=date(2024, 12, 31)
+    )
+    for label, category, amount, rate in (
+        ("Personal", "personnel", "412345.67", None),
+        ("Material", "material", "98765.43", None),
+        ("Abschreibung", "depreciation", "55000", None),
+        ("Gemeinkosten", "overhead", "0", "15"),
+    ):
+        m.CostItem.objects.create(
+            agreement=agreement,
+            year=2025,
+            category=category,
+            label=label,
+            amount=Decimal(amount),
+            overhead_rate_percent=rate,
+            cost_key=key,
+        )
     rng = random.Random(42)
     results = {"organisations": N_ORGS, "sizes": {}}
     created = 0
     for size in SIZES:
         rows = [
-            m.UsageRecord(resource=resource, organisation=orgs[rng.randrange(N_ORGS)],
-                          date=date(2025, 1, 1) + timedelta(days=rng.randrange(365)), quantity=Decimal(rng.randint(1, 80)) / 4)
+            m.UsageRecord(
+                resource=resource,
+                organisation=orgs[rng.randrange(N_ORGS)],
+                date=date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
+                quantity=Decimal(rng.randint(1, 80)) / 4,
+            )
             for _ in range(size - created)
         ]
         m.UsageRecord.objects.bulk_create(rows, batch_size=2000)
@@ -61,7 +84,9 @@ def main():
         def baseline():
             # read every record and sum in Python (what a spreadsheet export + loop would do)
             totals = defaultdict(Decimal)
-            for org_id, q in m.UsageRecord.objects.filter(resource=resource, date__year=2025).values_list("organisation_id", "quantity"):
+            for org_id, q in m.UsageRecord.objects.filter(resource=resource, date__year=2025).values_list(
+                "organisation_id", "quantity"
+            ):
                 totals[org_id] += q
             return totals
 
@@ -87,8 +112,10 @@ def main():
             "queries": queries,
             "total": result["total"],
         }
-        print(f"{N_ORGS} orgs × {size:>6} usage records: settlement {ours_ms:8.1f} ms ({queries} queries) | "
-              f"baseline (read + sum all records only) {base_ms:8.1f} ms | ratio {base_ms / ours_ms:5.2f}")
+        print(
+            f"{N_ORGS} orgs × {size:>6} usage records: settlement {ours_ms:8.1f} ms ({queries} queries) | "
+            f"baseline (read + sum all records only) {base_ms:8.1f} ms | ratio {base_ms / ours_ms:5.2f}"
+        )
     q = [v["queries"] for v in results["sizes"].values()]
     results["queries_independent_of_records"] = len(set(q)) == 1
     print("query count independent of the number of records:", results["queries_independent_of_records"])

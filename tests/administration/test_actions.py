@@ -435,9 +435,17 @@ def test_attachment_is_checked_by_content_and_served_only_to_readers(cast, clien
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = client_for(cast.a_admin)
-    data = {"title": "Nutzungsvereinbarung Kehrmaschine", "owner": cast.org_a.pk, "cooperation": cast.coop.pk,
-            "kind": "nutzungsvereinbarung", "task_field": "bauhof", "renewal_months": 0, "notice_period_months": 3,
-            "reminder_days": "90,30", "visibility": "private"}
+    data = {
+        "title": "Nutzungsvereinbarung Kehrmaschine",
+        "owner": cast.org_a.pk,
+        "cooperation": cast.coop.pk,
+        "kind": "nutzungsvereinbarung",
+        "task_field": "bauhof",
+        "renewal_months": 0,
+        "notice_period_months": 3,
+        "reminder_days": "90,30",
+        "visibility": "private",
+    }
     fake = SimpleUploadedFile("vertrag.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = client.post(reverse("administration:agreement_create"), {**data, "attachment": fake})
     assert response.status_code == 200 and not m.Agreement.objects.exists()
@@ -455,14 +463,25 @@ def test_api_transition_and_council_decision(cast, agreement, client_for):
     base = f"/api/v1/agreements/{agreement.pk}/"
     today = timezone.localdate()
     for org in (cast.org_a, cast.org_b):
-        r = client.post(base + "council-decisions/", {"organisation": org.pk, "body": "Rat", "decided_on": str(today),
-                                                       "resolution_number": "1"}, content_type="application/json")
+        r = client.post(
+            base + "council-decisions/",
+            {"organisation": org.pk, "body": "Rat", "decided_on": str(today), "resolution_number": "1"},
+            content_type="application/json",
+        )
         assert r.status_code == 201, r.content
     r = client.post(base + "transition/", {"to_status": "ended"}, content_type="application/json")
     assert r.status_code == 400
     r = client.post(base + "transition/", {"to_status": "signed"}, content_type="application/json")
     assert r.status_code == 200 and r.json()["status"] == "signed"
-    assert client_for(cast.b_editor).post(base + "transition/", {"to_status": "in_force"},
-                                          content_type="application/json").status_code == 403
-    assert client_for(cast.z_admin).post(base + "transition/", {"to_status": "in_force"},
-                                         content_type="application/json").status_code == 404
+    assert (
+        client_for(cast.b_editor)
+        .post(base + "transition/", {"to_status": "in_force"}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(cast.z_admin)
+        .post(base + "transition/", {"to_status": "in_force"}, content_type="application/json")
+        .status_code
+        == 404
+    )

@@ -170,3 +170,10 @@ def test_settled_party_costs_add_up_to_the_total(base, usage, amount):
     }
     result = settle(inputs)
     assert sum(Decimal(p["costs"]) for p in result["parties"].values()) == Decimal(result["total"])
+
+
+def test_messages_are_translated_to_german():
+    from django.utils import translation
+
+    with translation.override("de"), pytest.raises(CostKeyError, match="Kostenpositionen"):
+        settle({**three_municipalities(), "items": []})

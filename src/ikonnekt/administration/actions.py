@@ -621,23 +621,16 @@ def set_booking_status(actor: Actor, booking, status: str):
 
 @transaction.atomic
 def record_usage(actor: Actor, resource, *, organisation, day, quantity, note="", booking=None):
-    if not (
-        resource.can_edit(actor.user) or organisation.pk in resource.booking_organisation_ids(actor.user)
-    ):
+    """Usage (hours, km, t): the using partner records its own, the owner's editors any partner's."""
+    allowed = resource.booking_organisation_ids(actor.user)
+    if resource.can_edit(actor.user):
+        allowed |= set(
+            Participation.objects.filter(cooperation_id=resource.cooperation_id).values_list(
+                "organisation_id", flat=True
+            )
+        ) | {resource.owner_id}
+    if organisation.pk not in allowed:
         raise PermissionDenied(_("Only the owner and the using partner record usage."))
-    if organisation.pk not in resource.booking_organisation_ids(actor.user) | (
-        {organisation.pk} if resource.can_edit(actor.user) else set()
-    ):
-        raise PermissionDenied(_("You may only book for partners of the cooperation you edit for."))
-    partners = set(
-        Participation.objects.filter(cooperation_id=resource.cooperation_id).values_list(
-            "organisation_id", flat=True
-        )
-    )
-    if organisation.pk not in partners | {resource.owner_id}:
-        raise ValidationError(
-            {"organisation": _("%(org)s is not a partner of this cooperation.") % {"org": organisation}}
-        )
     usage = UsageRecord(
         resource=resource,
         organisation=organisation,

@@ -1,6 +1,7 @@
 """REST API of joint administration (OpenAPI via drf-spectacular). Writes go through the actions."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -33,6 +34,27 @@ class CooperationCheckMixin:
                     {"cooperation": "The owner organisation does not take part in this cooperation."}
                 )
         return attrs
+
+
+class ProtectedDeleteMixin:
+    """Objects still used elsewhere (a settlement, a cost key) answer 400 with the reason, not 500."""
+
+    def perform_destroy(self, instance):
+        from django.db.models import ProtectedError, RestrictedError
+
+        try:
+            with transaction.atomic():
+                super().perform_destroy(instance)
+        except (ProtectedError, RestrictedError) as exc:
+            objs = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
+            used = sorted({str(o._meta.verbose_name) for o in objs})
+            raise serializers.ValidationError(
+                {
+                    "non_field_errors": [
+                        _("Still in use (%(what)s); end or archive it instead.") % {"what": ", ".join(used)}
+                    ]
+                }
+            ) from None
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -163,7 +185,7 @@ class IssueSettlementSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
 
-class AgreementViewSet(ShareableViewSet):
+class AgreementViewSet(ProtectedDeleteMixin, ShareableViewSet):
     """Agreements within cooperations; status, council decisions and settlements through actions."""
 
     queryset = m.Agreement.objects.select_related("owner", "cooperation").prefetch_related(
@@ -271,7 +293,7 @@ class TimeRecordSerializer(serializers.ModelSerializer):
         read_only_fields = ["person"]
 
 
-class PositionViewSet(ShareableViewSet):
+class PositionViewSet(ProtectedDeleteMixin, ShareableViewSet):
     queryset = m.SharedPosition.objects.select_related("owner").prefetch_related("shares", "shared_with")
     serializer_class = PositionSerializer
     filterset_fields = ["cooperation", "owner"]
@@ -350,7 +372,7 @@ class BookingSerializer(serializers.ModelSerializer):
         read_only_fields = ["booked_by", "status"]
 
 
-class ResourceViewSet(ShareableViewSet):
+class ResourceViewSet(ProtectedDeleteMixin, ShareableViewSet):
     queryset = m.SharedResource.objects.select_related("owner").prefetch_related("shared_with")
     serializer_class = ResourceSerializer
     filterset_fields = ["cooperation", "kind", "owner"]
@@ -410,7 +432,7 @@ class GroupSerializer(CooperationCheckMixin, ShareableSerializer):
         ]
 
 
-class GroupViewSet(ShareableViewSet):
+class GroupViewSet(ProtectedDeleteMixin, ShareableViewSet):
     queryset = m.WorkingGroup.objects.select_related("owner").prefetch_related("shared_with")
     serializer_class = GroupSerializer
     filterset_fields = ["cooperation", "kind", "owner"]

@@ -665,7 +665,7 @@ class CostItem(ChildMixin, models.Model):
         ),
     )
     cost_key = models.ForeignKey(
-        CostKey, on_delete=models.PROTECT, related_name="items", verbose_name=_("cost key")
+        CostKey, on_delete=models.RESTRICT, related_name="items", verbose_name=_("cost key")
     )
 
     objects = ChildQuerySet.as_manager()

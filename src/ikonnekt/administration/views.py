@@ -527,8 +527,11 @@ def agreement_attachment(request, pk):
     agreement = get_visible_or_404(m.Agreement, request.user, pk=pk)
     if not agreement.attachment:
         raise Http404
-    return FileResponse(agreement.attachment.open("rb"), as_attachment=True,
-                        filename=agreement.attachment.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        agreement.attachment.open("rb"),
+        as_attachment=True,
+        filename=agreement.attachment.name.rsplit("/", 1)[-1],
+    )
 
 
 agreement_attachment.shareable_model = m.Agreement
