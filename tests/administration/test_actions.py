@@ -485,3 +485,31 @@ def test_api_transition_and_council_decision(cast, agreement, client_for):
         .status_code
         == 404
     )
+
+
+def test_partner_answers_an_advice_request_through_the_api(cast, client_for):
+    advice = m.AdviceRequest.objects.create(
+        owner=cast.org_a, topic="Winterdienst", question="Wer?", visibility="cooperation"
+    )
+    advice.shared_with.set([cast.coop])
+    url = f"/api/v1/advice-requests/{advice.pk}/answer/"
+    assert (
+        client_for(cast.b_viewer).post(url, {"text": "Wir!"}, content_type="application/json").status_code
+        == 201
+    )
+    assert (
+        client_for(cast.z_admin).post(url, {"text": "x"}, content_type="application/json").status_code == 404
+    )
+    assert advice.answers.get().organisation == cast.org_b
+
+
+def test_reminder_job_runs_through_the_job_system(cast, agreement, django_capture_on_commit_callbacks):
+    from ikonnekt.core.jobs import enqueue
+    from ikonnekt.core.models import Job
+
+    m.Agreement.objects.filter(pk=agreement.pk).update(status="in_force", term_end=date(2027, 12, 31))
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue("administration.reminders", label="Erinnerungen", today="2027-06-25")
+    job = Job.objects.get(kind="administration.reminders")
+    assert job.status == "done", job.error
+    assert job.message.startswith("1 deadline reminders")

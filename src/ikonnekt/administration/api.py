@@ -530,10 +530,24 @@ class AdviceSerializer(ShareableSerializer):
         return super().create(validated_data)
 
 
+class AnswerSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
 class AdviceViewSet(ShareableViewSet):
     queryset = m.AdviceRequest.objects.select_related("owner").prefetch_related("answers", "shared_with")
     serializer_class = AdviceSerializer
     search_fields = ["topic", "question"]
+
+    @extend_schema(request=AnswerSerializer, responses={201: AnswerSerializer})
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        """Answer an advice request (everyone who can see it and is signed in)."""
+        advice = self.get_object()
+        data = AnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        answer = actions.answer_advice(self.actor(), advice, data.validated_data["text"])
+        return Response({"text": answer.text}, status=status.HTTP_201_CREATED)
 
 
 def register(router):
