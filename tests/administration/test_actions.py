@@ -513,3 +513,25 @@ def test_reminder_job_runs_through_the_job_system(cast, agreement, django_captur
     job = Job.objects.get(kind="administration.reminders")
     assert job.status == "done", job.error
     assert job.message.startswith("1 deadline reminders")
+
+
+def test_list_pages_and_api_do_not_grow_queries_with_rows(cast, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.administration.factories import make_agreement
+
+    client = client_for(cast.b_editor)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(2):
+        make_agreement(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
+    few = {u: count(u) for u in (reverse("administration:agreement_list"), "/api/v1/agreements/")}
+    for _ in range(5):
+        make_agreement(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
+    many = {u: count(u) for u in few}
+    assert many == few

@@ -19,6 +19,18 @@ from ikonnekt.organizations.models import Organisation
 class CooperationCheckMixin:
     """The cooperation must be visible to the user and the owner must take part in it."""
 
+    def get_fields(self):
+        # Choices limited to what the user may see, so an id never tells whether a hidden object exists.
+        from ikonnekt.cooperations.models import Cooperation
+
+        fields = super().get_fields()
+        user = getattr(self.context.get("request"), "user", None)
+        if "cooperation" in fields and not fields["cooperation"].read_only:
+            fields["cooperation"].queryset = Cooperation.objects.visible_to(user)
+        if "agreement" in fields and not fields["agreement"].read_only:
+            fields["agreement"].queryset = m.Agreement.objects.visible_to(user)
+        return fields
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
         coop = attrs.get("cooperation") or getattr(self.instance, "cooperation", None)
@@ -366,6 +378,12 @@ class ResourceSerializer(CooperationCheckMixin, ShareableSerializer):
 
 
 class BookingSerializer(serializers.ModelSerializer):
+    def get_fields(self):
+        fields = super().get_fields()
+        user = getattr(self.context.get("request"), "user", None)
+        fields["resource"].queryset = m.SharedResource.objects.visible_to(user)
+        return fields
+
     class Meta:
         model = m.Booking
         fields = ["id", "resource", "organisation", "booked_by", "start", "end", "purpose", "status"]

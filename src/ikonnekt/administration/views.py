@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -33,7 +34,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
-from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, user_org_ids
+from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role, user_org_ids
 from ikonnekt.organizations.models import Organisation
 
 
@@ -236,7 +237,7 @@ class AgreementDetail(SharedDetailView):
             deadlines=[(d, (d.date - today).days) for d in agreement_deadlines(a, today)],
             next_statuses=actions.next_statuses(a),
             can_record_decision=a.can_edit(user)
-            or a.parties.filter(organisation_id__in=user_org_ids(user)).exists(),
+            or a.parties.filter(organisation_id__in=orgs_with_role(user)).exists(),
             status_form=forms.StatusForm(agreement=a) if ctx["can_edit"] else None,
         )
         return ctx
@@ -323,7 +324,7 @@ def agreement_decision(request, pk):
     form = forms.CouncilDecisionForm(request.POST or None, agreement=agreement)
     if not agreement.can_edit(request.user):
         form.fields["organisation"].queryset = form.fields["organisation"].queryset.filter(
-            pk__in=user_org_ids(request.user)
+            pk__in=orgs_with_role(request.user)
         )
         if not form.fields["organisation"].queryset.exists():
             raise PermissionDenied(
@@ -654,7 +655,10 @@ def position_import(request, pk):
     form = forms.CsvImportForm(request.POST or None, request.FILES or None)
 
     def save():
-        count = actions.import_time_records(_actor(request), position, form.cleaned_data["file"].read())
+        upload = form.cleaned_data["file"]
+        if upload.size > actions.MAX_CSV_BYTES:
+            raise ValidationError({"file": _("The file is larger than 2 MB.")})
+        count = actions.import_time_records(_actor(request), position, upload.read())
         messages.info(request, _("%(n)s time records imported.") % {"n": count})
 
     return _child_form(
@@ -1117,11 +1121,12 @@ def action_status(request, pk):
         actions.set_action_status(_actor(request), item, request.POST.get("status", ""))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect(
-        request.POST.get("next")
-        if request.POST.get("next", "").startswith("/") and not request.POST.get("next", "").startswith("//")
-        else item.meeting.get_absolute_url()
-    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = item.meeting.get_absolute_url()
+    return redirect(target)
 
 
 action_status.shareable_model = m.ActionItem
