@@ -841,7 +841,9 @@ class GroupList(SharedListView):
     select_related = ("owner", "cooperation")
 
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(n_members=Count("members", distinct=True))
+        return (
+            super().get_base_queryset().annotate(n_members=Count("members", distinct=True)).order_by("name")
+        )
 
 
 class GroupDetail(SharedDetailView):
@@ -1220,7 +1222,12 @@ class AdviceList(SharedListView):
     select_related = ("owner", "asked_by")
 
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(n_answers=Count("answers"))
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(n_answers=Count("answers"))
+            .order_by("is_closed", "-created_at")
+        )
 
 
 class AdviceDetail(SharedDetailView):
