@@ -535,3 +535,33 @@ def test_list_pages_and_api_do_not_grow_queries_with_rows(cast, client_for):
         make_agreement(cast, owner=cast.org_a, visibility="cooperation", shared_with=[cast.coop])
     many = {u: count(u) for u in few}
     assert many == few
+
+
+def test_organisers_create_meetings_with_agenda_through_the_api(cast, client_for):
+    group = m.WorkingGroup.objects.create(
+        owner=cast.org_a, cooperation=cast.coop, name="AK", visibility="cooperation"
+    )
+    group.shared_with.set([cast.coop])
+    payload = {
+        "group": group.pk,
+        "title": "Sitzung",
+        "kind": "meeting",
+        "start": "2026-12-01T10:00:00+01:00",
+        "end": "2026-12-01T12:00:00+01:00",
+        "agenda_titles": ["Begrüßung", "Wärmeplanung"],
+    }
+    response = client_for(cast.a_editor).post("/api/v1/meetings/", payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert [a["title"] for a in response.json()["agenda"]] == ["Begrüßung", "Wärmeplanung"]
+    assert (
+        client_for(cast.b_editor)
+        .post("/api/v1/meetings/", payload, content_type="application/json")
+        .status_code
+        == 403
+    )
+    bad = {**payload, "end": "2026-12-01T09:00:00+01:00"}
+    assert (
+        client_for(cast.a_editor).post("/api/v1/meetings/", bad, content_type="application/json").status_code
+        == 400
+    )
+    assert m.Meeting.objects.count() == 1

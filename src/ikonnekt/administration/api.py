@@ -465,6 +465,12 @@ class ActionItemSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     agenda = serializers.SerializerMethodField()
+    agenda_titles = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        write_only=True,
+        required=False,
+        help_text="Agenda items to create with the meeting, in order.",
+    )
     decisions = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
     action_items = ActionItemSerializer(many=True, read_only=True)
 
@@ -481,9 +487,23 @@ class MeetingSerializer(serializers.ModelSerializer):
             "video_url",
             "minutes",
             "agenda",
+            "agenda_titles",
             "decisions",
             "action_items",
         ]
+        read_only_fields = ["minutes"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        user = getattr(self.context.get("request"), "user", None)
+        fields["group"].queryset = m.WorkingGroup.objects.visible_to(user)
+        return fields
+
+    def validate(self, attrs):
+        start, end = attrs.get("start"), attrs.get("end")
+        if start and end and end <= start:
+            raise serializers.ValidationError({"end": _("The meeting ends before it starts.")})
+        return attrs
 
     def get_agenda(self, obj) -> list[dict]:
         return [
@@ -491,7 +511,9 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
 
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Meetings of visible working groups; the organisers create them (with agenda items)."""
+
     serializer_class = MeetingSerializer
     permission_classes = [IsAuthenticated]
     queryset = m.Meeting.objects.prefetch_related("agenda_items", "decisions", "action_items")
@@ -499,6 +521,20 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return self.queryset.visible_to(self.request.user)
+
+    def perform_create(self, serializer):
+        from ikonnekt.core.audit import Actor
+
+        data = dict(serializer.validated_data)
+        titles = data.pop("agenda_titles", [])
+        actor = Actor.from_request(self.request)
+        with transaction.atomic():
+            meeting = actions.save_child(actor, data["group"], m.Meeting(**data))
+            for number, title in enumerate(titles, start=1):
+                actions.save_child(
+                    actor, meeting, m.AgendaItem(meeting=meeting, position=number, title=title)
+                )
+        serializer.instance = meeting
 
 
 class ActionItemViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
