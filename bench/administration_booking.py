@@ -11,7 +11,7 @@ import random
 import time
 from datetime import datetime, timedelta
 
-from _administration_setup import organisations_and_cooperation, setup_django, write_result
+from administration_common import organisations_and_cooperation, setup_django, write_result
 
 N_BOOKINGS = 10_000
 N_CHECKS = 500

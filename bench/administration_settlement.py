@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
-from _administration_setup import organisations_and_cooperation, setup_django, write_result
+from administration_common import organisations_and_cooperation, setup_django, write_result
 
 N_ORGS = 50
 SIZES = (1_000, 10_000)

@@ -1,4 +1,4 @@
-"""Shared set-up of the joint-administration benchmarks: a fresh SQLite database in a temp dir."""
+"""Shared set-up of the joint-administration benchmarks (not a benchmark itself): a fresh SQLite database."""
 
 import os
 import sys
