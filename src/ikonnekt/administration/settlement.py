@@ -1,0 +1,143 @@
+"""Annual settlement: collect (freeze) the inputs of a year from the database, then compute.
+
+The inputs are aggregated in the database (one query per cost-key component), so the number of
+queries does not grow with the number of usage or time records.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+
+from ikonnekt.administration.costkeys import CostKeyError, settle
+from ikonnekt.administration.models import (
+    AdvancePayment,
+    Booking,
+    BookingStatus,
+    CostItem,
+    CostKeyComponent,
+    KeyBasis,
+    TimeRecord,
+    UsageRecord,
+)
+from ikonnekt.organizations.models import InhabitantCount
+
+
+def _inhabitants(org_ids, reference_date) -> dict:
+    latest = {}
+    rows = (
+        InhabitantCount.objects.filter(organisation_id__in=org_ids, reference_date__lte=reference_date)
+        .order_by("organisation_id", "-reference_date")
+        .values_list("organisation_id", "inhabitants", "reference_date")
+    )
+    for org_id, inhabitants, ref in rows:
+        latest.setdefault(org_id, (inhabitants, ref))
+    return latest
+
+
+def _component_values(component, org_ids, fixed, year) -> tuple[dict, str]:
+    basis = component.basis
+    if basis == KeyBasis.EQUAL:
+        return {}, ""
+    if basis == KeyBasis.FIXED:
+        return {str(o): (str(fixed[o]) if fixed.get(o) is not None else None) for o in org_ids}, "%"
+    if basis == KeyBasis.INHABITANTS:
+        found = _inhabitants(org_ids, component.reference_date)
+        return {str(o): (found[o][0] if o in found else None) for o in org_ids}, _("inhabitants")
+    if basis == KeyBasis.RESOURCE_USAGE:
+        rows = (
+            UsageRecord.objects.filter(
+                resource_id=component.resource_id, date__year=year, organisation_id__in=org_ids
+            )
+            .values("organisation_id")
+            .annotate(q=Sum("quantity"))
+        )
+        unit = component.resource.usage_unit
+    elif basis == KeyBasis.RESOURCE_BOOKINGS:
+        rows = (
+            Booking.objects.filter(
+                resource_id=component.resource_id,
+                start__year=year,
+                status=BookingStatus.CONFIRMED,
+                organisation_id__in=org_ids,
+            )
+            .values("organisation_id")
+            .annotate(q=Count("id"))
+        )
+        unit = _("bookings")
+    else:  # position hours
+        rows = (
+            TimeRecord.objects.filter(
+                position_id=component.position_id, date__year=year, organisation_id__in=org_ids
+            )
+            .values("organisation_id")
+            .annotate(q=Sum("hours"))
+        )
+        unit = "h"
+    found = {r["organisation_id"]: r["q"] for r in rows}
+    return {str(o): str(found.get(o) or 0) for o in org_ids}, unit
+
+
+def freeze_inputs(agreement, year: int) -> dict:
+    """Everything the settlement of ``year`` depends on, as plain JSON data."""
+    parties = list(agreement.parties.select_related("organisation").order_by("organisation__name"))
+    if not parties:
+        raise CostKeyError(_("The agreement has no parties."))
+    org_ids = [p.organisation_id for p in parties]
+    fixed = {p.organisation_id: p.fixed_share_percent for p in parties}
+    items = list(CostItem.objects.filter(agreement=agreement, year=year).order_by("category", "id"))
+    if not items:
+        raise CostKeyError(_("There are no cost items for %(year)s.") % {"year": year})
+    key_ids = sorted({i.cost_key_id for i in items})
+    components = defaultdict(list)
+    names = {}
+    for comp in CostKeyComponent.objects.filter(cost_key_id__in=key_ids).select_related(
+        "cost_key", "resource", "position"
+    ):
+        names[comp.cost_key_id] = comp.cost_key.name
+        values, unit = _component_values(comp, org_ids, fixed, year)
+        label = str(comp.get_basis_display())
+        if comp.reference_date:
+            label += f" ({comp.reference_date:%d.%m.%Y})"
+        if comp.resource_id:
+            label += f" – {comp.resource.name}"
+        if comp.position_id:
+            label += f" – {comp.position.title}"
+        components[comp.cost_key_id].append(
+            {
+                "basis": comp.basis,
+                "weight": str(comp.weight_percent),
+                "label": label,
+                "unit": unit,
+                "values": values,
+            }
+        )
+    for item in items:
+        names.setdefault(item.cost_key_id, str(item.cost_key))
+    advances = {
+        str(a.organisation_id): str(a.amount)
+        for a in AdvancePayment.objects.filter(agreement=agreement, year=year)
+    }
+    return {
+        "year": year,
+        "agreement": {"id": agreement.pk, "title": agreement.title},
+        "parties": [{"id": p.organisation_id, "name": p.organisation.name} for p in parties],
+        "keys": {str(k): {"name": names[k], "components": components.get(k, [])} for k in key_ids},
+        "items": [
+            {
+                "id": i.pk,
+                "label": i.label,
+                "category": i.category,
+                "amount": str(i.amount),
+                "rate": str(i.overhead_rate_percent) if i.overhead_rate_percent is not None else None,
+                "key": str(i.cost_key_id),
+            }
+            for i in items
+        ],
+        "advances": advances,
+    }
+
+
+def preview(agreement, year: int) -> tuple[dict, dict]:
+    inputs = freeze_inputs(agreement, year)
+    return inputs, settle(inputs)

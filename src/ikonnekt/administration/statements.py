@@ -1,0 +1,107 @@
+"""Settlement statements (PDF, XLSX) and minutes (PDF) from stored data."""
+
+import io
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+
+def settlement_rows(settlement) -> dict:
+    """Display data: parties with costs, advances, balance, and every item with its split."""
+    names = {str(p["id"]): p["name"] for p in settlement.inputs["parties"]}
+    parties = [
+        {
+            "id": pid,
+            "name": names[pid],
+            **row,
+            "difference": settlement.result.get("differences", {}).get(pid),
+        }
+        for pid, row in settlement.result["parties"].items()
+    ]
+    items = [
+        {**item, "split": [{"name": names[pid], **v} for pid, v in item["shares"].items()]}
+        for item in settlement.result["items"]
+    ]
+    keys = []
+    for key in settlement.inputs["keys"].values():
+        comps = []
+        for c in key["components"]:
+            comps.append({**c, "values": [(names[pid], v) for pid, v in c.get("values", {}).items()]})
+        keys.append({"name": key["name"], "components": comps})
+    return {"parties": parties, "items": items, "keys": keys, "names": names}
+
+
+def settlement_pdf(settlement, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "administration/settlement_pdf.html", {"settlement": settlement, **settlement_rows(settlement)}
+    )
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def settlement_xlsx(settlement) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    data = settlement_rows(settlement)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Statement")[:31]
+    bold = Font(bold=True)
+    ws.append([settlement.agreement.title])
+    ws.append(
+        [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}]
+    )
+    ws.append([])
+    ws.append([_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
+    for cell in ws[ws.max_row]:
+        cell.font = bold
+    for p in data["parties"]:
+        ws.append([p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])])
+    ws.append([_("Total"), Decimal(settlement.result["total"])])
+    ws[ws.max_row][0].font = bold
+    items = wb.create_sheet(_("Cost items")[:31])
+    header = [_("Cost item"), _("Category"), _("Amount (EUR)"), _("Cost key")]
+    for name in data["names"].values():
+        header += [f"{name} %", f"{name} EUR"]
+    items.append(header)
+    for cell in items[1]:
+        cell.font = bold
+    for item in data["items"]:
+        row = [item["label"], item["category"], Decimal(item["amount"]), item["key"]]
+        for s in item["split"]:
+            row += [Decimal(s["share"]), Decimal(s["amount"])]
+        items.append(row)
+    keys = wb.create_sheet(_("Cost keys")[:31])
+    keys.append([_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])
+    for cell in keys[1]:
+        cell.font = bold
+    for key in data["keys"]:
+        for comp in key["components"]:
+            if not comp["values"]:
+                keys.append([key["name"], comp["label"], Decimal(comp["weight"]), "", ""])
+            for name, value in comp["values"]:
+                keys.append(
+                    [
+                        key["name"],
+                        comp["label"],
+                        Decimal(comp["weight"]),
+                        name,
+                        Decimal(value) if value is not None else "",
+                    ]
+                )
+    for sheet in wb.worksheets:
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = 22
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def minutes_pdf(meeting, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("administration/minutes_pdf.html", {"meeting": meeting})
+    return HTML(string=html, base_url=base_url).write_pdf()
