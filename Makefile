@@ -10,7 +10,7 @@ OPTIONAL_APT := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng ghostscript
 E2E_APT := chromium
 export PYTHONPATH := $(CURDIR)/src
 
-.PHONY: demo test venv dev-venv system-packages optional-packages e2e-packages messages lint format migrate bench clean
+.PHONY: schema demo test venv dev-venv system-packages optional-packages e2e-packages messages lint format migrate bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -79,6 +79,9 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix src tests bench
 	$(VENV)/bin/ruff format src tests bench
+
+schema: $(VENV)/.installed
+	$(PY) -m django spectacular --settings=ikonnekt.settings --file docs/openapi.yaml
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run_all.py
