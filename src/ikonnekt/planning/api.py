@@ -9,6 +9,7 @@ from rest_framework import exceptions, mixins, permissions, serializers, viewset
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
 
+from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.sharing import get_visible_or_404, has_role, user_org_ids
@@ -33,6 +34,19 @@ from ikonnekt.planning.models import (
 BASE = list(ShareableSerializer.SHARING_FIELDS) + ["shared_with"]
 
 
+class VisibleField(serializers.PrimaryKeyRelatedField):
+    """A reference to a shared object: only objects the user may see are accepted (others are
+    reported as unknown, exactly like ids that do not exist)."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.model._default_manager.visible_to(getattr(request, "user", None))
+
+
 class MegatrendSerializer(ShareableSerializer):
     class Meta:
         model = Megatrend
@@ -46,6 +60,9 @@ class MegatrendViewSet(ShareableViewSet):
 
 
 class VisionSerializer(ShareableSerializer):
+    cooperation = VisibleField(Cooperation, required=False, allow_null=True)
+    megatrends = VisibleField(Megatrend, many=True, required=False)
+
     class Meta:
         model = Vision
         fields = BASE + [
@@ -74,6 +91,8 @@ class GoalNodeSerializer(ShareableSerializer):
     sdg_targets = serializers.SlugRelatedField(
         many=True, slug_field="code", queryset=SDGTarget.objects.all(), required=False
     )
+    parent = VisibleField(GoalNode, required=False, allow_null=True)
+    vision = VisibleField(Vision, required=False, allow_null=True)
 
     class Meta:
         model = GoalNode
@@ -124,6 +143,9 @@ class GoalNodeViewSet(ShareableViewSet):
 
 
 class MeasureSerializer(ShareableSerializer):
+    target = VisibleField(GoalNode)
+    cooperation = VisibleField(Cooperation, required=False, allow_null=True)
+
     class Meta:
         model = Measure
         fields = BASE + [
@@ -151,7 +173,7 @@ class MeasureViewSet(ShareableViewSet):
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
-    node = serializers.PrimaryKeyRelatedField(queryset=GoalNode.objects.all())
+    node = VisibleField(GoalNode)
     municipality = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
 
     class Meta:
@@ -250,7 +272,7 @@ class SiteViewSet(ShareableViewSet):
 
 
 class SiteOwnerSerializer(serializers.ModelSerializer):
-    site = serializers.PrimaryKeyRelatedField(queryset=Site.objects.all())
+    site = VisibleField(Site)
 
     class Meta:
         model = SiteOwner
@@ -349,7 +371,7 @@ class QuestionSetViewSet(ShareableViewSet):
 
 
 class CheckAnswerSerializer(serializers.ModelSerializer):
-    question = serializers.PrimaryKeyRelatedField(queryset=Question.objects.all())
+    question = VisibleField(Question)
 
     class Meta:
         model = CheckAnswer
@@ -357,6 +379,7 @@ class CheckAnswerSerializer(serializers.ModelSerializer):
 
 
 class DecisionCheckSerializer(ShareableSerializer):
+    question_set = VisibleField(QuestionSet)
     answers = CheckAnswerSerializer(many=True, required=False)
     score = serializers.SerializerMethodField()
 

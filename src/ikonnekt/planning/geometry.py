@@ -8,11 +8,12 @@ Areas in degrees are meaningless; every area is computed after projecting to EPS
 import json
 from functools import lru_cache
 
+import numpy as np
+import shapely
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pyproj import Transformer
 from shapely.geometry import mapping, shape
-from shapely.ops import transform
 from shapely.validation import explain_validity
 
 ALLOWED_CRS = {
@@ -113,7 +114,13 @@ def area_m2(geom) -> float:
     """Area in m² of a WGS84 shapely geometry, projected to ETRS89 / UTM 32N."""
     if geom.geom_type == "Point":
         return 0.0
-    return transform(_to_utm().transform, geom).area
+    transformer = _to_utm()
+
+    def project(coords):
+        x, y = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geom, project).area
 
 
 def geojson_area_m2(geojson: dict) -> float:
