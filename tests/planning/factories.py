@@ -27,7 +27,9 @@ def _share(obj, shared_with):
 @factory(Megatrend)
 def make_megatrend(cast, *, owner, visibility="private", created_by=None, shared_with=()):
     return _share(
-        Megatrend.objects.create(owner=owner, visibility=visibility, created_by=created_by, title="Klimawandel"),
+        Megatrend.objects.create(
+            owner=owner, visibility=visibility, created_by=created_by, title="Klimawandel"
+        ),
         shared_with,
     )
 
@@ -56,17 +58,26 @@ def make_goalnode(cast, *, owner, visibility="private", created_by=None, shared_
     )
     defaults.update(kw)
     return _share(
-        GoalNode.objects.create(owner=owner, visibility=visibility, created_by=created_by, parent=parent, **defaults),
+        GoalNode.objects.create(
+            owner=owner, visibility=visibility, created_by=created_by, parent=parent, **defaults
+        ),
         shared_with,
     )
 
 
 @factory(Measure)
 def make_measure(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    target = make_goalnode(cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with)
+    target = make_goalnode(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
     return _share(
         Measure.objects.create(
-            owner=owner, visibility=visibility, created_by=created_by, title="Baulückenbörse", target=target, progress=40
+            owner=owner,
+            visibility=visibility,
+            created_by=created_by,
+            title="Baulückenbörse",
+            target=target,
+            progress=40,
         ),
         shared_with,
     )
@@ -74,7 +85,9 @@ def make_measure(cast, *, owner, visibility="private", created_by=None, shared_w
 
 @factory(IndicatorValue)
 def make_indicator_value(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    node = make_goalnode(cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with)
+    node = make_goalnode(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
     return IndicatorValue.objects.create(node=node, municipality=owner, year=2024, value=12)
 
 
@@ -103,23 +116,33 @@ def make_site(cast, *, owner, visibility="private", created_by=None, shared_with
 @factory(SiteOwner)
 def make_site_owner(cast, *, owner, visibility="private", created_by=None, shared_with=(), answer="none"):
     site = make_site(cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with)
-    return SiteOwner.objects.create(site=site, name="Erika Mustermann", street="Weg 1", city="Nalbach", answer=answer)
+    return SiteOwner.objects.create(
+        site=site, name="Erika Mustermann", street="Weg 1", city="Nalbach", answer=answer
+    )
 
 
 @factory(QuestionSet)
 def make_questionset(cast, *, owner, visibility="private", created_by=None, shared_with=()):
     qs = QuestionSet.objects.create(owner=owner, visibility=visibility, created_by=created_by, name="Check")
-    Question.objects.create(question_set=qs, topic="land", text="Versiegelung?", suggestion="Innen vor außen", order=1)
+    Question.objects.create(
+        question_set=qs, topic="land", text="Versiegelung?", suggestion="Innen vor außen", order=1
+    )
     Question.objects.create(question_set=qs, topic="energy", text="Energie?", order=2)
     return _share(qs, shared_with)
 
 
 @factory(DecisionCheck)
 def make_decisioncheck(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    qs = make_questionset(cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with)
+    qs = make_questionset(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
     return _share(
         DecisionCheck.objects.create(
-            owner=owner, visibility=visibility, created_by=created_by, title="B-Plan Am Litermont", question_set=qs
+            owner=owner,
+            visibility=visibility,
+            created_by=created_by,
+            title="B-Plan Am Litermont",
+            question_set=qs,
         ),
         shared_with,
     )

@@ -57,6 +57,21 @@ def _apply_errors(form, exc):
 # --- generic CRUD ------------------------------------------------------------------------------
 
 
+class CancelUrlMixin:
+    """core/form.html resolves request.META.HTTP_REFERER as a filter argument, which raises when
+    the header is missing; planning/form.html gets an explicit cancel link instead (the object
+    itself when editing, else the module's overview)."""
+
+    cancel_url = reverse_lazy("planning:board")
+    template_name = "planning/form.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = getattr(self, "object", None)
+        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
+        return ctx
+
+
 class MegatrendList(SharedListView):
     model = Megatrend
     template_name = "planning/megatrend_list.html"
@@ -67,13 +82,13 @@ class MegatrendDetail(SharedDetailView):
     template_name = "planning/megatrend_detail.html"
 
 
-class MegatrendCreate(SharedCreateView):
+class MegatrendCreate(CancelUrlMixin, SharedCreateView):
     model = Megatrend
     form_class = forms.MegatrendForm
     title = _("New megatrend")
 
 
-class MegatrendUpdate(SharedUpdateView):
+class MegatrendUpdate(CancelUrlMixin, SharedUpdateView):
     model = Megatrend
     form_class = forms.MegatrendForm
 
@@ -98,7 +113,7 @@ class VisionDetail(SharedDetailView):
         return ctx
 
 
-class VisionCreate(SharedCreateView):
+class VisionCreate(CancelUrlMixin, SharedCreateView):
     model = Vision
     form_class = forms.VisionForm
     title = _("New vision")
@@ -107,7 +122,7 @@ class VisionCreate(SharedCreateView):
         return {"horizon": self.request.GET.get("horizon") or Horizon.Y2100}
 
 
-class VisionUpdate(SharedUpdateView):
+class VisionUpdate(CancelUrlMixin, SharedUpdateView):
     model = Vision
     form_class = forms.VisionForm
 
@@ -184,7 +199,7 @@ class NodeDetail(SharedDetailView):
         return ctx
 
 
-class NodeCreate(SharedCreateView):
+class NodeCreate(CancelUrlMixin, SharedCreateView):
     model = GoalNode
     form_class = forms.GoalNodeForm
     title = _("New goal or target")
@@ -197,7 +212,7 @@ class NodeCreate(SharedCreateView):
         return initial
 
 
-class NodeUpdate(SharedUpdateView):
+class NodeUpdate(CancelUrlMixin, SharedUpdateView):
     model = GoalNode
     form_class = forms.GoalNodeForm
 
@@ -301,7 +316,7 @@ class MeasureDetail(SharedDetailView):
     template_name = "planning/measure_detail.html"
 
 
-class MeasureCreate(SharedCreateView):
+class MeasureCreate(CancelUrlMixin, SharedCreateView):
     model = Measure
     form_class = forms.MeasureForm
     title = _("New measure")
@@ -311,7 +326,7 @@ class MeasureCreate(SharedCreateView):
         return {"target": int(target)} if target.isdigit() else {}
 
 
-class MeasureUpdate(SharedUpdateView):
+class MeasureUpdate(CancelUrlMixin, SharedUpdateView):
     model = Measure
     form_class = forms.MeasureForm
 
@@ -389,7 +404,7 @@ class SiteDetail(SharedDetailView):
         return ctx
 
 
-class SiteCreate(SharedCreateView):
+class SiteCreate(CancelUrlMixin, SharedCreateView):
     model = Site
     form_class = forms.SiteForm
     template_name = "planning/site_form.html"
@@ -403,7 +418,7 @@ class SiteCreate(SharedCreateView):
         return self.object.get_absolute_url()
 
 
-class SiteUpdate(SharedUpdateView):
+class SiteUpdate(CancelUrlMixin, SharedUpdateView):
     model = Site
     form_class = forms.SiteForm
     template_name = "planning/site_form.html"
@@ -469,7 +484,7 @@ def site_owner_add(request, pk):
         return redirect(site)
     return render(
         request,
-        "core/form.html",
+        "planning/form.html",
         {"form": form, "title": _("Add owner"), "cancel_url": site.get_absolute_url()},
     )
 
@@ -489,7 +504,7 @@ def site_owner_edit(request, pk):
         return redirect(owner.site)
     return render(
         request,
-        "core/form.html",
+        "planning/form.html",
         {"form": form, "title": _("Edit owner"), "cancel_url": owner.site.get_absolute_url()},
     )
 
@@ -759,13 +774,13 @@ class QuestionSetDetail(SharedDetailView):
         return ctx
 
 
-class QuestionSetCreate(SharedCreateView):
+class QuestionSetCreate(CancelUrlMixin, SharedCreateView):
     model = QuestionSet
     form_class = forms.QuestionSetForm
     title = _("New question set")
 
 
-class QuestionSetUpdate(SharedUpdateView):
+class QuestionSetUpdate(CancelUrlMixin, SharedUpdateView):
     model = QuestionSet
     form_class = forms.QuestionSetForm
 
@@ -792,7 +807,7 @@ class CheckList(SharedListView):
         return DecisionCheck.objects.select_related("owner", "question_set")
 
 
-class CheckCreate(SharedCreateView):
+class CheckCreate(CancelUrlMixin, SharedCreateView):
     model = DecisionCheck
     form_class = forms.DecisionCheckForm
     title = _("New decision check")
@@ -801,7 +816,7 @@ class CheckCreate(SharedCreateView):
         return reverse("planning:check_answer", args=[self.object.pk])
 
 
-class CheckUpdate(SharedUpdateView):
+class CheckUpdate(CancelUrlMixin, SharedUpdateView):
     model = DecisionCheck
     form_class = forms.DecisionCheckForm
 
