@@ -332,3 +332,12 @@ def test_demo_loads_twice(db):
     call_command("load_demo", "--only", "planning", stdout=io.StringIO())
     assert counts == (GoalNode.objects.count(), Site.objects.count(), IndicatorValue.objects.count())
     assert Site.objects.filter(owner__slug="nalbach", category="gap").count() == 5
+
+
+def test_owner_pages_render(cast, client_for):
+    owner = make_site_owner(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    assert client.get(reverse("planning:site_owner_add", args=[owner.site.pk])).status_code == 200
+    assert client.get(reverse("planning:site_owner_edit", args=[owner.pk])).status_code == 200
+    assert client.get(reverse("planning:site_letters", args=[owner.site.pk])).status_code == 200
+    assert client.get(reverse("planning:site_edit", args=[owner.site.pk])).status_code == 200

@@ -28,7 +28,7 @@
     function show(geom) {
       layer.clearLayers();
       if (!geom) return;
-      var g = L.geoJSON(geom, { pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 8 }); } }).addTo(layer);
+      var g = L.geoJSON(geom, { interactive: false, pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 8, interactive: false }); } }).addTo(layer);
       if (geom.type !== "Point") {
         try { map.fitBounds(g.getBounds(), { maxZoom: 18 }); } catch (e) { /* empty */ }
         var ring = geom.coordinates[0].map(function (p) { return L.latLng(p[1], p[0]); });
@@ -40,8 +40,8 @@
     }
     function redrawPreview() {
       if (preview) layer.removeLayer(preview);
-      preview = vertices.length ? L.polyline(vertices, { dashArray: "4 4" }).addTo(layer) : null;
-      vertices.forEach(function (v) { L.circleMarker(v, { radius: 3 }).addTo(layer); });
+      preview = vertices.length ? L.polyline(vertices, { dashArray: "4 4", interactive: false }).addTo(layer) : null;
+      vertices.forEach(function (v) { L.circleMarker(v, { radius: 3, interactive: false }).addTo(layer); });
     }
     function finishPolygon() {
       if (vertices.length < 3) { info.textContent = el.dataset.needThree || "Mindestens 3 Punkte."; return; }
