@@ -4,9 +4,16 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from pyproj import Transformer
 
 from ikonnekt.planning.geometry import clean_geometry
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
 
 TO_WGS = Transformer.from_crs("EPSG:25832", "EPSG:4326", always_xy=True)
 

@@ -324,13 +324,35 @@ def test_image_upload_is_checked_by_content(cast, client_for):
     assert not Vision.objects.exists()
 
 
-def test_demo_loads_twice(db):
+def test_demo_is_idempotent(db):
+    import random
+
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from ikonnekt.cooperations.models import Cooperation
+    from ikonnekt.core.demo_context import DemoContext
+    from ikonnekt.organizations.models import Organisation
+    from ikonnekt.planning import demo
+
     call_command("load_demo", "--only", "planning", stdout=io.StringIO())
-    counts = (GoalNode.objects.count(), Site.objects.count(), IndicatorValue.objects.count())
-    call_command("load_demo", "--only", "planning", stdout=io.StringIO())
-    assert counts == (GoalNode.objects.count(), Site.objects.count(), IndicatorValue.objects.count())
+    counts = (
+        GoalNode.objects.count(),
+        Site.objects.count(),
+        IndicatorValue.objects.count(),
+        SiteOwner.objects.count(),
+    )
+    ctx = DemoContext(rng=random.Random("2100-planning"), password_hash="", log=lambda m: None)
+    ctx.orgs = {o.slug: o for o in Organisation.objects.all()}
+    ctx.users = {u.username: u for u in get_user_model().objects.all()}
+    ctx.cooperations = {c.name: c for c in Cooperation.objects.all()}
+    demo.load(ctx)
+    assert counts == (
+        GoalNode.objects.count(),
+        Site.objects.count(),
+        IndicatorValue.objects.count(),
+        SiteOwner.objects.count(),
+    )
     assert Site.objects.filter(owner__slug="nalbach", category="gap").count() == 5
 
 

@@ -551,7 +551,9 @@ def demand_balance(request):
 @api_view(["GET"])
 @permission_classes([permissions.AllowAny])
 def sites_geojson(request):
-    return views.sites_geojson(request._request)
+    django_request = request._request
+    django_request.user = request.user  # token-authenticated API users see what they may see
+    return views.sites_geojson(django_request)
 
 
 urlpatterns = [

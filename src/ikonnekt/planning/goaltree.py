@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
 from ikonnekt.planning.models import GoalNode, IndicatorValue, Measure, MeasureStatus
 from ikonnekt.planning.progress import NodeInput, indicator_progress, roll_up
@@ -21,6 +22,13 @@ class TreeNode:
     progress: float | None
     depth: int = 0
     children: list = field(default_factory=list)
+    pct: int | None = None  # rounded progress for the page (formatting 2,000 floats in the template is slow)
+    latest: str = ""
+
+
+def format_number(value, decimal_comma: bool) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if decimal_comma else text
 
 
 def latest_value_subquery():
@@ -74,10 +82,21 @@ def build_tree(user):
         key = n.parent_id if n.parent_id in ids else None
         by_parent.setdefault(key, []).append(n)
     flat = []
+    comma = (get_language() or "de").startswith("de")
     stack = [(n, 0) for n in reversed(by_parent.get(None, []))]
     while stack:
         n, depth = stack.pop()
-        flat.append(TreeNode(n, progress.get(n.pk), depth))
+        p = progress.get(n.pk)
+        latest = getattr(n, "latest_value", None)
+        flat.append(
+            TreeNode(
+                n,
+                p,
+                depth,
+                pct=None if p is None else int(p + 0.5),
+                latest="" if latest is None else format_number(latest, comma),
+            )
+        )
         stack.extend((c, depth + 1) for c in reversed(by_parent.get(n.pk, [])))
     return flat
 
