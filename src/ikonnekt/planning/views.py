@@ -451,7 +451,7 @@ def sites_geojson(request):
     page = Paginator(qs.only(*charts.SITE_FEATURE_FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
     data = {
         "type": "FeatureCollection",
-        "features": [charts.site_feature(s)["features"][0] for s in page.object_list],
+        "features": charts.sites_collection(page.object_list)["features"],
         "page": page.number,
         "pages": page.paginator.num_pages,
         "count": page.paginator.count,
