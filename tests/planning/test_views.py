@@ -363,3 +363,11 @@ def test_owner_pages_render(cast, client_for):
     assert client.get(reverse("planning:site_owner_edit", args=[owner.pk])).status_code == 200
     assert client.get(reverse("planning:site_letters", args=[owner.site.pk])).status_code == 200
     assert client.get(reverse("planning:site_edit", args=[owner.site.pk])).status_code == 200
+
+
+def test_dashboard_panel_shows_top_goals(cast, client_for):
+    root = make_goalnode(cast, owner=cast.org_a, created_by=cast.a_editor, kind="goal", title="Flächensparen")
+    child = make_goalnode(cast, owner=cast.org_a, created_by=cast.a_editor, parent=root)
+    IndicatorValue.objects.create(node=child, municipality=cast.org_a, year=2024, value=10)
+    page = client_for(cast.a_editor).get(reverse("core:dashboard")).content.decode()
+    assert "Flächensparen" in page and "width: 25%" in page
