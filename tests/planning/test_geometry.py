@@ -9,6 +9,7 @@ from pyproj import Transformer
 
 from ikonnekt.planning.geometry import clean_geometry
 
+
 @pytest.fixture(autouse=True)
 def english():
     with translation.override("en"):
