@@ -138,7 +138,7 @@ class Vision(Shareable):
 
 class NodeKind(models.TextChoices):
     GOAL = "goal", _("Goal")
-    TARGET = "target", _("Target")
+    TARGET = "target", _("Sub-target")
 
 
 class Rollup(models.TextChoices):
