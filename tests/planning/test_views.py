@@ -371,3 +371,22 @@ def test_dashboard_panel_shows_top_goals(cast, client_for):
     IndicatorValue.objects.create(node=child, municipality=cast.org_a, year=2024, value=10)
     page = client_for(cast.a_editor).get(reverse("core:dashboard")).content.decode()
     assert "Flächensparen" in page and "width: 25%" in page
+
+
+def test_municipalities_rate_megatrends_for_themselves(cast, client_for):
+    from ikonnekt.planning.models import MegatrendRelevance
+    from tests.planning.factories import make_megatrend
+
+    trend = make_megatrend(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+    client = client_for(cast.b_editor)
+    url = reverse("planning:megatrend_rate", args=[trend.pk])
+    client.post(url, {"municipality": cast.org_b.pk, "relevance": "5", "note": "Strukturwandel"})
+    client.post(url, {"municipality": cast.org_a.pk, "relevance": "1"})  # not B's to rate
+    client.post(url, {"municipality": cast.org_b.pk, "relevance": "9"})  # out of range
+    assert list(MegatrendRelevance.objects.values_list("municipality_id", "relevance")) == [
+        (cast.org_b.pk, 5)
+    ]
+    page = client.get(reverse("planning:megatrend_detail", args=[trend.pk])).content.decode()
+    assert "Strukturwandel" in page
+    data = client.get(reverse("api:planning-megatrend-detail", args=[trend.pk])).json()
+    assert data["ratings"] == [{"municipality": cast.org_b.pk, "relevance": 5, "note": "Strukturwandel"}]

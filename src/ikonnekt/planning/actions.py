@@ -22,6 +22,7 @@ from ikonnekt.planning.models import (
     Effect,
     IndicatorValue,
     LandTake,
+    MegatrendRelevance,
     Question,
     QuestionSet,
     Site,
@@ -200,6 +201,27 @@ def import_indicator_csv(actor: Actor, node, data: bytes, default_municipality=N
         )
     audit.record(actor, AuditAction.UPDATE, node, changes={"indicator_import": {"rows": len(rows)}})
     return len(rows)
+
+
+# --- megatrend relevance -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rate_megatrend(actor: Actor, megatrend, municipality, relevance: int, note: str = ""):
+    """A municipality rates how relevant a (visible) megatrend is for itself."""
+    if not has_role(actor.user, municipality.pk):
+        raise PermissionDenied(_("Only editors of the municipality may rate for it."))
+    row, _created = MegatrendRelevance.objects.update_or_create(
+        megatrend=megatrend, municipality=municipality, defaults={"relevance": relevance, "note": note}
+    )
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        megatrend,
+        owner_organisation=municipality,
+        changes={"relevance": {"municipality": municipality.pk, "value": relevance}},
+    )
+    return row
 
 
 # --- site owners (personal data; owner organisation only) ------------------------------------------

@@ -23,6 +23,7 @@ from ikonnekt.planning.models import (
     IndicatorValue,
     Measure,
     Megatrend,
+    MegatrendRelevance,
     Question,
     QuestionSet,
     SDGTarget,
@@ -47,14 +48,22 @@ class VisibleField(serializers.PrimaryKeyRelatedField):
         return self.model._default_manager.visible_to(getattr(request, "user", None))
 
 
+class MegatrendRelevanceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MegatrendRelevance
+        fields = ["municipality", "relevance", "note"]
+
+
 class MegatrendSerializer(ShareableSerializer):
+    ratings = MegatrendRelevanceSerializer(many=True, read_only=True)
+
     class Meta:
         model = Megatrend
-        fields = BASE + ["title", "description", "sources", "relevance"]
+        fields = BASE + ["title", "description", "sources", "relevance", "ratings"]
 
 
 class MegatrendViewSet(ShareableViewSet):
-    queryset = Megatrend.objects.select_related("owner").prefetch_related("shared_with")
+    queryset = Megatrend.objects.select_related("owner").prefetch_related("shared_with", "ratings")
     serializer_class = MegatrendSerializer
     search_fields = ["title", "description"]
 

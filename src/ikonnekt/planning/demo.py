@@ -228,6 +228,19 @@ def load(ctx):
         )
         trends.append(m)
 
+    from ikonnekt.planning.models import MegatrendRelevance
+
+    for m in trends:
+        for slug in ("nalbach", "saarlouis", "dillingen", "lebach"):
+            MegatrendRelevance.objects.update_or_create(
+                megatrend=m,
+                municipality=ctx.org(slug),
+                defaults={
+                    "relevance": max(1, min(5, m.relevance + rng.choice([-1, 0, 0, 1]))),
+                    "note": "Demo",
+                },
+            )
+
     visions = {}
     for i, (horizon, title, group, text) in enumerate(VISIONS):
         owner = nalbach if "Nalbach" in group else district

@@ -375,3 +375,15 @@ class CheckAnswersForm(BootstrapForm):
 
 def member_org_ids(user):
     return user_org_ids(user)
+
+
+class RelevanceForm(BootstrapForm):
+    municipality = forms.ModelChoiceField(municipalities(), label=_("Municipality"))
+    relevance = forms.TypedChoiceField(
+        label=_("Relevance"), coerce=int, choices=[(i, str(i)) for i in range(1, 6)], initial=3
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities().filter(pk__in=orgs_with_role(user))

@@ -86,6 +86,43 @@ class Megatrend(Shareable):
         return reverse("planning:megatrend_detail", args=[self.pk])
 
 
+class MegatrendRelevance(models.Model):
+    """How strongly a megatrend affects one municipality (rated by that municipality)."""
+
+    megatrend = models.ForeignKey(
+        Megatrend, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("megatrend")
+    )
+    municipality = models.ForeignKey(
+        "organizations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    relevance = models.PositiveSmallIntegerField(
+        _("relevance"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 = low … 5 = very high"),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "megatrend"
+
+    class Meta:
+        ordering = ["megatrend", "-relevance", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["megatrend", "municipality"], name="planning_uniq_megatrend_rating"
+            )
+        ]
+        verbose_name = _("relevance for a municipality")
+        verbose_name_plural = _("relevance for municipalities")
+
+    def __str__(self):
+        return f"{self.megatrend} · {self.municipality}: {self.relevance}"
+
+
 def vision_image_path(instance, filename):
     return f"planning/visions/{filename}"
 

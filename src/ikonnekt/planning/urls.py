@@ -8,6 +8,7 @@ urlpatterns = [
     path("megatrends/", views.MegatrendList.as_view(), name="megatrend_list"),
     path("megatrends/new/", views.MegatrendCreate.as_view(), name="megatrend_create"),
     path("megatrends/<int:pk>/", views.MegatrendDetail.as_view(), name="megatrend_detail"),
+    path("megatrends/<int:pk>/rate/", views.megatrend_rate, name="megatrend_rate"),
     path("megatrends/<int:pk>/edit/", views.MegatrendUpdate.as_view(), name="megatrend_edit"),
     path("megatrends/<int:pk>/delete/", views.MegatrendDelete.as_view(), name="megatrend_delete"),
     path("visions/new/", views.VisionCreate.as_view(), name="vision_create"),

@@ -81,6 +81,40 @@ class MegatrendDetail(SharedDetailView):
     model = Megatrend
     template_name = "planning/megatrend_detail.html"
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["ratings"] = self.object.ratings.select_related("municipality")
+        if self.request.user.is_authenticated:
+            form = forms.RelevanceForm(user=self.request.user)
+            ctx["rating_form"] = form if form.fields["municipality"].queryset.exists() else None
+        return ctx
+
+
+@login_required
+@require_POST
+def megatrend_rate(request, pk):
+    megatrend = get_visible_or_404(Megatrend, request.user, pk=pk)
+    form = forms.RelevanceForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            actions.rate_megatrend(
+                Actor.from_request(request),
+                megatrend,
+                form.cleaned_data["municipality"],
+                form.cleaned_data["relevance"],
+                form.cleaned_data["note"],
+            )
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Rating saved."))
+    else:
+        messages.error(request, _("Please choose your municipality and a relevance from 1 to 5."))
+    return redirect(megatrend)
+
+
+megatrend_rate.shareable_model = Megatrend
+
 
 class MegatrendCreate(CancelUrlMixin, SharedCreateView):
     model = Megatrend
