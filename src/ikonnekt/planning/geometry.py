@@ -60,7 +60,9 @@ def parse_geometry(data) -> dict:
         features = data.get("features") or []
         if len(features) != 1:
             raise ValidationError(
-                _("The GeoJSON contains %(n)s features; import one site at a time or use the bulk import.")
+                _(
+                    "The GeoJSON contains %(n)s features; a site is one feature. Please import one site at a time."
+                )
                 % {"n": len(features)}
             )
         data = features[0]
