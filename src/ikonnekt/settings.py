@@ -253,5 +253,11 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Background map tiles (e.g. a municipal WMTS/XYZ server). Empty: maps draw features on a plain
+# background, so the app works offline and sends no visitor data to third parties.
+MAP_TILES_URL = envstr("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = envstr("MAP_TILES_ATTRIBUTION", "")
+DEMO_MODE = envbool("DEMO_MODE", False)
+
 DEMO_PASSWORD = "Konnekt-Demo-2026"  # noqa: S105 (published demo password, refused by check --deploy)
 FORM_RENDERER = "ikonnekt.core.forms.FormRenderer"

@@ -11,4 +11,6 @@ def platform(request):
         "active_organisation": getattr(request, "active_organisation", None),
         "my_memberships": getattr(request, "memberships", []),
         "demo_mode": getattr(settings, "DEMO_MODE", False),
+        "map_tiles_url": settings.MAP_TILES_URL,
+        "map_tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
     }

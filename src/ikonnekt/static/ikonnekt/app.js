@@ -61,8 +61,9 @@
       var cfg = readJson(el.dataset.map) || {};
       el.dataset.ready = "1";
       var map = L.map(el, { preferCanvas: true }).setView(cfg.center || [49.35, 6.75], cfg.zoom || 11);
-      if (el.dataset.tiles) {
-        L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
+      var tiles = el.dataset.tiles || document.body.dataset.tiles;
+      if (tiles) {
+        L.tileLayer(tiles, { maxZoom: 19, attribution: el.dataset.attribution || document.body.dataset.attribution || "" }).addTo(map);
       }
       var group = L.featureGroup().addTo(map);
       if (cfg.geojson) {
@@ -80,7 +81,7 @@
           .bindPopup(popupHtml(line)).addTo(group);
       });
       if (group.getLayers().length && cfg.fit !== false) {
-        map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 14 });
+        map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: cfg.maxZoom || 17 });
       }
       el._map = map;
       el.dispatchEvent(new CustomEvent("map:ready", { bubbles: true, detail: map }));
