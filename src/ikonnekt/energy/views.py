@@ -134,7 +134,6 @@ class BuildingList(SharedListView):
     model = Building
     filterset_class = BuildingFilter
     template_name = "energy/building_list.html"
-    login_required = True
     paginate_by = 50
 
     def get_base_queryset(self):
@@ -189,7 +188,6 @@ class BuildingList(SharedListView):
 class BuildingDetail(SharedDetailView):
     model = Building
     template_name = "energy/building_detail.html"
-    login_required = True
 
     def get_base_queryset(self):
         return Building.objects.select_related("owner", "station", "caretaker").prefetch_related(
@@ -583,13 +581,11 @@ measure_edit.shareable_model = Measure
 class GroupList(SharedListView):
     model = BuildingGroup
     template_name = "energy/group_list.html"
-    login_required = True
 
 
 class GroupDetail(SharedDetailView):
     model = BuildingGroup
     template_name = "energy/group_detail.html"
-    login_required = True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -627,13 +623,11 @@ class GroupUpdate(CancelUrlMixin, SharedUpdateView):
 class StationList(SharedListView):
     model = WeatherStation
     template_name = "energy/station_list.html"
-    login_required = True
 
 
 class StationDetail(SharedDetailView):
     model = WeatherStation
     template_name = "energy/station_detail.html"
-    login_required = True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -707,13 +701,11 @@ def references(request):
 class ReportList(SharedListView):
     model = EnergyReport
     template_name = "energy/report_list.html"
-    login_required = True
 
 
 class ReportDetail(SharedDetailView):
     model = EnergyReport
     template_name = "energy/report_detail.html"
-    login_required = True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -844,13 +836,11 @@ report_selfcheck.shareable_model = EnergyReport
 class QuarterList(SharedListView):
     model = Quarter
     template_name = "energy/quarter_list.html"
-    login_required = True
 
 
 class QuarterDetail(SharedDetailView):
     model = Quarter
     template_name = "energy/quarter_detail.html"
-    login_required = True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
