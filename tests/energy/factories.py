@@ -33,7 +33,9 @@ def make_building(cast, *, owner, visibility="private", created_by=None, shared_
 
 @factory(BuildingGroup)
 def make_group(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    return BuildingGroup.objects.create(name="Gruppe", owner=owner, visibility=visibility, created_by=created_by)
+    return BuildingGroup.objects.create(
+        name="Gruppe", owner=owner, visibility=visibility, created_by=created_by
+    )
 
 
 @factory(WeatherStation)
@@ -71,7 +73,9 @@ def make_quarter(cast, *, owner, visibility="private", created_by=None, shared_w
 @factory(Meter)
 def make_meter(cast, **kwargs):
     building = make_building(cast, **kwargs)
-    return Meter.objects.create(building=building, number="Z1", name="Strom", carrier="electricity", unit="kWh")
+    return Meter.objects.create(
+        building=building, number="Z1", name="Strom", carrier="electricity", unit="kWh"
+    )
 
 
 @factory(Reading)
@@ -83,7 +87,9 @@ def make_reading(cast, **kwargs):
 @factory(ReadingImport)
 def make_import(cast, **kwargs):
     meter = make_meter(cast, **kwargs)
-    return ReadingImport.objects.create(meter=meter, file="energy/imports/x.csv", original_name="x.csv", kind="cumulative")
+    return ReadingImport.objects.create(
+        meter=meter, file="energy/imports/x.csv", original_name="x.csv", kind="cumulative"
+    )
 
 
 @factory(Measure)
@@ -101,4 +107,6 @@ def make_quarter_building(cast, **kwargs):
 @factory(Variant)
 def make_variant(cast, **kwargs):
     quarter = make_quarter(cast, **kwargs)
-    return Variant.objects.create(quarter=quarter, name="Gas", heat_source="gas_boiler", efficiency=0.95, capex=10000)
+    return Variant.objects.create(
+        quarter=quarter, name="Gas", heat_source="gas_boiler", efficiency=0.95, capex=10000
+    )

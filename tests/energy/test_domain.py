@@ -64,13 +64,17 @@ def test_consumption_is_additive_and_exchange_invariant(deltas, exchange_at):
     k = min(exchange_at, len(deltas) - 1)
     ex_time = times[k] + dt.timedelta(hours=12)
     old_final = values[k] + (values[k + 1] - values[k]) / 2
-    shifted = [(tm, v) if tm < ex_time else (tm, v - old_final + 7) for tm, v in zip(times, values, strict=True)]
+    shifted = [
+        (tm, v) if tm < ex_time else (tm, v - old_final + 7) for tm, v in zip(times, values, strict=True)
+    ]
     exchanged = effective_series(shifted, [Exchange(ex_time, old_final, 7)])
     total = plain.consumption(times[0], times[-1])
     assert total == pytest.approx(sum(deltas), abs=1e-6)
     assert exchanged.consumption(times[0], times[-1]) == pytest.approx(total, abs=1e-6)
     mid = times[len(times) // 2]
-    assert plain.consumption(times[0], mid) + plain.consumption(mid, times[-1]) == pytest.approx(total, abs=1e-6)
+    assert plain.consumption(times[0], mid) + plain.consumption(mid, times[-1]) == pytest.approx(
+        total, abs=1e-6
+    )
 
 
 # --- degree days and normalisation ---------------------------------------------------------
@@ -100,7 +104,9 @@ def test_gas_volume_and_hs_to_hi():
     assert conversion.to_hi(kwh_hs, "natural_gas", "hs") == pytest.approx(9712.72, abs=0.01)
     assert conversion.to_hi(500, "natural_gas", "hi") == 500
     assert conversion.to_hi(500, "electricity", "hs") == 500
-    assert conversion.to_hs(conversion.to_hi(1234, "heating_oil", "hs"), "heating_oil", "hi") == pytest.approx(1234)
+    assert conversion.to_hs(
+        conversion.to_hi(1234, "heating_oil", "hs"), "heating_oil", "hi"
+    ) == pytest.approx(1234)
 
 
 # --- key figures -----------------------------------------------------------------------------
@@ -225,16 +231,27 @@ def _assumptions(**prices):
     base = {"electricity": 30, "heat_pump": 25, "gas": 10, "wood": 5, "district_heat": 12, "feed_in": 8}
     base.update(prices)
     return qc.Assumptions(
-        interest=0.03, years=20, price_increase=0.0, start_year=2026, prices=base,
+        interest=0.03,
+        years=20,
+        price_increase=0.0,
+        start_year=2026,
+        prices=base,
         factors={"natural_gas": 247, "electricity": 420, "wood_chips": 22, "district_heat": 260},
-        factor_set_label="test", co2_path={2026: 55},
+        factor_set_label="test",
+        co2_path={2026: 55},
     )
 
 
 def test_gas_variant_costs_hand_checked():
     demand = _demand()
     assert float(demand.heat.sum()) == pytest.approx(10 * 150 * 112)
-    v = {"heat_source": "gas_boiler", "efficiency": 0.9, "capex": 100_000, "lifetime": 20, "maintenance_pct": 2}
+    v = {
+        "heat_source": "gas_boiler",
+        "efficiency": 0.9,
+        "capex": 100_000,
+        "lifetime": 20,
+        "maintenance_pct": 2,
+    }
     r = qc.calculate_variant(v, demand, _assumptions())
     fuel = 168_000 / 0.9
     assert r["fuel_kwh"] == pytest.approx(fuel)
@@ -254,7 +271,13 @@ def test_missing_price_names_the_field():
 
 def test_sensitivity_brackets_the_base_value():
     demand = _demand()
-    v = {"heat_source": "gas_boiler", "efficiency": 0.9, "capex": 100_000, "lifetime": 20, "maintenance_pct": 2}
+    v = {
+        "heat_source": "gas_boiler",
+        "efficiency": 0.9,
+        "capex": 100_000,
+        "lifetime": 20,
+        "maintenance_pct": 2,
+    }
     a = _assumptions()
     base = qc.calculate_variant(v, demand, a)["heat_price_eur_mwh"]
     rows = qc.sensitivity(v, demand, a)

@@ -9,7 +9,14 @@ UTC = dt.UTC
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1.234,5", 1234.5), ("1,234.5", 1234.5), ("12,5", 12.5), ("12.5", 12.5), ("1.234.567", 1234567), ("-3", -3)],
+    [
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("1.234.567", 1234567),
+        ("-3", -3),
+    ],
 )
 def test_numbers_with_decimal_comma_or_point(text, value):
     assert importers.parse_number(text) == value
@@ -24,7 +31,19 @@ def test_bad_numbers():
 def test_interval_file_over_the_autumn_dst_change_is_stored_in_utc():
     rows = ["Zeit;kWh"]
     # 27 Oct 2024: 02:00–02:45 local occurs twice
-    for h, m in [(1, 30), (1, 45), (2, 0), (2, 15), (2, 30), (2, 45), (2, 0), (2, 15), (2, 30), (2, 45), (3, 0)]:
+    for h, m in [
+        (1, 30),
+        (1, 45),
+        (2, 0),
+        (2, 15),
+        (2, 30),
+        (2, 45),
+        (2, 0),
+        (2, 15),
+        (2, 30),
+        (2, 45),
+        (3, 0),
+    ]:
         rows.append(f"27.10.2024 {h:02d}:{m:02d};1,5")
     parsed = importers.parse("x.csv", "\n".join(rows).encode(), interval=True, meter_unit="kWh")
     assert parsed.errors == []

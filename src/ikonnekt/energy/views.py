@@ -124,6 +124,7 @@ class CancelUrlMixin:
         ctx = super().get_context_data(**kwargs)
         obj = getattr(self, "object", None)
         ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
+        ctx["title"] = getattr(self, "title", "")
         return ctx
 
 
@@ -775,6 +776,7 @@ class SelfCheckForm(forms.Form):
                 choices=CheckStatus.choices,
                 initial=a.status if a else "open",
                 label=text,
+                required=False,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
             self.fields[f"{key}-note"] = forms.CharField(
