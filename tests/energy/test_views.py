@@ -98,7 +98,7 @@ def test_import_is_all_or_nothing_with_row_errors(
     cast, client_for, meter, django_capture_on_commit_callbacks
 ):
     client = client_for(cast.a_editor)
-    content = "Datum;Stand\n01.05.2025 08:00;2.210,5\n01.06.2025 08:00;abc\n01.07.2025 08:00;2500\n".encode()
+    content = b"Datum;Stand\n01.05.2025 08:00;2.210,5\n01.06.2025 08:00;abc\n01.07.2025 08:00;2500\n"
     response = _upload(client, meter, content)
     item = ReadingImport.objects.get()
     assert response.url == reverse("energy:import_detail", args=[item.pk])

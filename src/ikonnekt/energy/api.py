@@ -263,8 +263,13 @@ class QuarterViewSet(ShareableViewSet):
 # --- meters and readings --------------------------------------------------------------------
 
 
+class VisibleBuildingField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        return Building.objects.visible_to(self.context["request"].user)
+
+
 class MeterSerializer(serializers.ModelSerializer):
-    building = serializers.PrimaryKeyRelatedField(queryset=Building.objects.all())
+    building = VisibleBuildingField()
 
     class Meta:
         model = Meter

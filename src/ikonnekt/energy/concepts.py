@@ -4,18 +4,18 @@ import datetime as dt
 import io
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
 
 FIELD_LABELS = {
-    "price_gas": N_("gas price"),
-    "price_electricity": N_("electricity price"),
-    "price_heat_pump": N_("heat-pump tariff"),
-    "price_wood": N_("wood chips price"),
-    "price_district_heat": N_("district heat purchase price"),
-    "feed_in_tariff": N_("PV feed-in tariff"),
+    "price_gas": gettext_noop("gas price"),
+    "price_electricity": gettext_noop("electricity price"),
+    "price_heat_pump": gettext_noop("heat-pump tariff"),
+    "price_wood": gettext_noop("wood chips price"),
+    "price_district_heat": gettext_noop("district heat purchase price"),
+    "feed_in_tariff": gettext_noop("PV feed-in tariff"),
 }
 
 
@@ -122,53 +122,53 @@ def compare(quarter, with_sensitivity=True):
 
 
 ROWS = [
-    ("heat_demand_kwh", N_("Heat demand (kWh/a)"), 0),
-    ("fuel_kwh", N_("Fuel / purchased heat (kWh/a)"), 0),
-    ("heat_pump_electricity_kwh", N_("Heat-pump electricity (kWh/a)"), 0),
-    ("seasonal_cop", N_("Seasonal COP"), 2),
-    ("pv_generation_kwh", N_("PV generation (kWh/a)"), 0),
-    ("self_consumption", N_("PV self-consumption (share)"), 3),
-    ("autarky", N_("Autarky (share)"), 3),
-    ("grid_kwh", N_("Grid electricity (kWh/a)"), 0),
-    ("feed_in_kwh", N_("Feed-in (kWh/a)"), 0),
-    ("capital_heat", N_("Capital costs heat (€/a)"), 0),
-    ("capital_pv", N_("Capital costs PV/battery (€/a)"), 0),
-    ("maintenance", N_("Maintenance (€/a)"), 0),
-    ("fuel_cost", N_("Fuel / heat costs (€/a)"), 0),
-    ("heat_pump_cost", N_("Heat-pump electricity costs (€/a)"), 0),
-    ("household_electricity_cost", N_("Household electricity costs (€/a)"), 0),
-    ("co2_cost", N_("CO2 price costs (€/a)"), 0),
-    ("feed_in_revenue", N_("Feed-in revenue (€/a)"), 0),
-    ("total_annual_cost", N_("Total annual costs (€/a)"), 0),
-    ("subsidy_annuity", N_("Subsidies (annuity, €/a)"), 0),
-    ("total_after_subsidy", N_("Total after subsidies (€/a)"), 0),
-    ("heat_price_eur_mwh", N_("Heat price (€/MWh)"), 1),
-    ("heat_price_after_subsidy_eur_mwh", N_("Heat price after subsidies (€/MWh)"), 1),
-    ("co2_t", N_("CO2e today (t/a)"), 1),
-    ("co2_path_t", N_("CO2e mean over the period with the electricity path (t/a)"), 1),
-    ("primary_energy_kwh", N_("Primary energy, non-renewable (kWh/a)"), 0),
+    ("heat_demand_kwh", gettext_noop("Heat demand (kWh/a)"), 0),
+    ("fuel_kwh", gettext_noop("Fuel / purchased heat (kWh/a)"), 0),
+    ("heat_pump_electricity_kwh", gettext_noop("Heat-pump electricity (kWh/a)"), 0),
+    ("seasonal_cop", gettext_noop("Seasonal COP"), 2),
+    ("pv_generation_kwh", gettext_noop("PV generation (kWh/a)"), 0),
+    ("self_consumption", gettext_noop("PV self-consumption (share)"), 3),
+    ("autarky", gettext_noop("Autarky (share)"), 3),
+    ("grid_kwh", gettext_noop("Grid electricity (kWh/a)"), 0),
+    ("feed_in_kwh", gettext_noop("Feed-in (kWh/a)"), 0),
+    ("capital_heat", gettext_noop("Capital costs heat (€/a)"), 0),
+    ("capital_pv", gettext_noop("Capital costs PV/battery (€/a)"), 0),
+    ("maintenance", gettext_noop("Maintenance (€/a)"), 0),
+    ("fuel_cost", gettext_noop("Fuel / heat costs (€/a)"), 0),
+    ("heat_pump_cost", gettext_noop("Heat-pump electricity costs (€/a)"), 0),
+    ("household_electricity_cost", gettext_noop("Household electricity costs (€/a)"), 0),
+    ("co2_cost", gettext_noop("CO2 price costs (€/a)"), 0),
+    ("feed_in_revenue", gettext_noop("Feed-in revenue (€/a)"), 0),
+    ("total_annual_cost", gettext_noop("Total annual costs (€/a)"), 0),
+    ("subsidy_annuity", gettext_noop("Subsidies (annuity, €/a)"), 0),
+    ("total_after_subsidy", gettext_noop("Total after subsidies (€/a)"), 0),
+    ("heat_price_eur_mwh", gettext_noop("Heat price (€/MWh)"), 1),
+    ("heat_price_after_subsidy_eur_mwh", gettext_noop("Heat price after subsidies (€/MWh)"), 1),
+    ("co2_t", gettext_noop("CO2e today (t/a)"), 1),
+    ("co2_path_t", gettext_noop("CO2e mean over the period with the electricity path (t/a)"), 1),
+    ("primary_energy_kwh", gettext_noop("Primary energy, non-renewable (kWh/a)"), 0),
 ]
 
 ASSUMPTION_NOTES = [
-    N_(
+    gettext_noop(
         "Annuity method after VDI 2067 Blatt 1: capital costs with replacements and residual value, "
         "price-dynamic annuity for energy and maintenance."
     ),
-    N_(
+    gettext_noop(
         "Hourly demand: space heat by heating-degree hours (limit 15 °C) from the station's daily means "
         "with a ±3 K day cycle; hot water flat; household electricity with a standard residential shape."
     ),
-    N_(
+    gettext_noop(
         "PV: hourly from the sun's elevation and a seasonal clearness, scaled to 950 kWh/kWp·a (PVGIS order "
-        "of magnitude for the Saar region); battery 0.5 C, 90 % round trip."
+        "of magnitude for the Saar region); battery 0.5 C, round-trip efficiency 0.9."
     ),
-    N_(
+    gettext_noop(
         "Heat pumps: air-source COP scaled with the Carnot ratio from its 7 °C rating (flow 45 °C); ground-source constant."
     ),
-    N_(
+    gettext_noop(
         "CO2 price applies to fossil heating fuels (BEHG); ETS costs are part of electricity and district heat prices."
     ),
-    N_(
+    gettext_noop(
         "Primary-energy factors after GEG 2024 Anlage 4 (gas 1.1, electricity 1.8, wood 0.2, district heat 0.7)."
     ),
 ]

@@ -3,7 +3,7 @@ rows in one transaction (``bulk_create`` in batches), reporting progress."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ikonnekt.energy.domain import importers
 from ikonnekt.energy.domain.consumption import Exchange, effective_series
@@ -47,7 +47,9 @@ def check_against_stored(item: ReadingImport, parsed) -> list:
         for t in sorted(stored)[:50]:
             if t in by_time:
                 errors.append(
-                    importers.RowError(by_time[t], "A", N_("a value for this time is already stored"))
+                    importers.RowError(
+                        by_time[t], "A", gettext_noop("a value for this time is already stored")
+                    )
                 )
     if item.kind == "cumulative" and not errors:
         existing = list(meter.readings.values_list("timestamp", "value"))
@@ -63,7 +65,9 @@ def check_against_stored(item: ReadingImport, parsed) -> list:
                     importers.RowError(
                         row,
                         "B",
-                        N_("the reading is lower than the previous one and no meter exchange is recorded"),
+                        gettext_noop(
+                            "the reading is lower than the previous one and no meter exchange is recorded"
+                        ),
                     )
                 )
     return errors

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = dt.UTC
@@ -211,30 +211,36 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
                 continue
         result.total += 1
         if len(cells) < 2:
-            result.add_error(number, "B", N_("value missing"))
+            result.add_error(number, "B", gettext_noop("value missing"))
             continue
         try:
             stamp, has_time = parse_time(first)
         except ValueError:
-            result.add_error(number, "A", N_("cannot read the time “%(value)s”"), value=str(first)[:40])
+            result.add_error(
+                number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
+            )
             continue
         try:
             value = parse_number(cells[1])
         except ValueError:
-            result.add_error(number, "B", N_("cannot read the number “%(value)s”"), value=str(cells[1])[:40])
+            result.add_error(
+                number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(cells[1])[:40]
+            )
             continue
         row_unit = None
         if len(cells) > 2 and str(cells[2]).strip():
             row_unit = UNIT_ALIASES.get(str(cells[2]).strip().lower())
             if row_unit is None:
-                result.add_error(number, "C", N_("unknown unit “%(value)s”"), value=str(cells[2])[:20])
+                result.add_error(
+                    number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20]
+                )
                 continue
         unit = row_unit or header_unit
         if unit and unit not in (meter_unit, "kW" if interval else None):
             result.add_error(
                 number,
                 "C" if row_unit else "B",
-                N_("unit %(unit)s does not match the meter (%(meter)s)"),
+                gettext_noop("unit %(unit)s does not match the meter (%(meter)s)"),
                 unit=unit,
                 meter=meter_unit,
             )
@@ -243,7 +249,7 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
             result.unit = unit
         elif unit and result.unit != unit:
             result.add_error(
-                number, "C", N_("mixed units in one file (%(a)s and %(b)s)"), a=result.unit, b=unit
+                number, "C", gettext_noop("mixed units in one file (%(a)s and %(b)s)"), a=result.unit, b=unit
             )
             continue
         if stamp.tzinfo is not None:
@@ -254,7 +260,7 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
                 result.add_error(
                     number,
                     "A",
-                    N_("the local time %(value)s does not exist (switch to summer time)"),
+                    gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
                     value=stamp.strftime("%d.%m.%Y %H:%M"),
                 )
                 continue
@@ -264,7 +270,7 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
                     result.add_error(
                         number,
                         "A",
-                        N_(
+                        gettext_noop(
                             "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
                         ),
                         value=stamp.strftime("%d.%m.%Y %H:%M"),
@@ -274,17 +280,22 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
                 seen_ambiguous[stamp] = fold
                 if fold > 1:
                     result.add_error(
-                        number, "A", N_("duplicate time %(value)s"), value=stamp.strftime("%d.%m.%Y %H:%M")
+                        number,
+                        "A",
+                        gettext_noop("duplicate time %(value)s"),
+                        value=stamp.strftime("%d.%m.%Y %H:%M"),
                     )
                     continue
             utc, _kind = conv.to_utc(stamp, fold)
         if utc in seen_utc:
-            result.add_error(number, "A", N_("duplicate time (same as row %(other)s)"), other=seen_utc[utc])
+            result.add_error(
+                number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=seen_utc[utc]
+            )
             continue
         seen_utc[utc] = number
         result.rows.append((number, utc, value))
     if result.total == 0:
-        result.add_error(0, "", N_("the file contains no data rows"))
+        result.add_error(0, "", gettext_noop("the file contains no data rows"))
     return result
 
 

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import gettext_noop
 
 HOURS = 8760
 # Primary-energy factors (non-renewable) after GEG 2024 Anlage 4.
@@ -379,14 +380,12 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
     }
 
 
-from django.utils.translation import gettext_noop as N_  # noqa: E402 (marks strings only)
-
 SENSITIVITY = [
-    (N_("energy prices ±20 %"), "prices", 0.2),
-    (N_("interest rate ±1 point"), "interest", 0.01),
-    (N_("COP / efficiency ±10 %"), "efficiency", 0.1),
-    (N_("investment ±20 %"), "capex", 0.2),
-    (N_("CO2 price ±50 %"), "co2", 0.5),
+    (gettext_noop("energy prices ±20 %"), "prices", 0.2),
+    (gettext_noop("interest rate ±1 point"), "interest", 0.01),
+    (gettext_noop("COP / efficiency ±10 %"), "efficiency", 0.1),
+    (gettext_noop("investment ±20 %"), "capex", 0.2),
+    (gettext_noop("CO2 price ±50 %"), "co2", 0.5),
 ]
 
 
