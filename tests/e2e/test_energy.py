@@ -60,5 +60,5 @@ def test_caretaker_typo_and_manager_import_and_report(page, sign_in, live_server
 
     page.goto(f"/energy/reports/{report.pk}/")
     with page.expect_download(timeout=60000) as download:
-        page.click("#report-pdf")
+        page.click("#report-pdf", no_wait_after=True)
     assert download.value.suggested_filename.endswith(".pdf")

@@ -8,8 +8,7 @@ import re
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Avg, Q, Sum
 from django.utils.translation import gettext as _
 
 from ikonnekt.energy.domain import analysis, conversion, degree_days, keyfigures
@@ -62,19 +61,17 @@ def meter_series(meter):
 
 
 def _interval_monthly(meter, year):
-    start = dt.datetime(year, 1, 1, tzinfo=BERLIN)
-    end = dt.datetime(year + 1, 1, 1, tzinfo=BERLIN)
-    rows = (
-        IntervalReading.objects.filter(meter=meter, start__gte=start, start__lt=end)
-        .annotate(month=TruncMonth("start", tzinfo=BERLIN))
-        .values("month")
-        .annotate(total=Sum("value"), n=Count("id"))
-        .order_by("month")
+    """Monthly sums by local (Europe/Berlin) month: the month starts are converted to UTC here,
+    so the database sums twelve index-friendly ranges in one query (no per-row time-zone
+    function, which SQLite would run in Python)."""
+    bounds = [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=BERLIN) for m in range(1, 14)]
+    aggregates = {
+        f"m{i}": Sum("value", filter=Q(start__gte=bounds[i], start__lt=bounds[i + 1])) for i in range(12)
+    }
+    row = IntervalReading.objects.filter(meter=meter, start__gte=bounds[0], start__lt=bounds[12]).aggregate(
+        **aggregates
     )
-    out = [None] * 12
-    for row in rows:
-        out[row["month"].astimezone(BERLIN).month - 1] = row["total"]
-    return out
+    return [row[f"m{i}"] for i in range(12)]
 
 
 def meter_monthly_units(meter, year, _depth=0):
