@@ -382,3 +382,19 @@ def test_demo_loads_twice(cast):
     call_command("load_demo", "--only", "energy", verbosity=0)
     assert Reading.objects.count() == count
     assert Building.objects.filter(name__endswith="(Demo)").count() == 9
+
+
+def test_dashboard_panel_and_alert_mail(cast, client_for, meter, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    meter.building.caretaker = cast.a_editor
+    meter.building.save()
+    # a reading going backwards without an exchange → alert
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 5, 1, 8, tzinfo=BERLIN), value=10)
+    page = client_for(cast.a_editor).get("/").content.decode()
+    assert "energy-alerts" in page and "Z1" in page
+    assert client_for(cast.a_editor).post(reverse("energy:mail_alerts")).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(cast.a_admin).post(reverse("energy:mail_alerts"))
+    assert response.status_code == 302
+    assert mail.outbox and mail.outbox[0].to == [cast.a_editor.email]

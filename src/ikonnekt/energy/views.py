@@ -149,7 +149,10 @@ class BuildingList(SharedListView):
         factors = factor_set.factors() if factor_set else {}
         refs = services._reference_values()
         rows = [services.building_year(b, year, factors, refs) for b in ctx["object_list"]]
+        from ikonnekt.core.sharing import Role
+
         ctx.update(
+            is_admin=bool(orgs_with_role(self.request.user, roles={Role.ADMIN})),
             rows=rows,
             year=year,
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
