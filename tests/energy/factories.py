@@ -40,14 +40,16 @@ def make_group(cast, *, owner, visibility="private", created_by=None, shared_wit
 
 @factory(WeatherStation)
 def make_station(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    return WeatherStation.objects.create(
+    station = WeatherStation.objects.create(
         name="Station", long_term_degree_days=3300, owner=owner, visibility=visibility, created_by=created_by
     )
+    station.shared_with.set(shared_with)
+    return station
 
 
 @factory(EnergyReport)
 def make_report(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    return EnergyReport.objects.create(
+    report = EnergyReport.objects.create(
         title="Bericht",
         year=2025,
         factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
@@ -55,6 +57,8 @@ def make_report(cast, *, owner, visibility="private", created_by=None, shared_wi
         visibility=visibility,
         created_by=created_by,
     )
+    report.shared_with.set(shared_with)
+    return report
 
 
 @factory(Quarter)

@@ -140,7 +140,17 @@ class BuildingViewSet(ShareableViewSet):
 class GroupSerializer(ShareableSerializer):
     class Meta:
         model = BuildingGroup
-        fields = ["id", "name", "description", "owner", "visibility", "can_edit", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "description",
+            "owner",
+            "visibility",
+            "shared_with",
+            "can_edit",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
 
@@ -164,6 +174,7 @@ class StationSerializer(ShareableSerializer):
             "source",
             "owner",
             "visibility",
+            "shared_with",
             "can_edit",
             "created_at",
             "updated_at",
@@ -188,6 +199,7 @@ class ReportSerializer(ShareableSerializer):
             "summary",
             "owner",
             "visibility",
+            "shared_with",
             "can_edit",
             "created_at",
             "updated_at",

@@ -64,7 +64,7 @@ class BuildingForm(ShareableForm):
 class GroupForm(ShareableForm):
     class Meta:
         model = BuildingGroup
-        fields = ["name", "description", "owner", "visibility"]
+        fields = ["name", "description", "owner", "visibility", "shared_with"]
 
 
 class StationForm(ShareableForm):
@@ -81,6 +81,7 @@ class StationForm(ShareableForm):
             "source",
             "owner",
             "visibility",
+            "shared_with",
         ]
 
 
@@ -292,7 +293,16 @@ class TemperatureImportForm(BootstrapForm):
 class ReportForm(ShareableForm):
     class Meta:
         model = EnergyReport
-        fields = ["title", "year", "cooperation", "factor_set", "summary", "owner", "visibility"]
+        fields = [
+            "title",
+            "year",
+            "cooperation",
+            "factor_set",
+            "summary",
+            "owner",
+            "visibility",
+            "shared_with",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

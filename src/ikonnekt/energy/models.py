@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedObject
+from ikonnekt.core.sharing import ChildQuerySet, Shareable
 
 
 class UseType(models.TextChoices):
@@ -81,7 +81,7 @@ class MeterKind(models.TextChoices):
 # --- weather --------------------------------------------------------------------------------
 
 
-class WeatherStation(SharedObject):
+class WeatherStation(Shareable):
     name = models.CharField(_("name"), max_length=200)
     station_id = models.CharField(_("station id (e.g. DWD)"), max_length=20, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
@@ -124,7 +124,7 @@ class DailyTemperature(models.Model):
 # --- buildings ------------------------------------------------------------------------------
 
 
-class BuildingGroup(SharedObject):
+class BuildingGroup(Shareable):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
@@ -538,7 +538,7 @@ class EmissionFactor(models.Model):
 # --- annual report and self-check -----------------------------------------------------------
 
 
-class EnergyReport(SharedObject):
+class EnergyReport(Shareable):
     title = models.CharField(_("title"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     cooperation = models.ForeignKey(
