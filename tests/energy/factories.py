@@ -33,9 +33,11 @@ def make_building(cast, *, owner, visibility="private", created_by=None, shared_
 
 @factory(BuildingGroup)
 def make_group(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    return BuildingGroup.objects.create(
+    group = BuildingGroup.objects.create(
         name="Gruppe", owner=owner, visibility=visibility, created_by=created_by
     )
+    group.shared_with.set(shared_with)
+    return group
 
 
 @factory(WeatherStation)
