@@ -101,7 +101,7 @@ def child(rows: int, backend: str) -> dict:
         for meter in meters:
             batch = []
             for _n, ts, v in parsed.rows:
-                batch.append(IntervalReading(meter=meter, start=ts, minutes=15, value=v))
+                batch.append(IntervalReading(meter_id=meter.pk, start=ts, minutes=15, value=v))
                 if len(batch) >= importing.BATCH:
                     IntervalReading.objects.bulk_create(batch)
                     batch = []

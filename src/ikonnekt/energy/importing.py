@@ -96,7 +96,7 @@ def run(item: ReadingImport, progress=lambda pct, msg: None) -> int:
         if meter.unit == "MWh":
             factor *= 1000
         objs = (
-            IntervalReading(meter=meter, start=t, minutes=minutes, value=v * factor)
+            IntervalReading(meter_id=meter.pk, start=t, minutes=minutes, value=v * factor)
             for _n, t, v in parsed.rows
         )
         model = IntervalReading
