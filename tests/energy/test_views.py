@@ -154,6 +154,19 @@ def test_interval_import_runs_as_job_and_feeds_the_carpet_plot(
     assert IntervalReading.objects.filter(meter=meter).count() == 288
 
 
+def test_xlsx_upload_preview(cast, client_for, meter):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Zeitpunkt", "Stand"])
+    wb.active.append([dt.datetime(2025, 5, 1, 8, 0), 2210.5])
+    buf = io.BytesIO()
+    wb.save(buf)
+    response = _upload(client_for(cast.a_editor), meter, buf.getvalue(), name="stand.xlsx")
+    page = client_for(cast.a_editor).get(response.url).content.decode()
+    assert "01.05.2025 08:00" in page and "start-import" in page
+
+
 def test_import_upload_checks_name_and_content(cast, client_for, meter):
     client = client_for(cast.a_editor)
     response = _upload(client, meter, b"MZ\x00\x00", name="werte.exe")

@@ -23,9 +23,11 @@ def describe(error) -> str:
     return text
 
 
-def parse_file(item: ReadingImport, data: bytes):
+def parse_file(item: ReadingImport, data: bytes, limit=None):
     meter = item.meter
-    return importers.parse(item.original_name, data, interval=item.kind == "interval", meter_unit=meter.unit)
+    return importers.parse(
+        item.original_name, data, interval=item.kind == "interval", meter_unit=meter.unit, limit=limit
+    )
 
 
 def check_against_stored(item: ReadingImport, parsed) -> list:

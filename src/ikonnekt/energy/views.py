@@ -484,7 +484,7 @@ def import_upload(request, pk):
 import_upload.shareable_model = Meter
 
 
-PREVIEW_BYTES = 200_000
+PREVIEW_ROWS = 5000
 
 
 @login_required
@@ -506,11 +506,9 @@ def import_detail(request, pk):
         from ikonnekt.energy.domain import importers
 
         with item.file.open("rb") as fh:
-            head = fh.read(PREVIEW_BYTES)
-        if len(head) == PREVIEW_BYTES and not item.original_name.lower().endswith(".xlsx"):
-            head = head[: head.rfind(b"\n") + 1]
+            data = fh.read()
         try:
-            parsed = importing.parse_file(item, head)
+            parsed = importing.parse_file(item, data, limit=PREVIEW_ROWS)
         except importers.FileRejected as exc:
             errors = [_(str(exc))]
         else:

@@ -140,26 +140,26 @@ def read_table(name: str, data: bytes):
     lower = name.lower()
     if lower.endswith(".xlsx"):
         if len(data) > MAX_XLSX_BYTES:
-            raise FileRejected("file too large")
+            raise FileRejected(gettext_noop("file too large"))
         if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise FileRejected("not a valid XLSX file")
+            raise FileRejected(gettext_noop("not a valid XLSX file"))
         import openpyxl
 
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds
-            raise FileRejected("not a valid XLSX file") from exc
+            raise FileRejected(gettext_noop("not a valid XLSX file")) from exc
         ws = wb.worksheets[0]
         for row in ws.iter_rows(values_only=True):
             yield ["" if c is None else c for c in row]
         wb.close()
         return
     if not lower.endswith((".csv", ".txt")):
-        raise FileRejected("only CSV or XLSX files")
+        raise FileRejected(gettext_noop("only CSV or XLSX files"))
     if len(data) > MAX_CSV_BYTES:
-        raise FileRejected("file too large")
+        raise FileRejected(gettext_noop("file too large"))
     if b"\x00" in data[:4096]:
-        raise FileRejected("not a text file")
+        raise FileRejected(gettext_noop("not a text file"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -183,7 +183,7 @@ UNIT_ALIASES = {
 }
 
 
-def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
+def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
     """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
 
     Columns: time, value[, unit]. A first row that does not start with a time is a header;
@@ -209,6 +209,8 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN) -> Parsed:
                         if re.search(rf"(^|[\s(\[/]){re.escape(alias)}($|[\s)\]])", header):
                             header_unit = unit
                 continue
+        if limit is not None and result.total >= limit:
+            break
         result.total += 1
         if len(cells) < 2:
             result.add_error(number, "B", gettext_noop("value missing"))
