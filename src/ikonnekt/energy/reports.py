@@ -178,8 +178,10 @@ def _sheet(wb, title, header, rows):
     ws.append(header)
     for row in rows:
         ws.append(list(row))
+    from openpyxl.styles import Font
+
     for cell in ws[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     return ws
 
 
