@@ -1,0 +1,315 @@
+"""Benchmark: import of interval readings and the monthly report over them.
+
+Runs itself once per database backend in a subprocess (SQLite always; PostgreSQL when the
+``initdb``/``pg_ctl`` binaries are installed: a throw-away cluster under /tmp is started):
+
+1. import: our path (CSV parsing, DST handling, duplicate checks, ``bulk_create`` in batches
+   of 5000 in one transaction, i.e. ``importing.run``) and our write stage alone, against
+   the baseline of plain ``executemany`` (SQLite) / ``COPY`` (PostgreSQL) of the same rows;
+2. report: the monthly aggregation per meter and local month as the pages compute it
+   (``services._interval_monthly``: ORM, ``TruncMonth`` in Europe/Berlin) against one raw SQL
+   ``GROUP BY`` of the same rows.
+
+Usage:  PYTHONPATH=src .venv/bin/python bench/energy_import.py [rows]   (default 1,000,000)
+Writes bench/results/energy_import.json and bench/results/energy_report.json.
+"""
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+METERS = 10
+
+
+def child(rows: int, backend: str) -> dict:
+    import django
+
+    django.setup()
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    call_command("migrate", verbosity=0)
+    from ikonnekt.energy import importing, services
+    from ikonnekt.energy.domain import importers
+    from ikonnekt.energy.models import Building, IntervalReading, Meter, ReadingImport
+    from ikonnekt.organizations.models import Organisation
+
+    org, _ = Organisation.objects.get_or_create(
+        slug="bench", defaults={"name": "Bench", "code": "BE", "kind": "municipality"}
+    )
+    building, _ = Building.objects.get_or_create(name="Bench", owner=org)
+    meters = [
+        Meter.objects.get_or_create(
+            building=building,
+            number=f"L{i}",
+            defaults={"name": "Lastgang", "carrier": "electricity", "kind": "interval"},
+        )[0]
+        for i in range(METERS)
+    ]
+    per_meter = rows // METERS
+    start = dt.datetime(2023, 1, 1)
+    lines = ["Zeitstempel;kWh"]
+    t = start
+    for i in range(per_meter):
+        lines.append(f"{t:%d.%m.%Y %H:%M};{i % 97},{i % 10}")  # decimal comma
+        t += dt.timedelta(minutes=15)
+    # the local file has the doubled autumn hour (sorted by local time) and misses the spring hour
+    local_lines = []
+    conv = importers.LocalTimeConverter()
+    seen = set()
+    for line in lines[1:]:
+        naive = dt.datetime.strptime(line.split(";")[0], "%d.%m.%Y %H:%M")
+        kind, _a, _b = conv.classify(naive)
+        if kind == "missing":
+            continue
+        local_lines.append(line)
+        if kind == "ambiguous" and naive not in seen:
+            seen.add(naive)
+    data = ("\n".join([lines[0]] + local_lines) + "\n").encode()
+    n_rows = len(local_lines) * METERS
+
+    def clear():
+        IntervalReading.objects.all().delete()
+        ReadingImport.objects.all().delete()
+
+    clear()
+    # --- ours: full import (parse + checks + bulk_create) ---------------------------------
+    t0 = time.perf_counter()
+    for meter in meters:
+        item = ReadingImport(
+            meter=meter, original_name="lastgang.csv", kind="interval", errors=[{"mode": "kwh"}]
+        )
+        item.file.save(f"bench-{meter.pk}.csv", ContentFile(data), save=False)
+        item.save()
+        importing.run(item)
+    full = time.perf_counter() - t0
+    stored = IntervalReading.objects.count()
+    # keep the parsed rows for the write-only and baseline runs
+    parsed = importers.parse("x.csv", data, interval=True, meter_unit="kWh")
+    clear()
+    # --- ours: write stage only -----------------------------------------------------------
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        for meter in meters:
+            batch = []
+            for _n, ts, v in parsed.rows:
+                batch.append(IntervalReading(meter_id=meter.pk, start=ts, minutes=15, value=v))
+                if len(batch) >= importing.BATCH:
+                    IntervalReading.objects.bulk_create(batch)
+                    batch = []
+            IntervalReading.objects.bulk_create(batch)
+    write_only = time.perf_counter() - t0
+    clear()
+    # --- baseline: executemany / COPY of the same rows ------------------------------------
+    table = IntervalReading._meta.db_table
+    t0 = time.perf_counter()
+    if backend == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cur:
+                raw = cur.cursor
+                with raw.copy(f"COPY {table} (meter_id, start, minutes, value) FROM STDIN") as copy:
+                    for meter in meters:
+                        for _n, ts, v in parsed.rows:
+                            copy.write_row((meter.pk, ts, 15, v))
+    else:
+        with transaction.atomic():
+            with connection.cursor() as cur:
+                for meter in meters:
+                    cur.executemany(
+                        f"INSERT INTO {table} (meter_id, start, minutes, value) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                        [(meter.pk, ts.strftime("%Y-%m-%d %H:%M:%S"), 15, v) for _n, ts, v in parsed.rows],
+                    )
+    baseline = time.perf_counter() - t0
+    assert IntervalReading.objects.count() == stored == n_rows, (
+        IntervalReading.objects.count(),
+        stored,
+        n_rows,
+    )
+
+    # --- report: monthly values per meter (ours) vs one raw SQL GROUP BY ------------------
+    years = sorted({ts.year for _n, ts, _v in parsed.rows})
+    t0 = time.perf_counter()
+    ours_total = 0.0
+    for meter in meters:
+        for year in years:
+            ours_total += sum(v for v in services._interval_monthly(meter, year) if v)
+    report_ours = time.perf_counter() - t0
+    month = (
+        "date_trunc('month', start AT TIME ZONE 'Europe/Berlin')"
+        if backend == "postgresql"
+        else "strftime('%%Y-%%m', start)"
+    )
+    sql = "SELECT meter_id, " + month + " AS m, SUM(value) FROM " + table + " GROUP BY meter_id, m"  # noqa: S608
+    t0 = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute(sql)
+        raw_total = sum(r[2] for r in cur.fetchall())
+    report_raw = time.perf_counter() - t0
+    assert abs(ours_total - raw_total) < 1e-6 * max(1.0, raw_total), (ours_total, raw_total)
+    return {
+        "backend": backend,
+        "rows": n_rows,
+        "import_full_s": round(full, 2),
+        "import_write_only_s": round(write_only, 2),
+        "baseline_s": round(baseline, 2),
+        "baseline": "COPY" if backend == "postgresql" else "executemany",
+        "ratio_full": round(full / baseline, 2),
+        "ratio_write_only": round(write_only / baseline, 2),
+        "report_ours_s": round(report_ours, 3),
+        "report_raw_sql_s": round(report_raw, 3),
+        "report_ratio": round(report_ours / report_raw, 2),
+        "report_note": "SQLite raw SQL groups by UTC month (no time-zone support in SQLite); ours by local month"
+        if backend == "sqlite"
+        else "both group by local (Europe/Berlin) month",
+    }
+
+
+def run_child(rows, env):
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(rows), env.get("BENCH_BACKEND", "sqlite")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        print(out.stdout[-2000:], out.stderr[-4000:])
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def start_postgres():
+    initdb = shutil.which("initdb") or next(iter(Path("/usr/lib/postgresql").glob("*/bin/initdb")), None)
+    pg_ctl = shutil.which("pg_ctl")
+    if not initdb or not pg_ctl:
+        return None, None, []
+    base = Path(tempfile.mkdtemp(prefix="energy-pg-"))
+    as_pg = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        shutil.chown(base, "postgres", "postgres")
+        as_pg = ["runuser", "-u", "postgres", "--"]
+    subprocess.run(
+        as_pg + [str(initdb), "-D", str(base / "data"), "-A", "trust", "-U", "bench"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        as_pg
+        + [
+            pg_ctl,
+            "-D",
+            str(base / "data"),
+            "-o",
+            f"-k {base} -p 55433 -c listen_addresses='' -c fsync=off",
+            "-l",
+            str(base / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        ["createdb", "-h", str(base), "-p", "55433", "-U", "bench", "bench"], check=True, capture_output=True
+    )
+    return base, f"postgres://bench@/bench?host={base}&port=55433", as_pg
+
+
+def main():
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ikonnekt.settings",
+        "PYTHONPATH": str(ROOT / "src"),
+        "DEBUG": "1",
+        "JOBS_EAGER": "1",
+    }
+    media = tempfile.mkdtemp(prefix="energy-bench-media-")
+    env["MEDIA_ROOT"] = media
+    results = []
+    db = Path(tempfile.mkdtemp(prefix="energy-bench-")) / "bench.sqlite3"
+    results.append(run_child(rows, {**env, "SQLITE_PATH": str(db), "BENCH_BACKEND": "sqlite"}))
+    base, url, as_pg = start_postgres()
+    if url:
+        try:
+            results.append(run_child(rows, {**env, "DATABASE_URL": url, "BENCH_BACKEND": "postgresql"}))
+        finally:
+            subprocess.run(
+                as_pg + ["pg_ctl", "-D", str(base / "data"), "-m", "fast", "stop"], capture_output=True
+            )
+            shutil.rmtree(base, ignore_errors=True)
+    shutil.rmtree(db.parent, ignore_errors=True)
+    shutil.rmtree(media, ignore_errors=True)
+    results = [r for r in results if r]
+    for r in results:
+        print(
+            f"[{r['backend']}] {r['rows']:,} rows: import {r['import_full_s']} s (write stage {r['import_write_only_s']} s) "
+            f"vs {r['baseline']} {r['baseline_s']} s → ratio {r['ratio_full']}× (write stage {r['ratio_write_only']}×); "
+            f"monthly report {r['report_ours_s']} s vs raw SQL {r['report_raw_sql_s']} s → {r['report_ratio']}×"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    (out / "energy_import.json").write_text(
+        json.dumps(
+            {
+                "measured_at": stamp,
+                "goal": "ratio ≤ 2",
+                "results": [
+                    {
+                        k: r[k]
+                        for k in (
+                            "backend",
+                            "rows",
+                            "import_full_s",
+                            "import_write_only_s",
+                            "baseline",
+                            "baseline_s",
+                            "ratio_full",
+                            "ratio_write_only",
+                        )
+                    }
+                    for r in results
+                ],
+            },
+            indent=2,
+        )
+    )
+    (out / "energy_report.json").write_text(
+        json.dumps(
+            {
+                "measured_at": stamp,
+                "goal": "ratio ≤ 2",
+                "results": [
+                    {
+                        k: r[k]
+                        for k in (
+                            "backend",
+                            "rows",
+                            "report_ours_s",
+                            "report_raw_sql_s",
+                            "report_ratio",
+                            "report_note",
+                        )
+                    }
+                    for r in results
+                ],
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(child(int(sys.argv[2]), sys.argv[3])))
+    else:
+        main()

@@ -1,0 +1,224 @@
+"""Quarter concepts: assemble the calculator inputs from a Quarter and compare its variants."""
+
+import datetime as dt
+import io
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from ikonnekt.energy.domain import quarter_calc as qc
+from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
+
+FIELD_LABELS = {
+    "price_gas": gettext_noop("gas price"),
+    "price_electricity": gettext_noop("electricity price"),
+    "price_heat_pump": gettext_noop("heat-pump tariff"),
+    "price_wood": gettext_noop("wood chips price"),
+    "price_district_heat": gettext_noop("district heat purchase price"),
+    "feed_in_tariff": gettext_noop("PV feed-in tariff"),
+}
+
+
+def daily_temperatures(station):
+    """The latest complete year of the quarter's station (365 days)."""
+    if station is None:
+        raise qc.InputError(
+            "station", _("Choose a weather station with a complete year of daily temperatures.")
+        )
+    years = DailyTemperature.objects.filter(station=station).dates("date", "year", order="DESC")
+    for year in years:
+        temps = list(
+            DailyTemperature.objects.filter(station=station, date__year=year.year)
+            .order_by("date")
+            .values_list("mean_temperature", flat=True)
+        )
+        if len(temps) >= 365:
+            return year.year, temps[:365]
+    raise qc.InputError("station", _("The weather station has no complete year of daily temperatures."))
+
+
+def assumptions(quarter) -> qc.Assumptions:
+    fs = quarter.factor_set
+    path = {
+        s.year: s.entries.get(carrier="electricity").grams_per_kwh
+        for s in EmissionFactorSet.objects.filter(method=fs.method, entries__carrier="electricity").distinct()
+    }
+
+    def ct(value):
+        return float(value) if value is not None else None
+
+    return qc.Assumptions(
+        interest=float(quarter.interest_rate) / 100,
+        years=quarter.period_years,
+        price_increase=float(quarter.price_increase) / 100,
+        start_year=dt.date.today().year,
+        prices={
+            "electricity": ct(quarter.price_electricity),
+            "heat_pump": ct(quarter.price_heat_pump),
+            "gas": ct(quarter.price_gas),
+            "wood": ct(quarter.price_wood),
+            "district_heat": ct(quarter.price_district_heat),
+            "feed_in": ct(quarter.feed_in_tariff),
+        },
+        factors=fs.factors(),
+        factor_set_label=f"{fs.name} {fs.year} ({fs.get_method_display()})",
+        co2_path=qc.parse_path(quarter.co2_price_path),
+        electricity_path=path,
+    )
+
+
+def variant_inputs(v) -> dict:
+    return {
+        f: getattr(v, f)
+        for f in (
+            "heat_source",
+            "efficiency",
+            "network_loss",
+            "capex",
+            "lifetime",
+            "maintenance_pct",
+            "pv_kwp",
+            "pv_capex_per_kwp",
+            "battery_kwh",
+            "battery_capex_per_kwh",
+            "solar_thermal_share",
+            "solar_thermal_capex",
+            "subsidy",
+        )
+    }
+
+
+def error_text(exc: qc.InputError) -> str:
+    label = FIELD_LABELS.get(exc.field)
+    if label:
+        return _("Missing input: %(what)s (quarter settings).") % {"what": _(label)}
+    return str(exc)
+
+
+def compare(quarter, with_sensitivity=True):
+    """{"year", "results": [(variant, result or None, error or None, tornado)], "errors": [...]}"""
+    out = {"results": [], "errors": [], "year": None, "assumptions": None}
+    try:
+        types = [
+            (b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()
+        ]
+        year, temps = daily_temperatures(quarter.station)
+        demand = qc.build_demand(types, temps)
+        a = assumptions(quarter)
+    except qc.InputError as exc:
+        out["errors"].append(error_text(exc) if exc.field in FIELD_LABELS else str(exc))
+        return out
+    out["year"] = year
+    out["assumptions"] = a
+    for v in quarter.variants.all():
+        inputs = variant_inputs(v)
+        try:
+            result = qc.calculate_variant(inputs, demand, a)
+            tornado = qc.sensitivity(inputs, demand, a) if with_sensitivity else []
+            out["results"].append((v, result, None, tornado))
+        except qc.InputError as exc:
+            out["results"].append((v, None, error_text(exc), []))
+    return out
+
+
+ROWS = [
+    ("heat_demand_kwh", gettext_noop("Heat demand (kWh/a)"), 0),
+    ("fuel_kwh", gettext_noop("Fuel / purchased heat (kWh/a)"), 0),
+    ("heat_pump_electricity_kwh", gettext_noop("Heat-pump electricity (kWh/a)"), 0),
+    ("seasonal_cop", gettext_noop("Seasonal COP"), 2),
+    ("pv_generation_kwh", gettext_noop("PV generation (kWh/a)"), 0),
+    ("self_consumption", gettext_noop("PV self-consumption (share)"), 3),
+    ("autarky", gettext_noop("Autarky (share)"), 3),
+    ("grid_kwh", gettext_noop("Grid electricity (kWh/a)"), 0),
+    ("feed_in_kwh", gettext_noop("Feed-in (kWh/a)"), 0),
+    ("capital_heat", gettext_noop("Capital costs heat (€/a)"), 0),
+    ("capital_pv", gettext_noop("Capital costs PV/battery (€/a)"), 0),
+    ("maintenance", gettext_noop("Maintenance (€/a)"), 0),
+    ("fuel_cost", gettext_noop("Fuel / heat costs (€/a)"), 0),
+    ("heat_pump_cost", gettext_noop("Heat-pump electricity costs (€/a)"), 0),
+    ("household_electricity_cost", gettext_noop("Household electricity costs (€/a)"), 0),
+    ("co2_cost", gettext_noop("CO2 price costs (€/a)"), 0),
+    ("feed_in_revenue", gettext_noop("Feed-in revenue (€/a)"), 0),
+    ("total_annual_cost", gettext_noop("Total annual costs (€/a)"), 0),
+    ("subsidy_annuity", gettext_noop("Subsidies (annuity, €/a)"), 0),
+    ("total_after_subsidy", gettext_noop("Total after subsidies (€/a)"), 0),
+    ("heat_price_eur_mwh", gettext_noop("Heat price (€/MWh)"), 1),
+    ("heat_price_after_subsidy_eur_mwh", gettext_noop("Heat price after subsidies (€/MWh)"), 1),
+    ("co2_t", gettext_noop("CO2e today (t/a)"), 1),
+    ("co2_path_t", gettext_noop("CO2e mean over the period with the electricity path (t/a)"), 1),
+    ("primary_energy_kwh", gettext_noop("Primary energy, non-renewable (kWh/a)"), 0),
+]
+
+ASSUMPTION_NOTES = [
+    gettext_noop(
+        "Annuity method after VDI 2067 Blatt 1: capital costs with replacements and residual value, "
+        "price-dynamic annuity for energy and maintenance."
+    ),
+    gettext_noop(
+        "Hourly demand: space heat by heating-degree hours (limit 15 °C) from the station's daily means "
+        "with a ±3 K day cycle; hot water flat; household electricity with a standard residential shape."
+    ),
+    gettext_noop(
+        "PV: hourly from the sun's elevation and a seasonal clearness, scaled to 950 kWh/kWp·a (PVGIS order "
+        "of magnitude for the Saar region); battery 0.5 C, round-trip efficiency 0.9."
+    ),
+    gettext_noop(
+        "Heat pumps: air-source COP scaled with the Carnot ratio from its 7 °C rating (flow 45 °C); ground-source constant."
+    ),
+    gettext_noop(
+        "CO2 price applies to fossil heating fuels (BEHG); ETS costs are part of electricity and district heat prices."
+    ),
+    gettext_noop(
+        "Primary-energy factors after GEG 2024 Anlage 4 (gas 1.1, electricity 1.8, wood 0.2, district heat 0.7)."
+    ),
+]
+
+
+def concept_xlsx(quarter, data) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = _("Comparison")
+    ok = [(v, r) for v, r, e, _t in data["results"] if r]
+    ws.append([_("Figure")] + [v.name for v, _r in ok])
+    for key, label, _digits in ROWS:
+        ws.append([_(label)] + [r[key] for _v, r in ok])
+    ws2 = wb.create_sheet(_("Sensitivity"))
+    ws2.append([_("Variant"), _("Parameter"), _("Heat price low (€/MWh)"), _("Heat price high (€/MWh)")])
+    for v, _r, _e, tornado in data["results"]:
+        for label, lo, hi in tornado:
+            ws2.append([v.name, _(label), lo, hi])
+    ws3 = wb.create_sheet(_("Assumptions"))
+    ws3.append([_("Item"), _("Value")])
+    for field in (
+        "interest_rate",
+        "period_years",
+        "price_electricity",
+        "price_heat_pump",
+        "price_gas",
+        "price_wood",
+        "price_district_heat",
+        "feed_in_tariff",
+        "price_increase",
+        "co2_price_path",
+    ):
+        ws3.append([str(quarter._meta.get_field(field).verbose_name), str(getattr(quarter, field))])
+    ws3.append(
+        [_("Emission factor set"), data["assumptions"].factor_set_label if data["assumptions"] else ""]
+    )
+    ws3.append([_("Weather year"), data["year"]])
+    for b in quarter.buildings.all():
+        ws3.append(
+            [
+                _("Building type"),
+                f"{b.count} × {b.name}: {b.area} m², {b.heat_demand} + {b.dhw_demand} kWh/m²a, {b.electricity} kWh/a",
+            ]
+        )
+    for v in quarter.variants.all():
+        ws3.append([v.name, v.notes])
+    for note in ASSUMPTION_NOTES:
+        ws3.append([_("Method"), _(note)])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

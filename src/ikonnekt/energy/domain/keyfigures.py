@@ -1,0 +1,64 @@
+"""Key figures (Kennwerte) and benchmarking against reference values by use type.
+
+specific consumption  e = E / A_ref  in kWh/(m²·a)  (heat: weather-normalised, Hi basis)
+class                 "good" e ≤ guide value, "medium" guide < e ≤ limit, "high" e > limit
+savings potential     ΔE = max(0, e − e_guide) · A_ref   [kWh/a]
+                      cost: ΔE · price, emissions: ΔE · factor (g/kWh) / 10⁶  [t CO2e/a]
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Benchmark:
+    specific: float
+    guide: float | None
+    limit: float | None
+    klass: str  # good / medium / high / unknown
+    savings_kwh: float
+    savings_eur: float | None
+    savings_t_co2: float | None
+
+
+def specific(consumption_kwh, area_m2):
+    if not area_m2 or area_m2 <= 0 or consumption_kwh is None:
+        return None
+    return consumption_kwh / float(area_m2)
+
+
+def classify(value, guide, limit) -> str:
+    if value is None or guide is None or limit is None:
+        return "unknown"
+    if value <= guide:
+        return "good"
+    if value <= limit:
+        return "medium"
+    return "high"
+
+
+def benchmark(consumption_kwh, area_m2, guide, limit, price_eur_per_kwh=None, factor_g_per_kwh=None):
+    e = specific(consumption_kwh, area_m2)
+    if e is None:
+        return None
+    savings = max(0.0, e - guide) * float(area_m2) if guide is not None else 0.0
+    return Benchmark(
+        specific=e,
+        guide=guide,
+        limit=limit,
+        klass=classify(e, guide, limit),
+        savings_kwh=savings,
+        savings_eur=savings * price_eur_per_kwh if price_eur_per_kwh is not None else None,
+        savings_t_co2=savings * factor_g_per_kwh / 1e6 if factor_g_per_kwh is not None else None,
+    )
+
+
+def emissions_t(kwh, g_per_kwh):
+    return kwh * g_per_kwh / 1e6
+
+
+def cost_eur(kwh, tariffs_in_period):
+    """Energy costs for ``kwh`` with ``tariffs_in_period`` = [(share_of_period, ct/kWh, €/a base × share)]."""
+    total = 0.0
+    for share, ct_per_kwh, base_share in tariffs_in_period:
+        total += kwh * share * ct_per_kwh / 100 + base_share
+    return total

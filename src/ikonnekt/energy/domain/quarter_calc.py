@@ -1,0 +1,418 @@
+"""Transparent variant calculator for quarter energy-supply concepts (plain functions).
+
+Every variant gets the same hourly demand (8760 h). Costs follow the annuity method of
+VDI 2067 Blatt 1 (capital-related costs with replacements and residual value, operation
+as % of investment, demand-related costs with a price-change factor, CO2 price path from
+BEHG-like values); PV self-consumption and autarky come from an hourly simulation, never
+from annual sums. Subsidies are shown separately.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.utils.translation import gettext_noop
+
+HOURS = 8760
+# Primary-energy factors (non-renewable) after GEG 2024 Anlage 4.
+PRIMARY_FACTORS = {
+    "natural_gas": 1.1,
+    "heating_oil": 1.1,
+    "electricity": 1.8,
+    "wood_chips": 0.2,
+    "district_heat": 0.7,
+}
+PV_SPECIFIC_YIELD = 950.0  # kWh/(kWp·a), order of magnitude of PVGIS for the Saar region
+SINK_TEMPERATURE = 45.0  # °C flow temperature assumed for heat pumps (radiators/floor heating mix)
+BATTERY_EFFICIENCY = 0.9  # round trip
+
+
+class InputError(ValueError):
+    """A missing or invalid input; ``field`` names it."""
+
+    def __init__(self, field_name, message):
+        super().__init__(message)
+        self.field = field_name
+
+
+# --- annuity (VDI 2067-1) -------------------------------------------------------------------
+
+
+def annuity_factor(interest: float, years: int) -> float:
+    """a = q^T (q − 1) / (q^T − 1), q = 1 + i;  i = 0 → 1/T."""
+    if years <= 0:
+        raise InputError("period_years", "period must be positive")
+    if interest == 0:
+        return 1.0 / years
+    q = 1 + interest
+    return q**years * (q - 1) / (q**years - 1)
+
+
+def price_change_factor(interest: float, change: float, years: int) -> float:
+    """b = (1 − (r/q)^T) / (q − r) with r = 1 + change (VDI 2067-1, eq. 5); r = q → T/q."""
+    q, r = 1 + interest, 1 + change
+    if abs(q - r) < 1e-12:
+        return years / q
+    return (1 - (r / q) ** years) / (q - r)
+
+
+def capital_annuity(capex: float, lifetime: int, interest: float, years: int) -> float:
+    """Annuity of the investment incl. replacements within the period and the residual value."""
+    if capex == 0:
+        return 0.0
+    if lifetime <= 0:
+        raise InputError("lifetime", "service life must be positive")
+    q = 1 + interest
+    present = capex
+    n = 1
+    while n * lifetime < years:
+        present += capex / q ** (n * lifetime)
+        n += 1
+    used_of_last = years - (n - 1) * lifetime
+    residual = capex * (lifetime - used_of_last) / lifetime
+    present -= residual / q**years
+    return present * annuity_factor(interest, years)
+
+
+def path_value(path: dict, year: int) -> float:
+    """Linear interpolation in a {year: value} path, constant outside."""
+    if not path:
+        return 0.0
+    years = sorted(path)
+    if year <= years[0]:
+        return path[years[0]]
+    if year >= years[-1]:
+        return path[years[-1]]
+    for a, b in zip(years, years[1:], strict=False):
+        if a <= year <= b:
+            return path[a] + (path[b] - path[a]) * (year - a) / (b - a)
+    return path[years[-1]]
+
+
+def parse_path(text: str) -> dict:
+    """'2026:55, 2030:100' → {2026: 55.0, 2030: 100.0}"""
+    path = {}
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        year, _, value = part.partition(":")
+        try:
+            path[int(year)] = float(value.replace(",", "."))
+        except ValueError as exc:
+            raise InputError("co2_price_path", f"cannot read '{part}' (use year:price)") from exc
+    return path
+
+
+def path_annuity(path: dict, start_year: int, interest: float, years: int) -> float:
+    """Equivalent annual value of a yearly series (e.g. the CO2 price) over the period."""
+    q = 1 + interest
+    present = sum(path_value(path, start_year + k) / q ** (k + 1) for k in range(years))
+    return present * annuity_factor(interest, years)
+
+
+# --- hourly profiles ------------------------------------------------------------------------
+
+
+def hourly_temperatures(daily_means) -> np.ndarray:
+    """8760 hourly temperatures from 365 daily means with a ±3 K sinusoidal day cycle (min 5 h, max 15 h)."""
+    daily = np.asarray(list(daily_means)[:365], dtype=float)
+    if len(daily) < 365:
+        raise InputError("station", "the weather station needs a full year of daily temperatures")
+    hours = np.arange(24)
+    cycle = -3.0 * np.cos((hours - 5) / 24 * 2 * math.pi)
+    return (daily[:, None] + cycle[None, :]).ravel()
+
+
+def heat_profile(temps: np.ndarray, space_heat_kwh: float, dhw_kwh: float) -> np.ndarray:
+    """Space heat by heating-degree hours (limit 15 °C), hot water flat."""
+    weights = np.maximum(0.0, 15.0 - temps)
+    space = weights / weights.sum() * space_heat_kwh if weights.sum() > 0 else np.zeros(HOURS)
+    return space + dhw_kwh / HOURS
+
+
+def household_profile(annual_kwh: float) -> np.ndarray:
+    """Simple residential shape (morning and evening peaks, a winter surplus), normalised."""
+    hours = np.arange(24)
+    day = 0.6 + 0.5 * np.exp(-((hours - 7.5) ** 2) / 3) + 1.0 * np.exp(-((hours - 19) ** 2) / 6)
+    doy = np.arange(365)
+    season = 1 + 0.15 * np.cos((doy - 15) / 365 * 2 * math.pi)
+    shape = (season[:, None] * day[None, :]).ravel()
+    return shape / shape.sum() * annual_kwh
+
+
+def pv_profile(kwp: float, latitude: float = 49.3) -> np.ndarray:
+    """Hourly PV output from the sun's elevation (solar time) and a seasonal clearness,
+    scaled to ``PV_SPECIFIC_YIELD``."""
+    if kwp <= 0:
+        return np.zeros(HOURS)
+    doy = np.repeat(np.arange(1, 366), 24)
+    hour = np.tile(np.arange(24) + 0.5, 365)
+    decl = np.radians(23.45) * np.sin(2 * math.pi * (284 + doy) / 365)
+    lat = np.radians(latitude)
+    omega = np.radians(15 * (hour - 12))
+    elev = np.sin(lat) * np.sin(decl) + np.cos(lat) * np.cos(decl) * np.cos(omega)
+    clearness = 0.55 + 0.2 * np.sin(2 * math.pi * (doy - 80) / 365)
+    raw = np.maximum(0.0, elev) * clearness
+    return raw / raw.sum() * PV_SPECIFIC_YIELD * kwp
+
+
+def cop_profile(temps: np.ndarray, cop7: float, ground: bool) -> np.ndarray:
+    """Air: COP scaled with the Carnot ratio from its 7 °C rating; ground: source 5 °C, constant."""
+    sink = SINK_TEMPERATURE + 273.15
+    if ground:
+        return np.full(HOURS, cop7)
+    source = np.minimum(temps, SINK_TEMPERATURE - 5) + 273.15
+    carnot = sink / (sink - source)
+    carnot7 = sink / (sink - (7 + 273.15))
+    return np.clip(cop7 * carnot / carnot7, 1.3, 7.0)
+
+
+def simulate_pv(generation: np.ndarray, load: np.ndarray, battery_kwh: float = 0.0):
+    """Hourly balance. Returns (self-consumed kWh, grid import kWh, feed-in kWh)."""
+    if battery_kwh <= 0:
+        direct = np.minimum(generation, load)
+        return float(direct.sum()), float((load - direct).sum()), float((generation - direct).sum())
+    soc = 0.0
+    eff = math.sqrt(BATTERY_EFFICIENCY)
+    power_limit = battery_kwh / 2  # C-rate 0.5
+    self_used = grid = feed = 0.0
+    for g, d in zip(generation, load, strict=True):
+        direct = min(g, d)
+        self_used += direct
+        surplus, deficit = g - direct, d - direct
+        if surplus > 0:
+            charge = min(surplus, power_limit, (battery_kwh - soc) / eff)
+            soc += charge * eff
+            feed += surplus - charge
+        if deficit > 0:
+            discharge = min(deficit, power_limit, soc * eff)
+            soc -= discharge / eff
+            self_used += discharge
+            grid += deficit - discharge
+    return self_used, grid, feed
+
+
+def self_consumption_and_autarky(generation, load, battery_kwh=0.0):
+    used, grid, feed = simulate_pv(np.asarray(generation, float), np.asarray(load, float), battery_kwh)
+    gen = float(np.sum(generation))
+    total_load = float(np.sum(load))
+    return {
+        "self_consumption": used / gen if gen else 0.0,
+        "autarky": used / total_load if total_load else 0.0,
+        "self_used": used,
+        "grid": grid,
+        "feed_in": feed,
+    }
+
+
+# --- variants -------------------------------------------------------------------------------
+
+
+@dataclass
+class Assumptions:
+    interest: float  # 0.03
+    years: int
+    price_increase: float
+    start_year: int
+    prices: dict  # ct/kWh: electricity, heat_pump, gas, wood, district_heat, feed_in
+    factors: dict  # g CO2e/kWh per carrier (Hi), declared factor set
+    factor_set_label: str
+    co2_path: dict  # €/t
+    electricity_path: dict = field(default_factory=dict)  # g/kWh over years (same method)
+
+
+@dataclass
+class Demand:
+    space_heat: np.ndarray
+    dhw: np.ndarray
+    household: np.ndarray
+    temps: np.ndarray
+
+    @property
+    def heat(self):
+        return self.space_heat + self.dhw
+
+
+def build_demand(building_types, daily_temperatures) -> Demand:
+    """``building_types``: [(count, area, heat kWh/m²a, dhw kWh/m²a, household kWh/a)]."""
+    if not building_types:
+        raise InputError("buildings", "add at least one building type to the quarter")
+    temps = hourly_temperatures(daily_temperatures)
+    space = sum(float(c) * float(a) * float(h) for c, a, h, _d, _e in building_types)
+    dhw = sum(float(c) * float(a) * float(d) for c, a, _h, d, _e in building_types)
+    elec = sum(float(c) * float(e) for c, _a, _h, _d, e in building_types)
+    heat = heat_profile(temps, space, 0.0)
+    return Demand(heat, np.full(HOURS, dhw / HOURS), household_profile(elec), temps)
+
+
+REQUIRED_PRICES = {
+    "gas_boiler": ["gas", "electricity"],
+    "air_heat_pump": ["heat_pump", "electricity"],
+    "ground_heat_pump": ["heat_pump", "electricity"],
+    "district_heat": ["district_heat", "electricity"],
+    "biomass_network": ["wood", "electricity"],
+}
+FUEL = {"gas_boiler": "natural_gas", "district_heat": "district_heat", "biomass_network": "wood_chips"}
+FUEL_PRICE = {"gas_boiler": "gas", "district_heat": "district_heat", "biomass_network": "wood"}
+CO2_PRICED = {"natural_gas", "heating_oil"}  # BEHG covers fossil heating fuels; ETS prices are in the tariffs
+
+
+def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
+    """``v``: heat_source, efficiency, network_loss (%), capex, lifetime, maintenance_pct, pv_kwp,
+    pv_capex_per_kwp, battery_kwh, battery_capex_per_kwh, solar_thermal_share (%),
+    solar_thermal_capex, subsidy. Returns every intermediate figure."""
+    source = v["heat_source"]
+    for key in REQUIRED_PRICES[source] + (["feed_in"] if float(v.get("pv_kwp") or 0) > 0 else []):
+        if a.prices.get(key) is None:
+            raise InputError(
+                f"price_{key}" if key != "feed_in" else "feed_in_tariff", f"price missing: {key}"
+            )
+    eff = float(v["efficiency"])
+    if eff <= 0:
+        raise InputError("efficiency", "efficiency or COP must be positive")
+    st_share = float(v.get("solar_thermal_share") or 0) / 100
+    heat = demand.space_heat + demand.dhw * (1 - st_share)
+    heat_total = float(heat.sum())
+    loss = float(v.get("network_loss") or 0) / 100
+    heat_pump_el = np.zeros(HOURS)
+    fuel_kwh = 0.0
+    if source in ("air_heat_pump", "ground_heat_pump"):
+        cop = cop_profile(demand.temps, eff, ground=source == "ground_heat_pump")
+        heat_pump_el = heat / cop
+    elif source == "district_heat":
+        fuel_kwh = heat_total * (1 + loss)
+    else:
+        fuel_kwh = heat_total * (1 + loss) / eff
+    load = demand.household + heat_pump_el
+    generation = pv_profile(float(v.get("pv_kwp") or 0))
+    pv = self_consumption_and_autarky(generation, load, float(v.get("battery_kwh") or 0))
+    grid = pv["grid"]
+    hp_share_of_grid = float(heat_pump_el.sum()) / float(load.sum()) if load.sum() else 0.0
+    grid_hp = grid * hp_share_of_grid
+    grid_household = grid - grid_hp
+
+    af = annuity_factor(a.interest, a.years)
+    bf = price_change_factor(a.interest, a.price_increase, a.years) * af  # price-dynamic annuity
+    heat_capex = float(v["capex"]) + float(v.get("solar_thermal_capex") or 0)
+    pv_capex = float(v.get("pv_kwp") or 0) * float(v.get("pv_capex_per_kwp") or 0) + float(
+        v.get("battery_kwh") or 0
+    ) * float(v.get("battery_capex_per_kwh") or 0)
+    capital_heat = capital_annuity(heat_capex, int(v["lifetime"]), a.interest, a.years)
+    capital_pv = capital_annuity(pv_capex, 20, a.interest, a.years) if pv_capex else 0.0
+    maintenance = (heat_capex * float(v["maintenance_pct"]) / 100 + pv_capex * 0.015) * bf / af
+    ct = a.prices
+    fuel_cost = fuel_kwh * float(ct.get(FUEL_PRICE.get(source), 0) or 0) / 100 * bf
+    hp_cost = grid_hp * float(ct.get("heat_pump") or 0) / 100 * bf
+    household_cost = grid_household * float(ct["electricity"]) / 100 * bf
+    feed_in_revenue = pv["feed_in"] * float(ct.get("feed_in") or 0) / 100
+    fuel = FUEL.get(source)
+    f = a.factors
+    missing = [c for c in ([fuel] if fuel else []) + ["electricity"] if c not in f]
+    if missing:
+        raise InputError("factor_set", f"emission factor missing for {', '.join(missing)}")
+    co2_fuel_t = fuel_kwh * f[fuel] / 1e6 if fuel else 0.0
+    co2_el_t = grid * f["electricity"] / 1e6
+    co2_cost = (
+        co2_fuel_t * path_annuity(a.co2_path, a.start_year, a.interest, a.years)
+        if fuel in CO2_PRICED
+        else 0.0
+    )
+    # CO2 over the period with the electricity factor path (same method), if declared
+    if a.electricity_path:
+        mean_el = sum(path_value(a.electricity_path, a.start_year + k) for k in range(a.years)) / a.years
+    else:
+        mean_el = f["electricity"]
+    co2_path_t = co2_fuel_t + grid * mean_el / 1e6
+    subsidy_annuity = float(v.get("subsidy") or 0) * af
+    heat_cost = (
+        capital_heat
+        + (heat_capex * float(v["maintenance_pct"]) / 100) * bf / af
+        + fuel_cost
+        + hp_cost
+        + co2_cost
+    )
+    total = (
+        capital_heat
+        + capital_pv
+        + maintenance
+        + fuel_cost
+        + hp_cost
+        + household_cost
+        + co2_cost
+        - feed_in_revenue
+    )
+    primary = (fuel_kwh * PRIMARY_FACTORS.get(fuel, 1.0) if fuel else 0.0) + grid * PRIMARY_FACTORS[
+        "electricity"
+    ]
+    return {
+        "heat_demand_kwh": float(demand.heat.sum()),
+        "heat_from_system_kwh": heat_total,
+        "fuel_kwh": fuel_kwh,
+        "heat_pump_electricity_kwh": float(heat_pump_el.sum()),
+        "seasonal_cop": float(heat.sum() / heat_pump_el.sum()) if heat_pump_el.sum() else None,
+        "household_kwh": float(demand.household.sum()),
+        "pv_generation_kwh": float(generation.sum()),
+        "self_consumption": pv["self_consumption"],
+        "autarky": pv["autarky"],
+        "grid_kwh": grid,
+        "feed_in_kwh": pv["feed_in"],
+        "annuity_factor": af,
+        "capital_heat": capital_heat,
+        "capital_pv": capital_pv,
+        "maintenance": maintenance,
+        "fuel_cost": fuel_cost,
+        "heat_pump_cost": hp_cost,
+        "household_electricity_cost": household_cost,
+        "co2_cost": co2_cost,
+        "feed_in_revenue": feed_in_revenue,
+        "total_annual_cost": total,
+        "total_after_subsidy": total - subsidy_annuity,
+        "subsidy_annuity": subsidy_annuity,
+        "heat_price_eur_mwh": heat_cost / (float(demand.heat.sum()) / 1000) if demand.heat.sum() else None,
+        "heat_price_after_subsidy_eur_mwh": (heat_cost - subsidy_annuity) / (float(demand.heat.sum()) / 1000)
+        if demand.heat.sum()
+        else None,
+        "co2_t": co2_fuel_t + co2_el_t,
+        "co2_path_t": co2_path_t,
+        "primary_energy_kwh": primary,
+        "factor_set": a.factor_set_label,
+    }
+
+
+SENSITIVITY = [
+    (gettext_noop("energy prices ±20 %"), "prices", 0.2),
+    (gettext_noop("interest rate ±1 point"), "interest", 0.01),
+    (gettext_noop("COP / efficiency ±10 %"), "efficiency", 0.1),
+    (gettext_noop("investment ±20 %"), "capex", 0.2),
+    (gettext_noop("CO2 price ±50 %"), "co2", 0.5),
+]
+
+
+def _vary(v, a, what, delta, sign):
+    v = dict(v)
+    a = Assumptions(**{**a.__dict__})
+    if what == "prices":
+        a.prices = {k: (p * (1 + sign * delta) if p is not None else None) for k, p in a.prices.items()}
+    elif what == "interest":
+        a.interest = max(0.0, a.interest + sign * delta)
+    elif what == "efficiency":
+        v["efficiency"] = float(v["efficiency"]) * (1 + sign * delta)
+    elif what == "capex":
+        for key in ("capex", "pv_capex_per_kwp", "battery_capex_per_kwh", "solar_thermal_capex"):
+            v[key] = float(v.get(key) or 0) * (1 + sign * delta)
+    elif what == "co2":
+        a.co2_path = {y: p * (1 + sign * delta) for y, p in a.co2_path.items()}
+    return v, a
+
+
+def sensitivity(v: dict, demand: Demand, a: Assumptions, metric="heat_price_eur_mwh") -> list:
+    """[(label, value at low, value at high)] of ``metric`` for each parameter (tornado chart)."""
+    rows = []
+    for label, what, delta in SENSITIVITY:
+        values = []
+        for sign in (-1, 1):
+            vv, aa = _vary(v, a, what, delta, sign)
+            values.append(calculate_variant(vv, demand, aa)[metric])
+        rows.append((label, values[0], values[1]))
+    return rows

@@ -1,0 +1,290 @@
+"""Annual energy report (per organisation or jointly for a cooperation) and quarter concept
+exports: data assembly, XLSX (openpyxl) and PDF (WeasyPrint, server-side SVG charts)."""
+
+import io
+from html import escape
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ikonnekt.energy.models import Building, EmissionFactorSet
+from ikonnekt.energy.services import _reference_values, building_year
+
+# Kom.EMS-style self-check (levels Basis / Standard / Premium), paraphrased requirements.
+SELF_CHECK = [
+    (
+        "responsibility",
+        "basis",
+        gettext_lazy("Energy management is assigned to a named person with time for it."),
+    ),
+    ("meter_register", "basis", gettext_lazy("All buildings and meters are recorded in a meter register.")),
+    (
+        "readings_monthly",
+        "basis",
+        gettext_lazy("Meters are read at least monthly and checked for plausibility."),
+    ),
+    ("annual_report", "basis", gettext_lazy("An annual energy report is published to the council.")),
+    ("key_figures", "standard", gettext_lazy("Key figures are compared with reference values and ranked.")),
+    ("weather_normalised", "standard", gettext_lazy("Heat consumption is weather-normalised (degree days).")),
+    ("tariffs", "standard", gettext_lazy("Tariffs and contracts are recorded and reviewed.")),
+    (
+        "measures",
+        "standard",
+        gettext_lazy("Saving measures are planned, prioritised and their savings verified."),
+    ),
+    (
+        "interval_data",
+        "premium",
+        gettext_lazy("Large consumers are monitored with interval (load profile) data."),
+    ),
+    ("caretakers", "premium", gettext_lazy("Caretakers are trained and receive alerts for their buildings.")),
+    (
+        "guideline",
+        "premium",
+        gettext_lazy("An energy guideline (Energieleitlinie) is adopted by the council."),
+    ),
+]
+
+
+def report_buildings(report, user):
+    qs = (
+        Building.objects.visible_to(user)
+        .select_related("station", "owner")
+        .prefetch_related("meters__tariffs", "meters__exchanges", "measures")
+    )
+    if report.cooperation_id:
+        orgs = report.cooperation.participations.values_list("organisation_id", flat=True)
+        return qs.filter(owner_id__in=list(orgs))
+    return qs.filter(owner_id=report.owner_id)
+
+
+def report_data(report, user):
+    factors = report.factor_set.factors()
+    refs = _reference_values()
+    rows = []
+    trend = {}
+    for building in report_buildings(report, user):
+        row = building_year(building, report.year, factors, refs)
+        row["previous"] = building_year(building, report.year - 1, factors, refs)
+        rows.append(row)
+    for offset in (2, 1, 0):
+        y = report.year - offset
+        trend[y] = {"heat": 0.0, "electricity": 0.0}
+    for row in rows:
+        trend[report.year]["heat"] += row["heat_normalised"] or row["heat"]
+        trend[report.year]["electricity"] += row["electricity"]
+        trend[report.year - 1]["heat"] += row["previous"]["heat_normalised"] or row["previous"]["heat"]
+        trend[report.year - 1]["electricity"] += row["previous"]["electricity"]
+    for row in rows:
+        older = building_year(row["building"], report.year - 2, factors, refs)
+        trend[report.year - 2]["heat"] += older["heat_normalised"] or older["heat"]
+        trend[report.year - 2]["electricity"] += older["electricity"]
+    ranked = sorted(
+        [r for r in rows if r["specific_heat"] is not None], key=lambda r: -(r["specific_heat"] or 0)
+    )
+    totals = {
+        "heat": sum(r["heat"] for r in rows),
+        "heat_normalised": sum(r["heat_normalised"] or 0 for r in rows),
+        "electricity": sum(r["electricity"] for r in rows),
+        "costs": sum(r["costs"] or 0 for r in rows),
+        "costs_incomplete": any(r["costs"] is None for r in rows),
+        "co2_t": sum(r["co2_t"] for r in rows),
+        "savings_kwh": sum(
+            (r["bench_heat"].savings_kwh if r["bench_heat"] else 0)
+            + (r["bench_electricity"].savings_kwh if r["bench_electricity"] else 0)
+            for r in rows
+        ),
+        "savings_eur": sum(
+            (r["bench_heat"].savings_eur or 0 if r["bench_heat"] else 0)
+            + (r["bench_electricity"].savings_eur or 0 if r["bench_electricity"] else 0)
+            for r in rows
+        ),
+        "savings_t": sum(
+            (r["bench_heat"].savings_t_co2 or 0 if r["bench_heat"] else 0)
+            + (r["bench_electricity"].savings_t_co2 or 0 if r["bench_electricity"] else 0)
+            for r in rows
+        ),
+    }
+    answers = {a.requirement: a for a in report.answers.all()}
+    checks = [
+        {"key": key, "level": level, "text": text, "answer": answers.get(key)}
+        for key, level, text in SELF_CHECK
+    ]
+    measures = [m for r in rows for m in r["building"].measures.all()]
+    return {
+        "report": report,
+        "rows": rows,
+        "ranked": ranked,
+        "totals": totals,
+        "trend": trend,
+        "checks": checks,
+        "measures": measures,
+        "factor_set": report.factor_set,
+    }
+
+
+def svg_bars(items, unit="", width=640, bar_height=18, colour="#2f7d5b", limit=None):
+    """Horizontal bar chart as inline SVG (WeasyPrint has no JavaScript)."""
+    items = [(str(label), float(value or 0)) for label, value in items]
+    if not items:
+        return ""
+    peak = max(max(v for _l, v in items), float(limit or 0)) or 1
+    label_w = 220
+    height = len(items) * (bar_height + 6) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-size="10" font-family="sans-serif">'
+    ]
+    for i, (label, value) in enumerate(items):
+        y = 5 + i * (bar_height + 6)
+        w = (width - label_w - 70) * value / peak
+        parts.append(f'<text x="0" y="{y + bar_height - 5}">{escape(label[:40])}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{label_w + w + 4:.1f}" y="{y + bar_height - 5}">{value:,.0f} {escape(unit)}</text>'.replace(
+                ",", "."
+            )
+        )
+    if limit:
+        x = label_w + (width - label_w - 70) * float(limit) / peak
+        parts.append(
+            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#c0392b" stroke-dasharray="4 3"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def report_pdf(data, request=None) -> bytes:
+    import weasyprint
+
+    chart_rank = svg_bars([(r["building"].name, r["specific_heat"]) for r in data["ranked"]], "kWh/m²a")
+    chart_trend = svg_bars(
+        [(f"{y} " + _("heat"), v["heat"] / 1000) for y, v in data["trend"].items()]
+        + [(f"{y} " + _("electricity"), v["electricity"] / 1000) for y, v in data["trend"].items()],
+        "MWh",
+        colour="#3b6ea5",
+    )
+    html = render_to_string(
+        "energy/report_pdf.html",
+        {**data, "chart_rank": chart_rank, "chart_trend": chart_trend},
+        request=request,
+    )
+    base = request.build_absolute_uri("/") if request else None
+    return weasyprint.HTML(string=html, base_url=base).write_pdf()
+
+
+def _sheet(wb, title, header, rows):
+    ws = wb.create_sheet(title[:31])
+    ws.append(header)
+    for row in rows:
+        ws.append(list(row))
+    from openpyxl.styles import Font
+
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    return ws
+
+
+def report_xlsx(data) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    year = data["report"].year
+    _sheet(
+        wb,
+        _("Buildings"),
+        [
+            _("Building"),
+            _("Owner"),
+            _("Use type"),
+            _("Area (m²)"),
+            _("Heat (kWh Hi)"),
+            _("Heat normalised (kWh)"),
+            _("Electricity (kWh)"),
+            _("Heat (kWh/m²a)"),
+            _("Electricity (kWh/m²a)"),
+            _("Class heat"),
+            _("Costs (€)"),
+            _("CO2e (t)"),
+            _("Savings potential (kWh)"),
+            _("Notes"),
+        ],
+        [
+            (
+                r["building"].name,
+                r["building"].owner.name,
+                r["building"].get_use_type_display(),
+                float(r["building"].reference_area or 0),
+                round(r["heat"]),
+                round(r["heat_normalised"] or 0),
+                round(r["electricity"]),
+                round(r["specific_heat"] or 0, 1),
+                round(r["specific_electricity"] or 0, 1),
+                r["bench_heat"].klass if r["bench_heat"] else "",
+                round(r["costs"], 2) if r["costs"] is not None else None,
+                round(r["co2_t"], 2),
+                round(
+                    (r["bench_heat"].savings_kwh if r["bench_heat"] else 0)
+                    + (r["bench_electricity"].savings_kwh if r["bench_electricity"] else 0)
+                ),
+                " ".join(str(p) for p in r["problems"]),
+            )
+            for r in data["rows"]
+        ],
+    )
+    _sheet(
+        wb,
+        _("Trend"),
+        [_("Year"), _("Heat (kWh)"), _("Electricity (kWh)")],
+        [(y, round(v["heat"]), round(v["electricity"])) for y, v in data["trend"].items()],
+    )
+    _sheet(
+        wb,
+        _("Measures"),
+        [_("Building"), _("Measure"), _("Status"), _("Cost (€)"), _("Expected savings (kWh/a)")],
+        [
+            (
+                m.building.name,
+                m.title,
+                m.get_status_display(),
+                float(m.cost or 0),
+                float(m.expected_savings_kwh or 0),
+            )
+            for m in data["measures"]
+        ],
+    )
+    _sheet(
+        wb,
+        _("Self-check"),
+        [_("Level"), _("Requirement"), _("Status"), _("Note"), _("Evidence")],
+        [
+            (
+                c["level"],
+                str(c["text"]),
+                c["answer"].get_status_display() if c["answer"] else _("open"),
+                c["answer"].note if c["answer"] else "",
+                c["answer"].evidence_url if c["answer"] else "",
+            )
+            for c in data["checks"]
+        ],
+    )
+    fs: EmissionFactorSet = data["factor_set"]
+    _sheet(
+        wb,
+        _("Sources"),
+        [_("Item"), _("Value")],
+        [
+            (_("Year"), year),
+            (_("Emission factor set"), f"{fs.name} {fs.year} ({fs.get_method_display()})"),
+            (_("Source of factors"), fs.source),
+            (_("Degree days"), "G20/15 nach VDI 3807-1"),
+            (
+                _("Calorific basis"),
+                _("kWh on the net calorific value Hi; gas bills (Hs) converted with Hs/Hi = 1.11"),
+            ),
+        ],
+    )
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

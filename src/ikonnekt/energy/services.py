@@ -1,0 +1,370 @@
+"""Figures from stored data: meter consumption per month, building balances per year, alerts.
+
+Web-free glue between the models and the plain domain functions in ``energy.domain``.
+"""
+
+import datetime as dt
+import re
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+from django.db.models import Avg, Q, Sum
+from django.utils.translation import gettext as _
+
+from ikonnekt.energy.domain import analysis, conversion, degree_days, keyfigures
+from ikonnekt.energy.domain.consumption import Exchange, effective_series, monthly, typical_daily_rate
+from ikonnekt.energy.models import (
+    HEAT_CARRIERS,
+    Carrier,
+    DailyTemperature,
+    IntervalReading,
+    Meter,
+    MeterKind,
+    ReferenceValue,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+FORMULA_TOKEN = re.compile(r"\s*([+-])?\s*([^\s+-]+)")
+
+
+def parse_formula(formula: str):
+    """'Z1 - Z2 + Z3' → [(+1, 'Z1'), (-1, 'Z2'), (+1, 'Z3')]"""
+    terms = []
+    pos = 0
+    text = formula.replace("−", "-").strip()
+    while pos < len(text):
+        m = FORMULA_TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise ValueError(text[pos:])
+        sign, number = m.groups()
+        if sign is None and terms:
+            raise ValueError(text[pos:])
+        terms.append((-1 if sign == "-" else 1, number))
+        pos = m.end()
+    if not terms:
+        raise ValueError(formula)
+    return terms
+
+
+def kwh_per_unit(meter) -> float:
+    return conversion.unit_factor(
+        meter.unit, meter.conversion_factor, meter.state_number, meter.calorific_value
+    )
+
+
+def meter_series(meter):
+    readings = list(meter.readings.order_by("timestamp").values_list("timestamp", "value"))
+    exchanges = [
+        Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in meter.exchanges.all()
+    ]
+    return effective_series(readings, exchanges, meter.digits)
+
+
+def _interval_monthly(meter, year):
+    """Monthly sums by local (Europe/Berlin) month: the month starts are converted to UTC here,
+    so the database sums twelve index-friendly ranges in one query (no per-row time-zone
+    function, which SQLite would run in Python)."""
+    bounds = [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=BERLIN) for m in range(1, 14)]
+    aggregates = {
+        f"m{i}": Sum("value", filter=Q(start__gte=bounds[i], start__lt=bounds[i + 1])) for i in range(12)
+    }
+    row = IntervalReading.objects.filter(meter=meter, start__gte=bounds[0], start__lt=bounds[12]).aggregate(
+        **aggregates
+    )
+    return [row[f"m{i}"] for i in range(12)]
+
+
+def meter_monthly_units(meter, year, _depth=0):
+    """Twelve monthly values in kWh on the meter's calorific basis (None = no data)."""
+    if meter.kind == MeterKind.VIRTUAL:
+        if _depth > 3:
+            return [None] * 12
+        siblings = {m.number: m for m in meter.building.meters.all()}
+        total = [0.0] * 12
+        for sign, number in parse_formula(meter.formula):
+            other = siblings.get(number)
+            if other is None or other.pk == meter.pk:
+                return [None] * 12
+            values = meter_monthly_units(other, year, _depth + 1)
+            total = [
+                None if t is None or v is None else t + sign * v for t, v in zip(total, values, strict=True)
+            ]
+        return total
+    if meter.kind == MeterKind.INTERVAL:
+        return _interval_monthly(meter, year)  # interval values are stored in kWh already
+    factor = kwh_per_unit(meter)
+    return [None if v is None else v * factor for v in monthly(meter_series(meter), year, BERLIN)]
+
+
+def to_hi(meter, kwh):
+    return None if kwh is None else conversion.to_hi(kwh, meter.carrier, meter.calorific_basis)
+
+
+def station_degree_days(station, year):
+    """G20/15 of ``year`` or None when fewer than 360 days are stored."""
+    if station is None:
+        return None
+    temps = list(
+        DailyTemperature.objects.filter(station=station, date__year=year).values_list(
+            "mean_temperature", flat=True
+        )
+    )
+    if len(temps) < 360:
+        return None
+    return degree_days.degree_days(temps)
+
+
+def monthly_temperatures(station, year):
+    if station is None:
+        return [None] * 12
+    rows = (
+        DailyTemperature.objects.filter(station=station, date__year=year)
+        .values("date__month")
+        .annotate(t=Avg("mean_temperature"))
+    )
+    out = [None] * 12
+    for r in rows:
+        out[r["date__month"] - 1] = r["t"]
+    return out
+
+
+def tariff_cost(meter, monthly_kwh_basis, year):
+    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff."""
+    tariffs = list(meter.tariffs.all())
+    if not tariffs:
+        return None
+    total = 0.0
+    for month, kwh in enumerate(monthly_kwh_basis, start=1):
+        if kwh is None:
+            continue
+        mid = dt.date(year, month, 15)
+        tariff = next(
+            (t for t in tariffs if t.valid_from <= mid and (t.valid_to is None or mid <= t.valid_to)), None
+        )
+        if tariff is None:
+            return None
+        total += kwh * float(tariff.energy_price) / 100 + float(tariff.base_price) / 12
+    return total
+
+
+def _reference_values():
+    return {(r.use_type, r.kind): r for r in ReferenceValue.objects.all()}
+
+
+def building_year(building, year, factors: dict, references=None):
+    """Balance of one building and year (kWh on the Hi basis).
+
+    Sub-meters are not added (their main meter already counts them); virtual meters neither.
+    """
+    references = references if references is not None else _reference_values()
+    carriers = defaultdict(float)
+    costs = 0.0
+    costs_complete = True
+    months_heat = [0.0] * 12
+    months_el = [0.0] * 12
+    coverage = {}
+    meters = [
+        m for m in building.meters.all() if m.parent_id is None and m.kind != MeterKind.VIRTUAL and m.active
+    ]
+    for meter in meters:
+        if meter.carrier not in HEAT_CARRIERS and meter.carrier != Carrier.ELECTRICITY:
+            continue
+        values = meter_monthly_units(meter, year)
+        covered = sum(v is not None for v in values)
+        coverage[meter.number] = covered
+        kwh_basis = sum(v for v in values if v is not None)
+        kwh = to_hi(meter, kwh_basis)
+        carriers[meter.carrier] += kwh
+        target = months_heat if meter.carrier in HEAT_CARRIERS else months_el
+        for i, v in enumerate(values):
+            if v is not None:
+                target[i] += to_hi(meter, v)
+        cost = tariff_cost(meter, values, year)
+        if cost is None:
+            costs_complete = False
+        else:
+            costs += cost
+    heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
+    electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
+    gt_year = station_degree_days(building.station, year)
+    long_term = building.station.long_term_degree_days if building.station else None
+    heat_norm = (
+        degree_days.normalise(heat, float(building.heating_share), long_term, gt_year)
+        if gt_year and heat
+        else None
+    )
+    co2 = sum(keyfigures.emissions_t(v, factors.get(c, 0.0)) for c, v in carriers.items())
+    missing_factors = [c for c in carriers if c not in factors]
+    area = float(building.reference_area) if building.reference_area else None
+    ref_heat = references.get((building.use_type, "heat"))
+    ref_el = references.get((building.use_type, "electricity"))
+    heat_price = costs / (heat + electricity) if costs_complete and (heat + electricity) else None
+    heat_factor = (
+        sum(factors.get(c, 0.0) * v for c, v in carriers.items() if c in HEAT_CARRIERS) / heat
+        if heat
+        else None
+    )
+    bench_heat = (
+        keyfigures.benchmark(
+            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, heat_price, heat_factor
+        )
+        if ref_heat and heat_norm is not None and area
+        else None
+    )
+    bench_el = (
+        keyfigures.benchmark(
+            electricity,
+            area,
+            ref_el.guide_value,
+            ref_el.limit_value,
+            heat_price,
+            factors.get(Carrier.ELECTRICITY),
+        )
+        if ref_el and electricity and area
+        else None
+    )
+    problems = []
+    if not area:
+        problems.append(_("No reference area: key figures cannot be calculated."))
+    if not building.use_type:
+        problems.append(_("No use type: no reference values to compare with."))
+    if heat and gt_year is None:
+        problems.append(_("No complete temperature year at the weather station: heat is not normalised."))
+    if missing_factors:
+        problems.append(_("Emission factor missing for: %(c)s") % {"c": ", ".join(missing_factors)})
+    if not costs_complete:
+        problems.append(_("Costs incomplete: a meter has no tariff for part of the year."))
+    return {
+        "building": building,
+        "year": year,
+        "carriers": dict(carriers),
+        "heat": heat,
+        "heat_normalised": heat_norm,
+        "electricity": electricity,
+        "degree_days": gt_year,
+        "long_term_degree_days": long_term,
+        "costs": costs if costs_complete else None,
+        "co2_t": co2,
+        "specific_heat": bench_heat.specific if bench_heat else keyfigures.specific(heat_norm, area),
+        "specific_electricity": bench_el.specific
+        if bench_el
+        else keyfigures.specific(electricity or None, area),
+        "bench_heat": bench_heat,
+        "bench_electricity": bench_el,
+        "months_heat": months_heat,
+        "months_electricity": months_el,
+        "coverage": coverage,
+        "problems": problems,
+    }
+
+
+def signature_points(building, years):
+    """Monthly (mean temperature, heat kWh per day) points of a building's heat meters."""
+    points = []
+    for year in years:
+        temps = monthly_temperatures(building.station, year)
+        totals = [0.0] * 12
+        seen = [False] * 12
+        for meter in building.meters.all():
+            if meter.parent_id or meter.kind == MeterKind.VIRTUAL or meter.carrier not in HEAT_CARRIERS:
+                continue
+            for i, v in enumerate(meter_monthly_units(meter, year)):
+                if v is not None:
+                    totals[i] += to_hi(meter, v)
+                    seen[i] = True
+        for i in range(12):
+            if seen[i] and temps[i] is not None:
+                days = (dt.date(year + (i + 1) // 12, (i + 1) % 12 + 1, 1) - dt.date(year, i + 1, 1)).days
+                points.append({"year": year, "month": i + 1, "t": temps[i], "kwh_per_day": totals[i] / days})
+    return points
+
+
+def interval_samples(meter, start, end):
+    """[(local datetime, kW)] of an interval meter between two aware datetimes."""
+    rows = IntervalReading.objects.filter(meter=meter, start__gte=start, start__lt=end).values_list(
+        "start", "value", "minutes"
+    )
+    return [(s.astimezone(BERLIN), v * 60 / m) for s, v, m in rows]
+
+
+def building_alerts(building, year, factors, references=None):
+    """Anomalies of a building: (severity, message) for the dashboard and the mail."""
+    alerts = []
+    now = building_year(building, year, factors, references)
+    before = building_year(building, year - 1, factors, references)
+    for label, a, b in (
+        (_("Heat (normalised)"), now["heat_normalised"], before["heat_normalised"]),
+        (_("Electricity"), now["electricity"] or None, before["electricity"] or None),
+    ):
+        change = analysis.deviation(a, b)
+        if change is not None and abs(change) > 0.15:
+            alerts.append(
+                (
+                    "warning",
+                    _("%(what)s %(change)+.0f %% compared with the previous year.")
+                    % {"what": label, "change": change * 100},
+                )
+            )
+    for meter in building.meters.all():
+        if meter.kind == MeterKind.CUMULATIVE and meter.active:
+            last = meter.readings.order_by("-timestamp").first()
+            if last and (dt.datetime.now(dt.UTC) - last.timestamp).days > 45:
+                alerts.append(
+                    (
+                        "info",
+                        _("Meter %(m)s: no reading for %(d)s days.")
+                        % {"m": meter.number, "d": (dt.datetime.now(dt.UTC) - last.timestamp).days},
+                    )
+                )
+            series = meter_series(meter)
+            for _time, _msg in series.problems[:1]:
+                alerts.append(
+                    (
+                        "danger",
+                        _("Meter %(m)s: a reading goes backwards without a meter exchange.")
+                        % {"m": meter.number},
+                    )
+                )
+        if meter.kind == MeterKind.INTERVAL:
+            last = meter.intervals.order_by("-start").first()
+            if last:
+                samples = interval_samples(
+                    meter, last.start - dt.timedelta(days=28), last.start + dt.timedelta(hours=1)
+                )
+                ratio = analysis.base_load_ratio(samples)
+                if ratio and ratio["idle"] > 0.5:
+                    alerts.append(
+                        (
+                            "warning",
+                            _(
+                                "Meter %(m)s: base load at night/weekends is %(r).0f %% of the working-hours load."
+                            )
+                            % {"m": meter.number, "r": ratio["idle"] * 100},
+                        )
+                    )
+    points = signature_points(building, [year - 1, year])
+    if len(points) >= 6:
+        try:
+            sig = analysis.fit_signature([p["t"] for p in points], [p["kwh_per_day"] for p in points])
+        except ValueError:
+            sig = None
+        if sig:
+            for i in sig.outliers:
+                p = points[i]
+                alerts.append(
+                    (
+                        "warning",
+                        _(
+                            "Heat in %(m)02d/%(y)s deviates from the energy signature by more than two standard deviations."
+                        )
+                        % {"m": p["month"], "y": p["year"]},
+                    )
+                )
+    return alerts
+
+
+def typical_rate(meter):
+    return typical_daily_rate(meter_series(meter))
+
+
+__all__ = ["Meter", "building_year", "building_alerts", "meter_monthly_units", "parse_formula"]

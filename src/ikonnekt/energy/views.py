@@ -1,0 +1,1022 @@
+"""Energy pages: buildings and meters, readings (entry, import), weather, reports, quarters.
+
+Views stay thin: reading goes through the sharing rule, writing through ``actions``, figures
+come from ``services``/``reports``/``concepts``.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ikonnekt.core.actions import record_download
+from ikonnekt.core.audit import Actor
+from ikonnekt.core.crud import (
+    SharedCreateView,
+    SharedDeleteView,
+    SharedDetailView,
+    SharedListView,
+    SharedUpdateView,
+)
+from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
+from ikonnekt.energy import actions, charts, concepts, reports, services
+from ikonnekt.energy.domain import analysis
+from ikonnekt.energy.filters import BuildingFilter
+from ikonnekt.energy.forms import (
+    BuildingForm,
+    ExchangeForm,
+    GroupForm,
+    ImportForm,
+    MeasureForm,
+    MeterForm,
+    QuarterBuildingForm,
+    QuarterForm,
+    ReadingForm,
+    ReportForm,
+    StationForm,
+    TariffForm,
+    TemperatureImportForm,
+    VariantForm,
+)
+from ikonnekt.energy.models import (
+    Building,
+    BuildingGroup,
+    DailyTemperature,
+    EmissionFactorSet,
+    EnergyReport,
+    Measure,
+    Meter,
+    MeterKind,
+    Quarter,
+    QuarterBuilding,
+    ReadingImport,
+    ReferenceValue,
+    Variant,
+    WeatherStation,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _year(request, default_offset=1):
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = dt.date.today().year - default_offset
+    return max(2000, min(dt.date.today().year, year))
+
+
+def _factor_set(request, year):
+    sets = EmissionFactorSet.objects.all()
+    chosen = None
+    if request.GET.get("factors", "").isdigit():
+        chosen = sets.filter(pk=int(request.GET["factors"])).first()
+    return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
+
+
+def _child(model, user, pk):
+    """A child object (meter, measure, …) visible through its parent, else 404."""
+    obj = model.objects.visible_to(user).filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def _parent_editable(parent, user):
+    if not parent.can_edit(user):
+        raise PermissionDenied(_("You may read this, but not change it."))
+
+
+def _apply_errors(form, exc):
+    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _child_form(request, *, parent, form, save, created, title, back, success):
+    """Shared form handling for children written through ``actions.save_child``."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_child(Actor.from_request(request), parent, save, created=created)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(success)
+    return render(request, "energy/form.html", {"form": form, "title": title, "cancel_url": back})
+
+
+class CancelUrlMixin:
+    """Gives the shared form template a cancel link (the object, or the list)."""
+
+    cancel_url = reverse_lazy("energy:list")
+    template_name = "energy/form.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = getattr(self, "object", None)
+        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
+        ctx["title"] = getattr(self, "title", "")
+        return ctx
+
+
+# --- buildings ------------------------------------------------------------------------------
+
+
+class BuildingList(SharedListView):
+    model = Building
+    filterset_class = BuildingFilter
+    template_name = "energy/building_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        return Building.objects.select_related("owner", "station").prefetch_related(
+            "meters__tariffs", "meters__exchanges", "groups"
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        year = _year(self.request)
+        factor_set = _factor_set(self.request, year)
+        factors = factor_set.factors() if factor_set else {}
+        refs = services._reference_values()
+        rows = [services.building_year(b, year, factors, refs) for b in ctx["object_list"]]
+        from ikonnekt.core.sharing import Role
+
+        ctx.update(
+            is_admin=bool(orgs_with_role(self.request.user, roles={Role.ADMIN})),
+            rows=rows,
+            year=year,
+            years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
+            factor_set=factor_set,
+            factor_sets=EmissionFactorSet.objects.all(),
+            ranking=charts.ranking(
+                [
+                    (r["building"].name, r["specific_heat"], r["bench_heat"].klass if r["bench_heat"] else "")
+                    for r in rows
+                    if r["specific_heat"]
+                ]
+            ),
+            map={
+                "center": [49.33, 6.75],
+                "zoom": 11,
+                "geojson": {
+                    "type": "FeatureCollection",
+                    "features": [
+                        {
+                            "type": "Feature",
+                            "geometry": {"type": "Point", "coordinates": [b.longitude, b.latitude]},
+                            "properties": {
+                                "name": b.name,
+                                "url": b.get_absolute_url(),
+                                "info": b.get_use_type_display(),
+                            },
+                        }
+                        for b in ctx["object_list"]
+                        if b.latitude and b.longitude
+                    ],
+                },
+            },
+        )
+        return ctx
+
+
+class BuildingDetail(SharedDetailView):
+    model = Building
+    template_name = "energy/building_detail.html"
+
+    def get_base_queryset(self):
+        return Building.objects.select_related("owner", "station", "caretaker").prefetch_related(
+            "meters__tariffs", "meters__exchanges", "measures", "groups"
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        b = self.object
+        year = _year(self.request)
+        factor_set = _factor_set(self.request, year)
+        factors = factor_set.factors() if factor_set else {}
+        now = services.building_year(b, year, factors)
+        before = services.building_year(b, year - 1, factors)
+        points = services.signature_points(b, [year - 1, year])
+        sig = None
+        if len(points) >= 4:
+            try:
+                sig = analysis.fit_signature([p["t"] for p in points], [p["kwh_per_day"] for p in points])
+            except ValueError:
+                sig = None
+        meters = list(b.meters.all())
+        roots = [m for m in meters if m.parent_id is None]
+        tree = []
+
+        def walk(meter, depth):
+            tree.append((meter, depth))
+            for child in [m for m in meters if m.parent_id == meter.pk]:
+                if depth < 5:
+                    walk(child, depth + 1)
+
+        for root in roots:
+            walk(root, 0)
+        ctx.update(
+            year=year,
+            years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
+            factor_set=factor_set,
+            now=now,
+            before=before,
+            tree=tree,
+            signature=sig,
+            alerts=services.building_alerts(b, year, factors),
+            heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
+            el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
+            sig_chart=charts.signature_scatter(points, sig) if points else None,
+            measures=[(m, _measure_verification(m, b, factors)) for m in b.measures.all()],
+            map={
+                "center": [b.latitude, b.longitude],
+                "zoom": 15,
+                "geojson": {
+                    "type": "FeatureCollection",
+                    "features": [
+                        {
+                            "type": "Feature",
+                            "geometry": {"type": "Point", "coordinates": [b.longitude, b.latitude]},
+                            "properties": {"name": b.name},
+                        }
+                    ],
+                },
+            }
+            if b.latitude and b.longitude
+            else None,
+        )
+        return ctx
+
+
+def _measure_verification(measure, building, factors):
+    """Verified savings: normalised consumption of the carrier's group in the baseline year
+    minus the year after completion (None until that year has data)."""
+    if measure.status != "done" or not measure.baseline_year or not measure.done_on:
+        return None
+    after_year = measure.done_on.year + 1
+    if after_year >= dt.date.today().year:
+        return None
+    base = services.building_year(building, measure.baseline_year, factors)
+    after = services.building_year(building, after_year, factors)
+    key = "electricity" if measure.carrier == "electricity" else "heat_normalised"
+    if not base[key] or not after[key]:
+        return None
+    return {"year": after_year, "kwh": base[key] - after[key]}
+
+
+class BuildingCreate(CancelUrlMixin, SharedCreateView):
+    model = Building
+    form_class = BuildingForm
+    title = gettext_lazy("New building")
+
+
+class BuildingUpdate(CancelUrlMixin, SharedUpdateView):
+    model = Building
+    form_class = BuildingForm
+    title = gettext_lazy("Edit building")
+
+
+class BuildingDelete(CancelUrlMixin, SharedDeleteView):
+    model = Building
+    template_name = "core/confirm_delete.html"
+    success_url = reverse_lazy("energy:list")
+
+
+# --- meters ---------------------------------------------------------------------------------
+
+
+@login_required
+def meter_create(request, pk):
+    building = get_editable_or_404(Building, request.user, pk=pk)
+    form = MeterForm(request.POST or None, building=building)
+    form.instance.building = building
+    return _child_form(
+        request,
+        parent=building,
+        form=form,
+        save=form.save,
+        created=True,
+        title=_("New meter in %(b)s") % {"b": building},
+        back=building.get_absolute_url(),
+        success=building.get_absolute_url(),
+    )
+
+
+meter_create.shareable_model = Building
+
+
+@login_required
+def meter_edit(request, pk):
+    meter = _child(Meter, request.user, pk)
+    _parent_editable(meter.building, request.user)
+    form = MeterForm(request.POST or None, instance=meter, building=meter.building)
+    return _child_form(
+        request,
+        parent=meter.building,
+        form=form,
+        save=form.save,
+        created=False,
+        title=_("Edit meter %(m)s") % {"m": meter},
+        back=meter.get_absolute_url(),
+        success=meter.get_absolute_url(),
+    )
+
+
+meter_edit.shareable_model = Meter
+
+
+@login_required
+def meter_detail(request, pk):
+    meter = _child(Meter, request.user, pk)
+    year = _year(request, default_offset=0)
+    current = services.meter_monthly_units(meter, year)
+    previous = services.meter_monthly_units(meter, year - 1)
+    ctx = {
+        "meter": meter,
+        "building": meter.building,
+        "can_edit": meter.building.can_edit(request.user),
+        "year": year,
+        "years": list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
+        "monthly_chart": charts.monthly_bars(current, previous, year, "kWh"),
+        "exchanges": meter.exchanges.all(),
+        "tariffs": meter.tariffs.all(),
+        "imports": meter.imports.select_related("job")[:10],
+        "basis": meter.get_calorific_basis_display(),
+    }
+    if meter.kind == MeterKind.INTERVAL:
+        last = meter.intervals.order_by("-start").first()
+        if last:
+            end = last.start + dt.timedelta(minutes=last.minutes)
+            try:
+                days = max(1, min(62, int(request.GET.get("days", 28))))
+            except ValueError:
+                days = 28
+            samples = services.interval_samples(meter, end - dt.timedelta(days=days), end)
+            week = [s for s in samples if s[0] >= (end - dt.timedelta(days=7)).astimezone(BERLIN)]
+            data, labels, slots = analysis.carpet(samples, BERLIN)
+            ctx.update(
+                load_chart=charts.load_curve(week),
+                carpet_chart=charts.carpet(data, labels, slots),
+                base_load=analysis.base_load_ratio(samples),
+                interval_count=meter.intervals.count(),
+                days=days,
+            )
+    else:
+        ctx["readings"] = meter.readings.order_by("-timestamp")[:24]
+    return render(request, "energy/meter_detail.html", ctx)
+
+
+meter_detail.shareable_model = Meter
+
+
+@login_required
+def reading_create(request, pk):
+    """Mobile-friendly monthly entry with a plausibility check before saving."""
+    meter = _child(Meter, request.user, pk)
+    _parent_editable(meter.building, request.user)
+    form = ReadingForm(request.POST or None)
+    warnings = []
+    last = meter.readings.order_by("-timestamp").first()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reading, warnings = actions.add_reading(
+                Actor.from_request(request),
+                meter,
+                data["timestamp"],
+                data["value"],
+                data["note"],
+                confirmed=data["confirm"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if reading is not None:
+                messages.success(request, _("Reading %(v)s saved.") % {"v": data["value"]})
+                return redirect(meter.get_absolute_url())
+    return render(
+        request,
+        "energy/reading_form.html",
+        {"form": form, "meter": meter, "warnings": warnings, "last": last},
+    )
+
+
+reading_create.shareable_model = Meter
+
+
+@login_required
+def exchange_create(request, pk):
+    meter = _child(Meter, request.user, pk)
+    _parent_editable(meter.building, request.user)
+    form = ExchangeForm(request.POST or None)
+    form.instance.meter = meter
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_exchange(Actor.from_request(request), meter, form.save)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Meter exchange recorded."))
+            return redirect(meter.get_absolute_url())
+    return render(
+        request,
+        "energy/form.html",
+        {
+            "form": form,
+            "title": _("Meter exchange for %(m)s") % {"m": meter},
+            "cancel_url": meter.get_absolute_url(),
+        },
+    )
+
+
+exchange_create.shareable_model = Meter
+
+
+@login_required
+def tariff_create(request, pk):
+    meter = _child(Meter, request.user, pk)
+    _parent_editable(meter.building, request.user)
+    form = TariffForm(request.POST or None)
+    form.instance.meter = meter
+    return _child_form(
+        request,
+        parent=meter.building,
+        form=form,
+        save=form.save,
+        created=True,
+        title=_("New tariff for %(m)s") % {"m": meter},
+        back=meter.get_absolute_url(),
+        success=meter.get_absolute_url(),
+    )
+
+
+tariff_create.shareable_model = Meter
+
+
+@login_required
+def import_upload(request, pk):
+    meter = _child(Meter, request.user, pk)
+    _parent_editable(meter.building, request.user)
+    initial = {"kind": "interval" if meter.kind == MeterKind.INTERVAL else "cumulative"}
+    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        item = actions.upload_readings(
+            Actor.from_request(request),
+            meter,
+            form.cleaned_data["file"],
+            form.cleaned_data["kind"],
+            form.cleaned_data.get("value_mode") or "kwh",
+        )
+        return redirect("energy:import_detail", pk=item.pk)
+    return render(request, "energy/import_form.html", {"form": form, "meter": meter})
+
+
+import_upload.shareable_model = Meter
+
+
+PREVIEW_ROWS = 5000
+
+
+@login_required
+def import_detail(request, pk):
+    """Preview (first rows and errors found in the first part of the file), start, progress."""
+    item = _child(ReadingImport, request.user, pk)
+    meter = item.meter
+    can_edit = meter.building.can_edit(request.user)
+    if request.method == "POST":
+        _parent_editable(meter.building, request.user)
+        try:
+            actions.start_import(Actor.from_request(request), item)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("energy:import_detail", pk=item.pk)
+    preview, errors = [], []
+    if item.status in ("uploaded",):
+        from ikonnekt.energy import importing
+        from ikonnekt.energy.domain import importers
+
+        with item.file.open("rb") as fh:
+            data = fh.read()
+        try:
+            parsed = importing.parse_file(item, data, limit=PREVIEW_ROWS)
+        except importers.FileRejected as exc:
+            errors = [_(str(exc))]
+        else:
+            errors = [importing.describe(e) for e in parsed.errors]
+            preview = [(n, t.astimezone(BERLIN), v) for n, t, v in parsed.rows[:12]]
+    elif item.status == "failed":
+        errors = item.errors if isinstance(item.errors, list) else []
+        errors = [e for e in errors if isinstance(e, str)]
+    return render(
+        request,
+        "energy/import_detail.html",
+        {
+            "item": item,
+            "meter": meter,
+            "preview": preview,
+            "errors": errors,
+            "can_edit": can_edit,
+            "job": item.job,
+        },
+    )
+
+
+import_detail.shareable_model = ReadingImport
+
+
+# --- measures -------------------------------------------------------------------------------
+
+
+@login_required
+def measure_create(request, pk):
+    building = get_editable_or_404(Building, request.user, pk=pk)
+    form = MeasureForm(request.POST or None)
+    form.instance.building = building
+    return _child_form(
+        request,
+        parent=building,
+        form=form,
+        save=form.save,
+        created=True,
+        title=_("New measure"),
+        back=building.get_absolute_url(),
+        success=building.get_absolute_url(),
+    )
+
+
+measure_create.shareable_model = Building
+
+
+@login_required
+def measure_edit(request, pk):
+    measure = _child(Measure, request.user, pk)
+    _parent_editable(measure.building, request.user)
+    form = MeasureForm(request.POST or None, instance=measure)
+    return _child_form(
+        request,
+        parent=measure.building,
+        form=form,
+        save=form.save,
+        created=False,
+        title=_("Edit measure"),
+        back=measure.building.get_absolute_url(),
+        success=measure.building.get_absolute_url(),
+    )
+
+
+measure_edit.shareable_model = Measure
+
+
+# --- groups ---------------------------------------------------------------------------------
+
+
+class GroupList(SharedListView):
+    model = BuildingGroup
+    template_name = "energy/group_list.html"
+
+
+class GroupDetail(SharedDetailView):
+    model = BuildingGroup
+    template_name = "energy/group_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        year = _year(self.request)
+        factor_set = _factor_set(self.request, year)
+        factors = factor_set.factors() if factor_set else {}
+        buildings = self.object.buildings.all().visible_to(self.request.user).select_related("station")
+        rows = [services.building_year(b, year, factors) for b in buildings]
+        ctx.update(
+            rows=rows,
+            year=year,
+            factor_set=factor_set,
+            total_heat=sum(r["heat_normalised"] or 0 for r in rows),
+            total_el=sum(r["electricity"] for r in rows),
+            total_co2=sum(r["co2_t"] for r in rows),
+        )
+        return ctx
+
+
+class GroupCreate(CancelUrlMixin, SharedCreateView):
+    model = BuildingGroup
+    form_class = GroupForm
+    title = gettext_lazy("New building group")
+
+
+class GroupUpdate(CancelUrlMixin, SharedUpdateView):
+    model = BuildingGroup
+    form_class = GroupForm
+    title = gettext_lazy("Edit building group")
+
+
+# --- weather stations -----------------------------------------------------------------------
+
+
+class StationList(SharedListView):
+    model = WeatherStation
+    template_name = "energy/station_list.html"
+
+
+class StationDetail(SharedDetailView):
+    model = WeatherStation
+    template_name = "energy/station_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        rows = list(
+            DailyTemperature.objects.filter(station=self.object).values_list("date", "mean_temperature")
+        )
+        years = sorted({d.year for d, _t in rows}, reverse=True)
+        ctx.update(
+            chart=charts.temperatures(rows[-730:]),
+            degree_days=[(y, services.station_degree_days(self.object, y)) for y in years],
+            count=len(rows),
+        )
+        return ctx
+
+
+class StationCreate(CancelUrlMixin, SharedCreateView):
+    model = WeatherStation
+    form_class = StationForm
+    title = gettext_lazy("New weather station")
+
+
+class StationUpdate(CancelUrlMixin, SharedUpdateView):
+    model = WeatherStation
+    form_class = StationForm
+    title = gettext_lazy("Edit weather station")
+
+
+@login_required
+def station_import(request, pk):
+    station = get_editable_or_404(WeatherStation, request.user, pk=pk)
+    form = TemperatureImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        new, changed = actions.import_temperatures(Actor.from_request(request), station, form.rows)
+        messages.success(
+            request, _("%(new)s days added, %(changed)s days updated.") % {"new": new, "changed": changed}
+        )
+        return redirect(station)
+    return render(
+        request,
+        "energy/form.html",
+        {
+            "form": form,
+            "title": _("Import daily temperatures"),
+            "cancel_url": station.get_absolute_url(),
+            "intro": _("CSV with the columns date; daily mean temperature. Decimal comma or point."),
+        },
+    )
+
+
+station_import.shareable_model = WeatherStation
+
+
+# --- reference values -----------------------------------------------------------------------
+
+
+@login_required
+def references(request):
+    return render(
+        request,
+        "energy/references.html",
+        {
+            "values": ReferenceValue.objects.all(),
+            "factor_sets": EmissionFactorSet.objects.prefetch_related("entries"),
+        },
+    )
+
+
+# --- annual reports -------------------------------------------------------------------------
+
+
+class ReportList(SharedListView):
+    model = EnergyReport
+    template_name = "energy/report_list.html"
+
+
+class ReportDetail(SharedDetailView):
+    model = EnergyReport
+    template_name = "energy/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        data = reports.report_data(self.object, self.request.user)
+        ctx.update(data)
+        ctx["ranking"] = charts.ranking(
+            [
+                (r["building"].name, r["specific_heat"], r["bench_heat"].klass if r["bench_heat"] else "")
+                for r in data["ranked"]
+            ]
+        )
+        return ctx
+
+
+class ReportCreate(CancelUrlMixin, SharedCreateView):
+    model = EnergyReport
+    form_class = ReportForm
+    title = gettext_lazy("New annual energy report")
+
+
+class ReportUpdate(CancelUrlMixin, SharedUpdateView):
+    model = EnergyReport
+    form_class = ReportForm
+    title = gettext_lazy("Edit annual energy report")
+
+
+@login_required
+def report_pdf(request, pk):
+    report = get_visible_or_404(EnergyReport, request.user, pk=pk)
+    data = reports.report_data(report, request.user)
+    pdf = reports.report_pdf(data, request)
+    record_download(Actor.from_request(request), report, "pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="energiebericht-{report.year}-{report.pk}.pdf"'
+    return response
+
+
+report_pdf.shareable_model = EnergyReport
+
+
+@login_required
+def report_xlsx(request, pk):
+    report = get_visible_or_404(EnergyReport, request.user, pk=pk)
+    data = reports.report_data(report, request.user)
+    record_download(Actor.from_request(request), report, "xlsx")
+    response = HttpResponse(
+        reports.report_xlsx(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="energiebericht-{report.year}-{report.pk}.xlsx"'
+    return response
+
+
+report_xlsx.shareable_model = EnergyReport
+
+
+class SelfCheckForm(forms.Form):
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.energy.models import CheckStatus
+
+        answers = {a.requirement: a for a in report.answers.all()}
+        self.items = []
+        for key, level, text in reports.SELF_CHECK:
+            a = answers.get(key)
+            self.fields[f"{key}-status"] = forms.ChoiceField(
+                choices=CheckStatus.choices,
+                initial=a.status if a else "open",
+                label=text,
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"{key}-note"] = forms.CharField(
+                required=False,
+                max_length=500,
+                initial=a.note if a else "",
+                label=_("Note"),
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            )
+            self.fields[f"{key}-evidence"] = forms.CharField(
+                required=False,
+                max_length=500,
+                initial=a.evidence_url if a else "",
+                label=_("Evidence (link)"),
+                widget=forms.TextInput(
+                    attrs={"class": "form-control form-control-sm", "placeholder": "/documents/12/"}
+                ),
+            )
+            self.items.append((key, level, text))
+
+    def clean(self):
+        data = super().clean()
+        for key, _level, _text in self.items:
+            url = data.get(f"{key}-evidence", "")
+            if url and not (url.startswith("/") or url.startswith("https://")):
+                self.add_error(f"{key}-evidence", _("Enter a link starting with / or https://."))
+        return data
+
+
+@login_required
+def report_selfcheck(request, pk):
+    report = get_editable_or_404(EnergyReport, request.user, pk=pk)
+    form = SelfCheckForm(request.POST or None, report=report)
+    if request.method == "POST" and form.is_valid():
+        answers = {
+            key: (
+                form.cleaned_data[f"{key}-status"],
+                form.cleaned_data[f"{key}-note"],
+                form.cleaned_data[f"{key}-evidence"],
+            )
+            for key, _l, _t in form.items
+        }
+        actions.save_self_check(Actor.from_request(request), report, answers)
+        messages.success(request, _("Self-check saved."))
+        return redirect(report)
+    rows = [
+        (key, level, text, form[f"{key}-status"], form[f"{key}-note"], form[f"{key}-evidence"])
+        for key, level, text in form.items
+    ]
+    return render(request, "energy/selfcheck_form.html", {"report": report, "form": form, "rows": rows})
+
+
+report_selfcheck.shareable_model = EnergyReport
+
+
+# --- quarters -------------------------------------------------------------------------------
+
+
+class QuarterList(SharedListView):
+    model = Quarter
+    template_name = "energy/quarter_list.html"
+
+
+class QuarterDetail(SharedDetailView):
+    model = Quarter
+    template_name = "energy/quarter_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        data = concepts.compare(self.object)
+        rows = []
+        ok = [(v, r) for v, r, e, _t in data["results"] if r]
+        for key, label, digits in concepts.ROWS:
+            rows.append((_(label), [None if r[key] is None else round(r[key], digits) for _v, r in ok]))
+        ctx.update(
+            data=data,
+            table_rows=rows,
+            ok_variants=[v for v, _r in ok],
+            comparison=charts.comparison(data["results"]) if ok else None,
+            tornados=[
+                (v, f"tornado-{v.pk}", charts.tornado(t, r["heat_price_eur_mwh"]))
+                for v, r, e, t in data["results"]
+                if r and t
+            ],
+            notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
+        )
+        return ctx
+
+
+class QuarterCreate(CancelUrlMixin, SharedCreateView):
+    model = Quarter
+    form_class = QuarterForm
+    title = gettext_lazy("New quarter")
+
+
+class QuarterUpdate(CancelUrlMixin, SharedUpdateView):
+    model = Quarter
+    form_class = QuarterForm
+    title = gettext_lazy("Edit quarter")
+
+
+@login_required
+def quarter_building_create(request, pk):
+    quarter = get_editable_or_404(Quarter, request.user, pk=pk)
+    form = QuarterBuildingForm(request.POST or None)
+    form.instance.quarter = quarter
+    return _child_form(
+        request,
+        parent=quarter,
+        form=form,
+        save=form.save,
+        created=True,
+        title=_("New building type"),
+        back=quarter.get_absolute_url(),
+        success=quarter.get_absolute_url(),
+    )
+
+
+quarter_building_create.shareable_model = Quarter
+
+
+@login_required
+def quarter_building_edit(request, pk):
+    item = _child(QuarterBuilding, request.user, pk)
+    _parent_editable(item.quarter, request.user)
+    form = QuarterBuildingForm(request.POST or None, instance=item)
+    return _child_form(
+        request,
+        parent=item.quarter,
+        form=form,
+        save=form.save,
+        created=False,
+        title=_("Edit building type"),
+        back=item.quarter.get_absolute_url(),
+        success=item.quarter.get_absolute_url(),
+    )
+
+
+quarter_building_edit.shareable_model = QuarterBuilding
+
+
+@login_required
+def variant_create(request, pk):
+    quarter = get_editable_or_404(Quarter, request.user, pk=pk)
+    form = VariantForm(request.POST or None)
+    form.instance.quarter = quarter
+    return _child_form(
+        request,
+        parent=quarter,
+        form=form,
+        save=form.save,
+        created=True,
+        title=_("New variant"),
+        back=quarter.get_absolute_url(),
+        success=quarter.get_absolute_url(),
+    )
+
+
+variant_create.shareable_model = Quarter
+
+
+@login_required
+def variant_edit(request, pk):
+    item = _child(Variant, request.user, pk)
+    _parent_editable(item.quarter, request.user)
+    form = VariantForm(request.POST or None, instance=item)
+    return _child_form(
+        request,
+        parent=item.quarter,
+        form=form,
+        save=form.save,
+        created=False,
+        title=_("Edit variant"),
+        back=item.quarter.get_absolute_url(),
+        success=item.quarter.get_absolute_url(),
+    )
+
+
+variant_edit.shareable_model = Variant
+
+
+@login_required
+def quarter_xlsx(request, pk):
+    quarter = get_visible_or_404(Quarter, request.user, pk=pk)
+    data = concepts.compare(quarter)
+    record_download(Actor.from_request(request), quarter, "xlsx")
+    response = HttpResponse(
+        concepts.concept_xlsx(quarter, data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="quartierskonzept-{quarter.pk}.xlsx"'
+    return response
+
+
+quarter_xlsx.shareable_model = Quarter
+
+
+@login_required
+def quarter_pdf(request, pk):
+    import weasyprint
+    from django.template.loader import render_to_string
+
+    quarter = get_visible_or_404(Quarter, request.user, pk=pk)
+    data = concepts.compare(quarter)
+    ok = [(v, r) for v, r, e, _t in data["results"] if r]
+    rows = [
+        (_(label), [None if r[key] is None else round(r[key], digits) for _v, r in ok])
+        for key, label, digits in concepts.ROWS
+    ]
+    chart = reports.svg_bars([(v.name, r["heat_price_eur_mwh"]) for v, r in ok], "€/MWh")
+    html = render_to_string(
+        "energy/quarter_pdf.html",
+        {
+            "quarter": quarter,
+            "data": data,
+            "rows": rows,
+            "variants": [v for v, _r in ok],
+            "chart": chart,
+            "notes": [_(n) for n in concepts.ASSUMPTION_NOTES],
+        },
+        request=request,
+    )
+    record_download(Actor.from_request(request), quarter, "pdf")
+    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="quartierskonzept-{quarter.pk}.pdf"'
+    return response
+
+
+quarter_pdf.shareable_model = Quarter
+
+
+@login_required
+@require_POST
+def mail_alerts(request):
+    from ikonnekt.core.jobs import enqueue
+    from ikonnekt.core.sharing import Role
+
+    if not orgs_with_role(request.user, roles={Role.ADMIN}):
+        raise PermissionDenied(_("Only administrators may send alert mails."))
+    job = enqueue("energy.mail_alerts", actor=Actor.from_request(request), label=_("Energy alert mails"))
+    messages.success(request, _("Alert mails are being sent."))
+    return redirect(reverse("core:job_detail", args=[job.pk]))

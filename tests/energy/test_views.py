@@ -1,0 +1,413 @@
+"""Pages, actions and API of the energy module with the test cast."""
+
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ikonnekt.core.models import AuditLog
+from ikonnekt.energy import services
+from ikonnekt.energy.models import (
+    Building,
+    DailyTemperature,
+    EmissionFactorSet,
+    EnergyReport,
+    IntervalReading,
+    Meter,
+    MeterExchange,
+    Quarter,
+    QuarterBuilding,
+    Reading,
+    ReadingImport,
+    Variant,
+    WeatherStation,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meter(cast):
+    building = Building.objects.create(
+        name="Schule", use_type="school", reference_area=1000, owner=cast.org_a, created_by=cast.a_admin
+    )
+    m = Meter.objects.create(building=building, number="Z1", name="Strom", carrier="electricity", unit="kWh")
+    for month, value in [(1, 1000), (2, 1310), (3, 1590), (4, 1900)]:
+        Reading.objects.create(meter=m, timestamp=dt.datetime(2025, month, 1, 8, tzinfo=BERLIN), value=value)
+    return m
+
+
+def test_reading_with_typo_warns_and_saves_only_after_confirmation(cast, client_for, meter):
+    client = client_for(cast.a_editor)
+    url = reverse("energy:reading_create", args=[meter.pk])
+    data = {"timestamp": "2025-05-01T08:00", "value": "2210,0", "note": ""}
+    assert client.get(url).status_code == 200
+    # typo: 22100 instead of 2210 → far more than usual
+    response = client.post(url, {**data, "value": "22100"})
+    assert response.status_code == 200
+    assert "mehr als das Dreifache" in response.content.decode() or "three times" in response.content.decode()
+    assert not meter.readings.filter(timestamp__month=5).exists()
+    # going backwards
+    response = client.post(url, {**data, "value": "1800"})
+    assert "Zählerwechsel" in response.content.decode() or "exchange" in response.content.decode()
+    # the corrected value is saved without a warning
+    response = client.post(url, data)
+    assert response.status_code == 302
+    reading = meter.readings.get(timestamp__month=5)
+    assert float(reading.value) == 2210.0
+    assert reading.timestamp == dt.datetime(2025, 5, 1, 6, 0, tzinfo=dt.UTC)  # stored in UTC
+    assert AuditLog.objects.filter(object_id=str(reading.pk), action="create").exists()
+    # a confirmed warning is stored
+    response = client.post(url, {"timestamp": "2025-06-01T08:00", "value": "9999", "confirm": "on"})
+    assert response.status_code == 302
+
+
+def test_viewer_and_outsider_cannot_enter_readings(cast, client_for, meter):
+    url = reverse("energy:reading_create", args=[meter.pk])
+    assert (
+        client_for(cast.a_viewer).post(url, {"timestamp": "2025-05-01T08:00", "value": "2000"}).status_code
+        == 403
+    )
+    assert client_for(cast.z_admin).get(url).status_code == 404
+    assert meter.readings.count() == 4
+
+
+def test_consumption_across_exchange_from_stored_data(cast, meter):
+    MeterExchange.objects.create(
+        meter=meter,
+        timestamp=dt.datetime(2025, 4, 15, tzinfo=BERLIN),
+        old_final_reading=2000,
+        new_initial_reading=0,
+    )
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 5, 1, 8, tzinfo=BERLIN), value=160)
+    months = services.meter_monthly_units(meter, 2025)
+    # April: 1900 → 2000 (old) + 0 → 160 (new) = 260
+    assert months[3] == pytest.approx(260, abs=0.5)
+
+
+def _upload(client, meter, content, name="werte.csv", kind="cumulative", mode="kwh"):
+    url = reverse("energy:import_upload", args=[meter.pk])
+    return client.post(url, {"kind": kind, "value_mode": mode, "file": SimpleUploadedFile(name, content)})
+
+
+def test_import_is_all_or_nothing_with_row_errors(
+    cast, client_for, meter, django_capture_on_commit_callbacks
+):
+    client = client_for(cast.a_editor)
+    content = b"Datum;Stand\n01.05.2025 08:00;2.210,5\n01.06.2025 08:00;abc\n01.07.2025 08:00;2500\n"
+    response = _upload(client, meter, content)
+    item = ReadingImport.objects.get()
+    assert response.url == reverse("energy:import_detail", args=[item.pk])
+    page = client.get(response.url).content.decode()
+    assert "Zeile 3, Spalte B" in page or "Row 3, column B" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url)  # start anyway: the job refuses
+    item.refresh_from_db()
+    assert item.status == "failed"
+    assert meter.readings.count() == 4
+
+
+def test_import_rejects_reading_going_backwards(cast, client_for, meter, django_capture_on_commit_callbacks):
+    client = client_for(cast.a_editor)
+    response = _upload(client, meter, b"01.05.2025 08:00;2300\n01.06.2025 08:00;2100\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url)
+    item = ReadingImport.objects.get()
+    assert item.status == "failed"
+    assert any("Zeile 2" in e or "Row 2" in e for e in item.errors)
+    assert meter.readings.count() == 4
+
+
+def test_interval_import_runs_as_job_and_feeds_the_carpet_plot(
+    cast, client_for, meter, django_capture_on_commit_callbacks
+):
+    meter.kind = "interval"
+    meter.save()
+    client = client_for(cast.a_editor)
+    start = dt.datetime(2025, 3, 3, 0, 0)
+    lines = ["Zeitstempel;Leistung kW"]
+    for i in range(96 * 3):
+        t = start + dt.timedelta(minutes=15 * i)
+        lines.append(f"{t:%d.%m.%Y %H:%M};{'20,0' if 8 <= t.hour < 16 else '8,0'}")
+    response = _upload(client, meter, "\n".join(lines).encode(), kind="interval", mode="kw")
+    page = client.get(response.url).content.decode()
+    assert "03.03.2025 00:00" in page  # preview
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url)
+    item = ReadingImport.objects.get()
+    assert item.status == "done" and item.rows_imported == 288
+    assert item.job.status == "done" and item.job.progress == 100
+    # kW → kWh per quarter hour
+    assert IntervalReading.objects.filter(meter=meter).first().value == pytest.approx(2.0)
+    total = sum(IntervalReading.objects.filter(meter=meter).values_list("value", flat=True))
+    assert total == pytest.approx(3 * (8 * 20 + 16 * 8))
+    page = client.get(reverse("energy:meter_detail", args=[meter.pk])).content.decode()
+    assert 'data-echarts="carpet-chart"' in page
+    # importing the same file again: duplicates are refused, nothing added
+    response = _upload(client, meter, "\n".join(lines).encode(), kind="interval", mode="kw")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url)
+    assert IntervalReading.objects.filter(meter=meter).count() == 288
+
+
+def test_xlsx_upload_preview(cast, client_for, meter):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Zeitpunkt", "Stand"])
+    wb.active.append([dt.datetime(2025, 5, 1, 8, 0), 2210.5])
+    buf = io.BytesIO()
+    wb.save(buf)
+    response = _upload(client_for(cast.a_editor), meter, buf.getvalue(), name="stand.xlsx")
+    page = client_for(cast.a_editor).get(response.url).content.decode()
+    assert "01.05.2025 08:00" in page and "start-import" in page
+
+
+def test_import_upload_checks_name_and_content(cast, client_for, meter):
+    client = client_for(cast.a_editor)
+    response = _upload(client, meter, b"MZ\x00\x00", name="werte.exe")
+    assert response.status_code == 200 and not ReadingImport.objects.exists()
+    response = _upload(client, meter, b"not a zip", name="werte.xlsx")
+    assert response.status_code == 200 and not ReadingImport.objects.exists()
+
+
+def _station_with_year(owner, year=2025):
+    station = WeatherStation.objects.create(
+        name="S", long_term_degree_days=3300, owner=owner, visibility="public"
+    )
+    day = dt.date(year, 1, 1)
+    rows = []
+    while day.year == year:
+        rows.append(
+            DailyTemperature(
+                station=station,
+                date=day,
+                mean_temperature=5.0 if day.month in (1, 2, 3, 10, 11, 12) else 17.0,
+            )
+        )
+        day += dt.timedelta(days=1)
+    DailyTemperature.objects.bulk_create(rows)
+    return station
+
+
+def test_building_year_normalises_heat_and_uses_hi(cast):
+    station = _station_with_year(cast.org_a)
+    # degree days: 182 heating days (Jan–Mar 90 + Oct–Dec 92) × 15 K = 2730
+    assert services.station_degree_days(station, 2025) == pytest.approx(182 * 15)
+    b = Building.objects.create(
+        name="B", use_type="school", reference_area=1000, owner=cast.org_a, station=station, heating_share=0.8
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=111_000)
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    data = services.building_year(b, 2025, fs.factors())
+    assert data["heat"] == pytest.approx(100_000)  # Hs → Hi
+    expected = 100_000 * 0.2 + 100_000 * 0.8 * 3300 / 2730
+    assert data["heat_normalised"] == pytest.approx(expected)
+    assert data["bench_heat"].klass == "high"  # > 110 kWh/m²a
+    assert data["co2_t"] == pytest.approx(100_000 * 247 / 1e6)
+
+
+def test_virtual_meter_formula(cast):
+    b = Building.objects.create(name="V", owner=cast.org_a)
+    main = Meter.objects.create(building=b, number="Z1", name="Main", carrier="electricity", unit="kWh")
+    sub = Meter.objects.create(
+        building=b, number="Z2", name="Sub", carrier="electricity", unit="kWh", parent=main
+    )
+    for month, a, c in [(1, 1000, 0), (2, 1310, 10), (3, 1590, 30)]:
+        stamp = dt.datetime(2025, month, 1, tzinfo=BERLIN)
+        Reading.objects.create(meter=main, timestamp=stamp, value=a)
+        Reading.objects.create(meter=sub, timestamp=stamp, value=c)
+    virtual = Meter.objects.create(
+        building=b, number="V", name="Rest", carrier="electricity", kind="virtual", formula="Z1 - Z2"
+    )
+    months = services.meter_monthly_units(virtual, 2025)
+    assert months[0] == pytest.approx(300)
+    assert months[1] == pytest.approx(260)
+    assert months[2] is None
+
+
+def test_meter_form_rejects_unknown_formula_and_gas_without_calorific_value(cast, client_for, meter):
+    client = client_for(cast.a_editor)
+    url = reverse("energy:meter_create", args=[meter.building.pk])
+    response = client.post(
+        url,
+        {
+            "number": "V",
+            "name": "x",
+            "carrier": "electricity",
+            "unit": "kWh",
+            "kind": "virtual",
+            "formula": "Z1 - Q9",
+            "calorific_basis": "hi",
+            "conversion_factor": "1",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 200 and "Q9" in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "number": "G",
+            "name": "Gas",
+            "carrier": "natural_gas",
+            "unit": "m3",
+            "kind": "cumulative",
+            "calorific_basis": "hs",
+            "conversion_factor": "1",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert not Meter.objects.filter(number__in=["V", "G"]).exists()
+    response = client.post(
+        url,
+        {
+            "number": "G",
+            "name": "Gas",
+            "carrier": "natural_gas",
+            "unit": "m3",
+            "kind": "cumulative",
+            "calorific_basis": "hs",
+            "state_number": "0,9626".replace(",", "."),
+            "calorific_value": "11.2",
+            "conversion_factor": "1",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Meter.objects.filter(number="G").exists()
+
+
+def test_report_pages_and_downloads(cast, client_for, meter):
+    report = EnergyReport.objects.create(
+        title="Bericht 2025",
+        year=2025,
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+        owner=cast.org_a,
+        created_by=cast.a_admin,
+    )
+    client = client_for(cast.a_editor)
+    assert "Schule" in client.get(report.get_absolute_url()).content.decode()
+    response = client.get(reverse("energy:report_xlsx", args=[report.pk]))
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert wb.worksheets[0]["A2"].value == "Schule"
+    response = client.get(reverse("energy:report_pdf", args=[report.pk]))
+    assert response.content.startswith(b"%PDF")
+    url = reverse("energy:report_selfcheck", args=[report.pk])
+    assert client_for(cast.a_viewer).get(url).status_code == 403
+    client = client_for(cast.a_editor)
+    response = client.post(
+        url,
+        {
+            "responsibility-status": "met",
+            "responsibility-note": "ok",
+            "responsibility-evidence": "javascript:alert(1)",
+        },
+    )
+    assert response.status_code == 200  # bad evidence link refused
+    response = client.post(
+        url,
+        {
+            "responsibility-status": "met",
+            "responsibility-note": "ok",
+            "responsibility-evidence": "/documents/1/",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert response.status_code == 302
+    assert report.answers.get(requirement="responsibility").status == "met"
+
+
+def test_quarter_comparison_and_missing_price(cast, client_for):
+    station = _station_with_year(cast.org_a)
+    q = Quarter.objects.create(
+        name="Q",
+        owner=cast.org_a,
+        station=station,
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+        price_electricity=30,
+        price_gas=10,
+        feed_in_tariff=8,
+    )
+    QuarterBuilding.objects.create(quarter=q, name="EFH", count=10, area=140, heat_demand=120)
+    Variant.objects.create(quarter=q, name="Gas", heat_source="gas_boiler", efficiency=0.95, capex=100000)
+    Variant.objects.create(
+        quarter=q, name="WP", heat_source="air_heat_pump", efficiency=3.5, capex=200000, pv_kwp=50
+    )
+    client = client_for(cast.a_editor)
+    page = client.get(q.get_absolute_url()).content.decode()
+    assert "variant-table" in page
+    assert "Wärmepumpentarif" in page or "heat-pump tariff" in page  # missing price named
+    data = client.get(reverse("api:energy-quarter-comparison", args=[q.pk])).json()
+    gas = next(v for v in data["variants"] if v["name"] == "Gas")
+    assert gas["result"]["heat_price_eur_mwh"] > 0 and len(gas["sensitivity"]) == 5
+    assert next(v for v in data["variants"] if v["name"] == "WP")["error"]
+    assert client.get(reverse("energy:quarter_xlsx", args=[q.pk])).status_code == 200
+
+
+def test_api_reading_plausibility_and_permissions(cast, client_for, meter):
+    client = client_for(cast.a_editor)
+    url = reverse("api:energy-reading-list")
+    payload = {"meter": meter.pk, "timestamp": "2025-05-01T06:00:00Z", "value": "1800"}
+    response = client.post(url, payload, content_type="application/json")
+    assert response.status_code == 400 and "warnings" in response.json()
+    response = client.post(url, {**payload, "confirm": True}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["warnings"]
+    outsider = client_for(cast.z_admin)
+    response = outsider.post(
+        url, {**payload, "timestamp": "2025-06-01T06:00:00Z"}, content_type="application/json"
+    )
+    assert response.status_code == 400  # meter unknown to the outsider
+    assert outsider.get(reverse("api:energy-meter-detail", args=[meter.pk])).status_code == 404
+    viewer = client_for(cast.a_viewer)
+    response = viewer.post(
+        url, {**payload, "timestamp": "2025-06-01T06:00:00Z"}, content_type="application/json"
+    )
+    assert response.status_code == 403
+    figures = client.get(
+        reverse("api:energy-building-figures", args=[meter.building.pk]) + "?year=2025"
+    ).json()
+    assert figures["basis"] == "kWh Hi"
+
+
+def test_api_schema_lists_energy_endpoints(cast, client_for):
+    response = client_for(cast.a_admin).get("/api/schema/")
+    if response.status_code == 404:
+        pytest.skip("schema served elsewhere")
+    assert b"/api/v1/energy/buildings/" in response.content
+
+
+def test_demo_loads_twice(cast):
+    from django.core.management import call_command
+
+    call_command("load_demo", "--only", "energy", verbosity=0)
+    count = Reading.objects.count()
+    call_command("load_demo", "--only", "energy", verbosity=0)
+    assert Reading.objects.count() == count
+    assert Building.objects.filter(name__endswith="(Demo)").count() == 9
+
+
+def test_dashboard_panel_and_alert_mail(cast, client_for, meter, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    meter.building.caretaker = cast.a_editor
+    meter.building.save()
+    # a reading going backwards without an exchange → alert
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 5, 1, 8, tzinfo=BERLIN), value=10)
+    page = client_for(cast.a_editor).get("/").content.decode()
+    assert "energy-alerts" in page and "Z1" in page
+    assert client_for(cast.a_editor).post(reverse("energy:mail_alerts")).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(cast.a_admin).post(reverse("energy:mail_alerts"))
+    assert response.status_code == 302
+    assert mail.outbox and mail.outbox[0].to == [cast.a_editor.email]
