@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -432,6 +432,7 @@ class BookingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(BookingSerializer(booking).data)
 
 
+@extend_schema_serializer(component_name="WorkingGroup")
 class GroupSerializer(CooperationCheckMixin, ShareableSerializer):
     class Meta:
         model = m.WorkingGroup
@@ -584,6 +585,7 @@ class AdviceSerializer(ShareableSerializer):
         return super().create(validated_data)
 
 
+@extend_schema_serializer(component_name="AdviceAnswer")
 class AnswerSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=5000)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -137,6 +137,7 @@ class BuildingViewSet(ShareableViewSet):
         )
 
 
+@extend_schema_serializer(component_name="BuildingGroup")
 class GroupSerializer(ShareableSerializer):
     class Meta:
         model = BuildingGroup

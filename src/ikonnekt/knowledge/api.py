@@ -3,7 +3,7 @@ revisions and answers as actions on them (a hidden parent answers 404 for all of
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_serializer, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -236,6 +236,7 @@ class ArticleViewSet(ShareableViewSet):
         )
 
 
+@extend_schema_serializer(component_name="KnowledgeAnswer")
 class AnswerSerializer(serializers.ModelSerializer):
     author_name = serializers.CharField(source="author.get_full_name", read_only=True, default="")
     organisation = serializers.CharField(source="author_organisation.name", read_only=True, default="")
@@ -246,6 +247,7 @@ class AnswerSerializer(serializers.ModelSerializer):
         read_only_fields = ["body_html", "created_at"]
 
 
+@extend_schema_serializer(component_name="KnowledgeQuestion")
 class QuestionSerializer(ShareableSerializer):
     tags = TagNamesField(required=False, max_length=15)
     answers = AnswerSerializer(many=True, read_only=True)

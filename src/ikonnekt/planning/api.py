@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer, inline_serializer
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
@@ -344,6 +344,7 @@ class SiteOwnerViewSet(viewsets.ModelViewSet):
         actions.delete_site_owner(Actor.from_request(self.request), instance)
 
 
+@extend_schema_serializer(component_name="CheckQuestion")
 class QuestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Question
