@@ -45,8 +45,8 @@ def test_write_share_and_find_article(page, sign_in, live_server):
 
     # WHEN a viewer from Erfurt (transfer municipality) searches for it
     sign_in("erfurt-viewer", PASSWORD)
-    page.fill("nav input[name=q]", "Streuobstwiesen")
-    page.press("nav input[name=q]", "Enter")
+    page.fill("input.nav-search", "Streuobstwiesen")
+    page.press("input.nav-search", "Enter")
     page.get_by_role("link", name=re.compile("Streuobstwiesen-Patenschaften")).click()
     # THEN she reads it, can vote it helpful, but cannot edit it
     expect(page.locator("#article-body strong")).to_have_text("drei Jahre")
