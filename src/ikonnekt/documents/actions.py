@@ -37,7 +37,9 @@ class DuplicateDocument(ValidationError):
     def __init__(self, existing: Document, name: str):
         self.existing = existing
         super().__init__(
-            _("“%(name)s” is already stored as “%(title)s”. Link the existing document instead of storing it twice.")
+            _(
+                "“%(name)s” is already stored as “%(title)s”. Link the existing document instead of storing it twice."
+            )
             % {"name": name, "title": existing.title}
         )
 
@@ -49,15 +51,21 @@ def _is_admin(user, org_id) -> bool:
 # --- files --------------------------------------------------------------------------------------
 def assign_reference(file: File) -> None:
     """Give a new file its reference from the owner's pattern (inside the caller's transaction)."""
-    settings_row, _created = FilingSettings.objects.select_for_update().get_or_create(organisation_id=file.owner_id)
+    settings_row, _created = FilingSettings.objects.select_for_update().get_or_create(
+        organisation_id=file.owner_id
+    )
     pattern = settings_row.reference_pattern
     org_code = file.owner.code or file.owner.slug.upper()[:4]
     year = timezone.localdate().year
     existing = list(
-        File.objects.filter(owner_id=file.owner_id, subject_id=file.subject_id).values_list("reference", flat=True)
+        File.objects.filter(owner_id=file.owner_id, subject_id=file.subject_id).values_list(
+            "reference", flat=True
+        )
     )
     seq = references.next_sequence(existing, pattern, org=org_code, subject=file.subject.code, year=year)
-    file.reference = references.format_reference(pattern, org=org_code, subject=file.subject.code, year=year, seq=seq)
+    file.reference = references.format_reference(
+        pattern, org=org_code, subject=file.subject.code, year=year, seq=seq
+    )
 
 
 def create_file(actor: Actor, file: File, shared_with=None) -> File:
@@ -133,14 +141,19 @@ def _check_target(actor, file, case):
         if not file.can_edit(actor.user):
             raise PermissionDenied(_("You may not add documents to this file."))
         if file.is_closed:
-            raise ValidationError({"file": _("The file “%(ref)s” is closed; new documents and versions are refused until an administrator reopens it.") % {"ref": file.reference}})
+            raise ValidationError(
+                {
+                    "file": _(
+                        "The file “%(ref)s” is closed; new documents and versions are refused until an administrator reopens it."
+                    )
+                    % {"ref": file.reference}
+                }
+            )
     return file, case
 
 
 def find_duplicate(user, sha256: str):
-    return (
-        Document.objects.visible_to(user).active().filter(versions__sha256=sha256).order_by("pk").first()
-    )
+    return Document.objects.visible_to(user).active().filter(versions__sha256=sha256).order_by("pk").first()
 
 
 def _store_version(document, checked: ingest.Checked, data: bytes, actor, comment: str) -> Version:
@@ -234,12 +247,19 @@ def upload_document(
             document.tags.set(tags)
         validate_sharing(document)
         version = _store_version(document, checked, data, actor, comment)
-        audit.record(actor, AuditAction.CREATE, document, changes={**audit.snapshot(document), "version": 1, "sha256": checked.sha256})
+        audit.record(
+            actor,
+            AuditAction.CREATE,
+            document,
+            changes={**audit.snapshot(document), "version": 1, "sha256": checked.sha256},
+        )
         transaction.on_commit(lambda: _after_commit_extract(version, actor, extract))
     return document
 
 
-def add_version(actor: Actor, document: Document, name: str, data: bytes, comment: str = "", extract="job") -> Version:
+def add_version(
+    actor: Actor, document: Document, name: str, data: bytes, comment: str = "", extract="job"
+) -> Version:
     """Store a new version; every earlier version stays."""
     checked = ingest.inspect_upload(name, data)
     with transaction.atomic():
@@ -249,14 +269,29 @@ def add_version(actor: Actor, document: Document, name: str, data: bytes, commen
         if document.deleted_at:
             raise ValidationError(_("The document is in the trash; restore it first."))
         if document.is_read_only:
-            raise ValidationError(_("The file “%(ref)s” is closed; new versions are refused until an administrator reopens it.") % {"ref": document.file.reference})
+            raise ValidationError(
+                _("The file “%(ref)s” is closed; new versions are refused until an administrator reopens it.")
+                % {"ref": document.file.reference}
+            )
         current = document.current_version
         if current and current.sha256 == checked.sha256:
-            raise ValidationError(_("This is the same content as the current version %(n)s.") % {"n": current.number})
+            raise ValidationError(
+                _("This is the same content as the current version %(n)s.") % {"n": current.number}
+            )
         version = _store_version(document, checked, data, actor, comment)
         document.extraction = "pending"
         document.save(update_fields=["extraction", "updated_at"])
-        audit.record(actor, AuditAction.UPDATE, document, changes={"version": version.number, "file": checked.name, "sha256": checked.sha256, "comment": comment})
+        audit.record(
+            actor,
+            AuditAction.UPDATE,
+            document,
+            changes={
+                "version": version.number,
+                "file": checked.name,
+                "sha256": checked.sha256,
+                "comment": comment,
+            },
+        )
         transaction.on_commit(lambda: _after_commit_extract(version, actor, extract))
     return version
 
@@ -293,7 +328,12 @@ def trash_document(actor: Actor, document: Document) -> Document:
         raise ValidationError(_("The file is closed; documents cannot be removed from it."))
     document.deleted_at = timezone.now()
     document.save(update_fields=["deleted_at", "updated_at"])
-    audit.record(actor, AuditAction.DELETE, document, changes={"trash": True, "purge_after": document.purge_after.isoformat()})
+    audit.record(
+        actor,
+        AuditAction.DELETE,
+        document,
+        changes={"trash": True, "purge_after": document.purge_after.isoformat()},
+    )
     return document
 
 
@@ -321,7 +361,11 @@ def purge_document(actor: Actor, document: Document) -> None:
             actor,
             AuditAction.DELETE,
             document,
-            changes={"purged": True, "versions": [v.sha256 for v in document.versions.all()], "title": document.title},
+            changes={
+                "purged": True,
+                "versions": [v.sha256 for v in document.versions.all()],
+                "title": document.title,
+            },
         )
         storage = Version._meta.get_field("file").storage
         document.delete()
@@ -333,7 +377,9 @@ def purge_expired_trash(now=None) -> int:
     now = now or timezone.now()
     count = 0
     limit = now - datetime.timedelta(days=TRASH_DAYS)
-    for document in Document.objects.in_trash().filter(deleted_at__lt=limit, legal_hold=False).select_related("file"):
+    for document in (
+        Document.objects.in_trash().filter(deleted_at__lt=limit, legal_hold=False).select_related("file")
+    ):
         if document.held:
             continue
         purge_document(Actor.system(), document)
@@ -354,7 +400,12 @@ def approve_disposal(actor: Actor, file: File) -> File:
         raise ValidationError(_("The file is not due for disposal."))
     file.disposal_state = DisposalState.APPROVED
     file.save(update_fields=["disposal_state", "updated_at"])
-    audit.record(actor, AuditAction.UPDATE, file, changes={"disposal": "approved", "decision": file.effective_retention.disposal})
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        file,
+        changes={"disposal": "approved", "decision": file.effective_retention.disposal},
+    )
     return file
 
 
@@ -399,7 +450,9 @@ def link_document(actor: Actor, document: Document, target, note: str = "") -> D
             )
     except IntegrityError as exc:
         raise ValidationError(_("The document is already attached here.")) from exc
-    audit.record(actor, AuditAction.UPDATE, target, changes={"document_linked": document.pk, "title": document.title})
+    audit.record(
+        actor, AuditAction.UPDATE, target, changes={"document_linked": document.pk, "title": document.title}
+    )
     return link
 
 
@@ -423,11 +476,20 @@ def import_plan(actor: Actor, owner_id: int, entries: list[dict]) -> int:
         by_code = {s.code: s for s in Subject.objects.filter(owner_id=owner_id)}
         for entry in entries:
             parent = by_code.get(entry["parent"]) if entry["parent"] else None
-            subject = by_code.get(entry["code"]) or Subject(owner_id=owner_id, code=entry["code"], created_by=actor.user, visibility=Visibility.PLATFORM)
+            subject = by_code.get(entry["code"]) or Subject(
+                owner_id=owner_id, code=entry["code"], created_by=actor.user, visibility=Visibility.PLATFORM
+            )
             subject.title, subject.parent = entry["title"], parent
             if entry["rule"]:
                 subject.retention_rule = rules[entry["rule"]]
             subject.save()
             by_code[subject.code] = subject
-        audit.record(actor, AuditAction.OTHER, None, owner_organisation=owner_id, object_repr="Aktenplan-Import", changes={"subjects": len(entries)})
+        audit.record(
+            actor,
+            AuditAction.OTHER,
+            None,
+            owner_organisation=owner_id,
+            object_repr="Aktenplan-Import",
+            changes={"subjects": len(entries)},
+        )
     return len(entries)

@@ -18,7 +18,18 @@ class VersionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Version
-        fields = ["id", "document", "number", "original_name", "mime_type", "size", "sha256", "comment", "created_at", "download"]
+        fields = [
+            "id",
+            "document",
+            "number",
+            "original_name",
+            "mime_type",
+            "size",
+            "sha256",
+            "comment",
+            "created_at",
+            "download",
+        ]
 
     def get_download(self, obj) -> str:
         return f"/api/v1/versions/{obj.pk}/download/"
@@ -26,13 +37,36 @@ class VersionSerializer(serializers.ModelSerializer):
 
 class DocumentSerializer(ShareableSerializer):
     versions = VersionSerializer(many=True, read_only=True)
-    upload = serializers.FileField(write_only=True, required=False, help_text="The file (multipart) when creating a document")
+    upload = serializers.FileField(
+        write_only=True, required=False, help_text="The file (multipart) when creating a document"
+    )
 
     class Meta:
         model = Document
-        fields = ["id", "owner", "visibility", "shared_with", "title", "kind", "correspondent", "document_date", "received_date",
-                  "file", "case", "tags", "metadata", "extraction", "page_count", "legal_hold", "deleted_at", "versions", "upload",
-                  "can_edit", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "owner",
+            "visibility",
+            "shared_with",
+            "title",
+            "kind",
+            "correspondent",
+            "document_date",
+            "received_date",
+            "file",
+            "case",
+            "tags",
+            "metadata",
+            "extraction",
+            "page_count",
+            "legal_hold",
+            "deleted_at",
+            "versions",
+            "upload",
+            "can_edit",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["extraction", "page_count", "deleted_at", "legal_hold"]
         extra_kwargs = {"title": {"required": False}}
 
@@ -49,7 +83,11 @@ class DocumentViewSet(ShareableViewSet):
     """Documents the caller may see (not in the trash). ``POST`` multipart with ``upload``
     creates a document; ``DELETE`` moves it to the trash."""
 
-    queryset = Document.objects.active().select_related("owner", "file").prefetch_related("tags", "shared_with", "versions")
+    queryset = (
+        Document.objects.active()
+        .select_related("owner", "file")
+        .prefetch_related("tags", "shared_with", "versions")
+    )
     serializer_class = DocumentSerializer
     parser_classes = [parsers.MultiPartParser, parsers.FormParser, parsers.JSONParser]
     filterset_fields = ["kind", "file", "owner", "tags"]
@@ -61,19 +99,33 @@ class DocumentViewSet(ShareableViewSet):
         data = serializer.validated_data
         uploaded = data.get("upload")
         if uploaded is None:
-            raise serializers.ValidationError({"upload": "Eine Datei ist erforderlich (multipart, Feld „upload“)."})
+            raise serializers.ValidationError(
+                {"upload": "Eine Datei ist erforderlich (multipart, Feld „upload“)."}
+            )
         if uploaded.size > ingest.max_upload_bytes():
             raise serializers.ValidationError({"upload": "Die Datei ist größer als das Upload-Limit."})
         try:
             doc = actions.upload_document(
-                self.actor(), owner_id=data["owner"].pk, name=uploaded.name, data=uploaded.read(), file=data.get("file"),
-                case=data.get("case"), title=data.get("title", ""), kind=data.get("kind", "other"),
-                correspondent=data.get("correspondent", ""), document_date=data.get("document_date"),
-                received_date=data.get("received_date"), visibility=data.get("visibility"), shared_with=data.get("shared_with"),
-                tags=data.get("tags", []), metadata=data.get("metadata"),
+                self.actor(),
+                owner_id=data["owner"].pk,
+                name=uploaded.name,
+                data=uploaded.read(),
+                file=data.get("file"),
+                case=data.get("case"),
+                title=data.get("title", ""),
+                kind=data.get("kind", "other"),
+                correspondent=data.get("correspondent", ""),
+                document_date=data.get("document_date"),
+                received_date=data.get("received_date"),
+                visibility=data.get("visibility"),
+                shared_with=data.get("shared_with"),
+                tags=data.get("tags", []),
+                metadata=data.get("metadata"),
             )
         except actions.DuplicateDocument as exc:
-            return Response({"upload": exc.messages, "duplicate_of": exc.existing.pk}, status=status.HTTP_409_CONFLICT)
+            return Response(
+                {"upload": exc.messages, "duplicate_of": exc.existing.pk}, status=status.HTTP_409_CONFLICT
+            )
         except ingest.UploadRejected as exc:
             raise serializers.ValidationError({"upload": [str(exc)]}) from exc
         return Response(self.get_serializer(doc).data, status=status.HTTP_201_CREATED)
@@ -85,7 +137,18 @@ class DocumentViewSet(ShareableViewSet):
     def perform_destroy(self, instance):
         actions.trash_document(self.actor(), instance)
 
-    @extend_schema(request={"multipart/form-data": {"type": "object", "properties": {"upload": {"type": "string", "format": "binary"}, "comment": {"type": "string"}}}}, responses=VersionSerializer)
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {
+                    "upload": {"type": "string", "format": "binary"},
+                    "comment": {"type": "string"},
+                },
+            }
+        },
+        responses=VersionSerializer,
+    )
     @action(detail=True, methods=["post"], parser_classes=[parsers.MultiPartParser])
     def versions(self, request, pk=None):
         """Upload a new version of the document."""
@@ -94,7 +157,9 @@ class DocumentViewSet(ShareableViewSet):
         if uploaded is None:
             raise serializers.ValidationError({"upload": "Eine Datei ist erforderlich."})
         try:
-            version = actions.add_version(self.actor(), document, uploaded.name, uploaded.read(), request.data.get("comment", ""))
+            version = actions.add_version(
+                self.actor(), document, uploaded.name, uploaded.read(), request.data.get("comment", "")
+            )
         except ingest.UploadRejected as exc:
             raise serializers.ValidationError({"upload": [str(exc)]}) from exc
         return Response(VersionSerializer(version).data, status=status.HTTP_201_CREATED)
@@ -116,14 +181,35 @@ class VersionViewSet(viewsets.ReadOnlyModelViewSet):
     def download(self, request, pk=None):
         version = get_visible_or_404(self.queryset, request.user, pk=pk)
         actions.record_download(actions.Actor.from_request(request), version, "api")
-        return FileResponse(version.file.open("rb"), content_type=version.mime_type, as_attachment=True, filename=version.original_name)
+        return FileResponse(
+            version.file.open("rb"),
+            content_type=version.mime_type,
+            as_attachment=True,
+            filename=version.original_name,
+        )
 
 
 class FileSerializer(ShareableSerializer):
     class Meta:
         model = File
-        fields = ["id", "owner", "visibility", "shared_with", "reference", "subject", "title", "description", "status",
-                  "responsible", "retention_rule", "closed_at", "legal_hold", "can_edit", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "owner",
+            "visibility",
+            "shared_with",
+            "reference",
+            "subject",
+            "title",
+            "description",
+            "status",
+            "responsible",
+            "retention_rule",
+            "closed_at",
+            "legal_hold",
+            "can_edit",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["reference", "status", "closed_at", "legal_hold"]
 
     def get_fields(self):
@@ -150,7 +236,18 @@ class FileViewSet(ShareableViewSet):
 class SubjectSerializer(ShareableSerializer):
     class Meta:
         model = Subject
-        fields = ["id", "owner", "visibility", "code", "title", "parent", "retention_rule", "can_edit", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "owner",
+            "visibility",
+            "code",
+            "title",
+            "parent",
+            "retention_rule",
+            "can_edit",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class SubjectViewSet(ShareableViewSet):

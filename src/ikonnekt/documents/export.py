@@ -14,7 +14,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 NS = "urn:ikonnekt:xdomea-like:1"
-MANIFEST_FIELDS = ["document_id", "title", "kind", "correspondent", "document_date", "received_date", "tags", "file_reference", "case", "version", "file_name", "path", "mime_type", "size", "sha256", "uploaded", "uploaded_by", "comment"]
+MANIFEST_FIELDS = [
+    "document_id",
+    "title",
+    "kind",
+    "correspondent",
+    "document_date",
+    "received_date",
+    "tags",
+    "file_reference",
+    "case",
+    "version",
+    "file_name",
+    "path",
+    "mime_type",
+    "size",
+    "sha256",
+    "uploaded",
+    "uploaded_by",
+    "comment",
+]
 
 
 def _version_path(doc, version):
@@ -111,9 +130,17 @@ def build_package(documents, file=None) -> bytes:
             "format": "ikonnekt-dms-export",
             "version": 1,
             "created": timezone.now().isoformat(),
-            "file": {"reference": file.reference, "title": file.title, "subject": file.subject.code,
-                     "subject_title": file.subject.title, "status": file.status, "responsible": file.responsible,
-                     "cases": [{"number": c.number, "title": c.title} for c in file.cases.all()]} if file else None,
+            "file": {
+                "reference": file.reference,
+                "title": file.title,
+                "subject": file.subject.code,
+                "subject_title": file.subject.title,
+                "status": file.status,
+                "responsible": file.responsible,
+                "cases": [{"number": c.number, "title": c.title} for c in file.cases.all()],
+            }
+            if file
+            else None,
             "documents": rows,
         }
         zf.writestr("manifest.json", json.dumps(meta, ensure_ascii=False, indent=2))
@@ -148,10 +175,14 @@ def read_package(data: bytes):
         for row in meta.get("documents", []):
             path = row.get("path", "")
             if path not in zf.namelist():
-                raise PackageError(_("%(path)s is listed in the manifest but missing in the ZIP.") % {"path": path})
+                raise PackageError(
+                    _("%(path)s is listed in the manifest but missing in the ZIP.") % {"path": path}
+                )
             content = zf.read(path)
             if hashlib.sha256(content).hexdigest() != row.get("sha256"):
-                raise PackageError(_("The checksum of %(path)s does not match the manifest.") % {"path": path})
+                raise PackageError(
+                    _("The checksum of %(path)s does not match the manifest.") % {"path": path}
+                )
             files[path] = content
     return meta, files
 
@@ -176,10 +207,20 @@ def import_package(actor, data: bytes, *, owner_id, subject=None):
             info = meta["file"]
             subject = subject or Subject.objects.filter(owner_id=owner_id, code=info["subject"]).first()
             if subject is None:
-                raise PackageError(_("The filing plan has no subject %(code)s; create it or choose a subject.") % {"code": info["subject"]})
+                raise PackageError(
+                    _("The filing plan has no subject %(code)s; create it or choose a subject.")
+                    % {"code": info["subject"]}
+                )
             file = actions.create_file(
-                actor, File(owner_id=owner_id, subject=subject, title=info["title"], responsible=info.get("responsible", ""),
-                            description=_("Imported from %(ref)s") % {"ref": info["reference"]}, created_by=actor.user)
+                actor,
+                File(
+                    owner_id=owner_id,
+                    subject=subject,
+                    title=info["title"],
+                    responsible=info.get("responsible", ""),
+                    description=_("Imported from %(ref)s") % {"ref": info["reference"]},
+                    created_by=actor.user,
+                ),
             )
             for c in info.get("cases", []):
                 cases[c["number"]] = actions.create_case(actor, file, c["title"])
@@ -188,16 +229,32 @@ def import_package(actor, data: bytes, *, owner_id, subject=None):
             rows.sort(key=lambda r: int(r["version"]))
             first = rows[0]
             case_no = first.get("case", "").rsplit("/", 1)[-1]
-            tags = [Tag.objects.get_or_create(owner_id=owner_id, name=t.strip()[:60], defaults={"created_by": actor.user})[0]
-                    for t in first.get("tags", "").split(",") if t.strip()]
+            tags = [
+                Tag.objects.get_or_create(
+                    owner_id=owner_id, name=t.strip()[:60], defaults={"created_by": actor.user}
+                )[0]
+                for t in first.get("tags", "").split(",")
+                if t.strip()
+            ]
             doc = actions.upload_document(
-                actor, owner_id=owner_id, name=first["file_name"], data=files[first["path"]], file=file,
-                case=cases.get(int(case_no)) if case_no.isdigit() else None, title=first["title"],
-                kind=first["kind"] if first["kind"] in Kind.values else "other", correspondent=first.get("correspondent", ""),
-                document_date=parse_date(first.get("document_date", "")), received_date=parse_date(first.get("received_date", "")),
-                tags=tags, comment=first.get("comment", ""), allow_duplicate=True,
+                actor,
+                owner_id=owner_id,
+                name=first["file_name"],
+                data=files[first["path"]],
+                file=file,
+                case=cases.get(int(case_no)) if case_no.isdigit() else None,
+                title=first["title"],
+                kind=first["kind"] if first["kind"] in Kind.values else "other",
+                correspondent=first.get("correspondent", ""),
+                document_date=parse_date(first.get("document_date", "")),
+                received_date=parse_date(first.get("received_date", "")),
+                tags=tags,
+                comment=first.get("comment", ""),
+                allow_duplicate=True,
             )
             for row in rows[1:]:
-                actions.add_version(actor, doc, row["file_name"], files[row["path"]], comment=row.get("comment", ""))
+                actions.add_version(
+                    actor, doc, row["file_name"], files[row["path"]], comment=row.get("comment", "")
+                )
             created.append(doc)
     return file, created

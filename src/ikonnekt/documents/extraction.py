@@ -77,9 +77,21 @@ def render_pdf_pages(data: bytes, first: int = 1, last: int = 1, dpi: int = 200)
         src = Path(tmp) / "in.pdf"
         src.write_bytes(data)
         subprocess.run(
-            [gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=png16m", f"-r{dpi}",
-             f"-dFirstPage={first}", f"-dLastPage={last}", f"-sOutputFile={tmp}/p%04d.png", str(src)],
-            capture_output=True, timeout=300,
+            [
+                gs,
+                "-q",
+                "-dSAFER",
+                "-dBATCH",
+                "-dNOPAUSE",
+                "-sDEVICE=png16m",
+                f"-r{dpi}",
+                f"-dFirstPage={first}",
+                f"-dLastPage={last}",
+                f"-sOutputFile={tmp}/p%04d.png",
+                str(src),
+            ],
+            capture_output=True,
+            timeout=300,
         )
         return [p.read_bytes() for p in sorted(Path(tmp).glob("p*.png"))]
 
@@ -160,7 +172,13 @@ def extract(data: bytes, mime: str, ocr: bool = True) -> Extracted:
         if not ocr or not tesseract_path():
             return Extracted("", 1, ocr_missing=bool(ocr))
         return Extracted(ocr_image_bytes(data)[:MAX_TEXT], 1, ocr=True)
-    reader = {ingest.DOCX: docx_text, ingest.XLSX: xlsx_text, ingest.ODT: odf_text, ingest.ODS: odf_text, ingest.TXT: txt_text}
+    reader = {
+        ingest.DOCX: docx_text,
+        ingest.XLSX: xlsx_text,
+        ingest.ODT: odf_text,
+        ingest.ODS: odf_text,
+        ingest.TXT: txt_text,
+    }
     return Extracted(reader[mime](data)[:MAX_TEXT])
 
 

@@ -10,7 +10,9 @@ class DocumentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Type"))
     tags = django_filters.ModelChoiceFilter(queryset=Tag.objects.all(), label=_("Tag"), distinct=True)
     year = django_filters.NumberFilter(field_name="document_date__year", label=_("Year"))
-    inbox = django_filters.BooleanFilter(field_name="file", lookup_expr="isnull", label=_("Only inbox (no file)"))
+    inbox = django_filters.BooleanFilter(
+        field_name="file", lookup_expr="isnull", label=_("Only inbox (no file)")
+    )
 
     class Meta:
         model = Document

@@ -10,7 +10,19 @@ from ikonnekt.organizations.models import Organisation
 class DocumentForm(ShareableForm):
     class Meta:
         model = Document
-        fields = ["title", "kind", "correspondent", "document_date", "received_date", "file", "case", "tags", "legal_hold", "visibility", "shared_with"]
+        fields = [
+            "title",
+            "kind",
+            "correspondent",
+            "document_date",
+            "received_date",
+            "file",
+            "case",
+            "tags",
+            "legal_hold",
+            "visibility",
+            "shared_with",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,11 +38,22 @@ class DocumentForm(ShareableForm):
 class FileForm(ShareableForm):
     class Meta:
         model = File
-        fields = ["owner", "subject", "title", "description", "responsible", "retention_rule", "visibility", "shared_with"]
+        fields = [
+            "owner",
+            "subject",
+            "title",
+            "description",
+            "responsible",
+            "retention_rule",
+            "visibility",
+            "shared_with",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subject"].queryset = Subject.objects.filter(owner_id__in=orgs_with_role(self.user)).select_related("owner")
+        self.fields["subject"].queryset = Subject.objects.filter(
+            owner_id__in=orgs_with_role(self.user)
+        ).select_related("owner")
         self.fields["subject"].label_from_instance = lambda s: f"{s.owner.code or s.owner.name}: {s}"
 
     def clean(self):
@@ -53,12 +76,17 @@ class SubjectForm(ShareableForm):
 
 
 class UploadForm(BootstrapForm):
-    owner = forms.ModelChoiceField(Organisation.objects.none(), label=_("Owner organisation"), empty_label=None)
-    file = forms.ModelChoiceField(File.objects.none(), label=_("File"), required=False, empty_label=_("— Inbox (no file) —"))
+    owner = forms.ModelChoiceField(
+        Organisation.objects.none(), label=_("Owner organisation"), empty_label=None
+    )
+    file = forms.ModelChoiceField(
+        File.objects.none(), label=_("File"), required=False, empty_label=_("— Inbox (no file) —")
+    )
     kind = forms.ChoiceField(choices=Kind.choices, label=_("Type"), initial=Kind.OTHER)
     correspondent = forms.CharField(label=_("Correspondent"), required=False, max_length=200)
     visibility = forms.ChoiceField(
-        choices=[("", _("Like the file (or private)"))] + list(Document._meta.get_field("visibility").choices),
+        choices=[("", _("Like the file (or private)"))]
+        + list(Document._meta.get_field("visibility").choices),
         required=False,
         label=_("Visibility"),
     )
@@ -70,7 +98,9 @@ class UploadForm(BootstrapForm):
         self.fields["owner"].queryset = Organisation.objects.filter(pk__in=orgs)
         if active_organisation is not None and active_organisation.pk in orgs:
             self.fields["owner"].initial = active_organisation.pk
-        self.fields["file"].queryset = File.objects.filter(owner_id__in=orgs, status="open").select_related("owner")
+        self.fields["file"].queryset = File.objects.filter(owner_id__in=orgs, status="open").select_related(
+            "owner"
+        )
 
     def clean(self):
         data = super().clean()
@@ -99,7 +129,9 @@ class PlanImportForm(BootstrapForm):
 
 class PackageImportForm(PlanImportForm):
     upload = forms.FileField(label=_("Export ZIP (from iKonnekt)"))
-    subject = forms.ModelChoiceField(Subject.objects.none(), label=_("Filing plan subject (optional)"), required=False)
+    subject = forms.ModelChoiceField(
+        Subject.objects.none(), label=_("Filing plan subject (optional)"), required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

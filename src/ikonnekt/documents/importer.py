@@ -59,12 +59,18 @@ def read_sidecar(folder: Path) -> dict:
     return rows
 
 
-def import_folder(actor, folder, *, owner_id, file_id=None, progress=None, move_done=False, extract="job") -> ImportReport:
+def import_folder(
+    actor, folder, *, owner_id, file_id=None, progress=None, move_done=False, extract="job"
+) -> ImportReport:
     folder = Path(folder)
     report = ImportReport()
     sidecar = read_sidecar(folder)
     target = File.objects.filter(pk=file_id).first() if file_id else None
-    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != SIDECAR and "done" not in p.relative_to(folder).parts[:1])
+    paths = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != SIDECAR and "done" not in p.relative_to(folder).parts[:1]
+    )
     total = len(paths) or 1
     kinds = set(Kind.values)
     for i, path in enumerate(paths, start=1):
@@ -76,7 +82,9 @@ def import_folder(actor, folder, *, owner_id, file_id=None, progress=None, move_
             data = path.read_bytes()
             tags = []
             for name in [t.strip() for t in meta.get("tags", "").split(",") if t.strip()]:
-                tag, _c = Tag.objects.get_or_create(owner_id=owner_id, name=name[:60], defaults={"created_by": actor.user})
+                tag, _c = Tag.objects.get_or_create(
+                    owner_id=owner_id, name=name[:60], defaults={"created_by": actor.user}
+                )
                 tags.append(tag)
             actions.upload_document(
                 actor,

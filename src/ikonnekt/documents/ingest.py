@@ -23,8 +23,28 @@ TXT = "text/plain"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
-ACCEPTED = {PDF: ".pdf", DOCX: ".docx", XLSX: ".xlsx", ODT: ".odt", ODS: ".ods", TXT: ".txt", PNG: ".png", JPEG: ".jpg", TIFF: ".tif"}
-LABELS = {PDF: "PDF", DOCX: "Word (DOCX)", XLSX: "Excel (XLSX)", ODT: "OpenDocument Text", ODS: "OpenDocument Tabelle", TXT: "Text", PNG: "PNG", JPEG: "JPEG", TIFF: "TIFF"}
+ACCEPTED = {
+    PDF: ".pdf",
+    DOCX: ".docx",
+    XLSX: ".xlsx",
+    ODT: ".odt",
+    ODS: ".ods",
+    TXT: ".txt",
+    PNG: ".png",
+    JPEG: ".jpg",
+    TIFF: ".tif",
+}
+LABELS = {
+    PDF: "PDF",
+    DOCX: "Word (DOCX)",
+    XLSX: "Excel (XLSX)",
+    ODT: "OpenDocument Text",
+    ODS: "OpenDocument Tabelle",
+    TXT: "Text",
+    PNG: "PNG",
+    JPEG: "JPEG",
+    TIFF: "TIFF",
+}
 IMAGES = {PNG, JPEG, TIFF}
 MAX_UNZIPPED = 200 * 1024 * 1024  # office files: total uncompressed size
 MAX_RATIO = 150  # office files: compression ratio above this is treated as a ZIP bomb
@@ -107,7 +127,9 @@ def _check_zip(data: bytes) -> None:
             compressed = sum(info.compress_size for info in zf.infolist()) or 1
             if total > MAX_UNZIPPED or total / compressed > MAX_RATIO:
                 raise UploadRejected(
-                    _("The office file unpacks to %(mb)s MB (compression %(ratio)s:1); it looks like a ZIP bomb and was refused.")
+                    _(
+                        "The office file unpacks to %(mb)s MB (compression %(ratio)s:1); it looks like a ZIP bomb and was refused."
+                    )
                     % {"mb": total // (1024 * 1024), "ratio": int(total / compressed)}
                 )
             bad = zf.testzip()
@@ -132,7 +154,9 @@ def _check_pdf(data: bytes) -> int:
                 ok = 0
             if not ok:
                 raise UploadRejected(_("The PDF is password-protected; please upload it without a password."))
-            raise UploadRejected(_("The PDF is encrypted; please save it without encryption and upload again."))
+            raise UploadRejected(
+                _("The PDF is encrypted; please save it without encryption and upload again.")
+            )
         pages = len(reader.pages)
     except UploadRejected:
         raise
@@ -172,7 +196,9 @@ def inspect_upload(name: str, data: bytes, declared_size: int | None = None) -> 
     mime = detect_type(data)
     if mime is None:
         raise UploadRejected(
-            _("“%(name)s” has an unsupported type. Accepted: PDF, DOCX, ODT, XLSX, ODS, TXT, PNG, JPEG, TIFF.")
+            _(
+                "“%(name)s” has an unsupported type. Accepted: PDF, DOCX, ODT, XLSX, ODS, TXT, PNG, JPEG, TIFF."
+            )
             % {"name": name}
         )
     pages = None
@@ -184,4 +210,6 @@ def inspect_upload(name: str, data: bytes, declared_size: int | None = None) -> 
         _check_image(data)
     elif mime == TXT and not data.strip():
         raise UploadRejected(_("“%(name)s” contains only blanks.") % {"name": name})
-    return Checked(name=name, mime_type=mime, size=size, sha256=hashlib.sha256(data).hexdigest(), pdf_pages=pages)
+    return Checked(
+        name=name, mime_type=mime, size=size, sha256=hashlib.sha256(data).hexdigest(), pdf_pages=pages
+    )

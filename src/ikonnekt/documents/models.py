@@ -36,8 +36,12 @@ class RetentionRule(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     years = models.PositiveSmallIntegerField(_("retention period (years)"))
-    trigger = models.CharField(_("starts with"), max_length=20, choices=Trigger.choices, default=Trigger.FILE_CLOSED)
-    disposal = models.CharField(_("disposal decision"), max_length=1, choices=Disposal.choices, default=Disposal.EVALUATE)
+    trigger = models.CharField(
+        _("starts with"), max_length=20, choices=Trigger.choices, default=Trigger.FILE_CLOSED
+    )
+    disposal = models.CharField(
+        _("disposal decision"), max_length=1, choices=Disposal.choices, default=Disposal.EVALUATE
+    )
 
     class Meta:
         ordering = ["years", "name"]
@@ -51,12 +55,16 @@ class RetentionRule(models.Model):
 class FilingSettings(models.Model):
     """Per-organisation settings of the DMS (file reference pattern)."""
 
-    organisation = models.OneToOneField("organizations.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.OneToOneField(
+        "organizations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
     reference_pattern = models.CharField(
         _("file reference pattern"),
         max_length=100,
         default="{org}-{subject}-{year}-{seq:04d}",
-        help_text=_("Placeholders: {org} organisation code, {subject} filing plan code, {year}, {seq} running number."),
+        help_text=_(
+            "Placeholders: {org} organisation code, {subject} filing plan code, {year}, {seq} running number."
+        ),
     )
 
     class Meta:
@@ -72,8 +80,17 @@ class Subject(SharedObject):
 
     code = models.CharField(_("code"), max_length=30)
     title = models.CharField(_("title"), max_length=200)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent"))
-    retention_rule = models.ForeignKey(RetentionRule, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("retention rule"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
+    retention_rule = models.ForeignKey(
+        RetentionRule, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("retention rule")
+    )
 
     class Meta:
         ordering = ["owner", "code"]
@@ -106,16 +123,24 @@ class DisposalState(models.TextChoices):
 class File(Shareable):
     """A file (Akte) under a filing plan subject, with a generated file reference."""
 
-    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="files", verbose_name=_("filing plan subject"))
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="files", verbose_name=_("filing plan subject")
+    )
     reference = models.CharField(_("file reference"), max_length=80, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=FileStatus.choices, default=FileStatus.OPEN)
     responsible = models.CharField(_("responsible (unit or person)"), max_length=150, blank=True)
-    retention_rule = models.ForeignKey(RetentionRule, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("retention rule"))
+    retention_rule = models.ForeignKey(
+        RetentionRule, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("retention rule")
+    )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-    legal_hold = models.BooleanField(_("legal hold"), default=False, help_text=_("Blocks deletion and disposal."))
-    disposal_state = models.CharField(_("disposal"), max_length=10, choices=DisposalState.choices, default="", blank=True, editable=False)
+    legal_hold = models.BooleanField(
+        _("legal hold"), default=False, help_text=_("Blocks deletion and disposal.")
+    )
+    disposal_state = models.CharField(
+        _("disposal"), max_length=10, choices=DisposalState.choices, default="", blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -148,7 +173,10 @@ class File(Shareable):
             return None
         start = self.closed_at.date() if self.closed_at else None
         if rule.trigger == Trigger.DOCUMENT_DATE:
-            start = self.documents.filter(deleted_at__isnull=True).aggregate(m=models.Max("document_date"))["m"] or start
+            start = (
+                self.documents.filter(deleted_at__isnull=True).aggregate(m=models.Max("document_date"))["m"]
+                or start
+            )
         return due_date(start, rule.years)
 
 
@@ -234,8 +262,22 @@ class DocumentQuerySet(ShareableQuerySet):
 class Document(Shareable):
     """A document in a file or case, or loose in the inbox; its content is its versions."""
 
-    file = models.ForeignKey(File, on_delete=models.PROTECT, null=True, blank=True, related_name="documents", verbose_name=_("file"))
-    case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("case"))
+    file = models.ForeignKey(
+        File,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("file"),
+    )
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("case"),
+    )
     title = models.CharField(_("title"), max_length=250)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     correspondent = models.CharField(_("correspondent"), max_length=200, blank=True)
@@ -244,7 +286,13 @@ class Document(Shareable):
     tags = models.ManyToManyField(Tag, blank=True, related_name="documents", verbose_name=_("tags"))
     metadata = models.JSONField(_("further metadata"), default=dict, blank=True)
     content = models.TextField(_("text content"), blank=True, editable=False)
-    extraction = models.CharField(_("text extraction"), max_length=20, choices=Extraction.choices, default=Extraction.PENDING, editable=False)
+    extraction = models.CharField(
+        _("text extraction"),
+        max_length=20,
+        choices=Extraction.choices,
+        default=Extraction.PENDING,
+        editable=False,
+    )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     legal_hold = models.BooleanField(_("legal hold"), default=False, help_text=_("Blocks deletion."))
     deleted_at = models.DateTimeField(_("moved to trash"), null=True, blank=True, editable=False)
@@ -272,7 +320,11 @@ class Document(Shareable):
 
     @property
     def year(self):
-        return (self.document_date or self.created_at.date()).year if (self.document_date or self.created_at) else None
+        return (
+            (self.document_date or self.created_at.date()).year
+            if (self.document_date or self.created_at)
+            else None
+        )
 
     @property
     def organisation_name(self):
@@ -310,7 +362,9 @@ def version_path(instance, filename):
 class Version(models.Model):
     """One stored file of a document; every earlier version stays downloadable."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document"))
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
+    )
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=version_path, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
@@ -318,9 +372,13 @@ class Version(models.Model):
     size = models.BigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     comment = models.CharField(_("comment"), max_length=300, blank=True)
-    thumbnail = models.ImageField(_("preview"), upload_to="documents/thumbnails/%Y/%m/", null=True, blank=True, max_length=300)
+    thumbnail = models.ImageField(
+        _("preview"), upload_to="documents/thumbnails/%Y/%m/", null=True, blank=True, max_length=300
+    )
     text = models.TextField(_("text"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     objects = ChildQuerySet.as_manager()
@@ -328,7 +386,9 @@ class Version(models.Model):
 
     class Meta:
         ordering = ["document", "-number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="documents_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="documents_version_number")
+        ]
         verbose_name = _("version")
         verbose_name_plural = _("versions")
 
@@ -345,19 +405,27 @@ class Version(models.Model):
 class DocumentLink(models.Model):
     """A document attached to any other object of the platform (generic relation)."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="links", verbose_name=_("document"))
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="links", verbose_name=_("document")
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
     target = GenericForeignKey("content_type", "object_id")
     note = models.CharField(_("note"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildQuerySet.as_manager()
     sharing_parent = "document"
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["document", "content_type", "object_id"], name="documents_link_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "content_type", "object_id"], name="documents_link_unique"
+            )
+        ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         verbose_name = _("document link")
         verbose_name_plural = _("document links")

@@ -20,5 +20,10 @@ register(
         "file_label": _("File"),
     },
 )
-register(File, title="title", body=["reference", "description", "responsible"], facets=["organisation_name"],
-         facet_labels={"organisation_name": _("Organisation")})
+register(
+    File,
+    title="title",
+    body=["reference", "description", "responsible"],
+    facets=["organisation_name"],
+    facet_labels={"organisation_name": _("Organisation")},
+)

@@ -59,7 +59,10 @@ def extract_job(job_row, version_id):
     if status is None:
         return {"message": _("The version no longer exists.")}
     version = Version.objects.filter(pk=version_id).first()
-    return {"message": str(Extraction(status).label), "url": version.document.get_absolute_url() if version else ""}
+    return {
+        "message": str(Extraction(status).label),
+        "url": version.document.get_absolute_url() if version else "",
+    }
 
 
 @job("documents.verify_files")
@@ -86,7 +89,12 @@ def import_folder_job(job_row, folder, owner_id, username, file_id=None, move_do
     if user is None:
         return {"message": _("The user no longer exists.")}
     report = import_folder(
-        Actor.system(user=user), folder, owner_id=owner_id, file_id=file_id, progress=job_row.set_progress, move_done=move_done
+        Actor.system(user=user),
+        folder,
+        owner_id=owner_id,
+        file_id=file_id,
+        progress=job_row.set_progress,
+        move_done=move_done,
     )
     return {"message": report.summary(), "errors": report.errors[:200]}
 

@@ -53,7 +53,9 @@ class DocumentDetail(SharedDetailView):
 
     def get_base_queryset(self):
         return Document.objects.select_related("owner", "file", "case", "created_by").prefetch_related(
-            "tags", "shared_with", Prefetch("versions", queryset=Version.objects.select_related("created_by").order_by("-number"))
+            "tags",
+            "shared_with",
+            Prefetch("versions", queryset=Version.objects.select_related("created_by").order_by("-number")),
         )
 
     def get_context_data(self, **kwargs):
@@ -89,11 +91,17 @@ def upload(request):
         raise PermissionDenied(_("You need the editor role in an organisation to upload documents."))
     initial = {}
     if request.GET.get("file"):
-        file = get_visible_or_404(File, request.user, pk=request.GET["file"]) if request.GET["file"].isdigit() else None
+        file = (
+            get_visible_or_404(File, request.user, pk=request.GET["file"])
+            if request.GET["file"].isdigit()
+            else None
+        )
         if file:
             initial = {"file": file.pk, "owner": file.owner_id}
     form = UploadForm(initial=initial, user=request.user, active_organisation=request.active_organisation)
-    return render(request, "documents/upload.html", {"form": form, "max_mb": ingest.max_upload_bytes() // (1024 * 1024)})
+    return render(
+        request, "documents/upload.html", {"form": form, "max_mb": ingest.max_upload_bytes() // (1024 * 1024)}
+    )
 
 
 @login_required
@@ -103,7 +111,10 @@ def upload_file(request):
     form = UploadForm(request.POST, user=request.user)
     uploaded = request.FILES.get("upload")
     if not form.is_valid():
-        return JsonResponse({"ok": False, "error": "; ".join(f"{k}: {', '.join(v)}" for k, v in form.errors.items())}, status=400)
+        return JsonResponse(
+            {"ok": False, "error": "; ".join(f"{k}: {', '.join(v)}" for k, v in form.errors.items())},
+            status=400,
+        )
     if uploaded is None:
         return JsonResponse({"ok": False, "error": _("No file received.")}, status=400)
     name = uploaded.name
@@ -112,7 +123,11 @@ def upload_file(request):
         if uploaded.size > ingest.max_upload_bytes():
             raise ingest.UploadRejected(
                 _("“%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
-                % {"name": ingest.clean_name(name), "size": round(uploaded.size / 1048576, 1), "limit": ingest.max_upload_bytes() // 1048576}
+                % {
+                    "name": ingest.clean_name(name),
+                    "size": round(uploaded.size / 1048576, 1),
+                    "limit": ingest.max_upload_bytes() // 1048576,
+                }
             )
         data = uploaded.read()
         data_ok = ingest.inspect_upload(name, data)
@@ -121,7 +136,9 @@ def upload_file(request):
             existing = actions.find_duplicate(request.user, data_ok.sha256)
             if existing is not None:
                 actions.link_document(actor, existing, file)
-                return JsonResponse({"ok": True, "linked": True, "url": existing.get_absolute_url(), "title": existing.title})
+                return JsonResponse(
+                    {"ok": True, "linked": True, "url": existing.get_absolute_url(), "title": existing.title}
+                )
         doc = actions.upload_document(
             actor,
             owner_id=form.cleaned_data["owner"].pk,
@@ -135,12 +152,20 @@ def upload_file(request):
         )
     except actions.DuplicateDocument as exc:
         return JsonResponse(
-            {"ok": False, "duplicate": True, "error": _messages_of(exc), "url": exc.existing.get_absolute_url(), "can_link": bool(form.cleaned_data.get("file"))},
+            {
+                "ok": False,
+                "duplicate": True,
+                "error": _messages_of(exc),
+                "url": exc.existing.get_absolute_url(),
+                "can_link": bool(form.cleaned_data.get("file")),
+            },
             status=409,
         )
     except (ingest.UploadRejected, ValidationError, PermissionDenied) as exc:
         return JsonResponse({"ok": False, "error": _messages_of(exc)}, status=400)
-    return JsonResponse({"ok": True, "url": doc.get_absolute_url(), "title": doc.title, "id": doc.pk}, status=201)
+    return JsonResponse(
+        {"ok": True, "url": doc.get_absolute_url(), "title": doc.title, "id": doc.pk}, status=201
+    )
 
 
 @login_required
@@ -153,7 +178,13 @@ def new_version(request, pk):
         try:
             if uploaded.size > ingest.max_upload_bytes():
                 raise ingest.UploadRejected(_("The file is larger than the upload limit."))
-            version = actions.add_version(Actor.from_request(request), document, uploaded.name, uploaded.read(), form.cleaned_data["comment"])
+            version = actions.add_version(
+                Actor.from_request(request),
+                document,
+                uploaded.name,
+                uploaded.read(),
+                form.cleaned_data["comment"],
+            )
         except (ingest.UploadRejected, ValidationError, PermissionDenied) as exc:
             messages.error(request, _messages_of(exc))
         else:
@@ -171,7 +202,12 @@ def _version_response(request, pk, inline):
     if not request.user.is_authenticated and version.document.visibility != "public":
         raise Http404
     actions.record_download(Actor.from_request(request), version, "preview" if inline else "download")
-    response = FileResponse(version.file.open("rb"), content_type=version.mime_type, as_attachment=not inline, filename=version.original_name)
+    response = FileResponse(
+        version.file.open("rb"),
+        content_type=version.mime_type,
+        as_attachment=not inline,
+        filename=version.original_name,
+    )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -205,7 +241,9 @@ def document_trash(request, pk):
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, _messages_of(exc))
         return redirect(document)
-    messages.success(request, _("“%(title)s” was moved to the trash (restorable for 30 days).") % {"title": document.title})
+    messages.success(
+        request, _("“%(title)s” was moved to the trash (restorable for 30 days).") % {"title": document.title}
+    )
     return redirect("documents:list")
 
 
@@ -239,7 +277,12 @@ for _view in (document_trash, document_restore, document_hold):
 
 @login_required
 def trash(request):
-    docs = Document.objects.visible_to(request.user).in_trash().filter(owner_id__in=orgs_with_role(request.user)).select_related("owner")
+    docs = (
+        Document.objects.visible_to(request.user)
+        .in_trash()
+        .filter(owner_id__in=orgs_with_role(request.user))
+        .select_related("owner")
+    )
     return render(request, "documents/trash.html", {"documents": docs})
 
 
@@ -249,7 +292,9 @@ class FileList(SharedListView):
     template_name = "documents/file_list.html"
 
     def get_base_queryset(self):
-        return File.objects.select_related("owner", "subject").annotate(n_documents=Count("documents", filter=Q(documents__deleted_at__isnull=True)))
+        return File.objects.select_related("owner", "subject").annotate(
+            n_documents=Count("documents", filter=Q(documents__deleted_at__isnull=True))
+        )
 
 
 class FileDetail(SharedDetailView):
@@ -261,11 +306,21 @@ class FileDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         file = self.object
         user = self.request.user
-        ctx["documents"] = Document.objects.visible_to(user).active().filter(file=file).select_related("case").prefetch_related("tags")
+        ctx["documents"] = (
+            Document.objects.visible_to(user)
+            .active()
+            .filter(file=file)
+            .select_related("case")
+            .prefetch_related("tags")
+        )
         ctx["cases"] = file.cases.all()
         ctx["case_form"] = CaseForm()
-        ctx["linked"] = Document.objects.visible_to(user).active().filter(
-            links__content_type=ContentType.objects.get_for_model(File), links__object_id=str(file.pk)
+        ctx["linked"] = (
+            Document.objects.visible_to(user)
+            .active()
+            .filter(
+                links__content_type=ContentType.objects.get_for_model(File), links__object_id=str(file.pk)
+            )
         )
         ctx["is_admin"] = file.can_delete(user) and file.owner_id in orgs_with_role(user, roles={"admin"})
         ctx["due"] = file.retention_due()
@@ -279,7 +334,11 @@ class FileCreate(SharedCreateView):
     def form_valid(self, form):
         form.instance.created_by = self.request.user
         try:
-            file = actions.create_file(Actor.from_request(self.request), form.save(commit=False), form.cleaned_data.get("shared_with"))
+            file = actions.create_file(
+                Actor.from_request(self.request),
+                form.save(commit=False),
+                form.cleaned_data.get("shared_with"),
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -322,7 +381,9 @@ def file_reopen(request, pk):
 @require_POST
 def file_hold(request, pk):
     hold = request.POST.get("hold") == "1"
-    return _file_action(request, pk, lambda a, f: actions.set_legal_hold(a, f, hold), _("Legal hold changed."))
+    return _file_action(
+        request, pk, lambda a, f: actions.set_legal_hold(a, f, hold), _("Legal hold changed.")
+    )
 
 
 @login_required
@@ -354,15 +415,34 @@ def case_create(request, pk):
 @login_required
 def file_export(request, pk):
     file = get_visible_or_404(File, request.user, pk=pk)
-    docs = Document.objects.visible_to(request.user).active().filter(file=file).select_related("file", "case").prefetch_related("tags", "versions__created_by")
+    docs = (
+        Document.objects.visible_to(request.user)
+        .active()
+        .filter(file=file)
+        .select_related("file", "case")
+        .prefetch_related("tags", "versions__created_by")
+    )
     data = export.build_package(docs, file=file)
-    actions.audit.record(Actor.from_request(request), actions.AuditAction.DOWNLOAD, file, changes={"export": "zip", "documents": len(docs)})
+    actions.audit.record(
+        Actor.from_request(request),
+        actions.AuditAction.DOWNLOAD,
+        file,
+        changes={"export": "zip", "documents": len(docs)},
+    )
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{file.reference}.zip"'
     return response
 
 
-for _view in (file_close, file_reopen, file_hold, file_approve_disposal, file_dispose, case_create, file_export):
+for _view in (
+    file_close,
+    file_reopen,
+    file_hold,
+    file_approve_disposal,
+    file_dispose,
+    case_create,
+    file_export,
+):
     _view.shareable_model = File
 
 
@@ -374,10 +454,21 @@ def search_export(request):
     query = request.GET.get("q", "")[:200]
     result = search(request.user, query, models=["documents.document"], limit=100, with_facets=False)
     ids = [h.entry.object_id for h in result.hits]
-    docs = Document.objects.visible_to(request.user).active().filter(pk__in=ids).select_related("file", "case").prefetch_related("tags", "versions__created_by")
+    docs = (
+        Document.objects.visible_to(request.user)
+        .active()
+        .filter(pk__in=ids)
+        .select_related("file", "case")
+        .prefetch_related("tags", "versions__created_by")
+    )
     data = export.build_package(docs)
     for doc in docs:
-        actions.audit.record(Actor.from_request(request), actions.AuditAction.DOWNLOAD, doc, changes={"export": "zip", "query": query})
+        actions.audit.record(
+            Actor.from_request(request),
+            actions.AuditAction.DOWNLOAD,
+            doc,
+            changes={"export": "zip", "query": query},
+        )
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="suche.zip"'
     return response
@@ -389,14 +480,19 @@ def package_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             file, docs = export.import_package(
-                Actor.from_request(request), form.cleaned_data["upload"].read(), owner_id=form.cleaned_data["owner"].pk, subject=form.cleaned_data.get("subject")
+                Actor.from_request(request),
+                form.cleaned_data["upload"].read(),
+                owner_id=form.cleaned_data["owner"].pk,
+                subject=form.cleaned_data.get("subject"),
             )
         except (export.PackageError, ValidationError, PermissionDenied, ingest.UploadRejected) as exc:
             form.add_error("upload", _messages_of(exc))
         else:
             messages.success(request, _("%(n)s documents imported.") % {"n": len(docs)})
             return redirect(file or "documents:list")
-    return render(request, "core/form.html", {"form": form, "title": _("Import an export ZIP"), "multipart": True})
+    return render(
+        request, "core/form.html", {"form": form, "title": _("Import an export ZIP"), "multipart": True}
+    )
 
 
 # --- filing plan ----------------------------------------------------------------------------------
@@ -406,7 +502,11 @@ class SubjectList(SharedListView):
     paginate_by = 500
 
     def get_base_queryset(self):
-        return Subject.objects.select_related("owner", "retention_rule").annotate(n_files=Count("files")).order_by("owner__name", "code")
+        return (
+            Subject.objects.select_related("owner", "retention_rule")
+            .annotate(n_files=Count("files"))
+            .order_by("owner__name", "code")
+        )
 
 
 class SubjectDetail(SharedDetailView):
@@ -437,7 +537,9 @@ def plan_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["upload"]
         try:
-            entries = filing_plan.parse_plan(upload.name, upload.read(), set(RetentionRule.objects.values_list("code", flat=True)))
+            entries = filing_plan.parse_plan(
+                upload.name, upload.read(), set(RetentionRule.objects.values_list("code", flat=True))
+            )
             n = actions.import_plan(Actor.from_request(request), form.cleaned_data["owner"].pk, entries)
         except filing_plan.PlanError as exc:
             for line in str(exc).splitlines():
@@ -445,7 +547,9 @@ def plan_import(request):
         else:
             messages.success(request, _("%(n)s filing plan entries imported.") % {"n": n})
             return redirect("documents:subject_list")
-    return render(request, "core/form.html", {"form": form, "title": _("Import a filing plan"), "multipart": True})
+    return render(
+        request, "core/form.html", {"form": form, "title": _("Import a filing plan"), "multipart": True}
+    )
 
 
 # --- retention ------------------------------------------------------------------------------------
@@ -454,11 +558,18 @@ def disposal_list(request):
     admin_orgs = orgs_with_role(request.user, roles={"admin"})
     today = timezone.localdate()
     due = []
-    for file in File.objects.visible_to(request.user).filter(owner_id__in=admin_orgs, status="closed").exclude(disposal_state="disposed").select_related("subject__retention_rule", "retention_rule", "owner"):
+    for file in (
+        File.objects.visible_to(request.user)
+        .filter(owner_id__in=admin_orgs, status="closed")
+        .exclude(disposal_state="disposed")
+        .select_related("subject__retention_rule", "retention_rule", "owner")
+    ):
         when = file.retention_due()
         if when is not None and when < today:
             due.append((file, when))
-    return render(request, "documents/disposal.html", {"due": due, "today": today, "rules": RetentionRule.objects.all()})
+    return render(
+        request, "documents/disposal.html", {"due": due, "today": today, "rules": RetentionRule.objects.all()}
+    )
 
 
 # --- generic links to other objects ---------------------------------------------------------------
@@ -472,11 +583,15 @@ def attach(request):
         model = ct.model_class()
         target_qs = model.objects.all()
         target = get_visible_or_404(target_qs, request.user, pk=request.POST.get("object_id"))
-        document = get_visible_or_404(Document.objects.active(), request.user, pk=request.POST.get("document"))
+        document = get_visible_or_404(
+            Document.objects.active(), request.user, pk=request.POST.get("document")
+        )
     except (ContentType.DoesNotExist, AttributeError, ValueError):
         raise Http404
     try:
-        actions.link_document(Actor.from_request(request), document, target, request.POST.get("note", "")[:200])
+        actions.link_document(
+            Actor.from_request(request), document, target, request.POST.get("note", "")[:200]
+        )
         messages.success(request, _("Document “%(title)s” attached.") % {"title": document.title})
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, _messages_of(exc))
@@ -495,7 +610,9 @@ def unlink(request, pk):
     except PermissionDenied as exc:
         messages.error(request, _messages_of(exc))
     next_url = request.POST.get("next", "")
-    return redirect(next_url if next_url.startswith("/") and not next_url.startswith("//") else reverse("documents:list"))
+    return redirect(
+        next_url if next_url.startswith("/") and not next_url.startswith("//") else reverse("documents:list")
+    )
 
 
 unlink.shareable_model = DocumentLink

@@ -26,11 +26,15 @@ HIT_FIELDS = dict(
 @extend_schema(
     operation_id="search",
     parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR, required=True, description='words, "phrases", prefix*, -excluded'),
+        OpenApiParameter(
+            "q", OpenApiTypes.STR, required=True, description='words, "phrases", prefix*, -excluded'
+        ),
         OpenApiParameter("model", OpenApiTypes.STR, description="e.g. documents.document"),
         OpenApiParameter("limit", OpenApiTypes.INT),
         OpenApiParameter("offset", OpenApiTypes.INT),
-        OpenApiParameter("facet filters", OpenApiTypes.STR, description="any facet name as parameter, e.g. kind=letter"),
+        OpenApiParameter(
+            "facet filters", OpenApiTypes.STR, description="any facet name as parameter, e.g. kind=letter"
+        ),
     ],
     responses=inline_serializer(
         "SearchResult",
@@ -56,15 +60,23 @@ def search_api(request):
     except ValueError:
         return Response({"detail": "limit and offset must be whole numbers."}, status=400)
     model = params.get("model")
-    result = search(request.user, params.get("q", "")[:200], models=[model] if model else None,
-                    filters=filters, limit=limit, offset=offset)
+    result = search(
+        request.user,
+        params.get("q", "")[:200],
+        models=[model] if model else None,
+        filters=filters,
+        limit=limit,
+        offset=offset,
+    )
     return Response(
         {
             "query": result.query,
             "total": result.total,
             "total_capped": result.total_capped,
             "notes": [str(n) for n in result.notes],
-            "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
+            "facets": {
+                name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()
+            },
             "results": [
                 {
                     "type": h.spec_key,

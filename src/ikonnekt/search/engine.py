@@ -90,12 +90,16 @@ def _scope_sql(model_keys, filters, alias="e"):
     for name, value in sorted((filters or {}).items()):
         if value in (None, ""):
             continue
-        sql.append(f"{alias}.id IN (SELECT f.entry_id FROM search_searchfacet f WHERE f.name = %s AND f.value = %s)")
+        sql.append(
+            f"{alias}.id IN (SELECT f.entry_id FROM search_searchfacet f WHERE f.name = %s AND f.value = %s)"
+        )
         params += [name, str(value)]
     return " AND ".join(sql), params
 
 
-def search(user, query: str, *, models=None, filters=None, limit=20, offset=0, with_facets=True) -> SearchResult:
+def search(
+    user, query: str, *, models=None, filters=None, limit=20, offset=0, with_facets=True
+) -> SearchResult:
     """Search what ``user`` may see. ``models``: spec keys like ``documents.document``;
     ``filters``: ``{facet_name: value}``."""
     parsed = parse_query(query)
@@ -206,7 +210,10 @@ def search_all(user, query: str, limit_per_model: int = 20):
                 {
                     "spec": spec,
                     "label": spec.display_label(),
-                    "hits": [{"object": h.entry, "url": h.url, "title": h.title, "snippet": h.snippet} for h in result.hits],
+                    "hits": [
+                        {"object": h.entry, "url": h.url, "title": h.title, "snippet": h.snippet}
+                        for h in result.hits
+                    ],
                 }
             )
     return groups

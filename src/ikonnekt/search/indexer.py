@@ -87,11 +87,16 @@ def index_object(obj, spec=None) -> SearchEntry | None:
         "date": date if isinstance(date, datetime.date) else None,
     }
     with transaction.atomic():
-        entry, _created = SearchEntry.objects.update_or_create(content_type=ct, object_id=obj.pk, defaults=values)
+        entry, _created = SearchEntry.objects.update_or_create(
+            content_type=ct, object_id=obj.pk, defaults=values
+        )
         SearchShare.objects.filter(entry=entry).delete()
         if holder is not None and holder.visibility == "cooperation" and hasattr(holder, "shared_with"):
             SearchShare.objects.bulk_create(
-                [SearchShare(entry=entry, cooperation_id=c) for c in holder.shared_with.values_list("pk", flat=True)]
+                [
+                    SearchShare(entry=entry, cooperation_id=c)
+                    for c in holder.shared_with.values_list("pk", flat=True)
+                ]
             )
         SearchFacet.objects.filter(entry=entry).delete()
         SearchFacet.objects.bulk_create(

@@ -33,7 +33,9 @@ class SearchEntry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_object")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_object")
+        ]
         indexes = [models.Index(fields=["owner_id"]), models.Index(fields=["visibility"])]
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")

@@ -52,10 +52,14 @@ class SearchSpec:
         model, path = self.model, []
         for _depth in range(4):
             if issubclass(model, SharedObject):
-                overridden = model.cooperation_q.__func__ not in (
-                    SharedObject.cooperation_q.__func__,
-                    Shareable.cooperation_q.__func__,
-                ) or model.visible_to_q.__func__ is not SharedObject.visible_to_q.__func__
+                overridden = (
+                    model.cooperation_q.__func__
+                    not in (
+                        SharedObject.cooperation_q.__func__,
+                        Shareable.cooperation_q.__func__,
+                    )
+                    or model.visible_to_q.__func__ is not SharedObject.visible_to_q.__func__
+                )
                 return None if overridden else ("__".join(path), model)
             parent = getattr(model, "sharing_parent", None)
             if not parent:

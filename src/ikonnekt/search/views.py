@@ -58,7 +58,15 @@ def results(request):
                     params.pop(name)
                 else:
                     params[name] = value
-                items.append({"value": value, "display": facet_display(name, value), "count": count, "active": active, "url": "?" + urlencode(params)})
+                items.append(
+                    {
+                        "value": value,
+                        "display": facet_display(name, value),
+                        "count": count,
+                        "active": active,
+                        "url": "?" + urlencode(params),
+                    }
+                )
             facets.append({"name": name, "label": labels.get(name, name), "values": items})
     models = [{"key": k, "label": s.display_label()} for k, s in specs().items()]
     pages = {}

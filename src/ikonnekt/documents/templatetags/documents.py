@@ -23,7 +23,12 @@ def linked_documents(context, obj, limit=200):
     choices = []
     if can_attach:
         linked_ids = [link.document_id for link in links]
-        choices = Document.objects.visible_to(user).active().exclude(pk__in=linked_ids).order_by("-created_at")[:limit]
+        choices = (
+            Document.objects.visible_to(user)
+            .active()
+            .exclude(pk__in=linked_ids)
+            .order_by("-created_at")[:limit]
+        )
     return {
         "links": links,
         "can_attach": can_attach,

@@ -34,7 +34,9 @@ class Command(BaseCommand):
                 org = Organisation.objects.filter(slug=org_dir.name).first()
                 if org is None or not any(p.is_file() for p in org_dir.rglob("*") if "done" not in p.parts):
                     continue
-                report = import_folder(Actor.system(user=account, organisation=org), org_dir, owner_id=org.pk, move_done=True)
+                report = import_folder(
+                    Actor.system(user=account, organisation=org), org_dir, owner_id=org.pk, move_done=True
+                )
                 self.stdout.write(f"{org.slug}: {report.summary()}")
                 for error in report.errors:
                     self.stdout.write(self.style.WARNING(error))

@@ -16,10 +16,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("folder")
         parser.add_argument("--owner", required=True, help="organisation slug")
-        parser.add_argument("--user", required=True, help="username of an editor of that organisation (audited)")
+        parser.add_argument(
+            "--user", required=True, help="username of an editor of that organisation (audited)"
+        )
         parser.add_argument("--file", help="file reference to file the documents into")
-        parser.add_argument("--job", action="store_true", help="run as a background job (progress on the jobs page)")
-        parser.add_argument("--inline", action="store_true", help="read text immediately instead of one job per file")
+        parser.add_argument(
+            "--job", action="store_true", help="run as a background job (progress on the jobs page)"
+        )
+        parser.add_argument(
+            "--inline", action="store_true", help="read text immediately instead of one job per file"
+        )
 
     def handle(self, folder, owner, user, file=None, job=False, inline=False, **options):
         org = Organisation.objects.filter(slug=owner).first()
@@ -30,8 +36,15 @@ class Command(BaseCommand):
         if file and target is None:
             raise CommandError(f"No file {file} of {org}.")
         if job:
-            row = enqueue("documents.import_folder", actor=Actor.system(user=account, organisation=org), label=f"Import {folder}",
-                          folder=folder, owner_id=org.pk, username=user, file_id=target.pk if target else None)
+            row = enqueue(
+                "documents.import_folder",
+                actor=Actor.system(user=account, organisation=org),
+                label=f"Import {folder}",
+                folder=folder,
+                owner_id=org.pk,
+                username=user,
+                file_id=target.pk if target else None,
+            )
             self.stdout.write(f"Job {row.pk} queued.")
             return
 
@@ -39,9 +52,14 @@ class Command(BaseCommand):
             sys.stdout.write(f"\r[{'#' * int(pct / 5):<20}] {pct:5.1f} % {msg[:60]:<60}")
             sys.stdout.flush()
 
-        report = import_folder(Actor.system(user=account, organisation=org), folder, owner_id=org.pk,
-                               file_id=target.pk if target else None, progress=progress if options["verbosity"] else None,
-                               extract="inline" if inline else "job")
+        report = import_folder(
+            Actor.system(user=account, organisation=org),
+            folder,
+            owner_id=org.pk,
+            file_id=target.pk if target else None,
+            progress=progress if options["verbosity"] else None,
+            extract="inline" if inline else "job",
+        )
         self.stdout.write("\n" + report.summary())
         for error in report.errors:
             self.stdout.write(self.style.WARNING(error))

@@ -12,6 +12,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.ERROR(f"MISSING  {label}"))
         for label in report.altered:
             self.stdout.write(self.style.ERROR(f"ALTERED  {label}"))
-        self.stdout.write(f"{report.ok} intact, {len(report.missing)} missing, {len(report.altered)} altered.")
+        self.stdout.write(
+            f"{report.ok} intact, {len(report.missing)} missing, {len(report.altered)} altered."
+        )
         if not report.healthy:
             raise CommandError("Some stored files are missing or altered.")

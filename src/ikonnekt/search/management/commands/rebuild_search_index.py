@@ -16,7 +16,9 @@ class Command(BaseCommand):
         keys = options["model"]
         unknown = [k for k in keys or [] if k not in specs()]
         if unknown:
-            self.stderr.write(f"Unknown model(s): {', '.join(unknown)}; registered: {', '.join(sorted(specs()))}")
+            self.stderr.write(
+                f"Unknown model(s): {', '.join(unknown)}; registered: {', '.join(sorted(specs()))}"
+            )
             return
         start = time.perf_counter()
 
@@ -24,4 +26,6 @@ class Command(BaseCommand):
             self.stdout.write(f"\r{done}/{total}", ending="")
 
         count = indexer.rebuild(keys=keys, progress=progress if options["verbosity"] else None)
-        self.stdout.write(self.style.SUCCESS(f"\nIndexed {count} objects in {time.perf_counter() - start:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"\nIndexed {count} objects in {time.perf_counter() - start:.1f} s.")
+        )
