@@ -138,6 +138,7 @@ def _check_target(actor, file, case):
         elif case.file_id != file.pk:
             raise ValidationError({"case": _("The case does not belong to the chosen file.")})
     if file is not None:
+        file = File.objects.get(pk=file.pk)  # the stored status counts, not a stale copy
         if not file.can_edit(actor.user):
             raise PermissionDenied(_("You may not add documents to this file."))
         if file.is_closed:

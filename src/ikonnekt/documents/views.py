@@ -1,5 +1,7 @@
 """DMS pages. Thin: parse the request, call an action or domain module, render."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -491,7 +493,7 @@ def package_import(request):
             messages.success(request, _("%(n)s documents imported.") % {"n": len(docs)})
             return redirect(file or "documents:list")
     return render(
-        request, "core/form.html", {"form": form, "title": _("Import an export ZIP"), "multipart": True}
+        request, "core/form.html", {"form": form, "title": _("Import an export ZIP"), "view": SimpleNamespace(title=_("Import an export ZIP"))}
     )
 
 
@@ -548,7 +550,7 @@ def plan_import(request):
             messages.success(request, _("%(n)s filing plan entries imported.") % {"n": n})
             return redirect("documents:subject_list")
     return render(
-        request, "core/form.html", {"form": form, "title": _("Import a filing plan"), "multipart": True}
+        request, "core/form.html", {"form": form, "title": _("Import a filing plan"), "view": SimpleNamespace(title=_("Import a filing plan"))}
     )
 
 

@@ -182,7 +182,7 @@ def snippet(text: str, parsed: ParsedQuery, width: int = 28, max_chars: int = 30
     end_tok = min(len(spans), start_tok + width)
     hit_set = set(hits)
     out = []
-    pos = spans[start_tok][0]
+    pos = spans[start_tok][0] if start_tok else 0
     for i in range(start_tok, end_tok):
         s, e, word = spans[i]
         out.append(html.escape(text[pos:s]))
