@@ -14,22 +14,31 @@ PDF = make_pdf("Niederschrift Grüngut", ["Der Arbeitskreis beschließt die geme
 
 @pytest.fixture
 def file(cast):
-    subject = Subject.objects.create(owner=cast.org_a, code="6.1.3", title="Grünflächen", visibility="platform")
-    return actions.create_file(Actor(user=cast.a_editor), File(owner=cast.org_a, subject=subject, title="Grüngut", created_by=cast.a_editor))
+    subject = Subject.objects.create(
+        owner=cast.org_a, code="6.1.3", title="Grünflächen", visibility="platform"
+    )
+    return actions.create_file(
+        Actor(user=cast.a_editor),
+        File(owner=cast.org_a, subject=subject, title="Grüngut", created_by=cast.a_editor),
+    )
 
 
 @pytest.mark.django_db
 def test_file_reference_follows_the_pattern(cast, file):
     year = timezone.localdate().year
     assert file.reference == f"GA-6.1.3-{year}-0001"
-    second = actions.create_file(Actor(user=cast.a_editor), File(owner=cast.org_a, subject=file.subject, title="Zweite"))
+    second = actions.create_file(
+        Actor(user=cast.a_editor), File(owner=cast.org_a, subject=file.subject, title="Zweite")
+    )
     assert second.reference.endswith("-0002")
 
 
 @pytest.mark.django_db
 def test_upload_stores_version_with_checksum_and_audit(cast, file, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        doc = actions.upload_document(Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file)
+        doc = actions.upload_document(
+            Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file
+        )
     version = doc.versions.get()
     import hashlib
 
@@ -41,21 +50,34 @@ def test_upload_stores_version_with_checksum_and_audit(cast, file, django_captur
 
 @pytest.mark.django_db
 def test_duplicate_upload_offers_the_existing_document(cast, file):
-    doc = actions.upload_document(Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, extract=False)
+    doc = actions.upload_document(
+        Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, extract=False
+    )
     with pytest.raises(actions.DuplicateDocument) as exc:
-        actions.upload_document(Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="kopie.pdf", data=PDF, extract=False)
+        actions.upload_document(
+            Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="kopie.pdf", data=PDF, extract=False
+        )
     assert exc.value.existing == doc
     assert Document.objects.count() == 1 and Version.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_closed_file_refuses_new_documents_and_versions_until_reopened(cast, file):
-    doc = actions.upload_document(Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file, extract=False)
+    doc = actions.upload_document(
+        Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file, extract=False
+    )
     actions.close_file(Actor(user=cast.a_editor), file)
     with pytest.raises(ValidationError, match="closed|geschlossen"):
         actions.add_version(Actor(user=cast.a_editor), doc, "v2.txt", b"neuer Text", extract=False)
     with pytest.raises(ValidationError):
-        actions.upload_document(Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="n.txt", data=b"x y", file=file, extract=False)
+        actions.upload_document(
+            Actor(user=cast.a_editor),
+            owner_id=cast.org_a.pk,
+            name="n.txt",
+            data=b"x y",
+            file=file,
+            extract=False,
+        )
     with pytest.raises(PermissionDenied):
         actions.reopen_file(Actor(user=cast.a_editor), file)
     actions.reopen_file(Actor(user=cast.a_admin), file)
@@ -90,17 +112,22 @@ def test_outsider_cannot_upload_for_another_organisation(cast):
 @pytest.mark.django_db
 def test_export_zip_round_trips(cast, file):
     actor = Actor(user=cast.a_admin)
-    doc = actions.upload_document(actor, owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file, extract=False, title="Protokoll")
+    doc = actions.upload_document(
+        actor, owner_id=cast.org_a.pk, name="p.pdf", data=PDF, file=file, extract=False, title="Protokoll"
+    )
     actions.add_version(actor, doc, "p2.txt", b"Zweite Fassung", comment="korrigiert", extract=False)
     actions.create_case(actor, file, "Angebote")
     data = export.build_package(Document.objects.filter(file=file), file=file)
-    import zipfile, io  # noqa: E401
+    import io
+    import zipfile  # noqa: E401
 
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert {"manifest.csv", "manifest.json", "xdomea.xml"} <= set(names)
     new_file, docs = export.import_package(actor, data, owner_id=cast.org_a.pk)
     assert new_file.pk != file.pk and new_file.cases.count() == 1
-    assert [v.sha256 for v in docs[0].versions.order_by("number")] == [v.sha256 for v in doc.versions.order_by("number")]
+    assert [v.sha256 for v in docs[0].versions.order_by("number")] == [
+        v.sha256 for v in doc.versions.order_by("number")
+    ]
 
 
 @pytest.mark.django_db
@@ -111,7 +138,9 @@ def test_tampered_package_is_refused(cast, file):
     data = export.build_package([], file=file)
     buf = io.BytesIO(data)
     with zipfile.ZipFile(buf, "a") as zf:
-        zf.writestr("manifest.json", '{"format": "ikonnekt-dms-export", "documents": [{"path": "x", "sha256": "0"}]}')
+        zf.writestr(
+            "manifest.json", '{"format": "ikonnekt-dms-export", "documents": [{"path": "x", "sha256": "0"}]}'
+        )
     with pytest.raises(export.PackageError):
         export.read_package(buf.getvalue())
 

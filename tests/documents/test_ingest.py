@@ -17,7 +17,11 @@ def test_type_is_detected_by_content_not_name():
     "name,data,message",
     [
         ("leer.pdf", b"", "leer"),
-        ("x.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 100, "nicht unterstützt"),
+        (
+            "x.exe",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 100,
+            "nicht unterstützt",
+        ),
         ("kaputt.pdf", make_pdf("A", ["B"])[:200], "unvollständig"),
         ("a\x07.pdf", make_pdf("A", ["B"]), "Steuerzeichen"),
     ],

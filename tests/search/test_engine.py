@@ -9,9 +9,31 @@ from tests.factories import make
 def docs(cast):
     from ikonnekt.documents.models import Document
 
-    private = make(Document, cast, owner=cast.org_a, visibility="private", created_by=cast.a_editor, content="Grünschnitt der Gemeinde A")
-    shared = make(Document, cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_editor, shared_with=[cast.coop], content="Grünschnitt geteilt")
-    public = make(Document, cast, owner=cast.org_b, visibility="public", created_by=cast.b_editor, content="Gewerbegebiete im Kreis")
+    private = make(
+        Document,
+        cast,
+        owner=cast.org_a,
+        visibility="private",
+        created_by=cast.a_editor,
+        content="Grünschnitt der Gemeinde A",
+    )
+    shared = make(
+        Document,
+        cast,
+        owner=cast.org_a,
+        visibility="cooperation",
+        created_by=cast.a_editor,
+        shared_with=[cast.coop],
+        content="Grünschnitt geteilt",
+    )
+    public = make(
+        Document,
+        cast,
+        owner=cast.org_b,
+        visibility="public",
+        created_by=cast.b_editor,
+        content="Gewerbegebiete im Kreis",
+    )
     return private, shared, public
 
 
@@ -81,5 +103,5 @@ def test_search_page_and_api(cast, client_for, docs):
     assert page.status_code == 200 and b"<mark>" in page.content
     data = client.get("/api/v1/search/?q=Gr%C3%BCnschnitt").json()
     assert data["total"] == 1
-    bad = client.get('/api/v1/search/?q=%22NEAR(').json()
+    bad = client.get("/api/v1/search/?q=%22NEAR(").json()
     assert bad["total"] == 0 and bad["notes"]

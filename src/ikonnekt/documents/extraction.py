@@ -4,6 +4,7 @@ Plain functions over bytes; the job in ``tasks.py`` stores the results.
 """
 
 import io
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ikonnekt.documents import ingest
 
+log = logging.getLogger(__name__)
 OCR_LANGS = "deu+eng"
 MAX_TEXT = 2_000_000
 
@@ -112,8 +114,8 @@ def pdf_text(data: bytes) -> tuple[str, int]:
             from pdfminer.high_level import extract_text
 
             text = extract_text(io.BytesIO(data)) or text
-        except Exception:
-            pass
+        except Exception:  # pdfminer is only a second opinion; keep pypdf's result
+            log.debug("pdfminer could not read the PDF", exc_info=True)
     return text, len(reader.pages)
 
 

@@ -200,12 +200,12 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.reference} {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("documents:file_detail", args=[self.file_id]) + f"#case-{self.pk}"
+
     @property
     def reference(self):
         return f"{self.file.reference}/{self.number}"
-
-    def get_absolute_url(self):
-        return reverse("documents:file_detail", args=[self.file_id]) + f"#case-{self.pk}"
 
     def audit_owner_id(self):
         return self.file.owner_id

@@ -1,7 +1,5 @@
 """DMS pages. Thin: parse the request, call an action or domain module, render."""
 
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.audit import Actor, AuditLog
@@ -73,7 +72,22 @@ class DocumentDetail(SharedDetailView):
         return ctx
 
 
-class DocumentEdit(SharedUpdateView):
+class FormPageMixin:
+    """Pages with a form: our template (title and cancel link without relying on the referer)."""
+
+    template_name = "documents/form.html"
+    page_title = ""
+    cancel = "documents:list"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = getattr(self, "object", None)
+        ctx["title"] = self.page_title if not obj else _("Edit %(name)s") % {"name": obj}
+        ctx["cancel_url"] = obj.get_absolute_url() if obj else reverse(self.cancel)
+        return ctx
+
+
+class DocumentEdit(FormPageMixin, SharedUpdateView):
     model = Document
     form_class = DocumentForm
 
@@ -329,9 +343,11 @@ class FileDetail(SharedDetailView):
         return ctx
 
 
-class FileCreate(SharedCreateView):
+class FileCreate(FormPageMixin, SharedCreateView):
     model = File
     form_class = FileForm
+    page_title = _lazy("New file")
+    cancel = "documents:file_list"
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
@@ -348,7 +364,7 @@ class FileCreate(SharedCreateView):
         return redirect(file)
 
 
-class FileEdit(SharedUpdateView):
+class FileEdit(FormPageMixin, SharedUpdateView):
     model = File
     form_class = FileForm
 
@@ -493,7 +509,17 @@ def package_import(request):
             messages.success(request, _("%(n)s documents imported.") % {"n": len(docs)})
             return redirect(file or "documents:list")
     return render(
-        request, "core/form.html", {"form": form, "title": _("Import an export ZIP"), "view": SimpleNamespace(title=_("Import an export ZIP"))}
+        request,
+        "documents/form.html",
+        {
+            "form": form,
+            "title": _("Import an export ZIP"),
+            "submit_label": _("Import"),
+            "intro": _(
+                "A ZIP exported from iKonnekt (manifest.json, checksums); the file and its documents are created again in your organisation."
+            ),
+            "cancel_url": reverse("documents:file_list"),
+        },
     )
 
 
@@ -521,13 +547,15 @@ class SubjectDetail(SharedDetailView):
         return ctx
 
 
-class SubjectCreate(SharedCreateView):
+class SubjectCreate(FormPageMixin, SharedCreateView):
     model = Subject
     form_class = SubjectForm
+    page_title = _lazy("New filing plan subject")
+    cancel = "documents:subject_list"
     success_url = reverse_lazy("documents:subject_list")
 
 
-class SubjectEdit(SharedUpdateView):
+class SubjectEdit(FormPageMixin, SharedUpdateView):
     model = Subject
     form_class = SubjectForm
     success_url = reverse_lazy("documents:subject_list")
@@ -550,7 +578,17 @@ def plan_import(request):
             messages.success(request, _("%(n)s filing plan entries imported.") % {"n": n})
             return redirect("documents:subject_list")
     return render(
-        request, "core/form.html", {"form": form, "title": _("Import a filing plan"), "view": SimpleNamespace(title=_("Import a filing plan"))}
+        request,
+        "documents/form.html",
+        {
+            "form": form,
+            "title": _("Import a filing plan"),
+            "submit_label": _("Import"),
+            "intro": _(
+                "One row per subject: code (e.g. 6.1.3), title and optionally a retention rule code. Existing codes are updated; nothing is stored if a row is wrong."
+            ),
+            "cancel_url": reverse("documents:subject_list"),
+        },
     )
 
 

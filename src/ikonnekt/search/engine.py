@@ -1,3 +1,5 @@
+# SQL here is assembled from fixed fragments and "%s" placeholders only; every value is a parameter.
+# ruff: noqa: S608
 """Ranked German full-text search over every registered model.
 
 SQLite: FTS5 ``MATCH`` on pre-stemmed tokens, ``bm25`` with the title weighted 10× the body.

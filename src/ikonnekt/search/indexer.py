@@ -117,8 +117,6 @@ def facet_values(obj, spec):
                 continue
             if isinstance(v, datetime.date):
                 v = v.year
-            if hasattr(v, "get_%s_display" % name):
-                v = str(v)
             out.append((name, str(v)[:200]))
     return out
 

@@ -53,6 +53,9 @@ class SearchShare(models.Model):
     class Meta:
         indexes = [models.Index(fields=["cooperation_id", "entry"])]
 
+    def __str__(self):
+        return f"{self.entry_id} → {self.cooperation_id}"
+
 
 class SearchFacet(models.Model):
     """One facet value of an indexed object (type, tag, year, organisation, …)."""
@@ -63,3 +66,6 @@ class SearchFacet(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["name", "value"]), models.Index(fields=["entry", "name"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
