@@ -264,7 +264,7 @@ def add_version(
     """Store a new version; every earlier version stays."""
     checked = ingest.inspect_upload(name, data)
     with transaction.atomic():
-        document = Document.objects.select_for_update().select_related("file").get(pk=document.pk)
+        document = Document.objects.select_for_update(of=("self",)).select_related("file").get(pk=document.pk)
         if not document.can_edit(actor.user):
             raise PermissionDenied(_("You may read this, but not change it."))
         if document.deleted_at:
@@ -320,7 +320,7 @@ def record_download(actor: Actor, version: Version, what="download") -> None:
 # --- trash, restore, purge ----------------------------------------------------------------------
 @transaction.atomic
 def trash_document(actor: Actor, document: Document) -> Document:
-    document = Document.objects.select_for_update().select_related("file").get(pk=document.pk)
+    document = Document.objects.select_for_update(of=("self",)).select_related("file").get(pk=document.pk)
     if not document.can_delete(actor.user):
         raise PermissionDenied(_("Only the owner's administrators or the creator may delete this."))
     if document.held:
@@ -352,7 +352,7 @@ def restore_document(actor: Actor, document: Document) -> Document:
 def purge_document(actor: Actor, document: Document) -> None:
     """Delete a document and its stored files for good (leaves an audit record)."""
     with transaction.atomic():
-        document = Document.objects.select_for_update().select_related("file").get(pk=document.pk)
+        document = Document.objects.select_for_update(of=("self",)).select_related("file").get(pk=document.pk)
         if document.held:
             raise ValidationError(_("A legal hold blocks deleting this document."))
         if actor.user is not None and not document.can_delete(actor.user):
