@@ -235,7 +235,7 @@ def upload_document(
             created_by=actor.user if actor.user and actor.user.pk else None,
             file=file,
             case=case,
-            title=(title or checked.name.rsplit(".", 1)[0])[:250],
+            title=(title or checked.name.rsplit(".", 1)[0].replace("_", " ").strip() or checked.name)[:250],
             kind=kind or "other",
             correspondent=correspondent,
             document_date=document_date,
