@@ -9,6 +9,8 @@ register(
     body=["correspondent", "tag_names", "file_label", "content"],
     facets=["kind", "tag_names", "correspondent", "year", "organisation_name", "file_label"],
     date="document_date",
+    select_related=["owner", "file"],
+    prefetch_related=["tags", "shared_with"],
     facet_display={"kind": lambda value: Kind(value).label if value in Kind.values else value},
     include=lambda doc: doc.deleted_at is None,
     facet_labels={

@@ -54,7 +54,7 @@ class SearchResult:
     notes: list = field(default_factory=list)
 
 
-def permission_sql(user, alias="e"):
+def permission_sql(user, alias="e", keys=None):
     """``(sql, params)``: rows of ``SearchEntry`` ``user`` may see (the sharing rule)."""
     authenticated = bool(user is not None and user.is_authenticated)
     vis = ["public", "platform"] if authenticated else ["public"]
@@ -73,10 +73,10 @@ def permission_sql(user, alias="e"):
             )
             params += coop_ids
     parts = [f"({alias}.rule = 'shared' AND ({' OR '.join(shared)}))"]
-    for spec in specs().values():
-        if spec.sharing_path() is not None:
+    for key, spec in specs().items():
+        if spec.sharing_path() is not None or (keys is not None and key not in keys):
             continue
-        sub_sql, sub_params = spec.visible(user).values("pk").query.sql_with_params()
+        sub_sql, sub_params = spec.visible(user).order_by().values("pk").query.sql_with_params()
         parts.append(f"({alias}.content_type_id = %s AND {alias}.object_id IN ({sub_sql}))")
         params += [ContentType.objects.get_for_model(spec.model).pk, *sub_params]
     return "(" + " OR ".join(parts) + ")", params
@@ -108,7 +108,7 @@ def search(
     result = SearchResult(query=query, parsed=parsed, notes=list(parsed.notes))
     if parsed.is_empty:
         return result
-    perm_sql, perm_params = permission_sql(user)
+    perm_sql, perm_params = permission_sql(user, keys=models)
     scope_sql, scope_params = _scope_sql(models, filters)
     where = f"{perm_sql} AND {scope_sql}"
     params = perm_params + scope_params
