@@ -26,8 +26,14 @@ args = parser.parse_args()
 
 ENGINE = "postgresql" if args.pg else "sqlite"
 if args.pg:
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"], check=True)
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE ikonnekt_bench_search"], check=True)
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"],
+        check=True,
+    )
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE ikonnekt_bench_search"],
+        check=True,
+    )
     os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ikonnekt_bench_search"
 else:
     db = Path("/tmp/ikonnekt_bench_search.sqlite3")
@@ -56,20 +62,79 @@ from ikonnekt.search.engine import search  # noqa: E402
 from ikonnekt.search.text import fold  # noqa: E402
 
 rng = random.Random(42)
-HEADS = ["Gewerbe", "Wohn", "Grün", "Abfall", "Energie", "Wärme", "Strom", "Bau", "Rad", "Schul", "Wasser", "Kompost",
-         "Klima", "Boden", "Regen", "Straßen", "Stadt", "Kreis", "Gemeinde", "Verkehrs", "Flächen", "Holz", "Sanierungs", "Bürger"]
-TAILS = ["gebiet", "fläche", "schnitt", "plan", "konzept", "bericht", "vertrag", "anlage", "netz", "versorgung", "verwertung",
-         "management", "satzung", "bilanz", "projekt", "haushalt", "ordnung", "zentrale", "weg", "platz", "förderung", "kataster"]
-PLURAL = {"gebiet": "gebiete", "plan": "pläne", "konzept": "konzepte", "bericht": "berichte", "vertrag": "verträge",
-          "anlage": "anlagen", "netz": "netze", "projekt": "projekte", "weg": "wege", "platz": "plätze", "fläche": "flächen"}
-COMMON = ("der die das und mit für von im am zur zum auf bei nach über eine ein einer den dem des sowie werden wird "
-          "Gemeinde Kreisstadt Landkreis Verwaltung Sitzung Beschluss Antrag Angebot Kosten Euro Tonnen Jahr Bürgerinnen "
-          "Nalbach Saarlouis Erfurt Spremberg Eisenhüttenstadt gemeinsam nachhaltig kommunal regional Kreislaufwirtschaft").split()
+HEADS = [
+    "Gewerbe",
+    "Wohn",
+    "Grün",
+    "Abfall",
+    "Energie",
+    "Wärme",
+    "Strom",
+    "Bau",
+    "Rad",
+    "Schul",
+    "Wasser",
+    "Kompost",
+    "Klima",
+    "Boden",
+    "Regen",
+    "Straßen",
+    "Stadt",
+    "Kreis",
+    "Gemeinde",
+    "Verkehrs",
+    "Flächen",
+    "Holz",
+    "Sanierungs",
+    "Bürger",
+]
+TAILS = [
+    "gebiet",
+    "fläche",
+    "schnitt",
+    "plan",
+    "konzept",
+    "bericht",
+    "vertrag",
+    "anlage",
+    "netz",
+    "versorgung",
+    "verwertung",
+    "management",
+    "satzung",
+    "bilanz",
+    "projekt",
+    "haushalt",
+    "ordnung",
+    "zentrale",
+    "weg",
+    "platz",
+    "förderung",
+    "kataster",
+]
+PLURAL = {
+    "gebiet": "gebiete",
+    "plan": "pläne",
+    "konzept": "konzepte",
+    "bericht": "berichte",
+    "vertrag": "verträge",
+    "anlage": "anlagen",
+    "netz": "netze",
+    "projekt": "projekte",
+    "weg": "wege",
+    "platz": "plätze",
+    "fläche": "flächen",
+}
+COMMON = (
+    "der die das und mit für von im am zur zum auf bei nach über eine ein einer den dem des sowie werden wird "
+    "Gemeinde Kreisstadt Landkreis Verwaltung Sitzung Beschluss Antrag Angebot Kosten Euro Tonnen Jahr Bürgerinnen "
+    "Nalbach Saarlouis Erfurt Spremberg Eisenhüttenstadt gemeinsam nachhaltig kommunal regional Kreislaufwirtschaft"
+).split()
 COMPOUNDS = [h + t for h in HEADS for t in TAILS]
 COMPOUND_PL = [h + PLURAL.get(t, t) for h in HEADS for t in TAILS]
 VOCAB = COMMON + COMPOUNDS + COMPOUND_PL
 WEIGHTS = [1.0 / (i + 1) ** 0.9 for i in range(len(VOCAB))]
-rng.shuffle(WEIGHTS[len(COMMON):])
+rng.shuffle(WEIGHTS[len(COMMON) :])
 
 
 def text(n):
@@ -79,27 +144,47 @@ def text(n):
 print(f"[{ENGINE}] generating {args.docs} documents …", flush=True)
 t0 = time.perf_counter()
 User = get_user_model()
-orgs = [Organisation.objects.create(name=f"Bench-Gemeinde {i}", slug=f"bench-{i}", code=f"B{i}", kind="municipality") for i in range(50)]
+orgs = [
+    Organisation.objects.create(
+        name=f"Bench-Gemeinde {i}", slug=f"bench-{i}", code=f"B{i}", kind="municipality"
+    )
+    for i in range(50)
+]
 user = User.objects.create_user("bench-user", password="x" * 12)
 Membership.objects.create(user=user, organisation=orgs[0], role="viewer")
-coop = Cooperation.objects.create(name="Bench-Kooperation", form="arbeitskreis", status="active", owner=orgs[0], visibility="platform")
+coop = Cooperation.objects.create(
+    name="Bench-Kooperation", form="arbeitskreis", status="active", owner=orgs[0], visibility="platform"
+)
 Participation.objects.create(cooperation=coop, organisation=orgs[0], part="lead")
-other_coop = Cooperation.objects.create(name="Andere Kooperation", form="arbeitskreis", status="active", owner=orgs[1], visibility="platform")
+other_coop = Cooperation.objects.create(
+    name="Andere Kooperation", form="arbeitskreis", status="active", owner=orgs[1], visibility="platform"
+)
 Participation.objects.create(cooperation=other_coop, organisation=orgs[1], part="lead")
 Through = Document.shared_with.through
 batch, shares = [], []
 for i in range(args.docs):
     r = rng.random()
     visibility = "platform" if r < 0.20 else ("cooperation" if r < 0.30 else "private")
-    batch.append(Document(owner=orgs[rng.randrange(50)], visibility=visibility, title=text(rng.randint(3, 8)).capitalize(),
-                          kind=rng.choice(["letter", "minutes", "report", "contract"]), content=text(rng.randint(200, 400)),
-                          extraction="done"))
+    batch.append(
+        Document(
+            owner=orgs[rng.randrange(50)],
+            visibility=visibility,
+            title=text(rng.randint(3, 8)).capitalize(),
+            kind=rng.choice(["letter", "minutes", "report", "contract"]),
+            content=text(rng.randint(200, 400)),
+            extraction="done",
+        )
+    )
     if len(batch) == 5000 or i == args.docs - 1:
         with transaction.atomic():
             created = Document.objects.bulk_create(batch)
             for d in created:
                 if d.visibility == "cooperation":
-                    shares.append(Through(document_id=d.pk, cooperation_id=coop.pk if rng.random() < 0.8 else other_coop.pk))
+                    shares.append(
+                        Through(
+                            document_id=d.pk, cooperation_id=coop.pk if rng.random() < 0.8 else other_coop.pk
+                        )
+                    )
             Through.objects.bulk_create(shares)
         batch, shares = [], []
 print(f"  generated in {time.perf_counter() - t0:.0f} s", flush=True)
@@ -117,19 +202,28 @@ with transaction.atomic(), connection.cursor() as cur:
     else:
         cur.execute("CREATE TABLE bare_pg (id bigint primary key, title text, body text, tsv tsvector)")
         cur.executemany("INSERT INTO bare_pg (id, title, body) VALUES (%s, %s, %s)", rows)
-        cur.execute("UPDATE bare_pg SET tsv = setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', body), 'B')")
+        cur.execute(
+            "UPDATE bare_pg SET tsv = setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', body), 'B')"
+        )
         cur.execute("CREATE INDEX bare_pg_tsv ON bare_pg USING gin(tsv)")
 bare_build = time.perf_counter() - t0
 if ENGINE == "postgresql":
     with connection.cursor() as cur:
         cur.execute("VACUUM ANALYZE") if connection.get_autocommit() else None
 del rows
-print(f"  index build: ours {ours_build:.1f} s, bare {bare_build:.1f} s (ratio {ours_build / bare_build:.2f})", flush=True)
+print(
+    f"  index build: ours {ours_build:.1f} s, bare {bare_build:.1f} s (ratio {ours_build / bare_build:.2f})",
+    flush=True,
+)
 
 # --- queries -------------------------------------------------------------------------------------
 queries = []
 for i in range(args.queries):
-    words = rng.sample(COMPOUNDS + COMPOUND_PL, 2) if i % 2 else [rng.choice(COMPOUNDS + COMPOUND_PL + COMMON[25:])]
+    words = (
+        rng.sample(COMPOUNDS + COMPOUND_PL, 2)
+        if i % 2
+        else [rng.choice(COMPOUNDS + COMPOUND_PL + COMMON[25:])]
+    )
     if i % 5 == 0:
         words = [fold(w).capitalize() for w in words]  # typed without umlauts
     queries.append(" ".join(words))
@@ -139,10 +233,16 @@ def bare(q):
     with connection.cursor() as cur:
         if ENGINE == "sqlite":
             match = " ".join('"' + w.replace('"', "") + '"' for w in q.split())
-            cur.execute("SELECT rowid FROM bare_fts WHERE bare_fts MATCH %s ORDER BY bm25(bare_fts, 10.0, 1.0) LIMIT 20", [match])
+            cur.execute(
+                "SELECT rowid FROM bare_fts WHERE bare_fts MATCH %s ORDER BY bm25(bare_fts, 10.0, 1.0) LIMIT 20",
+                [match],
+            )
         else:
-            cur.execute("SELECT id FROM bare_pg WHERE tsv @@ plainto_tsquery('german', %s) "
-                        "ORDER BY ts_rank(tsv, plainto_tsquery('german', %s)) DESC LIMIT 20", [q, q])
+            cur.execute(
+                "SELECT id FROM bare_pg WHERE tsv @@ plainto_tsquery('german', %s) "
+                "ORDER BY ts_rank(tsv, plainto_tsquery('german', %s)) DESC LIMIT 20",
+                [q, q],
+            )
         return cur.fetchall()
 
 
@@ -153,8 +253,11 @@ def timed(fn):
         fn(q)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(times[int(len(times) * 0.95) - 1], 2),
-            "max_ms": round(times[-1], 2)}
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(len(times) * 0.95) - 1], 2),
+        "max_ms": round(times[-1], 2),
+    }
 
 
 user = User.objects.get(pk=user.pk)
@@ -167,17 +270,25 @@ result = {
     "documents": args.docs,
     "visible_share": round(visible / args.docs, 3),
     "queries": len(queries),
-    "index_build_s": {"ours": round(ours_build, 1), "bare": round(bare_build, 1), "ratio": round(ours_build / bare_build, 2)},
+    "index_build_s": {
+        "ours": round(ours_build, 1),
+        "bare": round(bare_build, 1),
+        "ratio": round(ours_build / bare_build, 2),
+    },
     "bare": timed(bare),
     "ours_hits": timed(lambda q: search(user, q, models=["documents.document"], with_facets=False)),
     "ours_hits_and_facets": timed(lambda q: search(user, q, models=["documents.document"])),
 }
 result["ratio_p95_ours_vs_bare"] = round(result["ours_hits"]["p95_ms"] / result["bare"]["p95_ms"], 2)
-result["ratio_p95_facets_vs_bare"] = round(result["ours_hits_and_facets"]["p95_ms"] / result["bare"]["p95_ms"], 2)
+result["ratio_p95_facets_vs_bare"] = round(
+    result["ours_hits_and_facets"]["p95_ms"] / result["bare"]["p95_ms"], 2
+)
 result["load_average"] = os.getloadavg()
 print(json.dumps(result, indent=2))
 out = Path(__file__).parent / "results" / f"documents_search_{ENGINE}.json"
 out.write_text(json.dumps(result, indent=2))
 if args.pg:
     connection.close()
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"])
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"]
+    )

@@ -14,7 +14,14 @@ from ikonnekt.documents.pdfgen import make_pdf
 def test_upload_and_find_a_document(page, sign_in, live_server, tmp_path):
     call_command("load_demo", "--only", "documents", verbosity=0)
     good = tmp_path / "Protokoll_Baumschnitt.pdf"
-    good.write_bytes(make_pdf("Protokoll Baumschnitt Nalbach", ["Die Gemeinde beschließt den Rückschnitt der Straßenbäume und die Verwertung des Schnittguts als Hackschnitzel."]))
+    good.write_bytes(
+        make_pdf(
+            "Protokoll Baumschnitt Nalbach",
+            [
+                "Die Gemeinde beschließt den Rückschnitt der Straßenbäume und die Verwertung des Schnittguts als Hackschnitzel."
+            ],
+        )
+    )
     bad = tmp_path / "programm.exe"
     bad.write_bytes(b"MZ\x90\x00" + b"\x00" * 200)
 

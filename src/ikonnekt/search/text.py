@@ -178,7 +178,9 @@ def snippet(text: str, parsed: ParsedQuery, width: int = 28, max_chars: int = 30
     hits = []
     for i, (_s, _e, word) in enumerate(spans):
         stemmed = word_key(word)
-        if stemmed in wanted or (prefixes and any(stemmed.startswith(p) or fold(word).startswith(p) for p in prefixes)):
+        if stemmed in wanted or (
+            prefixes and any(stemmed.startswith(p) or fold(word).startswith(p) for p in prefixes)
+        ):
             hits.append(i)
             if len(hits) >= 200:
                 break
