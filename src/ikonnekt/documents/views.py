@@ -308,8 +308,12 @@ class FileList(SharedListView):
     template_name = "documents/file_list.html"
 
     def get_base_queryset(self):
-        return File.objects.select_related("owner", "subject").annotate(
-            n_documents=Count("documents", filter=Q(documents__deleted_at__isnull=True))
+        # Count only the documents this user may see (no leak of how many others exist).
+        visible_docs = Q(documents__deleted_at__isnull=True) & Document.visible_to_q(self.request.user, "documents__")
+        return (
+            File.objects.select_related("owner", "subject")
+            .annotate(n_documents=Count("documents", filter=visible_docs, distinct=True))
+            .order_by("-created_at", "-pk")
         )
 
 
