@@ -165,3 +165,41 @@ def test_file_pages_flow(cast, client_for):
     assert file.is_closed
     export = client.get(f"/documents/files/{file.pk}/export/")
     assert export["Content-Type"] == "application/zip"
+
+
+@pytest.mark.django_db
+def test_custom_metadata_fields_are_edited_and_searchable(cast, client_for):
+    from ikonnekt.core.audit import Actor
+    from ikonnekt.documents import actions
+    from ikonnekt.documents.models import MetadataField
+    from ikonnekt.search.engine import search
+
+    MetadataField.objects.create(
+        organisation=cast.org_a, key="kostenstelle", label="Kostenstelle", kind="text"
+    )
+    MetadataField.objects.create(organisation=cast.org_a, key="betrag", label="Betrag", kind="number")
+    doc = actions.upload_document(
+        Actor(user=cast.a_editor),
+        owner_id=cast.org_a.pk,
+        name="r.txt",
+        data=b"Rechnung Kompost",
+        extract=False,
+    )
+    client = client_for(cast.a_editor)
+    form = {
+        "title": "Rechnung",
+        "kind": "invoice",
+        "visibility": "private",
+        "meta_kostenstelle": "Gruenflaechenamt",
+        "meta_betrag": "zwölf",
+    }
+    response = client.post(f"/documents/{doc.pk}/edit/", form)
+    assert (
+        response.status_code == 200 and "meta_betrag" in response.content.decode()
+    )  # invalid number explained
+    form["meta_betrag"] = "761.60"
+    assert client.post(f"/documents/{doc.pk}/edit/", form).status_code == 302
+    doc.refresh_from_db()
+    assert doc.metadata == {"kostenstelle": "Gruenflaechenamt", "betrag": "761.60"}
+    assert search(cast.a_editor, "Grünflächenamt").total == 1
+    assert "Kostenstelle" in client.get(f"/documents/{doc.pk}/").content.decode()

@@ -5,7 +5,7 @@ import datetime
 
 from ikonnekt.core.sharing import Visibility
 from ikonnekt.documents import actions
-from ikonnekt.documents.models import Document, File, RetentionRule, Subject, Tag
+from ikonnekt.documents.models import Document, File, MetadataField, RetentionRule, Subject, Tag
 from ikonnekt.documents.pdfgen import make_docx, make_pdf
 
 PLAN = [
@@ -224,6 +224,27 @@ def load(ctx):
                 },
             )
             subjects[(slug, code)] = subject
+    for slug in ("nalbach", "saarlouis"):
+        MetadataField.objects.update_or_create(
+            organisation=ctx.org(slug),
+            key="kostenstelle",
+            defaults={"label": "Kostenstelle", "kind": "text", "order": 1},
+        )
+        MetadataField.objects.update_or_create(
+            organisation=ctx.org(slug),
+            key="betrag",
+            defaults={"label": "Betrag (Euro)", "kind": "number", "order": 2},
+        )
+        MetadataField.objects.update_or_create(
+            organisation=ctx.org(slug),
+            key="vertraulichkeit",
+            defaults={
+                "label": "Vertraulichkeit",
+                "kind": "choice",
+                "choices": "offen, intern, vertraulich",
+                "order": 3,
+            },
+        )
     file_specs = {
         "gruengut": ("saarlouis", "6.1.3", "Gemeinsame Grüngutverwertung mit Nalbach (Demo)", True),
         "gruengut-n": ("nalbach", "6.1.3", "Arbeitskreis Grüngut Nalbach–Saarlouis (Demo)", True),

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.forms import BootstrapForm, ShareableForm
+from ikonnekt.core.forms import BootstrapForm, ShareableForm, style_widget
 from ikonnekt.core.sharing import orgs_with_role
-from ikonnekt.documents.models import Case, Document, File, Kind, Subject, Tag
+from ikonnekt.documents.models import Case, Document, FieldKind, File, Kind, MetadataField, Subject, Tag
 from ikonnekt.organizations.models import Organisation
 
 
@@ -33,6 +33,37 @@ class DocumentForm(ShareableForm):
         self.fields["tags"].widget = forms.CheckboxSelectMultiple(choices=self.fields["tags"].choices)
         if not self.instance.can_delete(self.user):
             self.fields["legal_hold"].disabled = True
+        # the owner's custom metadata fields (stored in Document.metadata)
+        self.meta_fields = list(MetadataField.objects.filter(organisation_id=owner))
+        stored = self.instance.metadata or {}
+        for mf in self.meta_fields:
+            field_class = {
+                FieldKind.NUMBER: lambda **kw: forms.DecimalField(max_digits=18, decimal_places=4, **kw),
+                FieldKind.DATE: forms.DateField,
+                FieldKind.CHOICE: lambda mf=mf, **kw: forms.ChoiceField(
+                    choices=[("", "—")] + [(c, c) for c in mf.choice_list()], **kw
+                ),
+            }.get(mf.kind, lambda **kw: forms.CharField(max_length=500, **kw))
+            self.fields[f"meta_{mf.key}"] = field_class(
+                label=mf.label, required=False, initial=stored.get(mf.key)
+            )
+            style_widget(self.fields[f"meta_{mf.key}"])
+            if mf.kind == FieldKind.DATE:
+                self.fields[f"meta_{mf.key}"].widget = forms.DateInput(
+                    attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+                )
+
+    def clean(self):
+        data = super().clean()
+        metadata = dict(self.instance.metadata or {})
+        for mf in self.meta_fields:
+            value = data.get(f"meta_{mf.key}")
+            if value in (None, ""):
+                metadata.pop(mf.key, None)
+            else:
+                metadata[mf.key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        self.instance.metadata = metadata
+        return data
 
 
 class FileForm(ShareableForm):

@@ -74,6 +74,51 @@ class FilingSettings(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from ikonnekt.documents.references import validate_pattern
+
+        try:
+            validate_pattern(self.reference_pattern)
+        except ValueError as exc:
+            raise ValidationError({"reference_pattern": str(exc)}) from exc
+
+
+class FieldKind(models.TextChoices):
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    CHOICE = "choice", _("Choice")
+
+
+class MetadataField(models.Model):
+    """A custom metadata field an organisation adds to its documents (stored in ``Document.metadata``)."""
+
+    organisation = models.ForeignKey("organizations.Organisation", on_delete=models.CASCADE, related_name="+")
+    key = models.SlugField(_("key"), max_length=40)
+    label = models.CharField(_("label"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=FieldKind.choices, default=FieldKind.TEXT)
+    choices = models.CharField(
+        _("choices"),
+        max_length=500,
+        blank=True,
+        help_text=_("For choice fields: values separated by commas."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["organisation", "order", "label"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="documents_metadata_key")]
+        verbose_name = _("metadata field")
+        verbose_name_plural = _("metadata fields")
+
+    def __str__(self):
+        return self.label
+
+    def choice_list(self):
+        return [c.strip() for c in self.choices.split(",") if c.strip()]
+
 
 class Subject(SharedObject):
     """One entry of an organisation's filing plan (Aktenplan), e.g. ``6.1.3 Grünflächen``."""
@@ -352,6 +397,9 @@ class Document(Shareable):
 
     def tag_names(self):
         return [t.name for t in self.tags.all()]
+
+    def metadata_text(self):
+        return " ".join(str(v) for v in (self.metadata or {}).values() if v not in (None, ""))
 
 
 def version_path(instance, filename):

@@ -6,7 +6,7 @@ from ikonnekt.search.registry import register
 register(
     Document,
     title="title",
-    body=["correspondent", "tag_names", "file_label", "content"],
+    body=["correspondent", "tag_names", "file_label", "metadata_text", "content"],
     facets=["kind", "tag_names", "correspondent", "year", "organisation_name", "file_label"],
     date="document_date",
     select_related=["owner", "file"],

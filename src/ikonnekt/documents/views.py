@@ -28,7 +28,15 @@ from ikonnekt.documents.forms import (
     UploadForm,
     VersionForm,
 )
-from ikonnekt.documents.models import Document, DocumentLink, File, RetentionRule, Subject, Version
+from ikonnekt.documents.models import (
+    Document,
+    DocumentLink,
+    File,
+    MetadataField,
+    RetentionRule,
+    Subject,
+    Version,
+)
 
 
 def _messages_of(exc):
@@ -69,6 +77,8 @@ class DocumentDetail(SharedDetailView):
         ).order_by("-timestamp")[:200]
         ctx["links"] = [link for link in doc.links.select_related("content_type") if link.target is not None]
         ctx["is_admin"] = doc.can_delete(self.request.user)
+        labels = {mf.key: mf.label for mf in MetadataField.objects.filter(organisation_id=doc.owner_id)}
+        ctx["metadata"] = [(labels.get(k, k), v) for k, v in (doc.metadata or {}).items()]
         return ctx
 
 
@@ -309,7 +319,9 @@ class FileList(SharedListView):
 
     def get_base_queryset(self):
         # Count only the documents this user may see (no leak of how many others exist).
-        visible_docs = Q(documents__deleted_at__isnull=True) & Document.visible_to_q(self.request.user, "documents__")
+        visible_docs = Q(documents__deleted_at__isnull=True) & Document.visible_to_q(
+            self.request.user, "documents__"
+        )
         return (
             File.objects.select_related("owner", "subject")
             .annotate(n_documents=Count("documents", filter=visible_docs, distinct=True))
