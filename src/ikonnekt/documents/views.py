@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.audit import Actor, AuditLog
@@ -362,7 +362,7 @@ class FileDetail(SharedDetailView):
 class FileCreate(FormPageMixin, SharedCreateView):
     model = File
     form_class = FileForm
-    page_title = _lazy("New file")
+    page_title = gettext_lazy("New file")
     cancel = "documents:file_list"
 
     def form_valid(self, form):
@@ -566,15 +566,15 @@ class SubjectDetail(SharedDetailView):
 class SubjectCreate(FormPageMixin, SharedCreateView):
     model = Subject
     form_class = SubjectForm
-    page_title = _lazy("New filing plan subject")
+    page_title = gettext_lazy("New filing plan subject")
     cancel = "documents:subject_list"
-    success_url = reverse_lazy("documents:subject_list")
+    success_url = reversegettext_lazy("documents:subject_list")
 
 
 class SubjectEdit(FormPageMixin, SharedUpdateView):
     model = Subject
     form_class = SubjectForm
-    success_url = reverse_lazy("documents:subject_list")
+    success_url = reversegettext_lazy("documents:subject_list")
 
 
 @login_required
