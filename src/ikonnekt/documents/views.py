@@ -568,13 +568,13 @@ class SubjectCreate(FormPageMixin, SharedCreateView):
     form_class = SubjectForm
     page_title = gettext_lazy("New filing plan subject")
     cancel = "documents:subject_list"
-    success_url = reversegettext_lazy("documents:subject_list")
+    success_url = reverse_lazy("documents:subject_list")
 
 
 class SubjectEdit(FormPageMixin, SharedUpdateView):
     model = Subject
     form_class = SubjectForm
-    success_url = reversegettext_lazy("documents:subject_list")
+    success_url = reverse_lazy("documents:subject_list")
 
 
 @login_required
