@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 NS = "urn:ikonnekt:xdomea-like:1"
+MAX_PACKAGE_BYTES = 1024**3  # unpacked size of an import ZIP (read into memory)
 MANIFEST_FIELDS = [
     "document_id",
     "title",
@@ -163,8 +164,8 @@ def read_package(data: bytes):
         if "manifest.json" not in zf.namelist():
             raise PackageError(_("The ZIP has no manifest.json; only iKonnekt exports can be imported."))
         total = sum(i.file_size for i in zf.infolist())
-        if total > 4 * 1024 * 1024 * 1024:
-            raise PackageError(_("The ZIP unpacks to more than 4 GB."))
+        if total > MAX_PACKAGE_BYTES:
+            raise PackageError(_("The ZIP unpacks to more than 1 GB; export smaller parts."))
         try:
             meta = json.loads(zf.read("manifest.json"))
         except ValueError as exc:

@@ -511,7 +511,13 @@ def search_export(request):
 @login_required
 def package_import(request):
     form = PackageImportForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.cleaned_data["upload"].size > ingest.max_upload_bytes()
+    ):
+        form.add_error("upload", _("The file is larger than the upload limit."))
+    elif request.method == "POST" and form.is_valid():
         try:
             file, docs = export.import_package(
                 Actor.from_request(request),
@@ -580,7 +586,9 @@ class SubjectEdit(FormPageMixin, SharedUpdateView):
 @login_required
 def plan_import(request):
     form = PlanImportForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["upload"].size > 5 * 1024 * 1024:
+        form.add_error("upload", _("A filing plan file may be at most 5 MB."))
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["upload"]
         try:
             entries = filing_plan.parse_plan(
