@@ -6,3 +6,10 @@ class DocumentsConfig(AppConfig):
     name = "ikonnekt.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from ikonnekt.core.registry import nav
+
+        nav.register("documents:list", _("Documents"), icon="folder2-open", order=20, section="data")
+        nav.register("documents:file_list", _("Files"), icon="archive", order=21, section="data")
+        nav.register("documents:subject_list", _("Filing plan"), icon="diagram-2", order=22, section="data")

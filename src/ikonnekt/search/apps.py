@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "ikonnekt.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from ikonnekt.search import indexer
+
+        indexer.connect()

@@ -1,12 +1,20 @@
-"""Models register here to appear in the one global search (each app's ``search.py``).
+"""Models register here to appear in the one global search (each app's ``search_index.py``).
 
     from ikonnekt.search.registry import register
-    register(Document, title="title", body=["content", "correspondent"], facets=["kind"])
+    register(Document, title="title", body=["content", "correspondent"], facets=["kind", "tags"],
+             date="document_date")
 
-Every registered model must be a shared object (``visible_to``) or give ``queryset(user)``.
+``title``/``body``/``facets`` name fields, properties or methods (called without arguments);
+a facet naming a many-to-many field indexes every related object's ``str()``. ``facet_labels``
+gives readable names for facets. Every registered model must be a shared object
+(``visible_to``) or give ``queryset(user)``; the index stores owner/visibility/cooperations of
+shared objects (also through ``sharing_parent``) and filters with them inside the search query;
+models with their own rule are filtered with ``queryset(user)`` as a subquery.
 """
 
 from dataclasses import dataclass, field
+
+from ikonnekt.core.sharing import Shareable, SharedObject
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,34 @@ class SearchSpec:
     def display_label(self):
         return self.label or self.model._meta.verbose_name_plural
 
+    # --- how the index applies the sharing rule -----------------------------------------
+    def sharing_path(self):
+        """``(path, model)`` to the object carrying owner/visibility ('' = itself), or None
+        when the index must ask ``visible(user)`` (own queryset or own visibility rule)."""
+        if self.queryset is not None:
+            return None
+        model, path = self.model, []
+        for _depth in range(4):
+            if issubclass(model, SharedObject):
+                overridden = (
+                    model.cooperation_q.__func__
+                    not in (
+                        SharedObject.cooperation_q.__func__,
+                        Shareable.cooperation_q.__func__,
+                    )
+                    or model.visible_to_q.__func__ is not SharedObject.visible_to_q.__func__
+                )
+                return None if overridden else ("__".join(path), model)
+            parent = getattr(model, "sharing_parent", None)
+            if not parent:
+                return None
+            path.append(parent)
+            model = model._meta.get_field(parent).related_model
+        return None
+
+    def facet_label(self, name):
+        return self.extra.get("facet_labels", {}).get(name, name)
+
 
 SPECS: dict[str, SearchSpec] = {}
 
@@ -45,9 +81,19 @@ def register(model, *, title, body=(), facets=(), label="", queryset=None, url=N
     return spec
 
 
-def specs():
-    from ikonnekt.core.registry import app_modules
+_discovered = False
 
-    for _label, _module in app_modules("search_index"):
-        pass
+
+def specs():
+    global _discovered
+    if not _discovered:
+        from ikonnekt.core.registry import app_modules
+
+        for _label, _module in app_modules("search_index"):
+            pass
+        _discovered = True
     return dict(SPECS)
+
+
+def spec_for_model(model):
+    return specs().get(f"{model._meta.app_label}.{model._meta.model_name}")

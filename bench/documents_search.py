@@ -1,0 +1,294 @@
+"""Search over N generated German documents (default 100,000; 200–400 words, compound-rich)
+with permission filtering (user in 1 of 50 organisations, ~30 % of documents visible), next to
+the bare engine (FTS5 MATCH + bm25 / PostgreSQL @@ + ts_rank on a plain table of the same text).
+Also times the index build (our rebuild vs. the bare engine's build).
+
+    PYTHONPATH=src .venv/bin/python bench/documents_search.py [--docs 100000] [--pg]
+
+--pg runs on a throw-away PostgreSQL database (postgres@127.0.0.1:5432, trust auth).
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--docs", type=int, default=100_000)
+parser.add_argument("--queries", type=int, default=300)
+parser.add_argument("--pg", action="store_true")
+args = parser.parse_args()
+
+ENGINE = "postgresql" if args.pg else "sqlite"
+if args.pg:
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"],
+        check=True,
+    )
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE ikonnekt_bench_search"],
+        check=True,
+    )
+    os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ikonnekt_bench_search"
+else:
+    db = Path("/tmp/ikonnekt_bench_search.sqlite3")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    os.environ["SQLITE_PATH"] = str(db)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ikonnekt.settings")
+os.environ.setdefault("DEBUG", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import django  # noqa: E402
+
+django.setup()
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+call_command("migrate", verbosity=0)
+
+from django.contrib.auth import get_user_model  # noqa: E402
+
+from ikonnekt.cooperations.models import Cooperation, Participation  # noqa: E402
+from ikonnekt.documents.models import Document  # noqa: E402
+from ikonnekt.organizations.models import Membership, Organisation  # noqa: E402
+from ikonnekt.search import indexer  # noqa: E402
+from ikonnekt.search.engine import search  # noqa: E402
+from ikonnekt.search.text import fold  # noqa: E402
+
+rng = random.Random(42)
+HEADS = [
+    "Gewerbe",
+    "Wohn",
+    "Grün",
+    "Abfall",
+    "Energie",
+    "Wärme",
+    "Strom",
+    "Bau",
+    "Rad",
+    "Schul",
+    "Wasser",
+    "Kompost",
+    "Klima",
+    "Boden",
+    "Regen",
+    "Straßen",
+    "Stadt",
+    "Kreis",
+    "Gemeinde",
+    "Verkehrs",
+    "Flächen",
+    "Holz",
+    "Sanierungs",
+    "Bürger",
+]
+TAILS = [
+    "gebiet",
+    "fläche",
+    "schnitt",
+    "plan",
+    "konzept",
+    "bericht",
+    "vertrag",
+    "anlage",
+    "netz",
+    "versorgung",
+    "verwertung",
+    "management",
+    "satzung",
+    "bilanz",
+    "projekt",
+    "haushalt",
+    "ordnung",
+    "zentrale",
+    "weg",
+    "platz",
+    "förderung",
+    "kataster",
+]
+PLURAL = {
+    "gebiet": "gebiete",
+    "plan": "pläne",
+    "konzept": "konzepte",
+    "bericht": "berichte",
+    "vertrag": "verträge",
+    "anlage": "anlagen",
+    "netz": "netze",
+    "projekt": "projekte",
+    "weg": "wege",
+    "platz": "plätze",
+    "fläche": "flächen",
+}
+COMMON = (
+    "der die das und mit für von im am zur zum auf bei nach über eine ein einer den dem des sowie werden wird "
+    "Gemeinde Kreisstadt Landkreis Verwaltung Sitzung Beschluss Antrag Angebot Kosten Euro Tonnen Jahr Bürgerinnen "
+    "Nalbach Saarlouis Erfurt Spremberg Eisenhüttenstadt gemeinsam nachhaltig kommunal regional Kreislaufwirtschaft"
+).split()
+COMPOUNDS = [h + t for h in HEADS for t in TAILS]
+COMPOUND_PL = [h + PLURAL.get(t, t) for h in HEADS for t in TAILS]
+VOCAB = COMMON + COMPOUNDS + COMPOUND_PL
+WEIGHTS = [1.0 / (i + 1) ** 0.9 for i in range(len(VOCAB))]
+rng.shuffle(WEIGHTS[len(COMMON) :])
+
+
+def text(n):
+    return " ".join(rng.choices(VOCAB, WEIGHTS, k=n))
+
+
+print(f"[{ENGINE}] generating {args.docs} documents …", flush=True)
+t0 = time.perf_counter()
+User = get_user_model()
+orgs = [
+    Organisation.objects.create(
+        name=f"Bench-Gemeinde {i}", slug=f"bench-{i}", code=f"B{i}", kind="municipality"
+    )
+    for i in range(50)
+]
+user = User.objects.create_user("bench-user", password="x" * 12)
+Membership.objects.create(user=user, organisation=orgs[0], role="viewer")
+coop = Cooperation.objects.create(
+    name="Bench-Kooperation", form="arbeitskreis", status="active", owner=orgs[0], visibility="platform"
+)
+Participation.objects.create(cooperation=coop, organisation=orgs[0], part="lead")
+other_coop = Cooperation.objects.create(
+    name="Andere Kooperation", form="arbeitskreis", status="active", owner=orgs[1], visibility="platform"
+)
+Participation.objects.create(cooperation=other_coop, organisation=orgs[1], part="lead")
+Through = Document.shared_with.through
+batch, shares = [], []
+for i in range(args.docs):
+    r = rng.random()
+    visibility = "platform" if r < 0.20 else ("cooperation" if r < 0.30 else "private")
+    batch.append(
+        Document(
+            owner=orgs[rng.randrange(50)],
+            visibility=visibility,
+            title=text(rng.randint(3, 8)).capitalize(),
+            kind=rng.choice(["letter", "minutes", "report", "contract"]),
+            content=text(rng.randint(200, 400)),
+            extraction="done",
+        )
+    )
+    if len(batch) == 5000 or i == args.docs - 1:
+        with transaction.atomic():
+            created = Document.objects.bulk_create(batch)
+            for d in created:
+                if d.visibility == "cooperation":
+                    shares.append(
+                        Through(
+                            document_id=d.pk, cooperation_id=coop.pk if rng.random() < 0.8 else other_coop.pk
+                        )
+                    )
+            Through.objects.bulk_create(shares)
+        batch, shares = [], []
+print(f"  generated in {time.perf_counter() - t0:.0f} s", flush=True)
+
+# --- index build: ours vs bare -----------------------------------------------------------------
+t0 = time.perf_counter()
+indexer.rebuild(keys=["documents.document"])
+ours_build = time.perf_counter() - t0
+rows = list(Document.objects.values_list("pk", "title", "content"))
+t0 = time.perf_counter()
+with transaction.atomic(), connection.cursor() as cur:
+    if ENGINE == "sqlite":
+        cur.execute("CREATE VIRTUAL TABLE bare_fts USING fts5(title, body)")
+        cur.executemany("INSERT INTO bare_fts(rowid, title, body) VALUES (%s, %s, %s)", rows)
+    else:
+        cur.execute("CREATE TABLE bare_pg (id bigint primary key, title text, body text, tsv tsvector)")
+        cur.executemany("INSERT INTO bare_pg (id, title, body) VALUES (%s, %s, %s)", rows)
+        cur.execute(
+            "UPDATE bare_pg SET tsv = setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('german', body), 'B')"
+        )
+        cur.execute("CREATE INDEX bare_pg_tsv ON bare_pg USING gin(tsv)")
+bare_build = time.perf_counter() - t0
+if ENGINE == "postgresql":
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE") if connection.get_autocommit() else None
+del rows
+print(
+    f"  index build: ours {ours_build:.1f} s, bare {bare_build:.1f} s (ratio {ours_build / bare_build:.2f})",
+    flush=True,
+)
+
+# --- queries -------------------------------------------------------------------------------------
+queries = []
+for i in range(args.queries):
+    words = (
+        rng.sample(COMPOUNDS + COMPOUND_PL, 2)
+        if i % 2
+        else [rng.choice(COMPOUNDS + COMPOUND_PL + COMMON[25:])]
+    )
+    if i % 5 == 0:
+        words = [fold(w).capitalize() for w in words]  # typed without umlauts
+    queries.append(" ".join(words))
+
+
+def bare(q):
+    with connection.cursor() as cur:
+        if ENGINE == "sqlite":
+            match = " ".join('"' + w.replace('"', "") + '"' for w in q.split())
+            cur.execute(
+                "SELECT rowid FROM bare_fts WHERE bare_fts MATCH %s ORDER BY bm25(bare_fts, 10.0, 1.0) LIMIT 20",
+                [match],
+            )
+        else:
+            cur.execute(
+                "SELECT id FROM bare_pg WHERE tsv @@ plainto_tsquery('german', %s) "
+                "ORDER BY ts_rank(tsv, plainto_tsquery('german', %s)) DESC LIMIT 20",
+                [q, q],
+            )
+        return cur.fetchall()
+
+
+def timed(fn):
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        fn(q)
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(len(times) * 0.95) - 1], 2),
+        "max_ms": round(times[-1], 2),
+    }
+
+
+user = User.objects.get(pk=user.pk)
+for q in queries[:20]:  # warm caches
+    bare(q)
+    search(user, q, models=["documents.document"])
+visible = Document.objects.visible_to(user).count()
+result = {
+    "engine": ENGINE,
+    "documents": args.docs,
+    "visible_share": round(visible / args.docs, 3),
+    "queries": len(queries),
+    "index_build_s": {
+        "ours": round(ours_build, 1),
+        "bare": round(bare_build, 1),
+        "ratio": round(ours_build / bare_build, 2),
+    },
+    "bare": timed(bare),
+    "ours_hits": timed(lambda q: search(user, q, models=["documents.document"], with_facets=False)),
+    "ours_hits_and_facets": timed(lambda q: search(user, q, models=["documents.document"])),
+}
+result["ratio_p95_ours_vs_bare"] = round(result["ours_hits"]["p95_ms"] / result["bare"]["p95_ms"], 2)
+result["ratio_p95_facets_vs_bare"] = round(
+    result["ours_hits_and_facets"]["p95_ms"] / result["bare"]["p95_ms"], 2
+)
+result["load_average"] = os.getloadavg()
+print(json.dumps(result, indent=2))
+out = Path(__file__).parent / "results" / f"documents_search_{ENGINE}.json"
+out.write_text(json.dumps(result, indent=2))
+if args.pg:
+    connection.close()
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS ikonnekt_bench_search"]
+    )

@@ -1,0 +1,71 @@
+"""The global full-text index: one row per indexed object, with the permission data needed to
+filter inside the search query (owner, visibility, cooperations shared with).
+
+On SQLite an FTS5 table ``search_fts`` (external content, kept in sync by triggers) indexes
+``title_idx`` and ``body_idx``; on PostgreSQL a ``vector`` tsvector column with a GIN index
+(both created in migration 0002).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rule(models.TextChoices):
+    SHARED = "shared", _("Sharing rule (owner, visibility, cooperations)")
+    QUERY = "query", _("Model's own query")
+
+
+class SearchEntry(models.Model):
+    """What the index knows about one object (written by :mod:`ikonnekt.search.indexer`)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.BigIntegerField()
+    rule = models.CharField(max_length=8, choices=Rule.choices, default=Rule.SHARED)
+    owner_id = models.BigIntegerField(null=True, blank=True)
+    visibility = models.CharField(max_length=12, blank=True)
+    title = models.CharField(max_length=500)
+    body = models.TextField(blank=True)
+    title_idx = models.TextField(blank=True)
+    body_idx = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_object")
+        ]
+        indexes = [models.Index(fields=["owner_id"]), models.Index(fields=["visibility"])]
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchShare(models.Model):
+    """A cooperation the indexed object is shared with (visibility ``cooperation``)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="shares")
+    cooperation_id = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["cooperation_id", "entry"])]
+
+    def __str__(self):
+        return f"{self.entry_id} → {self.cooperation_id}"
+
+
+class SearchFacet(models.Model):
+    """One facet value of an indexed object (type, tag, year, organisation, …)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=40)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"]), models.Index(fields=["entry", "name"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"

@@ -1,0 +1,107 @@
+import pytest
+
+from ikonnekt.search import indexer
+from ikonnekt.search.engine import search
+from tests.factories import make
+
+
+@pytest.fixture
+def docs(cast):
+    from ikonnekt.documents.models import Document
+
+    private = make(
+        Document,
+        cast,
+        owner=cast.org_a,
+        visibility="private",
+        created_by=cast.a_editor,
+        content="Grünschnitt der Gemeinde A",
+    )
+    shared = make(
+        Document,
+        cast,
+        owner=cast.org_a,
+        visibility="cooperation",
+        created_by=cast.a_editor,
+        shared_with=[cast.coop],
+        content="Grünschnitt geteilt",
+    )
+    public = make(
+        Document,
+        cast,
+        owner=cast.org_b,
+        visibility="public",
+        created_by=cast.b_editor,
+        content="Gewerbegebiete im Kreis",
+    )
+    return private, shared, public
+
+
+def ids(user, q):
+    return {h.entry.object_id for h in search(user, q).hits}
+
+
+@pytest.mark.django_db
+def test_results_follow_the_sharing_rule(cast, docs):
+    private, shared, public = docs
+    assert ids(cast.a_viewer, "Gruenschnitt") == {private.pk, shared.pk}
+    assert ids(cast.b_viewer, "Gruenschnitt") == {shared.pk}
+    assert ids(cast.z_admin, "Gruenschnitt") == set()
+    assert ids(cast.anonymous, "Gewerbegebiet") == {public.pk}
+
+
+@pytest.mark.django_db
+def test_visibility_change_updates_the_index_in_the_same_transaction(cast, docs):
+    private, _shared, _public = docs
+    private.visibility = "platform"
+    private.save()
+    assert private.pk in ids(cast.z_admin, "Grünschnitt")
+
+
+@pytest.mark.django_db
+def test_deleted_and_trashed_objects_leave_the_index(cast, docs):
+    private, shared, _public = docs
+    private.delete()
+    shared.deleted_at = shared.created_at
+    shared.save()
+    assert ids(cast.a_admin, "Grünschnitt") == set()
+
+
+@pytest.mark.django_db
+def test_title_ranks_above_body(cast):
+    from ikonnekt.documents.models import Document
+
+    body = make(Document, cast, owner=cast.org_a, created_by=cast.a_editor, content="Kompost Kompost")
+    title = make(Document, cast, owner=cast.org_a, created_by=cast.a_editor, content="anderes")
+    title.title = "Kompostplatz Kompost"
+    title.save()
+    hits = search(cast.a_admin, "Kompost").hits
+    assert [h.entry.object_id for h in hits][:2] == [title.pk, body.pk]
+
+
+@pytest.mark.django_db
+def test_facets_and_filters(cast, docs):
+    result = search(cast.a_admin, "Grünschnitt")
+    assert dict(result.facets["organisation_name"]) == {"Gemeinde A": 2}
+    assert search(cast.a_admin, "Grünschnitt", filters={"organisation_name": "Stadt B"}).total == 0
+
+
+@pytest.mark.django_db
+def test_rebuild_restores_a_wiped_index(cast, docs):
+    from ikonnekt.search.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    assert ids(cast.a_admin, "Grünschnitt") == set()
+    indexer.rebuild()
+    assert len(ids(cast.a_admin, "Grünschnitt")) == 2
+
+
+@pytest.mark.django_db
+def test_search_page_and_api(cast, client_for, docs):
+    client = client_for(cast.b_viewer)
+    page = client.get("/search/?q=Gruenschnitt")
+    assert page.status_code == 200 and b"<mark>" in page.content
+    data = client.get("/api/v1/search/?q=Gr%C3%BCnschnitt").json()
+    assert data["total"] == 1
+    bad = client.get("/api/v1/search/?q=%22NEAR(").json()
+    assert bad["total"] == 0 and bad["notes"]
