@@ -27,7 +27,9 @@ def test_schema_generates_without_errors(schema):
 def test_no_two_components_share_a_name(schema):
     _generated, _errors, warnings = schema
     clashes = [w for w in warnings if "identical names" in w]
-    assert not clashes, "Name serializers uniquely (@extend_schema_serializer(component_name=...)): " + clashes[0][:300]
+    assert not clashes, (
+        "Name serializers uniquely (@extend_schema_serializer(component_name=...)): " + clashes[0][:300]
+    )
 
 
 def test_every_api_path_is_versioned(schema):
@@ -39,5 +41,7 @@ def test_schema_matches_the_committed_snapshot(schema):
     generated, _errors, _warnings = schema
     rendered = yaml.safe_load(OpenApiYamlRenderer().render(generated, renderer_context={}))
     committed = yaml.safe_load(SNAPSHOT.read_text())
-    assert set(rendered["paths"]) == set(committed["paths"]), "API paths changed: run `make schema` and commit"
+    assert set(rendered["paths"]) == set(committed["paths"]), (
+        "API paths changed: run `make schema` and commit"
+    )
     assert rendered == committed, "API schema changed: run `make schema` and review/commit docs/openapi.yaml"

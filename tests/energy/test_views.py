@@ -411,3 +411,47 @@ def test_dashboard_panel_and_alert_mail(cast, client_for, meter, django_capture_
         response = client_for(cast.a_admin).post(reverse("energy:mail_alerts"))
     assert response.status_code == 302
     assert mail.outbox and mail.outbox[0].to == [cast.a_editor.email]
+
+
+def test_child_pages_create_and_edit_through_the_parent(cast, client_for, meter):
+    """Measures (of a building) and building types (of a quarter): editors add and change them,
+    readers may not, outsiders get 404; every save is audited and leads back to the parent."""
+    building = meter.building
+    url = reverse("energy:measure_create", args=[building.pk])
+    page = client_for(cast.a_editor).get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Neue Maßnahme" in page
+    data = {"title": "LED", "status": "planned", "carrier": "electricity"}
+    response = client_for(cast.a_editor).post(url, data)
+    assert response.status_code == 302 and response.url == building.get_absolute_url()
+    measure = building.measures.get()
+    assert AuditLog.objects.filter(object_id=str(measure.pk), action="create").exists()
+    edit = reverse("energy:measure_edit", args=[measure.pk])
+    response = client_for(cast.a_editor).post(edit, {**data, "title": "LED-Umrüstung"})
+    assert response.status_code == 302 and response.url == building.get_absolute_url()
+    measure.refresh_from_db()
+    assert measure.title == "LED-Umrüstung"
+    assert AuditLog.objects.filter(object_id=str(measure.pk), action="update").exists()
+    assert client_for(cast.a_viewer).post(edit, data).status_code == 403
+    assert client_for(cast.z_admin).get(edit).status_code == 404
+
+    quarter = Quarter.objects.create(
+        name="Q",
+        owner=cast.org_a,
+        station=_station_with_year(cast.org_a),
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+    )
+    url = reverse("energy:quarter_building_create", args=[quarter.pk])
+    data = {"name": "EFH", "count": 10, "area": 140, "heat_demand": 120, "dhw_demand": 15, "electricity": 0}
+    assert client_for(cast.a_viewer).post(url, data).status_code == 403
+    response = client_for(cast.a_editor).post(url, data)
+    assert response.status_code == 302 and response.url == quarter.get_absolute_url()
+    item = quarter.buildings.get()
+    edit = reverse("energy:quarter_building_edit", args=[item.pk])
+    page = client_for(cast.a_editor).get(edit, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Gebäudetyp bearbeiten" in page
+    assert client_for(cast.a_editor).post(edit, {**data, "count": 12}).status_code == 302
+    item.refresh_from_db()
+    assert item.count == 12
+    assert client_for(cast.a_viewer).get(edit).status_code == 403
+    assert client_for(cast.z_admin).post(url, data).status_code == 404
+    assert quarter.buildings.count() == 1

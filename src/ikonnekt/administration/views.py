@@ -244,7 +244,8 @@ class AgreementDetail(SharedDetailView):
 
 
 class FormPageMixin:
-    """Our own form page (title, cancel link) for the generic create/update views."""
+    """Our own form page (title, cancel link) for the generic create/update views; a successful
+    save leads to the object's page."""
 
     template_name = "administration/form.html"
     page_title = ""
@@ -256,6 +257,9 @@ class FormPageMixin:
         ctx["title"] = self.page_title or (_("Edit %(name)s") % {"name": obj} if obj else "")
         ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
         return ctx
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
 
 
 class AgreementCreate(FormPageMixin, SharedCreateView):
@@ -274,16 +278,10 @@ class AgreementCreate(FormPageMixin, SharedCreateView):
         )
         return response
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class AgreementUpdate(FormPageMixin, SharedUpdateView):
     model = m.Agreement
     form_class = forms.AgreementForm
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class AgreementDelete(SharedDeleteView):
@@ -592,16 +590,10 @@ class PositionCreate(FormPageMixin, SharedCreateView):
     form_class = forms.PositionForm
     page_title = _lazy("New shared position")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class PositionUpdate(FormPageMixin, SharedUpdateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 @login_required
@@ -736,16 +728,10 @@ class ResourceCreate(FormPageMixin, SharedCreateView):
     form_class = forms.ResourceForm
     page_title = _lazy("New shared resource")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class ResourceUpdate(FormPageMixin, SharedUpdateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 @login_required
@@ -871,16 +857,10 @@ class GroupCreate(FormPageMixin, SharedCreateView):
     form_class = forms.GroupForm
     page_title = _lazy("New working group")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class GroupUpdate(FormPageMixin, SharedUpdateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 @login_required
@@ -1251,9 +1231,6 @@ class AdviceCreate(FormPageMixin, SharedCreateView):
     def form_valid(self, form):
         form.instance.asked_by = self.request.user
         return super().form_valid(form)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 @require_POST

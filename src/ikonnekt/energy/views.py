@@ -65,6 +65,8 @@ from ikonnekt.energy.models import (
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request, default_offset=1):
@@ -81,6 +83,13 @@ def _factor_set(request, year):
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
+
+
+def _attachment(content, content_type, filename):
+    """A download response (the browser saves it as ``filename``)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _child(model, user, pk):
@@ -101,17 +110,53 @@ def _apply_errors(form, exc):
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _child_form(request, *, parent, form, save, created, title, back, success):
-    """Shared form handling for children written through ``actions.save_child``."""
+def _child_form(request, *, parent, form, created, title, url):
+    """Shared form handling for children written through ``actions.save_child``; ``url`` is the
+    cancel link and where a successful save leads."""
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_child(Actor.from_request(request), parent, save, created=created)
+            actions.save_child(Actor.from_request(request), parent, form.save, created=created)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
-            return redirect(success)
-    return render(request, "energy/form.html", {"form": form, "title": title, "cancel_url": back})
+            return redirect(url)
+    return render(request, "energy/form.html", {"form": form, "title": title, "cancel_url": url})
+
+
+def _child_create_view(parent_model, form_class, parent_field, title):
+    """Page adding a ``form_class`` object to an editable ``parent_model`` (404 for others);
+    back to the parent afterwards."""
+
+    @login_required
+    def view(request, pk):
+        parent = get_editable_or_404(parent_model, request.user, pk=pk)
+        form = form_class(request.POST or None)
+        setattr(form.instance, parent_field, parent)
+        return _child_form(
+            request, parent=parent, form=form, created=True, title=title, url=parent.get_absolute_url()
+        )
+
+    view.shareable_model = parent_model
+    return view
+
+
+def _child_edit_view(model, form_class, parent_field, title):
+    """Page editing a ``model`` object whose ``parent_field`` parent the user may edit (404 when
+    invisible); back to the parent afterwards."""
+
+    @login_required
+    def view(request, pk):
+        item = _child(model, request.user, pk)
+        parent = getattr(item, parent_field)
+        _parent_editable(parent, request.user)
+        form = form_class(request.POST or None, instance=item)
+        return _child_form(
+            request, parent=parent, form=form, created=False, title=title, url=parent.get_absolute_url()
+        )
+
+    view.shareable_model = model
+    return view
 
 
 class CancelUrlMixin:
@@ -304,11 +349,9 @@ def meter_create(request, pk):
         request,
         parent=building,
         form=form,
-        save=form.save,
         created=True,
         title=_("New meter in %(b)s") % {"b": building},
-        back=building.get_absolute_url(),
-        success=building.get_absolute_url(),
+        url=building.get_absolute_url(),
     )
 
 
@@ -324,11 +367,9 @@ def meter_edit(request, pk):
         request,
         parent=meter.building,
         form=form,
-        save=form.save,
         created=False,
         title=_("Edit meter %(m)s") % {"m": meter},
-        back=meter.get_absolute_url(),
-        success=meter.get_absolute_url(),
+        url=meter.get_absolute_url(),
     )
 
 
@@ -452,11 +493,9 @@ def tariff_create(request, pk):
         request,
         parent=meter.building,
         form=form,
-        save=form.save,
         created=True,
         title=_("New tariff for %(m)s") % {"m": meter},
-        back=meter.get_absolute_url(),
-        success=meter.get_absolute_url(),
+        url=meter.get_absolute_url(),
     )
 
 
@@ -537,44 +576,8 @@ import_detail.shareable_model = ReadingImport
 # --- measures -------------------------------------------------------------------------------
 
 
-@login_required
-def measure_create(request, pk):
-    building = get_editable_or_404(Building, request.user, pk=pk)
-    form = MeasureForm(request.POST or None)
-    form.instance.building = building
-    return _child_form(
-        request,
-        parent=building,
-        form=form,
-        save=form.save,
-        created=True,
-        title=_("New measure"),
-        back=building.get_absolute_url(),
-        success=building.get_absolute_url(),
-    )
-
-
-measure_create.shareable_model = Building
-
-
-@login_required
-def measure_edit(request, pk):
-    measure = _child(Measure, request.user, pk)
-    _parent_editable(measure.building, request.user)
-    form = MeasureForm(request.POST or None, instance=measure)
-    return _child_form(
-        request,
-        parent=measure.building,
-        form=form,
-        save=form.save,
-        created=False,
-        title=_("Edit measure"),
-        back=measure.building.get_absolute_url(),
-        success=measure.building.get_absolute_url(),
-    )
-
-
-measure_edit.shareable_model = Measure
+measure_create = _child_create_view(Building, MeasureForm, "building", gettext_lazy("New measure"))
+measure_edit = _child_edit_view(Measure, MeasureForm, "building", gettext_lazy("Edit measure"))
 
 
 # --- groups ---------------------------------------------------------------------------------
@@ -740,9 +743,7 @@ def report_pdf(request, pk):
     data = reports.report_data(report, request.user)
     pdf = reports.report_pdf(data, request)
     record_download(Actor.from_request(request), report, "pdf")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="energiebericht-{report.year}-{report.pk}.pdf"'
-    return response
+    return _attachment(pdf, PDF, f"energiebericht-{report.year}-{report.pk}.pdf")
 
 
 report_pdf.shareable_model = EnergyReport
@@ -753,12 +754,7 @@ def report_xlsx(request, pk):
     report = get_visible_or_404(EnergyReport, request.user, pk=pk)
     data = reports.report_data(report, request.user)
     record_download(Actor.from_request(request), report, "xlsx")
-    response = HttpResponse(
-        reports.report_xlsx(data),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="energiebericht-{report.year}-{report.pk}.xlsx"'
-    return response
+    return _attachment(reports.report_xlsx(data), XLSX, f"energiebericht-{report.year}-{report.pk}.xlsx")
 
 
 report_xlsx.shareable_model = EnergyReport
@@ -879,84 +875,14 @@ class QuarterUpdate(CancelUrlMixin, SharedUpdateView):
     title = gettext_lazy("Edit quarter")
 
 
-@login_required
-def quarter_building_create(request, pk):
-    quarter = get_editable_or_404(Quarter, request.user, pk=pk)
-    form = QuarterBuildingForm(request.POST or None)
-    form.instance.quarter = quarter
-    return _child_form(
-        request,
-        parent=quarter,
-        form=form,
-        save=form.save,
-        created=True,
-        title=_("New building type"),
-        back=quarter.get_absolute_url(),
-        success=quarter.get_absolute_url(),
-    )
-
-
-quarter_building_create.shareable_model = Quarter
-
-
-@login_required
-def quarter_building_edit(request, pk):
-    item = _child(QuarterBuilding, request.user, pk)
-    _parent_editable(item.quarter, request.user)
-    form = QuarterBuildingForm(request.POST or None, instance=item)
-    return _child_form(
-        request,
-        parent=item.quarter,
-        form=form,
-        save=form.save,
-        created=False,
-        title=_("Edit building type"),
-        back=item.quarter.get_absolute_url(),
-        success=item.quarter.get_absolute_url(),
-    )
-
-
-quarter_building_edit.shareable_model = QuarterBuilding
-
-
-@login_required
-def variant_create(request, pk):
-    quarter = get_editable_or_404(Quarter, request.user, pk=pk)
-    form = VariantForm(request.POST or None)
-    form.instance.quarter = quarter
-    return _child_form(
-        request,
-        parent=quarter,
-        form=form,
-        save=form.save,
-        created=True,
-        title=_("New variant"),
-        back=quarter.get_absolute_url(),
-        success=quarter.get_absolute_url(),
-    )
-
-
-variant_create.shareable_model = Quarter
-
-
-@login_required
-def variant_edit(request, pk):
-    item = _child(Variant, request.user, pk)
-    _parent_editable(item.quarter, request.user)
-    form = VariantForm(request.POST or None, instance=item)
-    return _child_form(
-        request,
-        parent=item.quarter,
-        form=form,
-        save=form.save,
-        created=False,
-        title=_("Edit variant"),
-        back=item.quarter.get_absolute_url(),
-        success=item.quarter.get_absolute_url(),
-    )
-
-
-variant_edit.shareable_model = Variant
+quarter_building_create = _child_create_view(
+    Quarter, QuarterBuildingForm, "quarter", gettext_lazy("New building type")
+)
+quarter_building_edit = _child_edit_view(
+    QuarterBuilding, QuarterBuildingForm, "quarter", gettext_lazy("Edit building type")
+)
+variant_create = _child_create_view(Quarter, VariantForm, "quarter", gettext_lazy("New variant"))
+variant_edit = _child_edit_view(Variant, VariantForm, "quarter", gettext_lazy("Edit variant"))
 
 
 @login_required
@@ -964,12 +890,7 @@ def quarter_xlsx(request, pk):
     quarter = get_visible_or_404(Quarter, request.user, pk=pk)
     data = concepts.compare(quarter)
     record_download(Actor.from_request(request), quarter, "xlsx")
-    response = HttpResponse(
-        concepts.concept_xlsx(quarter, data),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="quartierskonzept-{quarter.pk}.xlsx"'
-    return response
+    return _attachment(concepts.concept_xlsx(quarter, data), XLSX, f"quartierskonzept-{quarter.pk}.xlsx")
 
 
 quarter_xlsx.shareable_model = Quarter
@@ -1001,9 +922,7 @@ def quarter_pdf(request, pk):
         request=request,
     )
     record_download(Actor.from_request(request), quarter, "pdf")
-    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="quartierskonzept-{quarter.pk}.pdf"'
-    return response
+    return _attachment(weasyprint.HTML(string=html).write_pdf(), PDF, f"quartierskonzept-{quarter.pk}.pdf")
 
 
 quarter_pdf.shareable_model = Quarter
