@@ -154,14 +154,16 @@ def _facet_sql(candidates_sql):
 def _sqlite(match, where, params, limit, offset, with_facets):
     with connection.cursor() as cursor:
         cursor.execute(
+            # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked
+            # by primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
             "SELECT e.id, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts "
-            "JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND {where} ORDER BY score LIMIT %s OFFSET %s",
             [match, *params, limit, offset],
         )
         rows = [(r[0], -r[1]) for r in cursor.fetchall()]
         candidates = (
-            "SELECT e.id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND {where} LIMIT {CANDIDATE_CAP + 1}"
         )
         if offset == 0 and len(rows) < limit:
