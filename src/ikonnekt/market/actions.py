@@ -105,7 +105,10 @@ def verify_label_claim(actor: Actor, claim: LabelClaim, verified: bool, valid_un
         actor,
         AuditAction.UPDATE,
         claim,
-        changes={"verified": [before["verified"], verified], "valid_until": [before["valid_until"], str(claim.valid_until)]},
+        changes={
+            "verified": [before["verified"], verified],
+            "valid_until": [before["valid_until"], str(claim.valid_until)],
+        },
     )
     return claim
 
@@ -127,7 +130,9 @@ def remove_variant(actor: Actor, variant: ProductVariant) -> ProductVariant:
     _require_editor(actor, variant.product.owner_id)
     ProductVariant.objects.filter(pk=variant.pk).update(is_active=False)
     variant.is_active = False
-    audit.record(actor, AuditAction.UPDATE, variant.product, changes={"variant removed": [str(variant), None]})
+    audit.record(
+        actor, AuditAction.UPDATE, variant.product, changes={"variant removed": [str(variant), None]}
+    )
     return variant
 
 
@@ -244,7 +249,11 @@ def set_quantity(actor: Actor, cycle: OrderCycle, variant: ProductVariant, quant
     q = Decimal(0) if str(quantity).strip() in ("0", "0.0", "0,0") else parse_quantity(quantity)
     if order is None:
         order = _cart(actor.user, cycle)
-    if order.customer_id != actor.user.pk or order.status == OrderStatus.CANCELLED or order.cycle_id != cycle.pk:
+    if (
+        order.customer_id != actor.user.pk
+        or order.status == OrderStatus.CANCELLED
+        or order.cycle_id != cycle.pk
+    ):
         raise PermissionDenied(_("This order cannot be changed."))
     variant = ProductVariant.objects.select_for_update().select_related("product").get(pk=variant.pk)
     line = order.lines.filter(variant=variant).first()
@@ -327,7 +336,8 @@ def _send_confirmation(order: Order):
     lines = list(order.lines.select_related("variant__product"))
     totals = order_totals(lines, order.delivery_fee)
     body = [
-        _("Thank you for your order %(number)s in “%(cycle)s”.") % {"number": order.number, "cycle": order.cycle.name},
+        _("Thank you for your order %(number)s in “%(cycle)s”.")
+        % {"number": order.number, "cycle": order.cycle.name},
         "",
     ]
     for line in lines:
@@ -346,7 +356,9 @@ def _send_confirmation(order: Order):
         _("You can change or cancel the order until %(when)s.")
         % {"when": timezone.localtime(order.cycle.closes_at).strftime("%d.%m.%Y %H:%M")},
     ]
-    _mail(_("Order confirmation %(number)s") % {"number": order.number}, "\n".join(body), [order.customer.email])
+    _mail(
+        _("Order confirmation %(number)s") % {"number": order.number}, "\n".join(body), [order.customer.email]
+    )
 
 
 @transaction.atomic
@@ -387,9 +399,12 @@ def mark_paid(actor: Actor, order: Order, paid: bool = True) -> Order:
 
 def _next_chiffre():
     year = timezone.localdate().year
-    last = Listing.objects.filter(chiffre__startswith=f"SR-{year}-").order_by("-chiffre").values_list(
-        "chiffre", flat=True
-    ).first()
+    last = (
+        Listing.objects.filter(chiffre__startswith=f"SR-{year}-")
+        .order_by("-chiffre")
+        .values_list("chiffre", flat=True)
+        .first()
+    )
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"SR-{year}-{number:04d}"
 
@@ -453,7 +468,9 @@ def moderate_listing(actor: Actor, listing: Listing, approve: bool, reason: str 
     listing.moderated_by = actor.user
     listing.moderated_at = timezone.now()
     listing.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at", "updated_at"])
-    audit.record(actor, AuditAction.UPDATE, listing, changes={"status": [before, listing.status], "reason": reason})
+    audit.record(
+        actor, AuditAction.UPDATE, listing, changes={"status": [before, listing.status], "reason": reason}
+    )
     if approve:
         _mail(
             _("Your listing %(chiffre)s is published") % {"chiffre": listing.chiffre},
@@ -521,7 +538,9 @@ def send_contact(actor: Actor, listing: Listing, body: str, share_contact: bool 
     if len(body) > 3000:
         raise ValidationError({"body": _("Please write at most 3,000 characters.")})
     if len(LINK.findall(body)) > 2:
-        raise ValidationError({"body": _("Messages with more than two links are not relayed (spam protection).")})
+        raise ValidationError(
+            {"body": _("Messages with more than two links are not relayed (spam protection).")}
+        )
     now = timezone.now()
     recent = ContactMessage.objects.filter(sender=user, created_at__gte=now - dt.timedelta(hours=1))
     if recent.count() >= CONTACT_LIMIT_PER_HOUR:
@@ -529,12 +548,16 @@ def send_contact(actor: Actor, listing: Listing, body: str, share_contact: bool 
             _("You have sent %(n)s messages in the last hour. Please wait before sending more.")
             % {"n": CONTACT_LIMIT_PER_HOUR}
         )
-    if recent.filter(listing=listing, created_at__gte=now - dt.timedelta(minutes=CONTACT_SAME_LISTING_MINUTES)).exists():
+    if recent.filter(
+        listing=listing, created_at__gte=now - dt.timedelta(minutes=CONTACT_SAME_LISTING_MINUTES)
+    ).exists():
         raise ValidationError(
             _("You have just written about this listing. Please wait %(m)s minutes.")
             % {"m": CONTACT_SAME_LISTING_MINUTES}
         )
-    message = ContactMessage.objects.create(listing=listing, sender=user, body=body, share_contact=share_contact)
+    message = ContactMessage.objects.create(
+        listing=listing, sender=user, body=body, share_contact=share_contact
+    )
     audit.record(actor, AuditAction.OTHER, listing, changes={"contact message": message.pk})
     sender = (
         f"{user.get_full_name() or user.get_username()} <{user.email}>"

@@ -19,7 +19,10 @@ def search_matches(search, listing) -> bool:
             return False
     if search.near_id and search.max_km:
         km = road_km(
-            search.near.latitude, search.near.longitude, listing.municipality.latitude, listing.municipality.longitude
+            search.near.latitude,
+            search.near.longitude,
+            listing.municipality.latitude,
+            listing.municipality.longitude,
         )
         if km is None or km > search.max_km:
             return False

@@ -75,7 +75,9 @@ class BusinessProfile(SharedObject):
         blank=True,
         help_text=_("What the business already does and plans next."),
     )
-    photo = models.ImageField(_("photo"), upload_to="market/profiles/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        _("photo"), upload_to="market/profiles/", blank=True, validators=[validate_image]
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -170,14 +172,18 @@ class Product(SharedObject):
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=20, choices=ProductCategory.choices, db_index=True)
     description = models.TextField(_("description"), blank=True)
-    origin = models.CharField(_("origin"), max_length=200, blank=True, help_text=_("Where it was grown or made."))
+    origin = models.CharField(
+        _("origin"), max_length=200, blank=True, help_text=_("Where it was grown or made.")
+    )
     season_from = models.PositiveSmallIntegerField(
         _("season from (month)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     season_to = models.PositiveSmallIntegerField(
         _("season to (month)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    photo = models.ImageField(_("photo"), upload_to="market/products/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        _("photo"), upload_to="market/products/", blank=True, validators=[validate_image]
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -391,14 +397,20 @@ class Order(models.Model):
     """A customer's order in one cycle; a cart until checkout. Payment happens outside."""
 
     cycle = models.ForeignKey(OrderCycle, on_delete=models.PROTECT, related_name="orders")
-    customer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="market_orders")
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="market_orders"
+    )
     pickup_point = models.ForeignKey(
         PickupPoint, on_delete=models.PROTECT, null=True, blank=True, related_name="orders"
     )
-    status = models.CharField(_("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.CART)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.CART
+    )
     number = models.CharField(_("order number"), max_length=20, blank=True, db_index=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    delivery_fee = models.DecimalField(_("delivery fee (€)"), max_digits=8, decimal_places=2, default=Decimal("0"))
+    delivery_fee = models.DecimalField(
+        _("delivery fee (€)"), max_digits=8, decimal_places=2, default=Decimal("0")
+    )
     placed_at = models.DateTimeField(_("ordered on"), null=True, blank=True)
     paid = models.BooleanField(_("paid"), default=False)
     paid_at = models.DateTimeField(_("paid on"), null=True, blank=True)
@@ -428,9 +440,7 @@ class Order(models.Model):
 
     def can_change(self, user, now=None):
         return (
-            user.pk == self.customer_id
-            and self.status != OrderStatus.CANCELLED
-            and self.cycle.is_open(now)
+            user.pk == self.customer_id and self.status != OrderStatus.CANCELLED and self.cycle.is_open(now)
         )
 
 
@@ -443,7 +453,9 @@ class OrderLine(models.Model):
     quantity = models.DecimalField(_("quantity"), max_digits=9, decimal_places=3)
     unit_price = models.DecimalField(_("unit price incl. VAT (€)"), max_digits=10, decimal_places=2)
     vat_rate = models.DecimalField(_("VAT rate (%)"), max_digits=5, decimal_places=2)
-    deposit = models.DecimalField(_("deposit per unit (€)"), max_digits=8, decimal_places=2, default=Decimal("0"))
+    deposit = models.DecimalField(
+        _("deposit per unit (€)"), max_digits=8, decimal_places=2, default=Decimal("0")
+    )
     fee_percent = models.DecimalField(_("hub fee (%)"), max_digits=5, decimal_places=2, default=Decimal("0"))
 
     class Meta:
@@ -473,7 +485,9 @@ class WasteCode(models.Model):
 
     code = models.CharField(_("code"), max_length=6, unique=True)
     title = models.CharField(_("title"), max_length=400)
-    level = models.CharField(max_length=8, choices=[("chapter", "chapter"), ("group", "group"), ("entry", "entry")])
+    level = models.CharField(
+        max_length=8, choices=[("chapter", "chapter"), ("group", "group"), ("entry", "entry")]
+    )
     hazardous = models.BooleanField(_("hazardous (*)"), default=False)
 
     class Meta:
@@ -551,7 +565,9 @@ class Listing(SharedObject):
     )
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=6, choices=QuantityUnit.choices, default=QuantityUnit.T)
-    recurrence = models.CharField(_("frequency"), max_length=10, choices=Recurrence.choices, default=Recurrence.ONCE)
+    recurrence = models.CharField(
+        _("frequency"), max_length=10, choices=Recurrence.choices, default=Recurrence.ONCE
+    )
     municipality = models.ForeignKey(
         "organizations.Organisation",
         on_delete=models.PROTECT,
@@ -565,21 +581,34 @@ class Listing(SharedObject):
         blank=True,
         help_text=_("Shown only to the moderators, never to other users."),
     )
-    logistics = models.CharField(_("logistics"), max_length=12, choices=Logistics.choices, default=Logistics.PICKUP)
+    logistics = models.CharField(
+        _("logistics"), max_length=12, choices=Logistics.choices, default=Logistics.PICKUP
+    )
     legal_status = models.CharField(
         _("legal status (declared by the lister)"), max_length=14, choices=LegalStatus.choices
     )
     evidence = models.FileField(
-        _("evidence document"), upload_to="market/listing-evidence/", blank=True, validators=[validate_pdf_or_image]
+        _("evidence document"),
+        upload_to="market/listing-evidence/",
+        blank=True,
+        validators=[validate_pdf_or_image],
     )
-    photo = models.ImageField(_("photo"), upload_to="market/listings/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        _("photo"), upload_to="market/listings/", blank=True, validators=[validate_image]
+    )
     available_from = models.DateField(_("available from"), default=dt.date.today)
     valid_until = models.DateField(_("valid until"))
     reveal_identity = models.BooleanField(
-        _("show our organisation's name"), default=False, help_text=_("Otherwise the listing stays anonymous.")
+        _("show our organisation's name"),
+        default=False,
+        help_text=_("Otherwise the listing stays anonymous."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=ListingStatus.choices, default=ListingStatus.PENDING, db_index=True
+        _("status"),
+        max_length=10,
+        choices=ListingStatus.choices,
+        default=ListingStatus.PENDING,
+        db_index=True,
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     moderated_by = models.ForeignKey(
@@ -671,6 +700,9 @@ class ContactMessage(models.Model):
         verbose_name = _("contact message")
         verbose_name_plural = _("contact messages")
 
+    def __str__(self):
+        return f"{self.listing.chiffre}: {self.created_at:%Y-%m-%d %H:%M}"
+
     def audit_owner_id(self):
         return self.listing.owner_id
 
@@ -678,11 +710,16 @@ class ContactMessage(models.Model):
 class SavedSearch(models.Model):
     """A user's standing search; a mail goes out when a matching listing is approved."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="market_searches")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="market_searches"
+    )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("type"), max_length=10, choices=ListingKind.choices, blank=True)
     code_prefix = models.CharField(
-        _("AVV code or prefix"), max_length=6, blank=True, help_text=_("2, 4 or 6 digits, e.g. 03 01 or 20 02 01.")
+        _("AVV code or prefix"),
+        max_length=6,
+        blank=True,
+        help_text=_("2, 4 or 6 digits, e.g. 03 01 or 20 02 01."),
     )
     text = models.CharField(_("words in the material"), max_length=120, blank=True)
     near = models.ForeignKey(
@@ -718,13 +755,18 @@ class Deal(models.Model):
         _("mass (t)"), max_digits=12, decimal_places=3, validators=[MinValueValidator(Decimal("0.001"))]
     )
     transport_km = models.DecimalField(
-        _("transport distance (km)"), max_digits=8, decimal_places=1, default=Decimal("0"),
+        _("transport distance (km)"),
+        max_digits=8,
+        decimal_places=1,
+        default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
     date = models.DateField(_("date"))
     counterpart = models.CharField(_("counterpart"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildQuerySet.as_manager()

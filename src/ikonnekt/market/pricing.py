@@ -95,5 +95,9 @@ def order_totals(lines, delivery_fee=ZERO) -> Totals:
     totals = Totals(delivery=Decimal(delivery_fee))
     for line in lines:
         get = line.get if isinstance(line, dict) else lambda k, _l=line: getattr(_l, k)
-        totals.add(line_amounts(get("unit_price"), get("quantity"), get("vat_rate"), get("deposit"), get("fee_percent")))
+        totals.add(
+            line_amounts(
+                get("unit_price"), get("quantity"), get("vat_rate"), get("deposit"), get("fee_percent")
+            )
+        )
     return totals

@@ -78,7 +78,9 @@ def parse_products(data: bytes):
         cat = raw.get("category", "").lower()
         row["category"] = cat if cat in ProductCategory.values else CATEGORY_BY_LABEL.get(cat)
         if not row["category"]:
-            err("category", _("unknown category; use one of %(v)s") % {"v": ", ".join(ProductCategory.values)})
+            err(
+                "category", _("unknown category; use one of %(v)s") % {"v": ", ".join(ProductCategory.values)}
+            )
         unit = raw.get("unit", "").lower()
         row["unit"] = unit if unit in Unit.values else UNIT_BY_LABEL.get(unit)
         if not row["unit"]:

@@ -41,7 +41,9 @@ def pickup_list(rows):
         )
         a = line_amounts(r["unit_price"], r["quantity"], r["vat_rate"], r["deposit"], r["fee_percent"])
         order["totals"].add(a)
-        order["lines"].append({"product": r["product"], "variant": r["variant"], "quantity": r["quantity"], "total": a.total})
+        order["lines"].append(
+            {"product": r["product"], "variant": r["variant"], "quantity": r["quantity"], "total": a.total}
+        )
     return {
         point: sorted(orders.values(), key=lambda o: (o["customer"], o["number"]))
         for point, orders in sorted(points.items())
@@ -52,7 +54,9 @@ def producer_report(rows):
     """Per producer: goods, net, VAT (by rate), deposit and payout (net + VAT + deposit)."""
     producers: dict = {}
     for r in rows:
-        entry = producers.setdefault(r["producer"], {"totals": Totals(), "vat_by_rate": defaultdict(lambda: ZERO)})
+        entry = producers.setdefault(
+            r["producer"], {"totals": Totals(), "vat_by_rate": defaultdict(lambda: ZERO)}
+        )
         a = line_amounts(r["unit_price"], r["quantity"], r["vat_rate"], r["deposit"], r["fee_percent"])
         entry["totals"].add(a)
         entry["vat_by_rate"][Decimal(r["vat_rate"])] += a.vat

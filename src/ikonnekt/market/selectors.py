@@ -13,9 +13,22 @@ def shopfront_variants(cycle, user):
         .filter(cycles=cycle, is_active=True)
         .select_related("product", "product__owner")
         .only(
-            "id", "name", "unit", "size", "price", "vat_rate", "deposit", "stock", "is_active",
-            "product__id", "product__name", "product__category", "product__origin", "product__owner__name",
-            "product__visibility", "product__owner_id",
+            "id",
+            "name",
+            "unit",
+            "size",
+            "price",
+            "vat_rate",
+            "deposit",
+            "stock",
+            "is_active",
+            "product__id",
+            "product__name",
+            "product__category",
+            "product__origin",
+            "product__owner__name",
+            "product__visibility",
+            "product__owner_id",
         )
         .order_by("product__category", "product__name", "price")
     )

@@ -26,9 +26,7 @@ def _check_size_and_name(file, extensions):
     if not name or name.startswith(".") or "\x00" in name or len(name) > 150:
         raise ValidationError(_("The file name is not allowed."))
     if Path(name).suffix.lower() not in extensions:
-        raise ValidationError(
-            _("Allowed file types: %(types)s.") % {"types": ", ".join(sorted(extensions))}
-        )
+        raise ValidationError(_("Allowed file types: %(types)s.") % {"types": ", ".join(sorted(extensions))})
 
 
 def _is_image(head: bytes) -> bool:

@@ -25,7 +25,9 @@ def read_codes(text: str):
         code = normalise_code(row.get("code", ""))
         if not code.isdigit() or len(code) not in LEVELS:
             raise ValueError(f"line {no}: invalid code {row.get('code')!r}")
-        rows.append((code, row["title"].strip(), LEVELS[len(code)], row.get("hazardous", "0").strip() in ("1", "*")))
+        rows.append(
+            (code, row["title"].strip(), LEVELS[len(code)], row.get("hazardous", "0").strip() in ("1", "*"))
+        )
     return rows
 
 
@@ -33,7 +35,9 @@ def load_codes(model, text: str | None = None) -> int:
     """Create or update the code list (used by the data migration and ``import_avv``)."""
     rows = read_codes(text if text is not None else DATA_FILE.read_text(encoding="utf-8"))
     for code, title, level, hazardous in rows:
-        model.objects.update_or_create(code=code, defaults={"title": title, "level": level, "hazardous": hazardous})
+        model.objects.update_or_create(
+            code=code, defaults={"title": title, "level": level, "hazardous": hazardous}
+        )
     return len(rows)
 
 
@@ -43,9 +47,7 @@ def resolve_entry(text: str):
 
     code = normalise_code(text)
     if not code.isdigit() or len(code) != 6:
-        raise ValidationError(
-            _("“%(code)s” is not a 6-digit AVV code (e.g. 17 05 04).") % {"code": text}
-        )
+        raise ValidationError(_("“%(code)s” is not a 6-digit AVV code (e.g. 17 05 04).") % {"code": text})
     try:
         return WasteCode.objects.get(code=code, level="entry")
     except WasteCode.DoesNotExist:
