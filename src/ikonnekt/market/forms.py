@@ -40,6 +40,7 @@ class ProfileForm(ShareableForm):
             "website",
             "photo",
             "visibility",
+            "shared_with",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -91,6 +92,7 @@ class ProductForm(ShareableForm):
             "season_to",
             "photo",
             "visibility",
+            "shared_with",
         ]
         labels = {"owner": _("Producer")}
 
@@ -175,13 +177,23 @@ class EventForm(ShareableForm):
             "description",
             "url",
             "visibility",
+            "shared_with",
         ]
 
 
 class CycleForm(ShareableForm):
     class Meta:
         model = OrderCycle
-        fields = ["name", "owner", "description", "opens_at", "closes_at", "fee_percent", "visibility"]
+        fields = [
+            "name",
+            "owner",
+            "description",
+            "opens_at",
+            "closes_at",
+            "fee_percent",
+            "visibility",
+            "shared_with",
+        ]
         labels = {"owner": _("Hub")}
 
 
@@ -273,6 +285,7 @@ class ListingForm(ShareableForm):
             "valid_until",
             "reveal_identity",
             "visibility",
+            "shared_with",
         ]
         labels = {"owner": _("Listing organisation")}
 

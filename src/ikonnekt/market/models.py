@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, SharedObject, user_org_ids
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, user_org_ids
 from ikonnekt.market.validators import validate_image, validate_money, validate_pdf_or_image
 
 # --- regional market: profiles and labels ------------------------------------------------------
@@ -51,7 +51,7 @@ class Label(models.Model):
 WEEKDAYS = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
-class BusinessProfile(SharedObject):
+class BusinessProfile(Shareable):
     """The uniform public profile of a company organisation in the regional market."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -166,7 +166,7 @@ class Unit(models.TextChoices):
 VAT_RATES = [(Decimal("7.00"), "7 %"), (Decimal("19.00"), "19 %"), (Decimal("0.00"), "0 %")]
 
 
-class Product(SharedObject):
+class Product(Shareable):
     """A product of a producer (the owner organisation); sold as one or more variants."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -260,7 +260,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Event(SharedObject):
+class Event(Shareable):
     """A market event (Genussmarkt, orchard day, open farm) in the calendar and on the map."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -296,7 +296,7 @@ class Event(SharedObject):
 # --- order cycles and orders ----------------------------------------------------------------
 
 
-class OrderCycle(SharedObject):
+class OrderCycle(Shareable):
     """A hub's ordering window: producers' variants on offer, pickup points, open → close."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -551,7 +551,7 @@ class ListingStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class Listing(SharedObject):
+class Listing(Shareable):
     """An offer or wanted ad for a secondary material. Anonymous (Chiffre) unless the lister
     reveals the organisation; visible to others only after a moderator approved it; the exact
     address is shown to the lister and the moderators only."""
