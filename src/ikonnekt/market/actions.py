@@ -589,3 +589,13 @@ def close_listing(actor: Actor, listing: Listing) -> Listing:
     listing.status = ListingStatus.CLOSED
     audit.record(actor, AuditAction.UPDATE, listing, changes={"status": ["", "closed"]})
     return listing
+
+
+def actor_for(request) -> Actor:
+    """``Actor.from_request`` for customers too: users without membership have a lazy
+    ``active_organisation`` that resolves to None, which the audit row cannot take."""
+    actor = Actor.from_request(request)
+    org = actor.organisation
+    if org is not None and getattr(org, "pk", None) is None:
+        actor = Actor(user=actor.user, organisation=None, ip=actor.ip)
+    return actor

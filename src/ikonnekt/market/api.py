@@ -254,7 +254,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data = OrderCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         cycle = get_visible_or_404(OrderCycle, request.user, pk=data.validated_data["cycle"])
-        actor = actions.Actor.from_request(request)
+        actor = actions.actor_for(request)
         variants = {
             v.pk: v
             for v in ProductVariant.objects.visible_to(request.user).filter(
@@ -283,7 +283,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         order = self.get_object()
-        actions.cancel_order(actions.Actor.from_request(request), order)
+        actions.cancel_order(actions.actor_for(request), order)
         order.refresh_from_db()
         return Response(OrderSerializer(order).data)
 

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, has_role, user_org_ids
@@ -166,7 +165,7 @@ def label_claim(request, pk):
     form = LabelClaimForm(request.POST or None, request.FILES or None, instance=LabelClaim(profile=profile))
     if request.method == "POST" and form.is_valid():
         try:
-            actions.claim_label(Actor.from_request(request), profile, form.save)
+            actions.claim_label(actions.actor_for(request), profile, form.save)
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
@@ -175,7 +174,8 @@ def label_claim(request, pk):
     return render(
         request,
         "core/form.html",
-        {"form": form, "title": _("Add a label"), "cancel_url": profile.get_absolute_url()},
+        {
+            "view": {"title": ""},"form": form, "title": _("Add a label"), "cancel_url": profile.get_absolute_url()},
     )
 
 
@@ -190,7 +190,7 @@ def label_verify(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             actions.verify_label_claim(
-                Actor.from_request(request),
+                actions.actor_for(request),
                 claim,
                 form.cleaned_data["verified"],
                 form.cleaned_data["valid_until"],
@@ -244,13 +244,14 @@ def variant_add(request, pk):
     product = get_editable_or_404(Product, request.user, pk=pk)
     form = VariantForm(request.POST or None, instance=ProductVariant(product=product))
     if request.method == "POST" and form.is_valid():
-        actions.save_variant(Actor.from_request(request), product, form.save)
+        actions.save_variant(actions.actor_for(request), product, form.save)
         messages.success(request, _("Variant saved."))
         return redirect(product)
     return render(
         request,
         "core/form.html",
         {
+            "view": {"title": ""},
             "form": form,
             "title": _("New variant of %(p)s") % {"p": product},
             "cancel_url": product.get_absolute_url(),
@@ -265,13 +266,14 @@ def variant_edit(request, pk):
         raise PermissionDenied(_("You may read this, but not change it."))
     form = VariantForm(request.POST or None, instance=variant)
     if request.method == "POST" and form.is_valid():
-        actions.save_variant(Actor.from_request(request), variant.product, form.save)
+        actions.save_variant(actions.actor_for(request), variant.product, form.save)
         messages.success(request, _("Variant saved."))
         return redirect(variant.product)
     return render(
         request,
         "core/form.html",
-        {"form": form, "title": _("Edit variant"), "cancel_url": variant.product.get_absolute_url()},
+        {
+            "view": {"title": ""},"form": form, "title": _("Edit variant"), "cancel_url": variant.product.get_absolute_url()},
     )
 
 
@@ -279,7 +281,7 @@ def variant_edit(request, pk):
 @require_POST
 def variant_remove(request, pk):
     variant = get_visible_or_404(ProductVariant.objects.select_related("product"), request.user, pk=pk)
-    actions.remove_variant(Actor.from_request(request), variant)
+    actions.remove_variant(actions.actor_for(request), variant)
     messages.success(request, _("“%(v)s” is no longer offered.") % {"v": variant})
     return redirect(variant.product)
 
@@ -291,7 +293,7 @@ def product_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             rows = parse_products(form.cleaned_data["file"].read())
-            count = actions.import_products(Actor.from_request(request), form.cleaned_data["owner"].pk, rows)
+            count = actions.import_products(actions.actor_for(request), form.cleaned_data["owner"].pk, rows)
         except ImportErrors as exc:
             errors = exc.errors
         except PermissionDenied as exc:
@@ -422,7 +424,7 @@ cycle_detail.shareable_model = OrderCycle
 
 def _update_cart(request, cycle, variants, quantities):
     by_id = {v.pk: v for v in variants}
-    actor = Actor.from_request(request)
+    actor = actions.actor_for(request)
     changed = 0
     for key, value in request.POST.items():
         if not key.startswith("q_"):
@@ -461,7 +463,7 @@ def checkout(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             order = actions.checkout(
-                Actor.from_request(request),
+                actions.actor_for(request),
                 cart,
                 form.cleaned_data["pickup_point"],
                 form.cleaned_data["note"],
@@ -492,7 +494,7 @@ def cycle_manage(request, pk):
         request.POST or None, user=request.user, initial={"variants": cycle.variants.all()}, prefix="o"
     )
     pickup = PickupForm(request.POST or None, prefix="p")
-    actor = Actor.from_request(request)
+    actor = actions.actor_for(request)
     if request.method == "POST":
         if "offers" in request.POST and offers.is_valid():
             actions.set_cycle_offers(actor, cycle, list(offers.cleaned_data["variants"]))
@@ -665,7 +667,7 @@ def order_detail(request, pk):
 def order_change(request, pk):
     order = _get_order(request, pk)
     if request.method == "POST":
-        actor = Actor.from_request(request)
+        actor = actions.actor_for(request)
         for line in order.lines.select_related("variant"):
             value = request.POST.get(f"q_{line.variant_id}")
             if value is None or value.strip() == str(line.quantity.normalize()):
@@ -818,7 +820,7 @@ def listing_create(request):
         form.instance.created_by = request.user
         try:
             listing = actions.create_listing(
-                Actor.from_request(request), form.cleaned_data["owner"].pk, form.save
+                actions.actor_for(request), form.cleaned_data["owner"].pk, form.save
             )
         except ValidationError as exc:
             _errors_to_form(form, exc)
@@ -837,7 +839,7 @@ def listing_edit(request, pk):
     form = ListingForm(request.POST or None, request.FILES or None, instance=listing, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_listing(Actor.from_request(request), form.instance, form.save)
+            actions.update_listing(actions.actor_for(request), form.instance, form.save)
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
@@ -854,7 +856,7 @@ def listing_moderate(request, pk):
     if form.is_valid():
         try:
             actions.moderate_listing(
-                Actor.from_request(request),
+                actions.actor_for(request),
                 listing,
                 form.cleaned_data["decision"] == "approve",
                 form.cleaned_data["reason"],
@@ -876,7 +878,7 @@ def listing_contact(request, pk):
     if form.is_valid():
         try:
             actions.send_contact(
-                Actor.from_request(request),
+                actions.actor_for(request),
                 listing,
                 form.cleaned_data["body"],
                 form.cleaned_data["share_contact"],
@@ -897,7 +899,7 @@ def listing_deal(request, pk):
     form = DealForm(request.POST, instance=Deal(listing=listing, recorded_by=request.user))
     if form.is_valid():
         try:
-            actions.record_deal(Actor.from_request(request), listing, form.save)
+            actions.record_deal(actions.actor_for(request), listing, form.save)
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         else:
