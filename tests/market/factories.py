@@ -124,6 +124,16 @@ def make_order(cast, *, owner, visibility="private", created_by=None, shared_wit
     )
 
 
+def _town():
+    from ikonnekt.organizations.models import Organisation
+
+    town, _ = Organisation.objects.get_or_create(
+        slug="piesbach-test",
+        defaults={"name": "Ortsteil Piesbach", "kind": "municipality", "latitude": 49.39, "longitude": 6.79},
+    )
+    return town
+
+
 @factory(Listing)
 def make_listing(
     cast, *, owner, visibility="private", created_by=None, shared_with=(), status="approved", code="200201"
@@ -138,7 +148,7 @@ def make_listing(
         waste_code=WasteCode.objects.get(code=code),
         quantity=D("100"),
         unit="t",
-        municipality=cast.org_a,
+        municipality=_town(),
         address="Geheimweg 7, 66809 Nalbach",
         legal_status="by_product",
         valid_until=timezone.localdate() + dt.timedelta(days=60),

@@ -38,7 +38,17 @@ def test_suggestions_rank_code_then_quantity_then_distance():
 
 def test_suggestions_need_overlapping_time_windows():
     offer = cand(1, "offer", "200201")
-    late = Candidate(2, "wanted", "200201", D("5"), "t", TODAY + dt.timedelta(days=60), TODAY + dt.timedelta(days=90), 49.38, 6.78)
+    late = Candidate(
+        2,
+        "wanted",
+        "200201",
+        D("5"),
+        "t",
+        TODAY + dt.timedelta(days=60),
+        TODAY + dt.timedelta(days=90),
+        49.38,
+        6.78,
+    )
     assert suggest(offer, [late]) == []
 
 
@@ -64,8 +74,20 @@ def test_opening_hours():
 
 def test_regional_share():
     rows = [
-        {"goods": D("60"), "producer_lat": 49.38, "producer_lon": 6.78, "pickup_lat": 49.38, "pickup_lon": 6.78},
-        {"goods": D("40"), "producer_lat": 48.0, "producer_lon": 9.0, "pickup_lat": 49.38, "pickup_lon": 6.78},
+        {
+            "goods": D("60"),
+            "producer_lat": 49.38,
+            "producer_lon": 6.78,
+            "pickup_lat": 49.38,
+            "pickup_lon": 6.78,
+        },
+        {
+            "goods": D("40"),
+            "producer_lat": 48.0,
+            "producer_lon": 9.0,
+            "pickup_lat": 49.38,
+            "pickup_lon": 6.78,
+        },
     ]
     value = regional_value(rows)
     assert value["share"] == D("0.6")

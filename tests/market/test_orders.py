@@ -21,14 +21,20 @@ def shop(cast):
     cycle = make_cycle(cast, owner=cast.org_b, visibility="public", created_by=cast.b_editor)
     cycle.fee_percent = D("10")
     cycle.save()
-    v1 = make_variant(cast, owner=cast.org_a, visibility="public", price=D("3.33"), vat=D("7.00"), stock=D("5"))
-    v2 = make_variant(cast, owner=cast.org_a, visibility="public", price=D("2.80"), vat=D("19.00"), stock=None)
+    v1 = make_variant(
+        cast, owner=cast.org_a, visibility="public", price=D("3.33"), vat=D("7.00"), stock=D("5")
+    )
+    v2 = make_variant(
+        cast, owner=cast.org_a, visibility="public", price=D("2.80"), vat=D("19.00"), stock=None
+    )
     cycle.variants.set([v1, v2])
     customer = make_user("kundin")
     return cycle, v1, v2, customer
 
 
-def test_customer_without_membership_orders_and_reports_reconcile(shop, client_for, django_capture_on_commit_callbacks):
+def test_customer_without_membership_orders_and_reports_reconcile(
+    shop, client_for, django_capture_on_commit_callbacks
+):
     cycle, v1, v2, customer = shop
     client = client_for(customer)
     r = client.post(reverse("market:cycle_detail", args=[cycle.pk]), {f"q_{v1.pk}": "3", f"q_{v2.pk}": "2"})
@@ -143,8 +149,11 @@ def test_api_places_order_atomically(shop, client_for):
     cycle, v1, v2, customer = shop
     client = client_for(customer)
     url = reverse("api:marketorder-list")
-    bad = {"cycle": cycle.pk, "pickup_point": cycle.pickup_points.first().pk,
-           "items": [{"variant": v2.pk, "quantity": "1"}, {"variant": v1.pk, "quantity": "99"}]}
+    bad = {
+        "cycle": cycle.pk,
+        "pickup_point": cycle.pickup_points.first().pk,
+        "items": [{"variant": v2.pk, "quantity": "1"}, {"variant": v1.pk, "quantity": "99"}],
+    }
     r = client.post(url, bad, content_type="application/json")
     assert r.status_code == 400
     assert not Order.objects.filter(customer=customer).exists()
@@ -154,7 +163,9 @@ def test_api_places_order_atomically(shop, client_for):
     assert r.json()["total"] == "3.66"
 
 
-def test_shopfront_query_count_does_not_grow_with_products(shop, client_for, cast, django_assert_max_num_queries):
+def test_shopfront_query_count_does_not_grow_with_products(
+    shop, client_for, cast, django_assert_max_num_queries
+):
     cycle, v1, v2, customer = shop
     client = client_for(customer)
     url = reverse("market:cycle_detail", args=[cycle.pk])

@@ -19,7 +19,13 @@ def test_vat_7_and_19_percent_contained_in_gross_price():
     assert (a7.net, a7.vat) == (D("10.00"), D("0.70"))
     a19 = line_amounts(D("2.80"), D("3"), D("19"), deposit=D("0.15"))
     # 8.40 gross; VAT = 8.40 × 19/119 = 1.3411… → 1.34; deposit 0.45
-    assert (a19.goods, a19.vat, a19.net, a19.deposit, a19.total) == (D("8.40"), D("1.34"), D("7.06"), D("0.45"), D("8.85"))
+    assert (a19.goods, a19.vat, a19.net, a19.deposit, a19.total) == (
+        D("8.40"),
+        D("1.34"),
+        D("7.06"),
+        D("0.45"),
+        D("8.85"),
+    )
 
 
 def test_fractional_quantity_rounds_half_up():
@@ -31,8 +37,20 @@ def test_fractional_quantity_rounds_half_up():
 
 def test_order_total_includes_delivery_fee_once():
     lines = [
-        {"unit_price": D("0.33"), "quantity": D("3"), "vat_rate": D("7"), "deposit": D("0"), "fee_percent": D("5")},
-        {"unit_price": D("2.80"), "quantity": D("2"), "vat_rate": D("19"), "deposit": D("0.15"), "fee_percent": D("5")},
+        {
+            "unit_price": D("0.33"),
+            "quantity": D("3"),
+            "vat_rate": D("7"),
+            "deposit": D("0"),
+            "fee_percent": D("5"),
+        },
+        {
+            "unit_price": D("2.80"),
+            "quantity": D("2"),
+            "vat_rate": D("19"),
+            "deposit": D("0.15"),
+            "fee_percent": D("5"),
+        },
     ]
     t = order_totals(lines, delivery_fee=D("3.50"))
     # goods 0.99 + 5.60; fees 0.0495→0.05 and 0.28; deposit 0.30; delivery 3.50
@@ -57,8 +75,16 @@ row = st.fixed_dictionaries(
 @given(st.lists(row, min_size=1, max_size=40), st.sampled_from([D("0"), D("3.50")]))
 def test_hub_report_always_reconciles(rows, delivery):
     for r in rows:
-        r.update(order_number=str(r["order_id"]), customer="K", pickup="P", producer_id=1, product="x", variant="y",
-                 unit="kg", delivery_fee=delivery)
+        r.update(
+            order_number=str(r["order_id"]),
+            customer="K",
+            pickup="P",
+            producer_id=1,
+            product="x",
+            variant="y",
+            unit="kg",
+            delivery_fee=delivery,
+        )
     report = reports.hub_report(rows)
     assert report["reconciles"]
     assert report["difference"] == 0

@@ -100,6 +100,18 @@ def home(request):
 # --- profiles -------------------------------------------------------------------------------------
 
 
+class FormPageMixin:
+    template_name = "market/form.html"
+    title = ""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = self.title
+        obj = getattr(self, "object", None)
+        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else ""
+        return ctx
+
+
 class ProfileList(SharedListView):
     model = BusinessProfile
     filterset_class = ProfileFilter
@@ -147,13 +159,13 @@ class ProfileDetail(SharedDetailView):
         return ctx
 
 
-class ProfileCreate(SharedCreateView):
+class ProfileCreate(FormPageMixin, SharedCreateView):
     model = BusinessProfile
     form_class = ProfileForm
     title = _("New business profile")
 
 
-class ProfileUpdate(SharedUpdateView):
+class ProfileUpdate(FormPageMixin, SharedUpdateView):
     model = BusinessProfile
     form_class = ProfileForm
     title = _("Edit business profile")
@@ -173,9 +185,8 @@ def label_claim(request, pk):
             return redirect(profile)
     return render(
         request,
-        "core/form.html",
-        {
-            "view": {"title": ""},"form": form, "title": _("Add a label"), "cancel_url": profile.get_absolute_url()},
+        "market/form.html",
+        {"form": form, "title": _("Add a label"), "cancel_url": profile.get_absolute_url()},
     )
 
 
@@ -227,13 +238,13 @@ class ProductDetail(SharedDetailView):
     template_name = "market/product_detail.html"
 
 
-class ProductCreate(SharedCreateView):
+class ProductCreate(FormPageMixin, SharedCreateView):
     model = Product
     form_class = ProductForm
     title = _("New product")
 
 
-class ProductUpdate(SharedUpdateView):
+class ProductUpdate(FormPageMixin, SharedUpdateView):
     model = Product
     form_class = ProductForm
     title = _("Edit product")
@@ -249,9 +260,8 @@ def variant_add(request, pk):
         return redirect(product)
     return render(
         request,
-        "core/form.html",
+        "market/form.html",
         {
-            "view": {"title": ""},
             "form": form,
             "title": _("New variant of %(p)s") % {"p": product},
             "cancel_url": product.get_absolute_url(),
@@ -271,9 +281,8 @@ def variant_edit(request, pk):
         return redirect(variant.product)
     return render(
         request,
-        "core/form.html",
-        {
-            "view": {"title": ""},"form": form, "title": _("Edit variant"), "cancel_url": variant.product.get_absolute_url()},
+        "market/form.html",
+        {"form": form, "title": _("Edit variant"), "cancel_url": variant.product.get_absolute_url()},
     )
 
 
@@ -345,13 +354,13 @@ class EventDetail(SharedDetailView):
     template_name = "market/event_detail.html"
 
 
-class EventCreate(SharedCreateView):
+class EventCreate(FormPageMixin, SharedCreateView):
     model = Event
     form_class = EventForm
     title = _("New event")
 
 
-class EventUpdate(SharedUpdateView):
+class EventUpdate(FormPageMixin, SharedUpdateView):
     model = Event
     form_class = EventForm
     title = _("Edit event")
@@ -376,13 +385,13 @@ class CycleList(SharedListView):
     template_name = "market/cycle_list.html"
 
 
-class CycleCreate(SharedCreateView):
+class CycleCreate(FormPageMixin, SharedCreateView):
     model = OrderCycle
     form_class = CycleForm
     title = _("New order cycle")
 
 
-class CycleUpdate(SharedUpdateView):
+class CycleUpdate(FormPageMixin, SharedUpdateView):
     model = OrderCycle
     form_class = CycleForm
     title = _("Edit order cycle")
