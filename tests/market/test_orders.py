@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,7 +131,7 @@ def test_hub_records_payment_customer_cannot(shop, cast):
     cycle, v1, _v2, customer = shop
     actor = Actor(user=customer)
     order = actions.checkout(actor, actions.set_quantity(actor, cycle, v1, "1"), cycle.pickup_points.first())
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         actions.mark_paid(actor, order)
     assert actions.mark_paid(Actor(user=cast.b_editor), order).paid
 
