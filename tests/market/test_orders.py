@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ikonnekt.core.audit import Actor
-from ikonnekt.market import actions, reports, selectors
+from ikonnekt.market import actions, queries, reports
 from ikonnekt.market.models import Order, OrderStatus, ProductVariant
 from tests.conftest import make_user
 from tests.market.factories import make_cycle, make_variant
@@ -47,7 +47,7 @@ def test_customer_without_membership_orders_and_reports_reconcile(
     assert order.number.startswith("RM-")
     assert ProductVariant.objects.get(pk=v1.pk).stock == D("2")
     assert len(mail.outbox) == 1 and order.number in mail.outbox[0].subject
-    report = reports.hub_report(selectors.cycle_rows(cycle.pk))
+    report = reports.hub_report(queries.cycle_rows(cycle.pk))
     # 3 × 3.33 = 9.99 (fee 0.999 → 1.00) + 2 × 2.80 = 5.60 (fee 0.56) = 17.15
     assert report["customer_total"] == D("17.15")
     assert report["fees"] == D("1.56")
@@ -74,7 +74,7 @@ def test_quantity_above_stock_is_refused(shop):
     cycle, v1, _v2, customer = shop
     with pytest.raises(ValidationError) as exc:
         actions.set_quantity(Actor(user=customer), cycle, v1, "6")
-    assert "Only 5" in str(exc.value)
+    assert "nur 5" in str(exc.value)
     assert not Order.objects.filter(customer=customer).exclude(lines=None).exists()
 
 
@@ -84,7 +84,7 @@ def test_order_after_close_is_refused(shop):
     cycle.save()
     with pytest.raises(ValidationError) as exc:
         actions.set_quantity(Actor(user=customer), cycle, v1, "1")
-    assert "closed" in str(exc.value)
+    assert "geschlossen" in str(exc.value)
 
 
 def test_cancel_until_close_restores_stock_and_not_after(shop):
@@ -110,7 +110,7 @@ def test_variant_removed_while_in_cart_blocks_checkout_without_half_writes(shop,
     actions.remove_variant(Actor(user=cast.a_editor), v1)
     with pytest.raises(ValidationError) as exc:
         actions.checkout(actor, order, cycle.pickup_points.first())
-    assert "no longer offered" in str(exc.value)
+    assert "nicht mehr angeboten" in str(exc.value)
     order.refresh_from_db()
     assert order.status == OrderStatus.CART
     assert ProductVariant.objects.get(pk=v1.pk).stock == D("5")
@@ -123,7 +123,7 @@ def test_price_with_three_decimals_is_refused_by_the_form(cast, client_for):
         {"name": "500 g", "unit": "g", "size": "500", "price": "1.999", "vat_rate": "7.00", "deposit": "0"},
     )
     assert r.status_code == 200
-    assert "more than two decimals" in r.content.decode()
+    assert "mehr als zwei Nachkommastellen" in r.content.decode()
     assert variant.product.variants.count() == 1
 
 

@@ -9,10 +9,22 @@ from tests.market.factories import make_profile
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "market:home", "market:profile_list", "market:product_list", "market:event_list", "market:event_ical",
-    "market:cycle_list", "market:listing_list", "market:waste_codes",
+    "market:home",
+    "market:profile_list",
+    "market:product_list",
+    "market:event_list",
+    "market:event_ical",
+    "market:cycle_list",
+    "market:listing_list",
+    "market:waste_codes",
 ]
-SIGNED_IN_PAGES = ["market:order_list", "market:dashboard", "market:saved_searches", "market:outcomes", "market:product_import"]
+SIGNED_IN_PAGES = [
+    "market:order_list",
+    "market:dashboard",
+    "market:saved_searches",
+    "market:outcomes",
+    "market:product_import",
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -56,10 +68,16 @@ def test_opening_hours_errors_name_the_line(cast, client_for):
     Organisation.objects.filter(pk=cast.org_a.pk).update(kind="company")
     r = client_for(cast.a_editor).post(
         reverse("market:profile_create"),
-        {"name": "Hof", "owner": cast.org_a.pk, "sector": "agriculture", "municipality": "Nalbach",
-         "opening_hours": "Mo-Fr 08:00-18:00\nSamstags vormittags", "visibility": "public"},
+        {
+            "name": "Hof",
+            "owner": cast.org_a.pk,
+            "sector": "agriculture",
+            "municipality": "Nalbach",
+            "opening_hours": "Mo-Fr 08:00-18:00\nSamstags vormittags",
+            "visibility": "public",
+        },
     )
-    assert r.status_code == 200 and "Line 2" in r.content.decode()
+    assert r.status_code == 200 and "Zeile 2" in r.content.decode()
 
 
 CSV_OK = (
@@ -84,8 +102,8 @@ def test_csv_import_reports_row_errors_and_stores_nothing(cast, client_for):
     r = client_for(cast.a_editor).post(reverse("market:product_import"), {"owner": cast.org_a.pk, "file": f})
     html = r.content.decode()
     assert r.status_code == 200
-    assert "Row 4" in html and "price" in html
-    assert "Row 5" in html and "category" in html and "vat_rate" in html and "stock" in html
+    assert "Zeile 4" in html and "price" in html
+    assert "Zeile 5" in html and "category" in html and "vat_rate" in html and "stock" in html
     assert not Product.objects.exists()
 
 
@@ -98,5 +116,11 @@ def test_outsider_cannot_import_for_another_organisation(cast, client_for):
 
 def test_market_endpoints_are_in_the_openapi_schema(client):
     schema = client.get("/api/schema/").content.decode()
-    for path in ("/market/profiles/", "/market/products/", "/market/cycles/", "/market/orders/", "/market/listings/"):
+    for path in (
+        "/market/profiles/",
+        "/market/products/",
+        "/market/cycles/",
+        "/market/orders/",
+        "/market/listings/",
+    ):
         assert path in schema

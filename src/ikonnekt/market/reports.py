@@ -2,7 +2,7 @@
 
 A row is a dict with: order_id, order_number, customer, pickup, producer_id, producer,
 product, variant, unit, quantity, unit_price, vat_rate, deposit, fee_percent, delivery_fee
-(per order) — as produced by :func:`ikonnekt.market.selectors.cycle_rows`.
+(per order) — as produced by :func:`ikonnekt.market.queries.cycle_rows`.
 """
 
 from collections import defaultdict

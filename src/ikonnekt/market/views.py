@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, has_role, user_org_ids
-from ikonnekt.market import actions, calendar, reports, selectors
+from ikonnekt.market import actions, event_calendar, queries, reports
 from ikonnekt.market.exchange import outcome_summary
 from ikonnekt.market.filters import ListingFilter, ProductFilter, ProfileFilter
 from ikonnekt.market.forms import (
@@ -345,7 +345,7 @@ class EventList(SharedListView):
                 if e.latitude is not None
             ]
         )
-        ctx["months"] = calendar.by_month(ctx["object_list"])
+        ctx["months"] = event_calendar.by_month(ctx["object_list"])
         return ctx
 
 
@@ -371,7 +371,8 @@ def events_ical(request):
         ends_at__gte=timezone.now() - dt.timedelta(days=90)
     )
     response = HttpResponse(
-        calendar.to_ical(events, request.build_absolute_uri("/")), content_type="text/calendar; charset=utf-8"
+        event_calendar.to_ical(events, request.build_absolute_uri("/")),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="regionalmarkt.ics"'
     return response
@@ -400,7 +401,7 @@ class CycleUpdate(FormPageMixin, SharedUpdateView):
 def cycle_detail(request, pk):
     """The shopfront: one form with a quantity per offered variant (fixed number of queries)."""
     cycle = get_visible_or_404(OrderCycle.objects.select_related("owner"), request.user, pk=pk)
-    variants = selectors.shopfront_variants(cycle, request.user)
+    variants = queries.shopfront_variants(cycle, request.user)
     cart = None
     quantities = {}
     if request.user.is_authenticated:
@@ -519,7 +520,7 @@ def cycle_manage(request, pk):
         .select_related("customer", "pickup_point")
         .order_by("number")
     )
-    report = reports.hub_report(selectors.cycle_rows(cycle.pk))
+    report = reports.hub_report(queries.cycle_rows(cycle.pk))
     return render(
         request,
         "market/cycle_manage.html",
@@ -544,7 +545,7 @@ def _de(value):
 @login_required
 def pick_list(request, pk):
     cycle = get_editable_or_404(OrderCycle, request.user, pk=pk)
-    data = reports.pick_list(selectors.cycle_rows(cycle.pk))
+    data = reports.pick_list(queries.cycle_rows(cycle.pk))
     rows = [
         (producer, i["product"], i["variant"], _de(i["quantity"].normalize()), i["unit"])
         for producer, items in data.items()
@@ -560,7 +561,7 @@ def pick_list(request, pk):
 @login_required
 def pickup_list(request, pk):
     cycle = get_editable_or_404(OrderCycle, request.user, pk=pk)
-    data = reports.pickup_list(selectors.cycle_rows(cycle.pk))
+    data = reports.pickup_list(queries.cycle_rows(cycle.pk))
     rows = []
     for point, orders in data.items():
         for o in orders:
@@ -588,7 +589,7 @@ def pickup_list(request, pk):
 @login_required
 def cycle_report(request, pk):
     cycle = get_editable_or_404(OrderCycle, request.user, pk=pk)
-    report = reports.hub_report(selectors.cycle_rows(cycle.pk))
+    report = reports.hub_report(queries.cycle_rows(cycle.pk))
     rows = [
         (
             name,
@@ -714,7 +715,7 @@ def regional_dashboard(request):
             Q(owner_id__in=sorted(user_org_ids(request.user))) | Q(visibility__in=["public", "platform"])
         )
     )
-    value = regional_value(selectors.regional_rows([c.pk for c in cycles]))
+    value = regional_value(queries.regional_rows([c.pk for c in cycles]))
     chart = {
         "tooltip": {},
         "series": [
