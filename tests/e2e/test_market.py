@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 PASSWORD = "Konnekt-Demo-2026"
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _local(delta_hours):
