@@ -1,6 +1,7 @@
 """API of the market: profiles, products, order cycles, own orders and material listings."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -54,6 +55,15 @@ class ProfileSerializer(ShareableSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        owner = attrs.get("owner")
+        if self.instance is None and owner is not None and owner.kind not in ("company", "association"):
+            raise serializers.ValidationError(
+                {"owner": _("Business profiles are for companies and associations.")}
+            )
+        return attrs
 
     def get_labels(self, obj) -> list[dict]:
         return [

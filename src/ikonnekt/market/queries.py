@@ -7,30 +7,21 @@ from ikonnekt.market.models import OrderLine, OrderStatus, ProductVariant
 
 def shopfront_variants(cycle, user):
     """Offered, active variants of a cycle that the user may see, with product and producer
-    (one query)."""
+    names, as plain dicts (one query; no model instances for 2,000 rows)."""
     return list(
         ProductVariant.objects.visible_to(user)
         .filter(cycles=cycle, is_active=True)
-        .select_related("product", "product__owner")
-        .only(
+        .order_by("product__category", "product__name", "price")
+        .values(
             "id",
             "name",
-            "unit",
-            "size",
             "price",
             "vat_rate",
             "deposit",
             "stock",
-            "is_active",
-            "product__id",
             "product__name",
-            "product__category",
-            "product__origin",
             "product__owner__name",
-            "product__visibility",
-            "product__owner_id",
         )
-        .order_by("product__category", "product__name", "price")
     )
 
 

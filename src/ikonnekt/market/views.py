@@ -58,6 +58,7 @@ from ikonnekt.market.moderation import is_moderator
 from ikonnekt.market.pricing import order_totals
 from ikonnekt.market.productimport import COLUMNS, ImportErrors, parse_products
 from ikonnekt.market.regional import regional_value
+from ikonnekt.market.shopfront import render_rows
 
 
 def _errors_to_form(form, exc):
@@ -415,13 +416,13 @@ def cycle_detail(request, pk):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         return _update_cart(request, cycle, variants, quantities)
-    rows = [(v, quantities.get(v.pk)) for v in variants]
     return render(
         request,
         "market/shopfront.html",
         {
             "cycle": cycle,
-            "rows": rows,
+            "rows_html": render_rows(variants, quantities),
+            "has_rows": bool(variants),
             "cart": cart,
             "can_manage": has_role(request.user, cycle.owner_id),
             "pickup_points": list(cycle.pickup_points.all()),
@@ -433,27 +434,29 @@ cycle_detail.shareable_model = OrderCycle
 
 
 def _update_cart(request, cycle, variants, quantities):
-    by_id = {v.pk: v for v in variants}
+    names = {v["id"]: f"{v['product__name']} – {v['name']}" for v in variants}
     actor = actions.actor_for(request)
     changed = 0
     for key, value in request.POST.items():
         if not key.startswith("q_"):
             continue
         try:
-            variant = by_id[int(key[2:])]
-        except (ValueError, KeyError):
+            variant_id = int(key[2:])
+        except ValueError:
+            continue
+        if variant_id not in names:
             continue
         value = value.strip() or "0"
-        current = quantities.get(variant.pk)
-        if value in ("0",) and current is None:
+        current = quantities.get(variant_id)
+        if value == "0" and current is None:
+            continue
+        if current is not None and str(current.normalize()) == value:
             continue
         try:
-            if current is not None and str(current.normalize()) == value:
-                continue
-            actions.set_quantity(actor, cycle, variant, value)
+            actions.set_quantity(actor, cycle, ProductVariant(pk=variant_id), value)
             changed += 1
         except ValidationError as exc:
-            messages.error(request, f"{variant}: " + " ".join(exc.messages))
+            messages.error(request, f"{names[variant_id]}: " + " ".join(exc.messages))
     if changed:
         messages.success(request, _("Cart updated."))
     if request.POST.get("checkout"):
