@@ -124,3 +124,16 @@ def test_market_endpoints_are_in_the_openapi_schema(client):
         "/market/listings/",
     ):
         assert path in schema
+
+
+def test_dashboard_panel_shows_moderation_queue_to_district_staff(cast, client_for):
+    from ikonnekt.organizations.models import Membership, Organisation
+    from tests.conftest import make_user
+    from tests.market.factories import make_listing
+
+    district = Organisation.objects.create(name="Landkreis D", slug="lk-d", kind="district")
+    staff = make_user("lk_staff")
+    Membership.objects.create(user=staff, organisation=district, role="editor")
+    make_listing(cast, owner=cast.org_a, visibility="public", status="pending")
+    html = client_for(staff).get("/").content.decode()
+    assert reverse("market:moderation") in html
