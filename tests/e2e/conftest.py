@@ -12,14 +12,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 LAUNCH_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -33,9 +27,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        pytest.skip(
-            f"Chromium not found at {CHROMIUM}: install Debian's chromium (make test does) to run e2e tests"
-        )
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium (make test does) to run e2e tests")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -48,9 +40,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(
-        locale="de-DE", base_url=live_server.url, viewport={"width": 1366, "height": 900}
-    )
+    context = browser.new_context(locale="de-DE", base_url=live_server.url, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
