@@ -10,7 +10,19 @@ from django.core.management import call_command
 from django.utils import timezone
 
 PASSWORD = "Konnekt-Demo-2026"
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def reference_data():
+    """Transactional tests flush tables, including rows made by data migrations (goals, AVV codes,
+    labels); put them back so each test starts like a fresh installation."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("ikonnekt.cooperations.migrations.0002_goals").create_goals(apps, None)
+    import_module("ikonnekt.market.migrations.0002_reference_data").forwards(apps, None)
 
 
 def _local(delta_hours):
