@@ -134,6 +134,7 @@ DE = {
     "Market": "Markt",
     "Platform": "Plattform",
     "Cooperation": "Zusammenarbeit",
+    "Administrative action": "Verwaltungshandeln",
     "Demo installation: all data is invented or plausible sample data, not official figures.": "Demo-Installation: Alle Daten sind erfunden oder plausible Beispieldaten, keine amtlichen Zahlen.",
     "Participants only": "Nur für Beteiligte",
     "Not a member of an organisation": "Kein Mitglied einer Organisation",

@@ -248,8 +248,9 @@ class ArticleFile(models.Model):
 
     class Meta:
         ordering = ["kind", "name"]
-        verbose_name = _("file")
-        verbose_name_plural = _("files")
+        # Not "file": that msgid means "Akte" in the DMS catalogue, and catalogues are merged.
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
     def __str__(self):
         return self.name

@@ -10,7 +10,7 @@ SECTION_LABELS = {
     "start": _("Start"),
     "cooperation": _("Cooperation"),
     "modules": _("Modules"),
-    "administration": _("Administration"),
+    "administration": _("Administrative action"),
     "resources": _("Resources"),
     "knowledge": _("Knowledge"),
     "data": _("Data"),
