@@ -61,7 +61,10 @@ def session_cookie():
         c.split("=", 1)[0]: c.split("=", 1)[1].split(";", 1)[0]
         for c in response.headers.get_all("Set-Cookie") or []
     }
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    if match is None:
+        raise RuntimeError(f"login page answered {response.status}: {body[:300]}")
+    token = match.group(1)
     form = urllib.parse.urlencode(
         {"username": "nalbach-editor", "password": "Konnekt-Demo-2026", "csrfmiddlewaretoken": token}
     )
