@@ -2,13 +2,18 @@
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from ikonnekt.core.sharing import user_org_ids
 from ikonnekt.energy.models import Building, EmissionFactorSet
 from ikonnekt.energy.services import _reference_values, building_alerts
 
 MAX_BUILDINGS = 8
+# Alerts need each building's consumption series (dozens of queries per building); the dashboard
+# shows them at most this many seconds old. The building page always computes them fresh.
+ALERT_CACHE_SECONDS = 600
 
 
 def panels(request):
@@ -31,7 +36,16 @@ def panels(request):
     refs = _reference_values()
     items = []
     for building in buildings:
-        for severity, text in building_alerts(building, year, factors, refs):
+        key = (
+            f"energy:dashboard-alerts:{get_language()}:{building.pk}:{year}:{building.updated_at.timestamp()}"
+        )
+        alerts = cache.get(key)
+        if alerts is None:
+            alerts = [
+                (severity, str(text)) for severity, text in building_alerts(building, year, factors, refs)
+            ]
+            cache.set(key, alerts, ALERT_CACHE_SECONDS)
+        for severity, text in alerts:
             if severity in ("danger", "warning"):
                 items.append({"building": building, "severity": severity, "text": text})
     return [{"template": "energy/_dashboard_panel.html", "alerts": items[:12], "count": len(items)}]
