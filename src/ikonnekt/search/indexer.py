@@ -248,9 +248,16 @@ def _is_parent(model) -> bool:
     return model in _PARENTS
 
 
+def on_restored(sender, **kwargs):
+    rebuild()
+
+
 def connect() -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    from ikonnekt.core.backup import restored
+
+    restored.connect(on_restored, dispatch_uid="search-index-restored")
     post_save.connect(on_save, dispatch_uid="search-index-save")
     post_delete.connect(on_delete, dispatch_uid="search-index-delete")
     m2m_changed.connect(on_m2m, dispatch_uid="search-index-m2m")
