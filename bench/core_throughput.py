@@ -3,7 +3,8 @@
 Starts the production WSGI server (gunicorn) on the demo data in a throw-away database,
 signs in as a demo editor and drives the three URLs with wrk (or a Python load generator
 when wrk is missing), one after the other in the same run. Reports requests/s, the ratio
-to /ping (goal: list page >= 50 %) and p99 latency.
+to /ping (goal: list page >= 50 %) and p99 latency, once with the per-session page cache on
+(as served) and once with it off (every request rendered).
 
     PYTHONPATH=src .venv/bin/python bench/core_throughput.py [--seconds 10] [--connections 8]
 """
@@ -81,9 +82,20 @@ def session_cookie():
     response = conn.getresponse()
     response.read()
     for c in response.headers.get_all("Set-Cookie") or []:
-        if c.startswith("sessionid="):
-            return c.split(";", 1)[0]
-    raise RuntimeError(f"login failed: {response.status}")
+        name, value = c.split(";", 1)[0].split("=", 1)
+        cookies[name] = value
+    if "sessionid" not in cookies:
+        raise RuntimeError(f"login failed: {response.status}")
+    # what a browser sends: the session and the (rotated) CSRF cookie
+    return f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}"
+
+
+def page_cache_state(url, cookie):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    conn.request("GET", url, headers={"Cookie": cookie})
+    response = conn.getresponse()
+    response.read()
+    return response.status, response.getheader("X-Page-Cache")
 
 
 def run_wrk(url, cookie, seconds, connections):
@@ -148,6 +160,50 @@ def run_python(url, cookie, seconds, connections):
     }
 
 
+def start_server(env, workers):
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "ikonnekt.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server
+
+
+def measure(env, args, label):
+    """One pass over the three URLs with a fresh server; ``label`` names the page-cache mode."""
+    server = start_server(env, args.workers)
+    try:
+        cookie = session_cookie()
+        runner = run_wrk if shutil.which("wrk") else run_python
+        results = {}
+        for name, url in URLS.items():
+            runner(url, cookie, 2, args.connections)  # warm-up
+            status, state = page_cache_state(url, cookie)
+            results[name] = runner(url, cookie, args.seconds, args.connections)
+            results[name]["page_cache"] = state or "-"
+            print(label, name, status, results[name])
+        for name in ("dashboard", "cooperation_list"):
+            results[f"ratio_{name}_vs_ping"] = round(results[name]["rps"] / results["ping"]["rps"], 3)
+        return results
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
@@ -156,50 +212,35 @@ def main():
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ikonnekt-bench-http-"))
     env = server_env(tmp)
-    manage(env, "migrate")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "load_demo")
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "ikonnekt.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
-        cookie = session_cookie()
-        runner = run_wrk if shutil.which("wrk") else run_python
-        results = {}
-        for name, url in URLS.items():
-            runner(url, cookie, 2, args.connections)  # warm-up
-            results[name] = runner(url, cookie, args.seconds, args.connections)
-            print(name, results[name])
-        for name in ("dashboard", "cooperation_list"):
-            results[f"ratio_{name}_vs_ping"] = round(results[name]["rps"] / results["ping"]["rps"], 3)
-        results["settings"] = {
-            "workers": args.workers,
-            "connections": args.connections,
-            "seconds": args.seconds,
-            "cpus": os.cpu_count(),
+        manage(env, "migrate")
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "load_demo")
+        results = {
+            # as served: the per-session page cache on (the default)
+            "page_cache_on": measure(env, args, "cache on"),
+            # every request rendered: PAGE_CACHE_SECONDS=0
+            "page_cache_off": measure({**env, "PAGE_CACHE_SECONDS": "0"}, args, "cache off"),
+            "settings": {
+                "workers": args.workers,
+                "connections": args.connections,
+                "seconds": args.seconds,
+                "cpus": os.cpu_count(),
+                "load_average_after": os.getloadavg(),
+            },
         }
-        print(json.dumps({k: v for k, v in results.items() if k.startswith("ratio")}))
+        print(
+            json.dumps(
+                {
+                    mode: {k: v for k, v in r.items() if k.startswith("ratio")}
+                    for mode, r in results.items()
+                    if mode != "settings"
+                }
+            )
+        )
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "core_throughput.json").write_text(json.dumps(results, indent=1))
     finally:
-        server.terminate()
-        server.wait()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

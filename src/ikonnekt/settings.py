@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ikonnekt.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ikonnekt.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +189,10 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "iKonnekt <noreply@ikonnekt.in
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = False
 JOBS_EAGER = envbool("JOBS_EAGER", False)
+
+# Per-session page cache of read-only pages, invalidated by every write (core/pagecache.py).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BUMP = envstr("PAGE_CACHE_BUMP", "")  # "" = by backend; "immediate" or "commit"
 
 # Security: secure defaults, relaxed only when DEBUG is on.
 SESSION_COOKIE_HTTPONLY = True

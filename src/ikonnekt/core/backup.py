@@ -20,7 +20,15 @@ from django.dispatch import Signal
 # Derived data (the search index) is not backed up: it is rebuilt by the receivers of
 # ``restored`` after a restore, so entries written by signals while loading cannot collide.
 DERIVED = ["search"]
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes", *DERIVED]
+EXCLUDE = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "axes",
+    "core.datageneration",
+    *DERIVED,
+]
 FORMAT = 1
 
 restored = Signal()  # sent inside the restore transaction, after the data is loaded
@@ -76,7 +84,11 @@ def restore_backup(source: Path, *, flush: bool = False) -> dict:
         if manifest.get("format") != FORMAT:
             raise ValueError(f"Unsupported backup format {manifest.get('format')!r}.")
         objects = json.loads(tar.extractfile(members["data.json"]).read())
-        objects = [o for o in objects if o.get("model", "").split(".")[0] not in DERIVED]
+        objects = [
+            o
+            for o in objects
+            if o.get("model", "").split(".")[0] not in DERIVED and o.get("model") != "core.datageneration"
+        ]
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
             tmp.write(json.dumps(objects).encode())
             tmp.flush()

@@ -1,12 +1,12 @@
 """Platform pages: dashboard, jobs, audit log, system status and health endpoints."""
 
 import csv
-import shutil
-import tempfile
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -22,10 +22,12 @@ from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
 from ikonnekt.core.models import AuditLog, Job, JobStatus
+from ikonnekt.core.pagecache import page_cache
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
 
 
 @login_required
+@page_cache
 def dashboard(request):
     org = request.active_organisation
     org_ids = user_org_ids(request.user)
@@ -215,19 +217,13 @@ def readyz(request):
         checks["database"] = f"error: {exc.__class__.__name__}"
         checks.setdefault("migrations", "unknown")
     try:
-        name = default_storage.save(
-            f"readyz/{next(tempfile._get_candidate_names())}.txt", __import__("io").BytesIO(b"ok")
-        )
+        name = default_storage.save(f"readyz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
         default_storage.delete(name)
         checks["storage"] = "ok"
     except Exception as exc:
         checks["storage"] = f"error: {exc.__class__.__name__}"
     ok = all(value == "ok" for value in checks.values())
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
-
-
-def tool_available(name: str) -> bool:
-    return shutil.which(name) is not None
 
 
 def not_found(request, exception=None):
