@@ -295,29 +295,30 @@ def _sqlite(match, where, params, limit, offset, with_facets, count_by_match=Fal
 
 
 def _postgresql(tsq, where, params, limit, offset, with_facets):
+    """One statement: the capped candidates are selected once, then ranked, counted and (if
+    asked) faceted."""
     candidates = (
         "SELECT e.id, e.vector FROM search_searchentry e "
         f"WHERE e.vector @@ to_tsquery('german', %s) AND {where} LIMIT {CANDIDATE_CAP + 1}"
     )
+    facets = (
+        "(SELECT json_agg(json_build_array(f.name, f.value, f.n)) FROM (SELECT f.name, f.value, "
+        "COUNT(*) AS n FROM c JOIN search_searchfacet f ON f.entry_id = c.id GROUP BY f.name, f.value) f)"
+        if with_facets
+        else "NULL"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH c AS MATERIALIZED ({candidates}) SELECT c.id, "
+            f"WITH c AS MATERIALIZED ({candidates}), r AS (SELECT c.id, "
             "ts_rank('{0.1, 0.2, 0.4, 1.0}', c.vector, to_tsquery('german', %s)) AS score "
-            "FROM c ORDER BY score DESC, c.id LIMIT %s OFFSET %s",
+            "FROM c ORDER BY score DESC, c.id LIMIT %s OFFSET %s) "
+            "SELECT (SELECT json_agg(json_build_array(r.id, r.score) ORDER BY r.score DESC, r.id) FROM r), "
+            f"(SELECT COUNT(*) FROM c), {facets}",
             [tsq, *params, tsq, limit, offset],
         )
-        rows = cursor.fetchall()
-        if offset == 0 and len(rows) < limit:
-            total = len(rows)
-        else:
-            cursor.execute(f"SELECT COUNT(*) FROM ({candidates}) c", [tsq, *params])
-            total = cursor.fetchone()[0]
-        facet_rows = []
-        if with_facets and total:
-            ids_sql = f"SELECT c.id FROM ({candidates}) c"
-            cursor.execute(_facet_sql(ids_sql), [tsq, *params])
-            facet_rows = cursor.fetchall()
-    return rows, total, facet_rows
+        hits, total, facet_rows = (json.loads(v) if isinstance(v, str) else v for v in cursor.fetchone())
+    rows = [(entry_id, score) for entry_id, score in hits or []]
+    return rows, total, [tuple(f) for f in facet_rows or []]
 
 
 def search_all(user, query: str, limit_per_model: int = 20):
