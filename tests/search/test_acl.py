@@ -43,10 +43,16 @@ def test_tokens_follow_owner_visibility_and_shares(cast):
 
     ct = ContentType.objects.get_for_model(Document).pk
     shared = doc(cast, "cooperation", [cast.coop])
-    assert acl_of(shared) == f"_t{ct} _vcooperation _o{cast.org_a.pk} _c{cast.coop.pk}"
+    assert acl_of(shared) == f"_t{ct} _o{cast.org_a.pk} _c{cast.coop.pk}"
     shared.visibility = "private"
     shared.save()  # the share is kept on the object but no longer counts
-    assert acl_of(shared) == f"_t{ct} _vprivate _o{cast.org_a.pk}"
+    assert acl_of(shared) == f"_t{ct} _o{cast.org_a.pk}"
+    shared.visibility = "platform"
+    shared.save()
+    assert acl_of(shared) == f"_t{ct} _vsignedin _o{cast.org_a.pk}"
+    shared.visibility = "public"
+    shared.save()
+    assert acl_of(shared) == f"_t{ct} _vpublic _vsignedin _o{cast.org_a.pk}"
     assert entry_tokens(7, "query") == "_t7 _rown"
     # the cooperation itself has its own rule (participants see it whatever its visibility)
     assert acl_of(cast.coop).endswith(" _rown")
@@ -55,7 +61,7 @@ def test_tokens_follow_owner_visibility_and_shares(cast):
 @pytest.mark.django_db
 def test_user_tokens_are_the_sharing_rule(cast):
     assert user_tokens(cast.anonymous) == ["_vpublic"]
-    assert user_tokens(cast.b_viewer) == ["_vpublic", "_vplatform", f"_o{cast.org_b.pk}", f"_c{cast.coop.pk}"]
+    assert user_tokens(cast.b_viewer) == ["_vsignedin", f"_o{cast.org_b.pk}", f"_c{cast.coop.pk}"]
     assert user_tokens(cast.z_admin, own_rule=True)[-1] == "_rown"
 
 
@@ -95,9 +101,9 @@ def test_a_user_of_another_organisation_gets_nothing(cast):
 @pytest.mark.parametrize(
     "query",
     [
-        "_vplatform",
-        "vplatform",
-        "_vprivate OR Kompostanlage",
+        "_vsignedin",
+        "vsignedin",
+        "_vpublic OR Kompostanlage",
         "acl:_o1",
         "{acl}: rown",
         "_rown",
@@ -106,7 +112,7 @@ def test_a_user_of_another_organisation_gets_nothing(cast):
         '"unbalanced',
         "-",
         "-Kompostanlage",
-        "(Kompostanlage) AND _vplatform",
+        "(Kompostanlage) AND _vsignedin",
         "^Kompostanlage",
         "Kompostanlage:*",
     ],
@@ -123,9 +129,8 @@ def test_permission_tokens_never_widen_what_is_shown(cast):
     """Defence in depth: a row whose tokens wrongly grant access is still refused by the
     permission SQL, in hits and facets."""
     private = doc(cast, "private")
-    SearchEntry.objects.filter(object_id=private.pk, acl__contains="_vprivate").update(
-        acl="_vplatform _vpublic"
-    )
+    ct = ContentType.objects.get_for_model(type(private))
+    SearchEntry.objects.filter(content_type=ct, object_id=private.pk).update(acl="_vsignedin _vpublic")
     assert ids(cast.z_admin, "Kompostanlage") == set()
     assert ids(cast.anonymous, "Kompostanlage") == set()
     assert search(cast.z_admin, "Kompostanlage").facets == {}
@@ -138,7 +143,8 @@ def test_many_refused_rows_fall_back_to_an_exact_ranking(cast):
     hits are still exactly the best permitted rows, in rank order."""
     hidden = [doc(cast, "private", content="Radweg " * 5) for _ in range(30)]
     visible = [doc(cast, "platform", content=f"Radweg {'Text ' * n}") for n in range(1, 6)]
-    SearchEntry.objects.filter(object_id__in=[d.pk for d in hidden]).update(acl="_vplatform")
+    ct = ContentType.objects.get_for_model(type(hidden[0]))
+    SearchEntry.objects.filter(content_type=ct, object_id__in=[d.pk for d in hidden]).update(acl="_vsignedin")
     hits = search(cast.z_admin, "Radweg", limit=3).hits
     assert [h.entry.object_id for h in hits] == [d.pk for d in visible[:3]]
     result = search(cast.z_admin, "Radweg", offset=3, limit=3)

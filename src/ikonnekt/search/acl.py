@@ -5,7 +5,9 @@ user's terms with the user's permissions inside the inverted index instead of ch
 matching row:
 
 * ``_t<content type id>`` the registered model (narrows a search restricted to some models),
-* ``_v<visibility>``      of a shared object (``_vpublic``, ``_vplatform``, …),
+* ``_vpublic``            a shared object with visibility ``public``,
+* ``_vsignedin``          … with visibility ``public`` or ``platform`` (one token for what every
+  signed-in user sees: every token in a match costs time for each matching row),
 * ``_o<organisation id>`` its owner,
 * ``_c<cooperation id>``  each cooperation it is shared with (only with visibility
   ``cooperation``, like :class:`~ikonnekt.search.models.SearchShare`),
@@ -29,7 +31,7 @@ def entry_tokens(content_type_id, rule, visibility="", owner_id=None, cooperatio
     """The ``acl`` text of one index row."""
     tokens = [f"_t{content_type_id}"]
     if rule == "shared":
-        tokens.append(f"_v{visibility}")
+        tokens += {"public": ["_vpublic", "_vsignedin"], "platform": ["_vsignedin"]}.get(visibility, [])
         if owner_id is not None:
             tokens.append(f"_o{owner_id}")
         tokens += [f"_c{c}" for c in sorted(set(cooperation_ids))]
@@ -41,10 +43,10 @@ def entry_tokens(content_type_id, rule, visibility="", owner_id=None, cooperatio
 def user_tokens(user, own_rule=False) -> list[str]:
     """Tokens of the rows ``user`` may see by the sharing rule (plus ``_rown`` when models
     with their own rule are searched)."""
-    authenticated = bool(user is not None and user.is_authenticated)
-    tokens = ["_vpublic"]
-    if authenticated:
-        tokens.append("_vplatform")
+    if user is None or not user.is_authenticated:
+        tokens = ["_vpublic"]
+    else:
+        tokens = ["_vsignedin"]
         tokens += [f"_o{o}" for o in sorted(user_org_ids(user))]
         tokens += [f"_c{c}" for c in sorted(user_cooperation_ids(user))]
     if own_rule:

@@ -99,7 +99,7 @@ def _scope_keys(model_keys):
     return [k for k in (model_keys or all_specs) if k in all_specs]
 
 
-TYPE_TOKEN_SHARE = 0.5  # name the chosen models in the match when they are at most this share
+TYPE_TOKEN_SHARE = 0.5  # name the chosen models in the ranked match up to this share of the index
 _type_counts = {"at": -1e9, "counts": {}}
 
 
@@ -113,29 +113,31 @@ def _index_share(ct_ids) -> float:
     return sum(counts.get(ct, 0) for ct in ct_ids) / max(1, sum(counts.values()))
 
 
-def acl_match(user, model_keys=None) -> tuple[str, bool]:
-    """FTS5 expression for the rows ``user`` may see among the chosen models (the narrowing
-    half of the permission filter; :func:`permission_sql` decides), and whether the
-    expression alone selects the same rows as the permission and model SQL (no model with its
-    own rule in scope), so a count needs no check of each row."""
+def acl_match(user, model_keys=None) -> tuple[str, str | None]:
+    """FTS5 expressions for the rows ``user`` may see among the chosen models (the narrowing
+    half of the permission filter; :func:`permission_sql` decides): one to rank with, and one
+    that selects exactly the rows the permission and model SQL allow (if the tokens are
+    current), to count without checking each row — None when a model with its own rule is in
+    scope.
+
+    Every token in a ranked match costs time for each matching row (bm25 loops over all
+    phrases), so the ranking expression names the chosen models only when they are the smaller
+    part of the index; otherwise the permission SQL refuses rows of other models."""
     all_specs = specs()
     keys = _scope_keys(model_keys)
     own_rule = any(all_specs[k].sharing_path() is None for k in keys)
-    expr = match_any(user_tokens(user, own_rule=own_rule))
+    rank = count = match_any(user_tokens(user, own_rule=own_rule))
     if model_keys:
         ct_ids = [ContentType.objects.get_for_model(all_specs[k].model).pk for k in keys]
         others = [ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()]
         others = [ct for ct in others if ct not in ct_ids]
-        # FTS5 reads the whole doclist of every token in the match (and counts it for bm25):
-        # name the chosen models when they are the smaller part of the index, else exclude
-        # the others.
         if not ct_ids:
-            expr += ' AND "_t0"'
+            rank = count = f'{rank} AND "_t0"'
         elif others and _index_share(ct_ids) > TYPE_TOKEN_SHARE:
-            expr = f"{expr} NOT {match_any(type_tokens(others))}"
+            count = f"{count} NOT {match_any(type_tokens(others))}"
         elif others:
-            expr += " AND " + match_any(type_tokens(ct_ids))
-    return expr, not own_rule
+            rank = count = f"{rank} AND {match_any(type_tokens(ct_ids))}"
+    return rank, None if own_rule else count
 
 
 def _scope_sql(model_keys, filters, alias="e"):
@@ -170,10 +172,14 @@ def search(
     params = perm_params + scope_params
     limit, offset = max(1, min(int(limit), 100)), max(0, int(offset))
     if connection.vendor == "sqlite":
-        acl, acl_exact = acl_match(user, models)
-        match = f"({fts5_query(parsed)}) AND {acl}"
-        count_by_match = acl_exact and not any(v not in (None, "") for v in (filters or {}).values())
-        rows, total, facet_rows = _sqlite(match, where, params, limit, offset, with_facets, count_by_match)
+        rank_acl, count_acl = acl_match(user, models)
+        terms = fts5_query(parsed)
+        if any(v not in (None, "") for v in (filters or {}).values()):
+            count_acl = None  # facet filters are SQL only
+        count_match = f"({terms}) AND {count_acl}" if count_acl else None
+        rows, total, facet_rows = _sqlite(
+            f"({terms}) AND {rank_acl}", where, params, limit, offset, with_facets, count_match
+        )
     elif connection.vendor == "postgresql":
         rows, total, facet_rows = _postgresql(tsquery(parsed), where, params, limit, offset, with_facets)
     else:  # pragma: no cover - other databases are not supported by the foundation
@@ -218,8 +224,8 @@ def _facet_sql(candidates_sql):
 # column content_type_id lies in its overflow pages).
 
 
-def _sqlite(match, where, params, limit, offset, with_facets, count_by_match=False):
-    """Hits, total and facet counts. ``count_by_match``: the match alone selects the rows the
+def _sqlite(match, where, params, limit, offset, with_facets, count_match=None):
+    """Hits, total and facet counts. ``count_match``: a match that alone selects the rows the
     SQL allows (if the permission tokens are current), so the total is counted without the
     per-row check; hits and facets are always checked."""
     want = offset + limit
@@ -268,11 +274,11 @@ def _sqlite(match, where, params, limit, offset, with_facets, count_by_match=Fal
             f"WHERE search_fts MATCH %s AND {where} LIMIT {CANDIDATE_CAP + 1}"
         )
         if not with_facets:
-            if count_by_match:
+            if count_match:
                 cursor.execute(
                     "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
                     f"LIMIT {CANDIDATE_CAP + 1})",
-                    [match],
+                    [count_match],
                 )
             else:
                 cursor.execute(f"SELECT COUNT(*) FROM ({candidates})", [match, *params])

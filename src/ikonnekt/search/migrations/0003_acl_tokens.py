@@ -14,14 +14,16 @@ ADD_COLUMN = "ALTER TABLE search_searchentry ADD COLUMN acl text NOT NULL DEFAUL
 FILL = {
     "sqlite": (
         "UPDATE search_searchentry SET acl = '_t' || content_type_id || CASE WHEN rule = 'shared' THEN "
-        "' _v' || visibility || coalesce(' _o' || owner_id, '') || coalesce(' ' || ("
+        "CASE visibility WHEN 'public' THEN ' _vpublic _vsignedin' WHEN 'platform' THEN ' _vsignedin' ELSE '' END "
+        "|| coalesce(' _o' || owner_id, '') || coalesce(' ' || ("
         "SELECT group_concat(t, ' ') FROM (SELECT '_c' || s.cooperation_id AS t FROM search_searchshare s "
         "WHERE s.entry_id = search_searchentry.id ORDER BY s.cooperation_id)), '') "
         "ELSE ' _rown' END"
     ),
     "postgresql": (
         "UPDATE search_searchentry SET acl = '_t' || content_type_id || CASE WHEN rule = 'shared' THEN "
-        "' _v' || visibility || coalesce(' _o' || owner_id, '') || coalesce(' ' || ("
+        "CASE visibility WHEN 'public' THEN ' _vpublic _vsignedin' WHEN 'platform' THEN ' _vsignedin' ELSE '' END "
+        "|| coalesce(' _o' || owner_id, '') || coalesce(' ' || ("
         "SELECT string_agg('_c' || s.cooperation_id, ' ' ORDER BY s.cooperation_id) "
         "FROM search_searchshare s WHERE s.entry_id = search_searchentry.id), '') "
         "ELSE ' _rown' END"
