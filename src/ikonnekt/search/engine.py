@@ -3,21 +3,31 @@
 """Ranked German full-text search over every registered model.
 
 SQLite: FTS5 ``MATCH`` on pre-stemmed tokens, ``bm25`` with the title weighted 10× the body.
+The match also requires one of the user's permission tokens (:mod:`ikonnekt.search.acl`), so
+FTS5 intersects terms and permissions in the inverted index and ranks only rows the user may
+see.
 PostgreSQL: ``tsvector @@ to_tsquery('german', …)``; ``ts_rank`` runs on a capped candidate
 set (ranking every match of a frequent term costs >100 ms on 100,000 documents).
 
-The permission filter is part of the SQL (never a post-filter of a top-N): rows of shared
-objects are filtered on the owner, visibility and cooperations stored with the row (the
-sharing rule, see :mod:`ikonnekt.core.sharing`); models with their own rule are filtered with
-``object_id IN (<their visible queryset>)``.
+The permission SQL is applied to every returned, counted or faceted row (never a post-filter
+that could lose rows): rows of shared objects are filtered on the owner, visibility and
+cooperations stored with the row (the sharing rule, see :mod:`ikonnekt.core.sharing`); models
+with their own rule are filtered with ``object_id IN (<their visible queryset>)``. On SQLite the
+ranked rows are checked in rank order; if the check refuses one, enough further rows are
+checked (or all matches ranked with the check in the query), so the hits are exactly the top
+rows of the permitted matches.
 """
 
+import json
+import time
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Count
 
 from ikonnekt.core.sharing import user_cooperation_ids, user_org_ids
+from ikonnekt.search.acl import match_any, type_tokens, user_tokens
 from ikonnekt.search.models import SearchEntry
 from ikonnekt.search.registry import specs
 from ikonnekt.search.text import ParsedQuery, fts5_query, parse_query, snippet, tsquery
@@ -67,9 +77,11 @@ def permission_sql(user, alias="e", keys=None):
             params += org_ids
         coop_ids = sorted(user_cooperation_ids(user))
         if coop_ids:
+            # Correlated: looked up for the checked rows only (an IN list would first collect
+            # every row shared with these cooperations).
             shared.append(
-                f"({alias}.visibility = 'cooperation' AND {alias}.id IN (SELECT s.entry_id FROM "
-                f"search_searchshare s WHERE s.cooperation_id IN ({', '.join(['%s'] * len(coop_ids))})))"
+                f"({alias}.visibility = 'cooperation' AND EXISTS (SELECT 1 FROM search_searchshare s "
+                f"WHERE s.entry_id = {alias}.id AND s.cooperation_id IN ({', '.join(['%s'] * len(coop_ids))})))"
             )
             params += coop_ids
     parts = [f"({alias}.rule = 'shared' AND ({' OR '.join(shared)}))"]
@@ -82,10 +94,56 @@ def permission_sql(user, alias="e", keys=None):
     return "(" + " OR ".join(parts) + ")", params
 
 
+def _scope_keys(model_keys):
+    all_specs = specs()
+    return [k for k in (model_keys or all_specs) if k in all_specs]
+
+
+TYPE_TOKEN_SHARE = 0.5  # name the chosen models in the ranked match up to this share of the index
+_type_counts = {"at": -1e9, "counts": {}}
+
+
+def _index_share(ct_ids) -> float:
+    """Share of index rows of these content types (counted at most every 5 minutes)."""
+    now = time.monotonic()
+    if now - _type_counts["at"] > 300:
+        counts = SearchEntry.objects.values_list("content_type_id").annotate(n=Count("id"))
+        _type_counts.update(at=now, counts=dict(counts))
+    counts = _type_counts["counts"]
+    return sum(counts.get(ct, 0) for ct in ct_ids) / max(1, sum(counts.values()))
+
+
+def acl_match(user, model_keys=None) -> tuple[str, str | None]:
+    """FTS5 expressions for the rows ``user`` may see among the chosen models (the narrowing
+    half of the permission filter; :func:`permission_sql` decides): one to rank with, and one
+    that selects exactly the rows the permission and model SQL allow (if the tokens are
+    current), to count without checking each row — None when a model with its own rule is in
+    scope.
+
+    Every token in a ranked match costs time for each matching row (bm25 loops over all
+    phrases), so the ranking expression names the chosen models only when they are the smaller
+    part of the index; otherwise the permission SQL refuses rows of other models."""
+    all_specs = specs()
+    keys = _scope_keys(model_keys)
+    own_rule = any(all_specs[k].sharing_path() is None for k in keys)
+    rank = count = match_any(user_tokens(user, own_rule=own_rule))
+    if model_keys:
+        ct_ids = [ContentType.objects.get_for_model(all_specs[k].model).pk for k in keys]
+        others = [ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()]
+        others = [ct for ct in others if ct not in ct_ids]
+        if not ct_ids:
+            rank = count = f'{rank} AND "_t0"'
+        elif others and _index_share(ct_ids) > TYPE_TOKEN_SHARE:
+            count = f"{count} NOT {match_any(type_tokens(others))}"
+        elif others:
+            rank = count = f"{rank} AND {match_any(type_tokens(ct_ids))}"
+    return rank, None if own_rule else count
+
+
 def _scope_sql(model_keys, filters, alias="e"):
     """Restrict to registered models (or the chosen ones) and facet filters."""
     all_specs = specs()
-    keys = [k for k in (model_keys or all_specs) if k in all_specs]
+    keys = _scope_keys(model_keys)
     ct_ids = [ContentType.objects.get_for_model(all_specs[k].model).pk for k in keys] or [0]
     sql = [f"{alias}.content_type_id IN ({', '.join(['%s'] * len(ct_ids))})"]
     params = list(ct_ids)
@@ -114,26 +172,36 @@ def search(
     params = perm_params + scope_params
     limit, offset = max(1, min(int(limit), 100)), max(0, int(offset))
     if connection.vendor == "sqlite":
-        rows, total, facet_rows = _sqlite(fts5_query(parsed), where, params, limit, offset, with_facets)
+        rank_acl, count_acl = acl_match(user, models)
+        terms = fts5_query(parsed)
+        if any(v not in (None, "") for v in (filters or {}).values()):
+            count_acl = None  # facet filters are SQL only
+        count_match = f"({terms}) AND {count_acl}" if count_acl else None
+        rows, total, facet_rows = _sqlite(
+            f"({terms}) AND {rank_acl}", where, params, limit, offset, with_facets, count_match
+        )
     elif connection.vendor == "postgresql":
         rows, total, facet_rows = _postgresql(tsquery(parsed), where, params, limit, offset, with_facets)
     else:  # pragma: no cover - other databases are not supported by the foundation
         raise NotImplementedError(connection.vendor)
     result.total = min(total, CANDIDATE_CAP)
     result.total_capped = total > CANDIDATE_CAP
-    entries = SearchEntry.objects.in_bulk([r[0] for r in rows])
+    entries = SearchEntry.objects.defer("title_idx", "body_idx", "acl").in_bulk([r[0] for r in rows])
     ct_specs = {ContentType.objects.get_for_model(s.model).pk: s for s in specs().values()}
+    labels = {}
     for entry_id, score in rows:
         entry = entries.get(entry_id)
         if entry is None:
             continue
         spec = ct_specs.get(entry.content_type_id)
+        if spec is not None and spec.key not in labels:
+            labels[spec.key] = str(spec.display_label())
         result.hits.append(
             Hit(
                 entry=entry,
                 score=float(score or 0),
                 snippet=snippet(entry.body, parsed) or snippet(entry.title, parsed),
-                label=str(spec.display_label()) if spec else "",
+                label=labels[spec.key] if spec else "",
                 spec_key=spec.key if spec else "",
             )
         )
@@ -151,57 +219,112 @@ def _facet_sql(candidates_sql):
     )
 
 
-def _sqlite(match, where, params, limit, offset, with_facets):
+# SQLite reads the permission columns from the narrow index ``search_entry_permission``
+# (migration 0003; INDEXED BY, as the planner would otherwise read the wide row, whose last
+# column content_type_id lies in its overflow pages).
+
+
+def _sqlite(match, where, params, limit, offset, with_facets, count_match=None):
+    """Hits, total and facet counts. ``count_match``: a match that alone selects the rows the
+    SQL allows (if the permission tokens are current), so the total is counted without the
+    per-row check; hits and facets are always checked."""
+    want = offset + limit
+    fetch = 2 * want + 10  # ranked rows checked in the first step
+    rows = None
+    allowed, exhausted = [], False
     with connection.cursor() as cursor:
-        cursor.execute(
-            # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked
-            # by primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
-            "SELECT e.id, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts "
-            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND {where} ORDER BY score LIMIT %s OFFSET %s",
-            [match, *params, limit, offset],
-        )
-        rows = [(r[0], -r[1]) for r in cursor.fetchall()]
+        if want <= CANDIDATE_CAP:  # (deeper pages go straight to step 2)
+            # 1. The best ``fetch`` rows of the match (terms AND permission tokens), each with
+            #    the verdict of the permission SQL. LEFT JOIN: the ranked FTS rows drive.
+            cursor.execute(
+                f"SELECT f.rowid, f.score, e.id IS NOT NULL AND {where} FROM ("
+                "SELECT rowid, bm25(search_fts, 10.0, 1.0, 0.0) AS score FROM search_fts "
+                "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s"
+                ") f LEFT JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = f.rowid ORDER BY f.score, f.rowid",
+                [*params, match, fetch],
+            )
+            checked = cursor.fetchall()
+            allowed = [(r[0], -r[1]) for r in checked if r[2]]
+            exhausted = len(checked) < fetch  # every match was checked
+            if exhausted or len(allowed) >= want:
+                # Exact: the first ``want`` allowed rows in rank order are the top of all
+                # allowed matches, since every unchecked match ranks below every checked one.
+                rows = allowed[offset:want]
+        if rows is None:
+            # 2. The check refused many rows (own-rule models, facet filters, stale tokens) or
+            #    a deep page: rank every match with the permission SQL in the query.
+            cursor.execute(
+                "SELECT e.id, bm25(search_fts, 10.0, 1.0, 0.0) AS score FROM search_fts "
+                # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked
+                # by primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
+                "CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = search_fts.rowid "
+                f"WHERE search_fts MATCH %s AND {where} ORDER BY score, e.id LIMIT %s OFFSET %s",
+                [match, *params, limit, offset],
+            )
+            rows = [(r[0], -r[1]) for r in cursor.fetchall()]
+        facet_rows = []
+        if exhausted:  # all allowed matches are known: no second match for count and facets
+            if with_facets and allowed:
+                ids = json.dumps([r[0] for r in allowed])
+                cursor.execute(_facet_sql("SELECT value FROM json_each(%s)"), [ids])
+                facet_rows = cursor.fetchall()
+            return rows, len(allowed), facet_rows
         candidates = (
-            "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "SELECT e.id FROM search_fts CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND {where} LIMIT {CANDIDATE_CAP + 1}"
         )
-        if offset == 0 and len(rows) < limit:
-            total = len(rows)
-        else:
-            cursor.execute(f"SELECT COUNT(*) FROM ({candidates})", [match, *params])
-            total = cursor.fetchone()[0]
-        facet_rows = []
-        if with_facets and total:
-            cursor.execute(_facet_sql(candidates), [match, *params])
-            facet_rows = cursor.fetchall()
+        if not with_facets:
+            if count_match:
+                cursor.execute(
+                    "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                    f"LIMIT {CANDIDATE_CAP + 1})",
+                    [count_match],
+                )
+            else:
+                cursor.execute(f"SELECT COUNT(*) FROM ({candidates})", [match, *params])
+            return rows, cursor.fetchone()[0], facet_rows
+        # Count and facets over one evaluation of the capped candidates (the count row has
+        # name NULL; facet names are never NULL).
+        cursor.execute(
+            f"WITH c AS ({candidates}) SELECT NULL, NULL, COUNT(*) FROM c UNION ALL "
+            "SELECT f.name, f.value, COUNT(*) FROM c CROSS JOIN search_searchfacet f ON f.entry_id = c.id "
+            "GROUP BY f.name, f.value",
+            [match, *params],
+        )
+        total = 0
+        for name, value, count in cursor.fetchall():
+            if name is None:
+                total = count
+            else:
+                facet_rows.append((name, value, count))
     return rows, total, facet_rows
 
 
 def _postgresql(tsq, where, params, limit, offset, with_facets):
+    """One statement: the capped candidates are selected once, then ranked, counted and (if
+    asked) faceted."""
     candidates = (
         "SELECT e.id, e.vector FROM search_searchentry e "
         f"WHERE e.vector @@ to_tsquery('german', %s) AND {where} LIMIT {CANDIDATE_CAP + 1}"
     )
+    facets = (
+        "(SELECT json_agg(json_build_array(f.name, f.value, f.n)) FROM (SELECT f.name, f.value, "
+        "COUNT(*) AS n FROM c JOIN search_searchfacet f ON f.entry_id = c.id GROUP BY f.name, f.value) f)"
+        if with_facets
+        else "NULL"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH c AS MATERIALIZED ({candidates}) SELECT c.id, "
+            f"WITH c AS MATERIALIZED ({candidates}), r AS (SELECT c.id, "
             "ts_rank('{0.1, 0.2, 0.4, 1.0}', c.vector, to_tsquery('german', %s)) AS score "
-            "FROM c ORDER BY score DESC, c.id LIMIT %s OFFSET %s",
+            "FROM c ORDER BY score DESC, c.id LIMIT %s OFFSET %s) "
+            "SELECT (SELECT json_agg(json_build_array(r.id, r.score) ORDER BY r.score DESC, r.id) FROM r), "
+            f"(SELECT COUNT(*) FROM c), {facets}",
             [tsq, *params, tsq, limit, offset],
         )
-        rows = cursor.fetchall()
-        if offset == 0 and len(rows) < limit:
-            total = len(rows)
-        else:
-            cursor.execute(f"SELECT COUNT(*) FROM ({candidates}) c", [tsq, *params])
-            total = cursor.fetchone()[0]
-        facet_rows = []
-        if with_facets and total:
-            ids_sql = f"SELECT c.id FROM ({candidates}) c"
-            cursor.execute(_facet_sql(ids_sql), [tsq, *params])
-            facet_rows = cursor.fetchall()
-    return rows, total, facet_rows
+        hits, total, facet_rows = (json.loads(v) if isinstance(v, str) else v for v in cursor.fetchone())
+    rows = [(entry_id, score) for entry_id, score in hits or []]
+    return rows, total, [tuple(f) for f in facet_rows or []]
 
 
 def search_all(user, query: str, limit_per_model: int = 20):

@@ -11,6 +11,7 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 
+from ikonnekt.search.acl import entry_tokens
 from ikonnekt.search.models import Rule, SearchEntry, SearchFacet, SearchShare
 from ikonnekt.search.registry import spec_for_model, specs
 from ikonnekt.search.text import analyse, fold
@@ -55,7 +56,8 @@ def _sharing_owner(obj, spec):
     return holder
 
 
-def entry_values(obj, spec, holder) -> dict:
+def entry_values(obj, spec, holder, content_type_id, cooperation_ids=()) -> dict:
+    """The columns of the index row; ``cooperation_ids``: :func:`share_ids` of ``holder``."""
     title = _text(_value(obj, spec.title))[:500]
     body = "\n".join(_text(_value(obj, name)) for name in spec.body)[:MAX_BODY_CHARS]
     date_field = spec.extra.get("date")
@@ -66,10 +68,14 @@ def entry_values(obj, spec, holder) -> dict:
         url = spec.url_for(obj)
     except Exception:  # an object without a page is still findable
         url = ""
+    rule = Rule.SHARED if holder is not None else Rule.QUERY
+    owner_id = getattr(holder, "owner_id", None)
+    visibility = getattr(holder, "visibility", "") or ""
     return {
-        "rule": Rule.SHARED if holder is not None else Rule.QUERY,
-        "owner_id": getattr(holder, "owner_id", None),
-        "visibility": getattr(holder, "visibility", "") or "",
+        "rule": rule,
+        "owner_id": owner_id,
+        "visibility": visibility,
+        "acl": entry_tokens(content_type_id, rule, visibility, owner_id, cooperation_ids),
         "title": title,
         "body": body,
         "title_idx": analyse(title),
@@ -95,15 +101,14 @@ def index_object(obj, spec=None) -> SearchEntry | None:
         return None
     ct = ContentType.objects.get_for_model(type(obj))
     holder = _sharing_owner(obj, spec)
-    values = entry_values(obj, spec, holder)
+    coops = share_ids(holder)
+    values = entry_values(obj, spec, holder, ct.pk, coops)
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(
             content_type=ct, object_id=obj.pk, defaults=values
         )
         SearchShare.objects.filter(entry=entry).delete()
-        SearchShare.objects.bulk_create(
-            [SearchShare(entry=entry, cooperation_id=c) for c in share_ids(holder)]
-        )
+        SearchShare.objects.bulk_create([SearchShare(entry=entry, cooperation_id=c) for c in coops])
         SearchFacet.objects.filter(entry=entry).delete()
         SearchFacet.objects.bulk_create(
             [SearchFacet(entry=entry, name=name, value=value) for name, value in facet_values(obj, spec)]
@@ -120,13 +125,13 @@ def index_batch(objs, spec, ct) -> int:
         if spec.extra.get("include") and not spec.extra["include"](obj):
             continue
         holder = _sharing_owner(obj, spec)
-        rows.append(
-            (obj, holder, SearchEntry(content_type=ct, object_id=obj.pk, **entry_values(obj, spec, holder)))
-        )
+        coops = share_ids(holder)
+        values = entry_values(obj, spec, holder, ct.pk, coops)
+        rows.append((obj, coops, SearchEntry(content_type=ct, object_id=obj.pk, **values)))
     entries = SearchEntry.objects.bulk_create([r[2] for r in rows])
     shares, facets = [], []
-    for (obj, holder, _e), entry in zip(rows, entries, strict=True):
-        shares += [SearchShare(entry_id=entry.pk, cooperation_id=c) for c in share_ids(holder)]
+    for (obj, coops, _e), entry in zip(rows, entries, strict=True):
+        shares += [SearchShare(entry_id=entry.pk, cooperation_id=c) for c in coops]
         facets += [SearchFacet(entry_id=entry.pk, name=n, value=v) for n, v in facet_values(obj, spec)]
     SearchShare.objects.bulk_create(shares, batch_size=2000)
     SearchFacet.objects.bulk_create(facets, batch_size=2000)

@@ -2,8 +2,8 @@
 filter inside the search query (owner, visibility, cooperations shared with).
 
 On SQLite an FTS5 table ``search_fts`` (external content, kept in sync by triggers) indexes
-``title_idx`` and ``body_idx``; on PostgreSQL a ``vector`` tsvector column with a GIN index
-(both created in migration 0002).
+``title_idx``, ``body_idx`` and the permission tokens ``acl`` (:mod:`ikonnekt.search.acl`);
+on PostgreSQL a ``vector`` tsvector column with a GIN index (migrations 0002 and 0003).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,6 +29,7 @@ class SearchEntry(models.Model):
     title_idx = models.TextField(blank=True)
     body_idx = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
+    acl = models.TextField(blank=True)  # permission tokens, see ikonnekt.search.acl
     date = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

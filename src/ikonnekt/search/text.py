@@ -8,8 +8,10 @@ configuration.
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import Stemmer
 from django.utils.translation import gettext as _
@@ -31,10 +33,17 @@ def fold(text: str) -> str:
     return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
 
 
-@lru_cache(maxsize=200_000)
+_WORD_KEYS: dict[str, str] = {}  # a plain dict: lookups cost less than an lru_cache call
+
+
 def word_key(word: str) -> str:
     """Index form of one word as written in a text (folded and stemmed)."""
-    return _stemmer.stemWord(fold(word))
+    key = _WORD_KEYS.get(word)
+    if key is None:
+        if len(_WORD_KEYS) >= 200_000:
+            _WORD_KEYS.clear()
+        key = _WORD_KEYS[word] = _stemmer.stemWord(fold(word))
+    return key
 
 
 @lru_cache(maxsize=200_000)
@@ -166,41 +175,63 @@ def tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(one(t) for t in parsed.terms if words(t))
 
 
+def _words(text: str) -> list[str]:
+    """``TOKEN.findall(text)``, faster: most whitespace-separated chunks are one token
+    (``str.isalnum`` is exactly the character class of ``TOKEN``)."""
+    out = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            out.append(chunk)
+        else:
+            out += TOKEN.findall(chunk)
+    return out
+
+
 def snippet(text: str, parsed: ParsedQuery, width: int = 28, max_chars: int = 30_000) -> str:
     """An HTML-safe excerpt of ``text`` around the best cluster of matching words, with
     ``<mark>`` around matches."""
     text = (text or "")[:max_chars]
+    words = _words(text)
+    if not words:
+        return ""
     wanted = parsed.highlight_stems()
     prefixes = parsed.prefixes()
-    spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    if not spans:
-        return ""
-    hits = []
-    for i, (_s, _e, word) in enumerate(spans):
-        stemmed = word_key(word)
-        if stemmed in wanted or (
-            prefixes and any(stemmed.startswith(p) or fold(word).startswith(p) for p in prefixes)
-        ):
-            hits.append(i)
-            if len(hits) >= 200:
-                break
+    known = _WORD_KEYS
+    if prefixes:
+        matching = set()
+        for word in set(words):
+            stemmed = known.get(word) or word_key(word)
+            if stemmed in wanted or any(stemmed.startswith(p) or fold(word).startswith(p) for p in prefixes):
+                matching.add(word)
+    else:
+        matching = {w for w in set(words) if (known.get(w) or word_key(w)) in wanted}
+    hits = [i for i, word in enumerate(words) if word in matching][:200] if matching else []
     start_tok = 0
     if hits:
         best, best_count = hits[0], 0
-        for h in hits:
-            count = sum(1 for x in hits if h <= x < h + width)
+        for j, h in enumerate(hits):  # hits ascend: count the window [h, h + width) by bisection
+            count = bisect_left(hits, h + width, j) - j
             if count > best_count:
                 best, best_count = h, count
         start_tok = max(0, best - 4)
-    end_tok = min(len(spans), start_tok + width)
+    end_tok = min(len(words), start_tok + width)
+    pos = 0
+    for word in words[:start_tok]:  # character offset of the window: tokens are found in order
+        pos = text.find(word, pos) + len(word)
+    # Escape the text between marked words in one piece (html.escape works per character).
     hit_set = set(hits)
     out = []
-    pos = spans[start_tok][0] if start_tok else 0
-    for i in range(start_tok, end_tok):
-        s, e, word = spans[i]
-        out.append(html.escape(text[pos:s]))
-        out.append(f"<mark>{html.escape(word)}</mark>" if i in hit_set else html.escape(word))
-        pos = e
+    plain = None  # start of the text not yet written
+    end = pos
+    for i, match in enumerate(islice(TOKEN.finditer(text, pos), end_tok - start_tok), start_tok):
+        s, end = match.span()
+        if plain is None:
+            plain = s if start_tok else 0
+        if i in hit_set:
+            out.append(html.escape(text[plain:s]))
+            out.append(f"<mark>{html.escape(match.group())}</mark>")
+            plain = end
+    out.append(html.escape(text[plain:end]))
     prefix = "… " if start_tok > 0 else ""
-    suffix = " …" if end_tok < len(spans) else ""
+    suffix = " …" if end_tok < len(words) else ""
     return prefix + "".join(out).strip() + suffix
