@@ -73,10 +73,17 @@ def parse_number(text):
     return float(s)
 
 
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
-)
+# A timestamp is a date part and a time part; the fast path of ``parse`` matches them separately
+# with the same patterns (``_DAY`` covers the fixed-width dates ``dd.mm.yyyy`` and ``yyyy-mm-dd``).
+_DE_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_DE_TIME = r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+_ISO_TIME = r"(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+_DE = re.compile(f"^{_DE_DATE}{_DE_TIME}$")
+_ISO = re.compile(f"^{_ISO_DATE}{_ISO_TIME}$")
+_DAY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2})")
+_DE_TAIL = re.compile(_DE_TIME)
+_ISO_TAIL = re.compile(_ISO_TIME)
 
 
 def parse_time(value):
@@ -95,14 +102,19 @@ def parse_time(value):
         y, mo, d, h, mi, se, tz = m.groups()
         naive = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(se or 0))
         if tz:
-            if tz == "Z":
-                return naive.replace(tzinfo=UTC), True
-            sign = 1 if tz[0] == "+" else -1
-            digits = tz[1:].replace(":", "")
-            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-            return naive.replace(tzinfo=dt.timezone(sign * offset)), True
+            return naive.replace(tzinfo=_zone(tz)), True
         return naive, h is not None
     raise ValueError(s)
+
+
+def _zone(tz):
+    """The time zone of an ISO 8601 suffix (``Z``, ``+01:00``, ``-0530``); ValueError if out of range."""
+    if tz == "Z":
+        return UTC
+    sign = 1 if tz[0] == "+" else -1
+    digits = tz[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return dt.timezone(sign * offset)
 
 
 class LocalTimeConverter:
@@ -118,15 +130,13 @@ class LocalTimeConverter:
         if hit is None:
             probe = naive.replace(minute=0, second=0)
             a = probe.replace(tzinfo=self.tz, fold=0)
-            b = probe.replace(tzinfo=self.tz, fold=1)
-            off_a, off_b = a.utcoffset(), b.utcoffset()
-            back = a.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
-            if back != probe:
-                hit = ("missing", off_a, off_b)
-            elif off_a != off_b:
-                hit = ("ambiguous", off_a, off_b)
-            else:
+            off_a, off_b = a.utcoffset(), a.replace(fold=1).utcoffset()
+            if off_a == off_b:
+                # neither skipped nor doubled: there the two folds differ (PEP 495)
                 hit = ("normal", off_a, off_a)
+            else:
+                back = a.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
+                hit = ("missing" if back != probe else "ambiguous", off_a, off_b)
             self.cache[key] = hit
         return hit
 
@@ -183,22 +193,106 @@ UNIT_ALIASES = {
 }
 
 
+_SLOW = ("slow",)  # a date part the fast path does not know: the full parser reads the text
+_BAD = ("bad",)  # a date or time part that cannot be read
+_HOURS = [dt.timedelta(hours=h) for h in range(24)]
+
+
+class _Stamps:
+    """The fast path for timestamp texts of ``parse``.
+
+    A text is split into its first ten characters (``dd.mm.yyyy`` or ``yyyy-mm-dd``) and the rest
+    (`` HH:MM``, ``T02:30+01:00`` …). Both parts repeat in interval files and are read once, with
+    the same patterns as ``parse_time``; the conversion of local time to UTC is cached per
+    (date, hour). Any other text (``1.1.2024 8:00``, spreadsheet cells) goes the full way.
+    """
+
+    def __init__(self, conv):
+        self.conv = conv
+        self.days = {}  # date part → (time parts, hours, naive midnight, UTC midnight) | _SLOW | _BAD
+        self.de_times = {}  # time part → (hour, minutes and seconds, shift to UTC or None) | _BAD
+        self.iso_times = {}
+
+    def day(self, text):
+        m = _DAY.fullmatch(text)
+        if m is None:
+            entry = _SLOW
+        else:
+            d, mo, y, iso_y, iso_mo, iso_d = m.groups()
+            times = self.de_times
+            if d is None:
+                y, mo, d, times = iso_y, iso_mo, iso_d, self.iso_times
+            try:
+                midnight = dt.datetime(int(y), int(mo), int(d))
+            except ValueError:
+                entry = _BAD
+            else:
+                entry = (times, [None] * 24, midnight, midnight.replace(tzinfo=UTC))
+        self.days[text] = entry
+        return entry
+
+    def time(self, times, text):
+        iso = times is self.iso_times
+        m = (_ISO_TAIL if iso else _DE_TAIL).fullmatch(text)
+        entry = _BAD
+        if m is not None:
+            h, mi, se, tz = m.groups() if iso else (*m.groups(), None)
+            h, mi, se = int(h or 0), int(mi or 0), int(se or 0)
+            try:
+                dt.time(h, mi, se)  # the same range check as the datetime constructor
+                zone = _zone(tz) if tz else None
+            except ValueError:
+                pass
+            else:
+                delta = dt.timedelta(minutes=mi, seconds=se)
+                shift = None if zone is None else dt.timedelta(hours=h) + delta - zone.utcoffset(None)
+                entry = (h, delta, shift)
+        times[text] = entry
+        return entry
+
+    def hour(self, day, h):
+        """(kind, UTC start of the local hour if it is a normal one) for hour ``h`` of ``day``."""
+        local = (day[2] + _HOURS[h]).replace(tzinfo=self.conv.tz)
+        off = local.utcoffset()
+        if off == local.replace(fold=1).utcoffset():  # as LocalTimeConverter.classify: normal
+            entry = ("normal", day[3] + (_HOURS[h] - off))
+        else:
+            entry = (self.conv.classify(day[2] + _HOURS[h])[0], None)
+        day[1][h] = entry
+        return entry
+
+
 def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
     """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
 
     Columns: time, value[, unit]. A first row that does not start with a time is a header;
     a header cell such as "kWh" or "kW" in the value column declares the unit.
+
+    Interval files have a million rows, so the common case takes a fast path: timestamp parts
+    and UTC offsets come from caches (``_Stamps``), a plain number (``12,3``, ``-4.5``) is read
+    with ``float``, and the duplicate check needs no lookup while the times keep rising. Every
+    other text goes the full way (``parse_time``, ``parse_number``); the checks and error
+    messages are the same on both ways.
     """
     result = Parsed()
     conv = LocalTimeConverter(tz)
-    seen_utc = {}
+    stamps = _Stamps(conv)
+    days = stamps.days
+    append = result.rows.append
+    add_error = result.add_error
+    latest = None  # the latest UTC time so far; a row after it cannot be a duplicate
+    seen_utc = None  # UTC time → row, built once the times stop rising
     seen_ambiguous = {}
     header_unit = None
-    rows = read_table(name, data)
-    for number, cells in enumerate(rows, start=1):
-        if not cells or all(str(c).strip() == "" for c in cells):
+    allowed_units = (meter_unit, "kW" if interval else None)
+    total = 0
+    for number, cells in enumerate(read_table(name, data), start=1):
+        if not cells:
             continue
         first = cells[0]
+        text = first.strip() if first.__class__ is str else None
+        if not text and all(str(c).strip() == "" for c in cells):
+            continue
         if number == 1 and not isinstance(first, dt.date):
             try:
                 parse_time(first)
@@ -209,37 +303,58 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
                         if re.search(rf"(^|[\s(\[/]){re.escape(alias)}($|[\s)\]])", header):
                             header_unit = unit
                 continue
-        if limit is not None and result.total >= limit:
+        if limit is not None and total >= limit:
             break
-        result.total += 1
+        total += 1
         if len(cells) < 2:
-            result.add_error(number, "B", gettext_noop("value missing"))
+            add_error(number, "B", gettext_noop("value missing"))
             continue
-        try:
-            stamp, has_time = parse_time(first)
-        except ValueError:
-            result.add_error(
-                number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
-            )
-            continue
-        try:
-            value = parse_number(cells[1])
-        except ValueError:
-            result.add_error(
-                number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(cells[1])[:40]
-            )
-            continue
+        # the time: cached date and time parts, else the full parser
+        stamp = None  # naive local or aware datetime, unless the fast path resolves the row
+        day = days.get(text[:10]) or stamps.day(text[:10]) if text else _SLOW
+        if day is _SLOW:
+            day = None
+            try:
+                stamp, _has_time = parse_time(first)
+            except ValueError:
+                add_error(
+                    number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
+                )
+                continue
+        else:
+            clock = _BAD if day is _BAD else day[0].get(text[10:]) or stamps.time(day[0], text[10:])
+            if clock is _BAD:
+                add_error(
+                    number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
+                )
+                continue
+        # the value: a plain number (digits, one decimal comma or point) directly, else in full
+        raw = cells[1]
+        value = None
+        if raw.__class__ is str:
+            plain = raw.replace(",", ".") if "," in raw else raw
+            if plain.isascii() and plain.lstrip("+-").replace(".", "", 1).isdigit():
+                try:
+                    value = float(plain)
+                except ValueError:  # "+-1"
+                    value = None
+        if value is None:
+            try:
+                value = parse_number(raw)
+            except ValueError:
+                add_error(
+                    number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(raw)[:40]
+                )
+                continue
         row_unit = None
         if len(cells) > 2 and str(cells[2]).strip():
             row_unit = UNIT_ALIASES.get(str(cells[2]).strip().lower())
             if row_unit is None:
-                result.add_error(
-                    number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20]
-                )
+                add_error(number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20])
                 continue
         unit = row_unit or header_unit
-        if unit and unit not in (meter_unit, "kW" if interval else None):
-            result.add_error(
+        if unit and unit not in allowed_units:
+            add_error(
                 number,
                 "C" if row_unit else "B",
                 gettext_noop("unit %(unit)s does not match the meter (%(meter)s)"),
@@ -250,54 +365,77 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
         if result.unit is None and unit:
             result.unit = unit
         elif unit and result.unit != unit:
-            result.add_error(
+            add_error(
                 number, "C", gettext_noop("mixed units in one file (%(a)s and %(b)s)"), a=result.unit, b=unit
             )
             continue
-        if stamp.tzinfo is not None:
-            utc = stamp.astimezone(UTC)
-        else:
-            kind, _o0, _o1 = conv.classify(stamp)
-            if kind == "missing":
-                result.add_error(
-                    number,
-                    "A",
-                    gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
-                    value=stamp.strftime("%d.%m.%Y %H:%M"),
-                )
-                continue
-            fold = 0
-            if kind == "ambiguous":
-                if not interval:
-                    result.add_error(
+        try:
+            if day is not None:
+                hour, delta, shift = clock
+                if shift is not None:  # the text states its UTC offset
+                    utc = day[3] + shift
+                else:
+                    _kind, start = day[1][hour] or stamps.hour(day, hour)
+                    if start is not None:
+                        utc = start + delta
+                    else:  # missing or doubled hour: as below
+                        stamp = day[2] + dt.timedelta(hours=hour) + delta
+            if stamp is None:
+                pass
+            elif stamp.tzinfo is not None:
+                utc = stamp.astimezone(UTC)
+            else:
+                kind, _o0, _o1 = conv.classify(stamp)
+                if kind == "missing":
+                    add_error(
                         number,
                         "A",
-                        gettext_noop(
-                            "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
-                        ),
+                        gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
                         value=stamp.strftime("%d.%m.%Y %H:%M"),
                     )
                     continue
-                fold = seen_ambiguous.get(stamp, -1) + 1
-                seen_ambiguous[stamp] = fold
-                if fold > 1:
-                    result.add_error(
-                        number,
-                        "A",
-                        gettext_noop("duplicate time %(value)s"),
-                        value=stamp.strftime("%d.%m.%Y %H:%M"),
-                    )
-                    continue
-            utc, _kind = conv.to_utc(stamp, fold)
-        if utc in seen_utc:
-            result.add_error(
-                number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=seen_utc[utc]
-            )
+                fold = 0
+                if kind == "ambiguous":
+                    if not interval:
+                        add_error(
+                            number,
+                            "A",
+                            gettext_noop(
+                                "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
+                            ),
+                            value=stamp.strftime("%d.%m.%Y %H:%M"),
+                        )
+                        continue
+                    fold = seen_ambiguous.get(stamp, -1) + 1
+                    seen_ambiguous[stamp] = fold
+                    if fold > 1:
+                        add_error(
+                            number,
+                            "A",
+                            gettext_noop("duplicate time %(value)s"),
+                            value=stamp.strftime("%d.%m.%Y %H:%M"),
+                        )
+                        continue
+                utc, _kind = conv.to_utc(stamp, fold)
+        except OverflowError:  # a time at the very edge of the calendar (year 1 or 9999)
+            add_error(number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40])
             continue
-        seen_utc[utc] = number
-        result.rows.append((number, utc, value))
-    if result.total == 0:
-        result.add_error(0, "", gettext_noop("the file contains no data rows"))
+        if latest is not None and utc <= latest:
+            if seen_utc is None:
+                seen_utc = {t: n for n, t, _v in result.rows}
+            other = seen_utc.get(utc)
+            if other is not None:
+                add_error(number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=other)
+                continue
+            seen_utc[utc] = number
+        else:
+            latest = utc
+            if seen_utc is not None:
+                seen_utc[utc] = number
+        append((number, utc, value))
+    result.total = total
+    if total == 0:
+        add_error(0, "", gettext_noop("the file contains no data rows"))
     return result
 
 
