@@ -196,22 +196,30 @@ UNIT_ALIASES = {
 _SLOW = ("slow",)  # a date part the fast path does not know: the full parser reads the text
 _BAD = ("bad",)  # a date or time part that cannot be read
 _HOURS = [dt.timedelta(hours=h) for h in range(24)]
+_EARLIEST = dt.datetime.min.replace(tzinfo=UTC)
 
 
 class _Stamps:
-    """The fast path for timestamp texts of ``parse``.
+    """Timestamp texts, read in parts with caches.
 
     A text is split into its first ten characters (``dd.mm.yyyy`` or ``yyyy-mm-dd``) and the rest
     (`` HH:MM``, ``T02:30+01:00`` …). Both parts repeat in interval files and are read once, with
-    the same patterns as ``parse_time``; the conversion of local time to UTC is cached per
-    (date, hour). Any other text (``1.1.2024 8:00``, spreadsheet cells) goes the full way.
+    the same patterns as ``parse_time``; the UTC start of each local hour is computed once. Any
+    other text (``1.1.2024 8:00``, spreadsheet cells) goes the full way (``parse_time``).
+
+    A day is ``(time parts, UTC start per hour, naive midnight, UTC midnight, local time parts)``;
+    time parts map to ``(hour, minutes and seconds, shift to UTC if the text states an offset)``,
+    local time parts (those without an offset) to ``(hour, minutes and seconds)``.
     """
 
     def __init__(self, conv):
         self.conv = conv
-        self.days = {}  # date part → (time parts, hours, naive midnight, UTC midnight) | _SLOW | _BAD
-        self.de_times = {}  # time part → (hour, minutes and seconds, shift to UTC or None) | _BAD
+        self.days = {}  # date part → day | _SLOW | _BAD
+        self.known_days = {}  # date part → day, readable dates only
+        self.de_times = {}  # time part → (hour, minutes and seconds, shift or None) | _BAD
         self.iso_times = {}
+        self.de_local = {}  # time part → (hour, minutes and seconds), without offset
+        self.iso_local = {}
 
     def day(self, text):
         m = _DAY.fullmatch(text)
@@ -219,19 +227,21 @@ class _Stamps:
             entry = _SLOW
         else:
             d, mo, y, iso_y, iso_mo, iso_d = m.groups()
-            times = self.de_times
+            times, local = self.de_times, self.de_local
             if d is None:
-                y, mo, d, times = iso_y, iso_mo, iso_d, self.iso_times
+                y, mo, d, times, local = iso_y, iso_mo, iso_d, self.iso_times, self.iso_local
             try:
                 midnight = dt.datetime(int(y), int(mo), int(d))
             except ValueError:
                 entry = _BAD
             else:
-                entry = (times, [None] * 24, midnight, midnight.replace(tzinfo=UTC))
+                entry = (times, [None] * 24, midnight, midnight.replace(tzinfo=UTC), local)
+                self.known_days[text] = entry
         self.days[text] = entry
         return entry
 
-    def time(self, times, text):
+    def time(self, day, text):
+        times = day[0]
         iso = times is self.iso_times
         m = (_ISO_TAIL if iso else _DE_TAIL).fullmatch(text)
         entry = _BAD
@@ -245,54 +255,60 @@ class _Stamps:
                 pass
             else:
                 delta = dt.timedelta(minutes=mi, seconds=se)
-                shift = None if zone is None else dt.timedelta(hours=h) + delta - zone.utcoffset(None)
-                entry = (h, delta, shift)
+                if zone is None:
+                    entry = (h, delta, None)
+                    day[4][text] = (h, delta)
+                else:
+                    entry = (h, delta, _HOURS[h] + delta - zone.utcoffset(None))
         times[text] = entry
         return entry
 
     def hour(self, day, h):
-        """(kind, UTC start of the local hour if it is a normal one) for hour ``h`` of ``day``."""
-        local = (day[2] + _HOURS[h]).replace(tzinfo=self.conv.tz)
-        off = local.utcoffset()
-        if off == local.replace(fold=1).utcoffset():  # as LocalTimeConverter.classify: normal
-            entry = ("normal", day[3] + (_HOURS[h] - off))
-        else:
-            entry = (self.conv.classify(day[2] + _HOURS[h])[0], None)
-        day[1][h] = entry
-        return entry
+        """UTC start of the local hour ``h`` of ``day``; None if it is skipped or doubled (DST)."""
+        start = day[1][h]
+        if start is None:
+            local, utcoffset = day[2] + _HOURS[h], self.conv.tz.utcoffset
+            off = utcoffset(local)
+            if off == utcoffset(local.replace(fold=1)):  # normal, as in LocalTimeConverter.classify
+                start = day[1][h] = day[3] + (_HOURS[h] - off)
+        return start
 
 
-def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
-    """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
+class _Rows:
+    """Reading one row in full, with every check (the way of every row that the fast loop of
+    ``parse`` does not take), and the state of the file read so far."""
 
-    Columns: time, value[, unit]. A first row that does not start with a time is a header;
-    a header cell such as "kWh" or "kW" in the value column declares the unit.
+    def __init__(self, result, stamps, *, interval, meter_unit, limit):
+        self.result = result
+        self.stamps = stamps
+        self.conv = stamps.conv
+        self.interval = interval
+        self.meter_unit = meter_unit
+        self.allowed_units = (meter_unit, "kW" if interval else None)
+        self.limit = limit
+        self.header_unit = None
+        self.total = 0
+        self.latest = _EARLIEST  # the latest UTC time so far: a later row cannot be a duplicate
+        self.seen_utc = None  # UTC time → row, built once the times stop rising
+        self.seen_ambiguous = {}
 
-    Interval files have a million rows, so the common case takes a fast path: timestamp parts
-    and UTC offsets come from caches (``_Stamps``), a plain number (``12,3``, ``-4.5``) is read
-    with ``float``, and the duplicate check needs no lookup while the times keep rising. Every
-    other text goes the full way (``parse_time``, ``parse_number``); the checks and error
-    messages are the same on both ways.
-    """
-    result = Parsed()
-    conv = LocalTimeConverter(tz)
-    stamps = _Stamps(conv)
-    days = stamps.days
-    append = result.rows.append
-    add_error = result.add_error
-    latest = None  # the latest UTC time so far; a row after it cannot be a duplicate
-    seen_utc = None  # UTC time → row, built once the times stop rising
-    seen_ambiguous = {}
-    header_unit = None
-    allowed_units = (meter_unit, "kW" if interval else None)
-    total = 0
-    for number, cells in enumerate(read_table(name, data), start=1):
+    def plain_rows_are_simple(self):
+        """Whether a row "time;number" needs neither a unit check nor the index of seen times."""
+        unit = self.header_unit
+        return self.seen_utc is None and (
+            unit is None or (unit in self.allowed_units and self.result.unit == unit)
+        )
+
+    def read(self, number, cells) -> bool:
+        """Check and add one row; False when the row limit is reached."""
+        result, stamps = self.result, self.stamps
+        add_error = result.add_error
         if not cells:
-            continue
+            return True
         first = cells[0]
         text = first.strip() if first.__class__ is str else None
         if not text and all(str(c).strip() == "" for c in cells):
-            continue
+            return True
         if number == 1 and not isinstance(first, dt.date):
             try:
                 parse_time(first)
@@ -301,17 +317,17 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
                     header = str(cells[1]).lower()
                     for alias, unit in UNIT_ALIASES.items():
                         if re.search(rf"(^|[\s(\[/]){re.escape(alias)}($|[\s)\]])", header):
-                            header_unit = unit
-                continue
-        if limit is not None and total >= limit:
-            break
-        total += 1
+                            self.header_unit = unit
+                return True
+        if self.limit is not None and self.total >= self.limit:
+            return False
+        self.total += 1
         if len(cells) < 2:
             add_error(number, "B", gettext_noop("value missing"))
-            continue
+            return True
         # the time: cached date and time parts, else the full parser
-        stamp = None  # naive local or aware datetime, unless the fast path resolves the row
-        day = days.get(text[:10]) or stamps.day(text[:10]) if text else _SLOW
+        stamp = None  # naive local or aware datetime, unless the cached parts give the time
+        day = stamps.days.get(text[:10]) or stamps.day(text[:10]) if text else _SLOW
         if day is _SLOW:
             day = None
             try:
@@ -320,122 +336,171 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
                 add_error(
                     number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
                 )
-                continue
+                return True
         else:
-            clock = _BAD if day is _BAD else day[0].get(text[10:]) or stamps.time(day[0], text[10:])
+            clock = _BAD if day is _BAD else day[0].get(text[10:]) or stamps.time(day, text[10:])
             if clock is _BAD:
                 add_error(
                     number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
                 )
-                continue
-        # the value: a plain number (digits, one decimal comma or point) directly, else in full
+                return True
         raw = cells[1]
-        value = None
-        if raw.__class__ is str:
-            plain = raw.replace(",", ".") if "," in raw else raw
-            if plain.isascii() and plain.lstrip("+-").replace(".", "", 1).isdigit():
-                try:
-                    value = float(plain)
-                except ValueError:  # "+-1"
-                    value = None
-        if value is None:
-            try:
-                value = parse_number(raw)
-            except ValueError:
-                add_error(
-                    number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(raw)[:40]
-                )
-                continue
+        try:
+            value = parse_number(raw)
+        except ValueError:
+            add_error(number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(raw)[:40])
+            return True
         row_unit = None
         if len(cells) > 2 and str(cells[2]).strip():
             row_unit = UNIT_ALIASES.get(str(cells[2]).strip().lower())
             if row_unit is None:
                 add_error(number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20])
-                continue
-        unit = row_unit or header_unit
-        if unit and unit not in allowed_units:
+                return True
+        unit = row_unit or self.header_unit
+        if unit and unit not in self.allowed_units:
             add_error(
                 number,
                 "C" if row_unit else "B",
                 gettext_noop("unit %(unit)s does not match the meter (%(meter)s)"),
                 unit=unit,
-                meter=meter_unit,
+                meter=self.meter_unit,
             )
-            continue
+            return True
         if result.unit is None and unit:
             result.unit = unit
         elif unit and result.unit != unit:
             add_error(
                 number, "C", gettext_noop("mixed units in one file (%(a)s and %(b)s)"), a=result.unit, b=unit
             )
-            continue
+            return True
         try:
             if day is not None:
                 hour, delta, shift = clock
                 if shift is not None:  # the text states its UTC offset
                     utc = day[3] + shift
                 else:
-                    _kind, start = day[1][hour] or stamps.hour(day, hour)
+                    start = stamps.hour(day, hour)
                     if start is not None:
                         utc = start + delta
-                    else:  # missing or doubled hour: as below
-                        stamp = day[2] + dt.timedelta(hours=hour) + delta
+                    else:  # a skipped or doubled hour: as below
+                        stamp = day[2] + _HOURS[hour] + delta
             if stamp is None:
                 pass
             elif stamp.tzinfo is not None:
                 utc = stamp.astimezone(UTC)
             else:
-                kind, _o0, _o1 = conv.classify(stamp)
-                if kind == "missing":
-                    add_error(
-                        number,
-                        "A",
-                        gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
-                        value=stamp.strftime("%d.%m.%Y %H:%M"),
-                    )
-                    continue
-                fold = 0
-                if kind == "ambiguous":
-                    if not interval:
-                        add_error(
-                            number,
-                            "A",
-                            gettext_noop(
-                                "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
-                            ),
-                            value=stamp.strftime("%d.%m.%Y %H:%M"),
-                        )
-                        continue
-                    fold = seen_ambiguous.get(stamp, -1) + 1
-                    seen_ambiguous[stamp] = fold
-                    if fold > 1:
-                        add_error(
-                            number,
-                            "A",
-                            gettext_noop("duplicate time %(value)s"),
-                            value=stamp.strftime("%d.%m.%Y %H:%M"),
-                        )
-                        continue
-                utc, _kind = conv.to_utc(stamp, fold)
+                utc = self.local_to_utc(number, stamp)
+                if utc is None:
+                    return True
         except OverflowError:  # a time at the very edge of the calendar (year 1 or 9999)
             add_error(number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40])
-            continue
-        if latest is not None and utc <= latest:
-            if seen_utc is None:
-                seen_utc = {t: n for n, t, _v in result.rows}
-            other = seen_utc.get(utc)
+            return True
+        if utc <= self.latest:
+            if self.seen_utc is None:
+                self.seen_utc = {t: n for n, t, _v in result.rows}
+            other = self.seen_utc.get(utc)
             if other is not None:
                 add_error(number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=other)
-                continue
-            seen_utc[utc] = number
+                return True
+            self.seen_utc[utc] = number
         else:
-            latest = utc
-            if seen_utc is not None:
-                seen_utc[utc] = number
-        append((number, utc, value))
-    result.total = total
-    if total == 0:
-        add_error(0, "", gettext_noop("the file contains no data rows"))
+            self.latest = utc
+            if self.seen_utc is not None:
+                self.seen_utc[utc] = number
+        result.rows.append((number, utc, value))
+        return True
+
+    def local_to_utc(self, number, stamp):
+        """UTC of a naive local time, or None after adding the row's error (DST)."""
+        kind, _o0, _o1 = self.conv.classify(stamp)
+        if kind == "missing":
+            self.result.add_error(
+                number,
+                "A",
+                gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
+                value=stamp.strftime("%d.%m.%Y %H:%M"),
+            )
+            return None
+        fold = 0
+        if kind == "ambiguous":
+            if not self.interval:
+                self.result.add_error(
+                    number,
+                    "A",
+                    gettext_noop(
+                        "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
+                    ),
+                    value=stamp.strftime("%d.%m.%Y %H:%M"),
+                )
+                return None
+            fold = self.seen_ambiguous.get(stamp, -1) + 1
+            self.seen_ambiguous[stamp] = fold
+            if fold > 1:
+                self.result.add_error(
+                    number,
+                    "A",
+                    gettext_noop("duplicate time %(value)s"),
+                    value=stamp.strftime("%d.%m.%Y %H:%M"),
+                )
+                return None
+        utc, _kind = self.conv.to_utc(stamp, fold)
+        return utc
+
+
+def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
+    """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
+
+    Columns: time, value[, unit]. A first row that does not start with a time is a header;
+    a header cell such as "kWh" or "kW" in the value column declares the unit.
+
+    Interval files are long (a year of quarter hours is 35,040 rows), so the plain CSV row
+    ``dd.mm.yyyy HH:MM;12,3`` takes a fast loop: date and time parts and the UTC start of the
+    local hour come from caches (``_Stamps``), the number is read with ``float`` when it is only
+    digits with one decimal comma or point, and a time later than every time before cannot be a
+    duplicate. Every other row (a header, a unit column, thousands separators, a time stated
+    with an offset, a skipped or doubled hour, an unknown date part, a time earlier than one
+    before, a spreadsheet, a preview with ``limit``) is read in full by ``_Rows.read`` with the
+    same checks and messages as always.
+    """
+    result = Parsed()
+    stamps = _Stamps(LocalTimeConverter(tz))
+    rows = _Rows(result, stamps, interval=interval, meter_unit=meter_unit, limit=limit)
+    fast = limit is None and not name.lower().endswith(".xlsx")  # CSV: every cell is a str
+    known_days = stamps.known_days
+    hour = stamps.hour
+    append = result.rows.append
+    latest = rows.latest
+    simple = False  # the first row may be a header: always read in full
+    fast_rows = 0
+    for number, cells in enumerate(read_table(name, data), start=1):
+        if simple and len(cells) == 2:
+            text, raw = cells
+            day = known_days.get(text[:10])
+            if day is not None:
+                clock = day[4].get(text[10:])
+                if clock is not None:
+                    start = day[1][clock[0]] or hour(day, clock[0])
+                    if start is not None:
+                        utc = start + clock[1]
+                        if utc > latest:
+                            plain = raw.replace(",", ".") if "," in raw else raw
+                            if plain.isascii() and plain.lstrip("+-").replace(".", "", 1).isdigit():
+                                try:
+                                    append((number, utc, float(plain)))
+                                except ValueError:  # "+-1"
+                                    pass
+                                else:
+                                    latest = utc
+                                    fast_rows += 1
+                                    continue
+        rows.latest = latest
+        if not rows.read(number, cells):
+            break
+        latest = rows.latest
+        simple = fast and rows.plain_rows_are_simple()
+    result.total = rows.total + fast_rows
+    if result.total == 0:
+        result.add_error(0, "", gettext_noop("the file contains no data rows"))
     return result
 
 
