@@ -179,8 +179,12 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
             for _field, value, per_row in missing:
                 values.append([value() for _ in batch] if per_row else [value] * len(batch))
             prepared = [column.prepare(col) for column, col in zip(columns, values, strict=True)]
+            if not missing and all(p is v for p, v in zip(prepared, values, strict=True)):
+                ready = batch  # every column passed on as it is
+            else:
+                ready = zip(*prepared, strict=True)
             with connection.wrap_database_errors:
-                write(cursor, table, names, len(columns), zip(*prepared, strict=True))
+                write(cursor, table, names, len(columns), ready)
             done += len(batch)
             if progress is not None:
                 progress(done)
