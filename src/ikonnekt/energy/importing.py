@@ -14,7 +14,14 @@ from ikonnekt.energy.domain import importers
 from ikonnekt.energy.domain.consumption import Exchange, effective_series
 from ikonnekt.energy.models import IntervalReading, Reading, ReadingImport
 
-BATCH = 5000
+BATCH = 5000  # rows per write batch at least
+PROGRESS_STEPS = 10  # at most this many progress reports while writing
+
+
+def batch_size(total: int) -> int:
+    """Rows per write batch: progress in about ten steps, and few batches, since on PostgreSQL
+    every batch is one COPY whose end waits for the server to finish it."""
+    return max(BATCH, -(-total // PROGRESS_STEPS))
 
 
 def describe(error) -> str:
@@ -124,7 +131,7 @@ def run(item: ReadingImport, progress=lambda pct, msg: None) -> int:
         )
 
     with transaction.atomic():
-        done = bulk_insert(model, fields, rows, batch_size=BATCH, progress=written)
+        done = bulk_insert(model, fields, rows, batch_size=batch_size(total), progress=written)
         item.status = "done"
         item.rows_imported = done
         item.errors = []
