@@ -1,15 +1,27 @@
 """Running a reading import: parse the whole file, and only if every row is valid write all
-rows in one transaction (``bulk_create`` in batches), reporting progress."""
+rows in one transaction (``core.bulk.bulk_insert``: ``executemany`` on SQLite, ``COPY`` on
+PostgreSQL, in batches), reporting progress."""
+
+from itertools import repeat
+from operator import itemgetter
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ikonnekt.core.bulk import bulk_insert
 from ikonnekt.energy.domain import importers
 from ikonnekt.energy.domain.consumption import Exchange, effective_series
 from ikonnekt.energy.models import IntervalReading, Reading, ReadingImport
 
-BATCH = 5000
+BATCH = 5000  # rows per write batch at least
+PROGRESS_STEPS = 10  # at most this many progress reports while writing
+
+
+def batch_size(total: int) -> int:
+    """Rows per write batch: progress in about ten steps, and few batches, since on PostgreSQL
+    every batch is one COPY whose end waits for the server to finish it."""
+    return max(BATCH, -(-total // PROGRESS_STEPS))
 
 
 def describe(error) -> str:
@@ -90,41 +102,36 @@ def run(item: ReadingImport, progress=lambda pct, msg: None) -> int:
         raise ValueError(_("%(n)s rows have errors; nothing was imported.") % {"n": len(errors)})
     progress(30, _("%(n)s rows checked") % {"n": parsed.total})
     meter = item.meter
-    factor = 1.0
+    total = len(parsed.rows)
+    times = map(itemgetter(1), parsed.rows)
+    values = map(itemgetter(2), parsed.rows)
     if item.kind == "interval":
         minutes = importers.interval_minutes(parsed.rows)
+        factor = 1.0
         if parsed.unit == "kW" or (item.errors and item.errors[0].get("mode") == "kw"):
             factor = minutes / 60  # mean power → energy in the interval
         if meter.unit == "MWh":
             factor *= 1000
-        objs = (
-            IntervalReading(meter_id=meter.pk, start=t, minutes=minutes, value=v * factor)
-            for _n, t, v in parsed.rows
-        )
-        model = IntervalReading
+        model, fields = IntervalReading, ("meter_id", "start", "minutes", "value")
+        rows = zip(repeat(meter.pk), times, repeat(minutes), map(factor.__mul__, values))
     else:
-        objs = (
-            Reading(meter=meter, timestamp=t, value=round(v, 3), source="import", created_by=item.created_by)
-            for _n, t, v in parsed.rows
+        model, fields = Reading, ("meter_id", "timestamp", "value", "source", "created_by_id")
+        rows = zip(
+            repeat(meter.pk),
+            times,
+            (round(v, 3) for v in values),
+            repeat("import"),
+            repeat(item.created_by_id),
         )
-        model = Reading
-    total = len(parsed.rows)
-    done = 0
+
+    def written(done):
+        progress(
+            30 + int(done / total * 68),
+            _("%(done)s of %(total)s rows written") % {"done": done, "total": total},
+        )
+
     with transaction.atomic():
-        batch = []
-        for obj in objs:
-            batch.append(obj)
-            if len(batch) >= BATCH:
-                model.objects.bulk_create(batch)
-                done += len(batch)
-                batch = []
-                progress(
-                    30 + int(done / total * 68),
-                    _("%(done)s of %(total)s rows written") % {"done": done, "total": total},
-                )
-        if batch:
-            model.objects.bulk_create(batch)
-            done += len(batch)
+        done = bulk_insert(model, fields, rows, batch_size=batch_size(total), progress=written)
         item.status = "done"
         item.rows_imported = done
         item.errors = []

@@ -73,10 +73,17 @@ def parse_number(text):
     return float(s)
 
 
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
-)
+# A timestamp is a date part and a time part; the fast path of ``parse`` matches them separately
+# with the same patterns (``_DAY`` covers the fixed-width dates ``dd.mm.yyyy`` and ``yyyy-mm-dd``).
+_DE_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_DE_TIME = r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+_ISO_TIME = r"(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+_DE = re.compile(f"^{_DE_DATE}{_DE_TIME}$")
+_ISO = re.compile(f"^{_ISO_DATE}{_ISO_TIME}$")
+_DAY = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2})")
+_DE_TAIL = re.compile(_DE_TIME)
+_ISO_TAIL = re.compile(_ISO_TIME)
 
 
 def parse_time(value):
@@ -95,14 +102,19 @@ def parse_time(value):
         y, mo, d, h, mi, se, tz = m.groups()
         naive = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(se or 0))
         if tz:
-            if tz == "Z":
-                return naive.replace(tzinfo=UTC), True
-            sign = 1 if tz[0] == "+" else -1
-            digits = tz[1:].replace(":", "")
-            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-            return naive.replace(tzinfo=dt.timezone(sign * offset)), True
+            return naive.replace(tzinfo=_zone(tz)), True
         return naive, h is not None
     raise ValueError(s)
+
+
+def _zone(tz):
+    """The time zone of an ISO 8601 suffix (``Z``, ``+01:00``, ``-0530``); ValueError if out of range."""
+    if tz == "Z":
+        return UTC
+    sign = 1 if tz[0] == "+" else -1
+    digits = tz[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return dt.timezone(sign * offset)
 
 
 class LocalTimeConverter:
@@ -118,15 +130,13 @@ class LocalTimeConverter:
         if hit is None:
             probe = naive.replace(minute=0, second=0)
             a = probe.replace(tzinfo=self.tz, fold=0)
-            b = probe.replace(tzinfo=self.tz, fold=1)
-            off_a, off_b = a.utcoffset(), b.utcoffset()
-            back = a.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
-            if back != probe:
-                hit = ("missing", off_a, off_b)
-            elif off_a != off_b:
-                hit = ("ambiguous", off_a, off_b)
-            else:
+            off_a, off_b = a.utcoffset(), a.replace(fold=1).utcoffset()
+            if off_a == off_b:
+                # neither skipped nor doubled: there the two folds differ (PEP 495)
                 hit = ("normal", off_a, off_a)
+            else:
+                back = a.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
+                hit = ("missing" if back != probe else "ambiguous", off_a, off_b)
             self.cache[key] = hit
         return hit
 
@@ -183,22 +193,122 @@ UNIT_ALIASES = {
 }
 
 
-def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
-    """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
+_SLOW = ("slow",)  # a date part the fast path does not know: the full parser reads the text
+_BAD = ("bad",)  # a date or time part that cannot be read
+_HOURS = [dt.timedelta(hours=h) for h in range(24)]
+_EARLIEST = dt.datetime.min.replace(tzinfo=UTC)
 
-    Columns: time, value[, unit]. A first row that does not start with a time is a header;
-    a header cell such as "kWh" or "kW" in the value column declares the unit.
+
+class _Stamps:
+    """Timestamp texts, read in parts with caches.
+
+    A text is split into its first ten characters (``dd.mm.yyyy`` or ``yyyy-mm-dd``) and the rest
+    (`` HH:MM``, ``T02:30+01:00`` …). Both parts repeat in interval files and are read once, with
+    the same patterns as ``parse_time``; the UTC start of each local hour is computed once. Any
+    other text (``1.1.2024 8:00``, spreadsheet cells) goes the full way (``parse_time``).
+
+    A day is ``(time parts, UTC start per hour, naive midnight, UTC midnight, local time parts)``;
+    time parts map to ``(hour, minutes and seconds, shift to UTC if the text states an offset)``,
+    local time parts (those without an offset) to ``(hour, minutes and seconds)``.
     """
-    result = Parsed()
-    conv = LocalTimeConverter(tz)
-    seen_utc = {}
-    seen_ambiguous = {}
-    header_unit = None
-    rows = read_table(name, data)
-    for number, cells in enumerate(rows, start=1):
-        if not cells or all(str(c).strip() == "" for c in cells):
-            continue
+
+    def __init__(self, conv):
+        self.conv = conv
+        self.days = {}  # date part → day | _SLOW | _BAD
+        self.known_days = {}  # date part → day, readable dates only
+        self.de_times = {}  # time part → (hour, minutes and seconds, shift or None) | _BAD
+        self.iso_times = {}
+        self.de_local = {}  # time part → (hour, minutes and seconds), without offset
+        self.iso_local = {}
+
+    def day(self, text):
+        m = _DAY.fullmatch(text)
+        if m is None:
+            entry = _SLOW
+        else:
+            d, mo, y, iso_y, iso_mo, iso_d = m.groups()
+            times, local = self.de_times, self.de_local
+            if d is None:
+                y, mo, d, times, local = iso_y, iso_mo, iso_d, self.iso_times, self.iso_local
+            try:
+                midnight = dt.datetime(int(y), int(mo), int(d))
+            except ValueError:
+                entry = _BAD
+            else:
+                entry = (times, [None] * 24, midnight, midnight.replace(tzinfo=UTC), local)
+                self.known_days[text] = entry
+        self.days[text] = entry
+        return entry
+
+    def time(self, day, text):
+        times = day[0]
+        iso = times is self.iso_times
+        m = (_ISO_TAIL if iso else _DE_TAIL).fullmatch(text)
+        entry = _BAD
+        if m is not None:
+            h, mi, se, tz = m.groups() if iso else (*m.groups(), None)
+            h, mi, se = int(h or 0), int(mi or 0), int(se or 0)
+            try:
+                dt.time(h, mi, se)  # the same range check as the datetime constructor
+                zone = _zone(tz) if tz else None
+            except ValueError:
+                pass
+            else:
+                delta = dt.timedelta(minutes=mi, seconds=se)
+                if zone is None:
+                    entry = (h, delta, None)
+                    day[4][text] = (h, delta)
+                else:
+                    entry = (h, delta, _HOURS[h] + delta - zone.utcoffset(None))
+        times[text] = entry
+        return entry
+
+    def hour(self, day, h):
+        """UTC start of the local hour ``h`` of ``day``; None if it is skipped or doubled (DST)."""
+        start = day[1][h]
+        if start is None:
+            local, utcoffset = day[2] + _HOURS[h], self.conv.tz.utcoffset
+            off = utcoffset(local)
+            if off == utcoffset(local.replace(fold=1)):  # normal, as in LocalTimeConverter.classify
+                start = day[1][h] = day[3] + (_HOURS[h] - off)
+        return start
+
+
+class _Rows:
+    """Reading one row in full, with every check (the way of every row that the fast loop of
+    ``parse`` does not take), and the state of the file read so far."""
+
+    def __init__(self, result, stamps, *, interval, meter_unit, limit):
+        self.result = result
+        self.stamps = stamps
+        self.conv = stamps.conv
+        self.interval = interval
+        self.meter_unit = meter_unit
+        self.allowed_units = (meter_unit, "kW" if interval else None)
+        self.limit = limit
+        self.header_unit = None
+        self.total = 0
+        self.latest = _EARLIEST  # the latest UTC time so far: a later row cannot be a duplicate
+        self.seen_utc = None  # UTC time → row, built once the times stop rising
+        self.seen_ambiguous = {}
+
+    def plain_rows_are_simple(self):
+        """Whether a row "time;number" needs neither a unit check nor the index of seen times."""
+        unit = self.header_unit
+        return self.seen_utc is None and (
+            unit is None or (unit in self.allowed_units and self.result.unit == unit)
+        )
+
+    def read(self, number, cells) -> bool:
+        """Check and add one row; False when the row limit is reached."""
+        result, stamps = self.result, self.stamps
+        add_error = result.add_error
+        if not cells:
+            return True
         first = cells[0]
+        text = first.strip() if first.__class__ is str else None
+        if not text and all(str(c).strip() == "" for c in cells):
+            return True
         if number == 1 and not isinstance(first, dt.date):
             try:
                 parse_time(first)
@@ -207,95 +317,188 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
                     header = str(cells[1]).lower()
                     for alias, unit in UNIT_ALIASES.items():
                         if re.search(rf"(^|[\s(\[/]){re.escape(alias)}($|[\s)\]])", header):
-                            header_unit = unit
-                continue
-        if limit is not None and result.total >= limit:
-            break
-        result.total += 1
+                            self.header_unit = unit
+                return True
+        if self.limit is not None and self.total >= self.limit:
+            return False
+        self.total += 1
         if len(cells) < 2:
-            result.add_error(number, "B", gettext_noop("value missing"))
-            continue
+            add_error(number, "B", gettext_noop("value missing"))
+            return True
+        # the time: cached date and time parts, else the full parser
+        stamp = None  # naive local or aware datetime, unless the cached parts give the time
+        day = stamps.days.get(text[:10]) or stamps.day(text[:10]) if text else _SLOW
+        if day is _SLOW:
+            day = None
+            try:
+                stamp, _has_time = parse_time(first)
+            except ValueError:
+                add_error(
+                    number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
+                )
+                return True
+        else:
+            clock = _BAD if day is _BAD else day[0].get(text[10:]) or stamps.time(day, text[10:])
+            if clock is _BAD:
+                add_error(
+                    number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
+                )
+                return True
+        raw = cells[1]
         try:
-            stamp, has_time = parse_time(first)
+            value = parse_number(raw)
         except ValueError:
-            result.add_error(
-                number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40]
-            )
-            continue
-        try:
-            value = parse_number(cells[1])
-        except ValueError:
-            result.add_error(
-                number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(cells[1])[:40]
-            )
-            continue
+            add_error(number, "B", gettext_noop("cannot read the number “%(value)s”"), value=str(raw)[:40])
+            return True
         row_unit = None
         if len(cells) > 2 and str(cells[2]).strip():
             row_unit = UNIT_ALIASES.get(str(cells[2]).strip().lower())
             if row_unit is None:
-                result.add_error(
-                    number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20]
-                )
-                continue
-        unit = row_unit or header_unit
-        if unit and unit not in (meter_unit, "kW" if interval else None):
-            result.add_error(
+                add_error(number, "C", gettext_noop("unknown unit “%(value)s”"), value=str(cells[2])[:20])
+                return True
+        unit = row_unit or self.header_unit
+        if unit and unit not in self.allowed_units:
+            add_error(
                 number,
                 "C" if row_unit else "B",
                 gettext_noop("unit %(unit)s does not match the meter (%(meter)s)"),
                 unit=unit,
-                meter=meter_unit,
+                meter=self.meter_unit,
             )
-            continue
+            return True
         if result.unit is None and unit:
             result.unit = unit
         elif unit and result.unit != unit:
-            result.add_error(
+            add_error(
                 number, "C", gettext_noop("mixed units in one file (%(a)s and %(b)s)"), a=result.unit, b=unit
             )
-            continue
-        if stamp.tzinfo is not None:
-            utc = stamp.astimezone(UTC)
+            return True
+        try:
+            if day is not None:
+                hour, delta, shift = clock
+                if shift is not None:  # the text states its UTC offset
+                    utc = day[3] + shift
+                else:
+                    start = stamps.hour(day, hour)
+                    if start is not None:
+                        utc = start + delta
+                    else:  # a skipped or doubled hour: as below
+                        stamp = day[2] + _HOURS[hour] + delta
+            if stamp is None:
+                pass
+            elif stamp.tzinfo is not None:
+                utc = stamp.astimezone(UTC)
+            else:
+                utc = self.local_to_utc(number, stamp)
+                if utc is None:
+                    return True
+        except OverflowError:  # a time at the very edge of the calendar (year 1 or 9999)
+            add_error(number, "A", gettext_noop("cannot read the time “%(value)s”"), value=str(first)[:40])
+            return True
+        if utc <= self.latest:
+            if self.seen_utc is None:
+                self.seen_utc = {t: n for n, t, _v in result.rows}
+            other = self.seen_utc.get(utc)
+            if other is not None:
+                add_error(number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=other)
+                return True
+            self.seen_utc[utc] = number
         else:
-            kind, _o0, _o1 = conv.classify(stamp)
-            if kind == "missing":
-                result.add_error(
+            self.latest = utc
+            if self.seen_utc is not None:
+                self.seen_utc[utc] = number
+        result.rows.append((number, utc, value))
+        return True
+
+    def local_to_utc(self, number, stamp):
+        """UTC of a naive local time, or None after adding the row's error (DST)."""
+        kind, _o0, _o1 = self.conv.classify(stamp)
+        if kind == "missing":
+            self.result.add_error(
+                number,
+                "A",
+                gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
+                value=stamp.strftime("%d.%m.%Y %H:%M"),
+            )
+            return None
+        fold = 0
+        if kind == "ambiguous":
+            if not self.interval:
+                self.result.add_error(
                     number,
                     "A",
-                    gettext_noop("the local time %(value)s does not exist (switch to summer time)"),
+                    gettext_noop(
+                        "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
+                    ),
                     value=stamp.strftime("%d.%m.%Y %H:%M"),
                 )
-                continue
-            fold = 0
-            if kind == "ambiguous":
-                if not interval:
-                    result.add_error(
-                        number,
-                        "A",
-                        gettext_noop(
-                            "the local time %(value)s occurs twice (end of summer time); state the UTC offset"
-                        ),
-                        value=stamp.strftime("%d.%m.%Y %H:%M"),
-                    )
-                    continue
-                fold = seen_ambiguous.get(stamp, -1) + 1
-                seen_ambiguous[stamp] = fold
-                if fold > 1:
-                    result.add_error(
-                        number,
-                        "A",
-                        gettext_noop("duplicate time %(value)s"),
-                        value=stamp.strftime("%d.%m.%Y %H:%M"),
-                    )
-                    continue
-            utc, _kind = conv.to_utc(stamp, fold)
-        if utc in seen_utc:
-            result.add_error(
-                number, "A", gettext_noop("duplicate time (same as row %(other)s)"), other=seen_utc[utc]
-            )
-            continue
-        seen_utc[utc] = number
-        result.rows.append((number, utc, value))
+                return None
+            fold = self.seen_ambiguous.get(stamp, -1) + 1
+            self.seen_ambiguous[stamp] = fold
+            if fold > 1:
+                self.result.add_error(
+                    number,
+                    "A",
+                    gettext_noop("duplicate time %(value)s"),
+                    value=stamp.strftime("%d.%m.%Y %H:%M"),
+                )
+                return None
+        utc, _kind = self.conv.to_utc(stamp, fold)
+        return utc
+
+
+def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None) -> Parsed:
+    """Parse a file of readings (``interval=False``) or interval values (``interval=True``).
+
+    Columns: time, value[, unit]. A first row that does not start with a time is a header;
+    a header cell such as "kWh" or "kW" in the value column declares the unit.
+
+    Interval files are long (a year of quarter hours is 35,040 rows), so the plain CSV row
+    ``dd.mm.yyyy HH:MM;12,3`` takes a fast loop: date and time parts and the UTC start of the
+    local hour come from caches (``_Stamps``), the number is read with ``float`` when it is only
+    digits with one decimal comma or point, and a time later than every time before cannot be a
+    duplicate. Every other row (a header, a unit column, thousands separators, a time stated
+    with an offset, a skipped or doubled hour, an unknown date part, a time earlier than one
+    before, a spreadsheet, a preview with ``limit``) is read in full by ``_Rows.read`` with the
+    same checks and messages as always.
+    """
+    result = Parsed()
+    stamps = _Stamps(LocalTimeConverter(tz))
+    rows = _Rows(result, stamps, interval=interval, meter_unit=meter_unit, limit=limit)
+    fast = limit is None and not name.lower().endswith(".xlsx")  # CSV: every cell is a str
+    known_days = stamps.known_days
+    hour = stamps.hour
+    append = result.rows.append
+    latest = rows.latest
+    simple = False  # the first row may be a header: always read in full
+    fast_rows = 0
+    for number, cells in enumerate(read_table(name, data), start=1):
+        if simple and len(cells) == 2:
+            text, raw = cells
+            day = known_days.get(text[:10])
+            if day is not None:
+                clock = day[4].get(text[10:])
+                if clock is not None:
+                    start = day[1][clock[0]] or hour(day, clock[0])
+                    if start is not None:
+                        utc = start + clock[1]
+                        if utc > latest:
+                            plain = raw.replace(",", ".") if "," in raw else raw
+                            if plain.isascii() and plain.lstrip("+-").replace(".", "", 1).isdigit():
+                                try:
+                                    append((number, utc, float(plain)))
+                                except ValueError:  # "+-1"
+                                    pass
+                                else:
+                                    latest = utc
+                                    fast_rows += 1
+                                    continue
+        rows.latest = latest
+        if not rows.read(number, cells):
+            break
+        latest = rows.latest
+        simple = fast and rows.plain_rows_are_simple()
+    result.total = rows.total + fast_rows
     if result.total == 0:
         result.add_error(0, "", gettext_noop("the file contains no data rows"))
     return result
