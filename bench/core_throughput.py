@@ -54,7 +54,7 @@ def manage(env, *args):
 
 
 def session_cookie():
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     conn.request("GET", "/accounts/login/")
     response = conn.getresponse()
     body = response.read().decode()
@@ -91,7 +91,7 @@ def session_cookie():
 
 
 def page_cache_state(url, cookie):
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     conn.request("GET", url, headers={"Cookie": cookie})
     response = conn.getresponse()
     response.read()
@@ -136,7 +136,7 @@ def run_python(url, cookie, seconds, connections):
     stop = time.perf_counter() + seconds
 
     def worker():
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
         while time.perf_counter() < stop:
             start = time.perf_counter()
             conn.request("GET", url, headers={"Cookie": cookie})
