@@ -36,10 +36,15 @@ def weighted_average(pairs) -> float | None:
     pairs = [(v, w) for v, w in pairs if v is not None]
     if not pairs:
         return None
-    total = sum(w for _v, w in pairs)
+    largest = max(w for _v, w in pairs)
+    if largest <= 0:
+        return average(v for v, _w in pairs)
+    # scaled by the largest weight first: tiny (subnormal) weights would otherwise round away
+    scaled = [(v, w / largest) for v, w in pairs]
+    total = sum(w for _v, w in scaled)
     if total <= 0:
         return average(v for v, _w in pairs)
-    return sum(v * w for v, w in pairs) / total
+    return sum(v * w for v, w in scaled) / total
 
 
 def roll_up(nodes: Mapping[int, NodeInput]) -> dict[int, float | None]:
