@@ -9,13 +9,15 @@ see.
 PostgreSQL: ``tsvector @@ to_tsquery('german', …)``; ``ts_rank`` runs on a capped candidate
 set (ranking every match of a frequent term costs >100 ms on 100,000 documents).
 
-The permission SQL is applied to every returned, counted or faceted row (never a post-filter
+The permission SQL is applied to every returned and every faceted row (never a post-filter
 that could lose rows): rows of shared objects are filtered on the owner, visibility and
 cooperations stored with the row (the sharing rule, see :mod:`ikonnekt.core.sharing`); models
 with their own rule are filtered with ``object_id IN (<their visible queryset>)``. On SQLite the
-ranked rows are checked in rank order; if the check refuses one, enough further rows are
-checked (or all matches ranked with the check in the query), so the hits are exactly the top
-rows of the permitted matches.
+ranked rows are checked in rank order; if the check refuses rows, all matches are ranked with
+the check in the query, so the hits are exactly the top rows of the permitted matches. Totals
+without facets are counted by the match alone when it selects the same rows as the SQL (no
+model with its own rule in scope, no facet filter): stale tokens could change that number but
+never show a row.
 """
 
 import json
