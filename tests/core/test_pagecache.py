@@ -8,7 +8,6 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core import pagecache
 from ikonnekt.core.models import AuditLog
 from ikonnekt.organizations.models import Organisation
@@ -209,9 +208,31 @@ def test_the_cache_can_be_turned_off(cast, settings):
 
 @pytest.mark.django_db
 def test_a_deactivated_user_is_signed_out_not_served(cast):
+    private = make_cooperation(cast, owner=cast.org_a, visibility="private")
     client = signed_in(cast.a_editor)
     fetch(client)
+    assert private.name in fetch(client)[0].content.decode()
     get_user_model().objects.filter(pk=cast.a_editor.pk).update(is_active=False)
     response = client.get(LIST)
     assert response.get("X-Page-Cache") != "hit"
-    assert Cooperation.objects.exists()
+    assert private.name not in response.content.decode()  # answered as to a signed-out visitor
+
+
+@pytest.mark.django_db
+def test_only_requests_to_opted_in_pages_read_the_generation(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(cast.a_editor)
+
+    def reads_generation(url):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return any("core_datageneration" in q["sql"] for q in queries.captured_queries)
+
+    assert reads_generation(LIST)
+    assert not reads_generation("/ping")
+    assert not reads_generation(reverse("cooperations:detail", args=[cast.coop.pk]))
+    assert not Client().get(LIST).get("X-Page-Cache")  # no cookies: not even looked up
+    assert pagecache.opted_in("/") and pagecache.opted_in(LIST)
+    assert not pagecache.opted_in("/ping") and not pagecache.opted_in("/gibt-es-nicht/")

@@ -34,6 +34,13 @@ FORMAT = 1
 restored = Signal()  # sent inside the restore transaction, after the data is loaded
 
 
+def _excluded(obj: dict) -> bool:
+    """Whether a serialized object belongs to what backups leave out (``EXCLUDE``: app labels or
+    app.model labels). Applied on restore too, so older backups with derived data load."""
+    label = obj.get("model", "")
+    return label in EXCLUDE or label.split(".")[0] in EXCLUDE
+
+
 def _walk_storage(path=""):
     dirs, files = default_storage.listdir(path)
     for name in files:
@@ -83,12 +90,7 @@ def restore_backup(source: Path, *, flush: bool = False) -> dict:
         manifest = json.loads(tar.extractfile(members["manifest.json"]).read())
         if manifest.get("format") != FORMAT:
             raise ValueError(f"Unsupported backup format {manifest.get('format')!r}.")
-        objects = json.loads(tar.extractfile(members["data.json"]).read())
-        objects = [
-            o
-            for o in objects
-            if o.get("model", "").split(".")[0] not in DERIVED and o.get("model") != "core.datageneration"
-        ]
+        objects = [o for o in json.loads(tar.extractfile(members["data.json"]).read()) if not _excluded(o)]
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
             tmp.write(json.dumps(objects).encode())
             tmp.flush()

@@ -24,18 +24,20 @@ the choice (the tests use "immediate" on both backends: a test case never commit
 
 import hashlib
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 TABLE = "core_datageneration"
 IGNORED_TABLES = ("axes_", TABLE)  # session writes count: sign-in/out, organisation switch
-MESSAGE_COOKIE = "messages"
+MESSAGE_COOKIE = CookieStorage.cookie_name
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
@@ -153,12 +155,10 @@ def generation() -> int | None:
     return row[0] if row else None
 
 
-def cache_key(request, gen: int) -> str | None:
-    """Key of the page for this request; ``None`` when it must not come from the cache."""
-    session_cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
-    if not (session_cookie and csrf_cookie) or request.COOKIES.get(MESSAGE_COOKIE):
-        return None
+def cache_key(request, gen: int) -> str:
+    """Key of the page for this request (both cookies are present: see ``_may_be_stored``)."""
+    session_cookie = request.COOKIES[settings.SESSION_COOKIE_NAME]
+    csrf_cookie = request.COOKIES[settings.CSRF_COOKIE_NAME]
     parts = [
         session_cookie,
         csrf_cookie,
@@ -187,11 +187,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         key = None
-        if seconds and request.method == "GET":
+        if self._may_be_stored(request):
             gen = generation()
-            key = cache_key(request, gen) if gen is not None else None
+            key = None if gen is None else cache_key(request, gen)
         if key is not None:
             hit = _cache().get(key)
             if hit is not None and hit["expires"] > time.time():
@@ -201,19 +200,38 @@ class PageCacheMiddleware:
                 response["X-Page-Cache"] = "hit"
                 return response
         response = self.get_response(request)
-        if key is not None and self._storable(request, response):
-            expires = request.session.get_expiry_date().timestamp()
-            headers = [(k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")]
-            _cache().set(key, {"content": response.content, "headers": headers, "expires": expires}, seconds)
-            response["X-Page-Cache"] = "miss"
+        if key is not None and getattr(response, "page_cacheable", False):
+            if self._storable(request, response):
+                expires = request.session.get_expiry_date().timestamp()
+                headers = [
+                    (k, v) for k, v in response.items() if k.lower() not in ("set-cookie", "x-page-cache")
+                ]
+                _cache().set(
+                    key,
+                    {"content": response.content, "headers": headers, "expires": expires},
+                    settings.PAGE_CACHE_SECONDS,
+                )
+                response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def _may_be_stored(request) -> bool:
+        """Cheap tests first: only a GET with both cookies to a path whose view opted in reads
+        the generation (every other request pays nothing for the cache)."""
+        return bool(
+            getattr(settings, "PAGE_CACHE_SECONDS", 0)
+            and request.method == "GET"
+            and request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+            and request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+            and not request.COOKIES.get(MESSAGE_COOKIE)
+            and opted_in(request.path_info)
+        )
 
     @staticmethod
     def _storable(request, response) -> bool:
         user = getattr(request, "user", None)
         return bool(
-            getattr(response, "page_cacheable", False)
-            and response.status_code == 200
+            response.status_code == 200
             and not response.streaming
             and not _sets_new_cookies(request, response)
             and user is not None
@@ -221,6 +239,17 @@ class PageCacheMiddleware:
             and hasattr(request, "session")
             and not request.session.get("_messages")
         )
+
+
+@lru_cache(maxsize=4096)
+def opted_in(path: str) -> bool:
+    """Whether the view of ``path`` opted in (``PageCacheMixin`` / ``@page_cache``)."""
+    try:
+        func = resolve(path).func
+    except Resolver404:
+        return False
+    view_class = getattr(func, "view_class", None)
+    return bool(getattr(func, "page_cache", False) or (view_class and issubclass(view_class, PageCacheMixin)))
 
 
 def _sets_new_cookies(request, response) -> bool:
@@ -259,4 +288,5 @@ def page_cache(view):
     def wrapped(request, *args, **kwargs):
         return _mark(view(request, *args, **kwargs))
 
+    wrapped.page_cache = True  # copied by outer decorators (functools.wraps): see opted_in()
     return wrapped
