@@ -135,13 +135,27 @@ def test_tampered_package_is_refused(cast, file):
     import io
     import zipfile
 
-    data = export.build_package([], file=file)
-    buf = io.BytesIO(data)
-    with zipfile.ZipFile(buf, "a") as zf:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr(
             "manifest.json", '{"format": "ikonnekt-dms-export", "documents": [{"path": "x", "sha256": "0"}]}'
         )
-    with pytest.raises(export.PackageError):
+        zf.writestr("x", "verändert")
+    with pytest.raises(export.PackageError, match="Prüfsumme von x"):
+        export.read_package(buf.getvalue())
+
+
+@pytest.mark.django_db
+@pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")  # zipfile warns while we build the bad ZIP
+def test_a_package_with_a_name_twice_is_refused(cast, file):
+    import io
+    import zipfile
+
+    data = export.build_package([], file=file)
+    buf = io.BytesIO(data)
+    with zipfile.ZipFile(buf, "a") as zf:
+        zf.writestr("manifest.json", '{"format": "ikonnekt-dms-export", "documents": []}')
+    with pytest.raises(export.PackageError, match="manifest.json mehr als einmal"):
         export.read_package(buf.getvalue())
 
 

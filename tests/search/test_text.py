@@ -1,7 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikonnekt.search.text import analyse, fold, fts5_query, parse_query, snippet, tsquery
+from ikonnekt.search.snippets import snippet
+from ikonnekt.search.text import analyse, fold, fts5_query, parse_query, tsquery
 
 
 def test_umlauts_are_folded_like_people_type_them():

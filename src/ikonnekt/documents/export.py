@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections import Counter
 from xml.etree import ElementTree as ET
 
 from django.utils import timezone
@@ -161,7 +162,13 @@ def read_package(data: bytes):
     except zipfile.BadZipFile as exc:
         raise PackageError(_("This is not a ZIP file.")) from exc
     with zf:
-        if "manifest.json" not in zf.namelist():
+        names = Counter(zf.namelist())
+        twice = sorted(name for name, count in names.items() if count > 1)
+        if twice:  # readers disagree on which copy counts: refuse instead of guessing
+            raise PackageError(
+                _("The ZIP holds %(path)s more than once; it may have been altered.") % {"path": twice[0]}
+            )
+        if "manifest.json" not in names:
             raise PackageError(_("The ZIP has no manifest.json; only iKonnekt exports can be imported."))
         total = sum(i.file_size for i in zf.infolist())
         if total > MAX_PACKAGE_BYTES:
@@ -175,7 +182,7 @@ def read_package(data: bytes):
         files = {}
         for row in meta.get("documents", []):
             path = row.get("path", "")
-            if path not in zf.namelist():
+            if path not in names:
                 raise PackageError(
                     _("%(path)s is listed in the manifest but missing in the ZIP.") % {"path": path}
                 )

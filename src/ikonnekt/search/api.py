@@ -18,7 +18,9 @@ HIT_FIELDS = dict(
         "title": serializers.CharField(),
         "url": serializers.CharField(),
         "snippet": serializers.CharField(help_text="HTML with <mark> around matches"),
-        "score": serializers.FloatField(),
+        "score": serializers.FloatField(
+            help_text="Relevance within the hit's tier (hits with a search term in the title come first)"
+        ),
     },
 )
 

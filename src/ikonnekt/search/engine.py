@@ -2,12 +2,17 @@
 # ruff: noqa: S608
 """Ranked German full-text search over every registered model.
 
-SQLite: FTS5 ``MATCH`` on pre-stemmed tokens, ``bm25`` with the title weighted 10× the body.
+Hits with a search term in the title come first, then hits with the terms only in the text;
+each tier is ranked by relevance (a frequent word is in few titles, so the first tier is small
+and cheap to rank; the second is ranked only when the first does not fill the page).
+SQLite: FTS5 ``MATCH`` on pre-stemmed tokens, ``bm25`` with the title weighted 10× the body;
+the title tier is found through the marked title keys (:func:`ikonnekt.search.text.title_keys`).
 The match also requires one of the user's permission tokens (:mod:`ikonnekt.search.acl`), so
 FTS5 intersects terms and permissions in the inverted index and ranks only rows the user may
 see.
-PostgreSQL: ``tsvector @@ to_tsquery('german', …)``; ``ts_rank`` runs on a capped candidate
-set (ranking every match of a frequent term costs >100 ms on 100,000 documents).
+PostgreSQL: ``tsvector @@ to_tsquery('german', …)``, the title tier through a GIN index on the
+title's tsvector; ``ts_rank`` runs on capped candidate sets (ranking every match of a frequent
+term costs >100 ms on 100,000 documents).
 
 The permission SQL is applied to every returned and every faceted row (never a post-filter
 that could lose rows): rows of shared objects are filtered on the owner, visibility and
@@ -27,14 +32,27 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from ikonnekt.core.sharing import user_cooperation_ids, user_org_ids
 from ikonnekt.search.acl import match_any, type_tokens, user_tokens
 from ikonnekt.search.models import SearchEntry
 from ikonnekt.search.registry import specs
-from ikonnekt.search.text import ParsedQuery, fts5_query, parse_query, snippet, tsquery
+from ikonnekt.search.snippets import snippet
+from ikonnekt.search.text import (
+    ParsedQuery,
+    fts5_in_title,
+    fts5_query,
+    parse_query,
+    tsquery,
+    tsquery_any,
+)
 
 CANDIDATE_CAP = 1000  # PostgreSQL ranks at most this many matches; counts/facets are exact up to it
+# Column weights: title 10, body 1; permission tokens and title keys do not count.
+BM25 = "bm25(search_fts, 10.0, 1.0, 0.0, 0.0)"
+MAX_DEPTH = 10_000  # offset + limit: deeper pages are refused (every earlier hit would be ranked)
 FACET_VALUES = 12
 
 
@@ -173,6 +191,10 @@ def search(
     where = f"{perm_sql} AND {scope_sql}"
     params = perm_params + scope_params
     limit, offset = max(1, min(int(limit), 100)), max(0, int(offset))
+    if offset + limit > MAX_DEPTH:
+        n = number_format(MAX_DEPTH, force_grouping=True)
+        result.notes.append(_("Only the first %(n)s hits can be paged through.") % {"n": n})
+        return result
     if connection.vendor == "sqlite":
         rank_acl, count_acl = acl_match(user, models)
         terms = fts5_query(parsed)
@@ -180,10 +202,19 @@ def search(
             count_acl = None  # facet filters are SQL only
         count_match = f"({terms}) AND {count_acl}" if count_acl else None
         rows, total, facet_rows = _sqlite(
-            f"({terms}) AND {rank_acl}", where, params, limit, offset, with_facets, count_match
+            f"({terms}) AND {rank_acl}",
+            fts5_in_title(parsed),
+            where,
+            params,
+            limit,
+            offset,
+            with_facets,
+            count_match,
         )
     elif connection.vendor == "postgresql":
-        rows, total, facet_rows = _postgresql(tsquery(parsed), where, params, limit, offset, with_facets)
+        rows, total, facet_rows = _postgresql(
+            tsquery(parsed), tsquery_any(parsed), where, params, limit, offset, with_facets
+        )
     else:  # pragma: no cover - other databases are not supported by the foundation
         raise NotImplementedError(connection.vendor)
     result.total = min(total, CANDIDATE_CAP)
@@ -242,44 +273,59 @@ def _facet_sql(candidates_sql):
 # column content_type_id lies in its overflow pages).
 
 
-def _sqlite(match, where, params, limit, offset, with_facets, count_match=None):
-    """Hits, total and facet counts. ``count_match``: a match that alone selects the rows the
+def _ranked(cursor, match, where, params, need):
+    """The best permitted rows of ``match`` in rank order: ``(rows, complete)``. ``rows`` holds
+    at least the first ``need`` permitted rows if there are as many; ``complete``: ``rows`` is
+    every permitted row of the match."""
+    fetch = 2 * need + 10  # ranked rows checked in the first step
+    if need <= CANDIDATE_CAP:  # (deeper pages go straight to step 2)
+        # 1. The best ``fetch`` rows of the match (terms AND permission tokens), each with the
+        #    verdict of the permission SQL. LEFT JOIN: the ranked FTS rows drive.
+        cursor.execute(
+            f"SELECT f.rowid, f.score, e.id IS NOT NULL AND {where} FROM ("
+            f"SELECT rowid, {BM25} AS score FROM search_fts "
+            "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s"
+            ") f LEFT JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = f.rowid ORDER BY f.score, f.rowid",
+            [*params, match, fetch],
+        )
+        checked = cursor.fetchall()
+        allowed = [(r[0], -r[1]) for r in checked if r[2]]
+        complete = len(checked) < fetch  # every match was checked
+        if complete or len(allowed) >= need:
+            # Exact: the first ``need`` allowed rows in rank order are the top of all allowed
+            # matches, since every unchecked match ranks below every checked one.
+            return allowed, complete
+    # 2. The check refused many rows (own-rule models, facet filters, stale tokens) or a deep
+    #    page: rank every match with the permission SQL in the query.
+    cursor.execute(
+        f"SELECT e.id, {BM25} AS score FROM search_fts "
+        # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked by
+        # primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
+        "CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = search_fts.rowid "
+        f"WHERE search_fts MATCH %s AND {where} ORDER BY score, e.id LIMIT %s",
+        [match, *params, need],
+    )
+    rows = [(r[0], -r[1]) for r in cursor.fetchall()]
+    return rows, len(rows) < need
+
+
+def _sqlite(match, in_title, where, params, limit, offset, with_facets, count_match=None):
+    """Hits, total and facet counts. Hits with a term in the title come first (each tier
+    ranked by bm25): ranking only that tier is what makes a frequent term fast, as it holds
+    far fewer rows than all matches. ``count_match``: a match that alone selects the rows the
     SQL allows (if the permission tokens are current), so the total is counted without the
     per-row check; hits and facets are always checked."""
     want = offset + limit
-    fetch = 2 * want + 10  # ranked rows checked in the first step
-    rows = None
-    allowed, exhausted = [], False
+    allowed, exhausted = [], True  # exhausted: ``allowed`` is every permitted match
     with connection.cursor() as cursor:
-        if want <= CANDIDATE_CAP:  # (deeper pages go straight to step 2)
-            # 1. The best ``fetch`` rows of the match (terms AND permission tokens), each with
-            #    the verdict of the permission SQL. LEFT JOIN: the ranked FTS rows drive.
-            cursor.execute(
-                f"SELECT f.rowid, f.score, e.id IS NOT NULL AND {where} FROM ("
-                "SELECT rowid, bm25(search_fts, 10.0, 1.0, 0.0) AS score FROM search_fts "
-                "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s"
-                ") f LEFT JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = f.rowid ORDER BY f.score, f.rowid",
-                [*params, match, fetch],
-            )
-            checked = cursor.fetchall()
-            allowed = [(r[0], -r[1]) for r in checked if r[2]]
-            exhausted = len(checked) < fetch  # every match was checked
-            if exhausted or len(allowed) >= want:
-                # Exact: the first ``want`` allowed rows in rank order are the top of all
-                # allowed matches, since every unchecked match ranks below every checked one.
-                rows = allowed[offset:want]
-        if rows is None:
-            # 2. The check refused many rows (own-rule models, facet filters, stale tokens) or
-            #    a deep page: rank every match with the permission SQL in the query.
-            cursor.execute(
-                "SELECT e.id, bm25(search_fts, 10.0, 1.0, 0.0) AS score FROM search_fts "
-                # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked
-                # by primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
-                "CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = search_fts.rowid "
-                f"WHERE search_fts MATCH %s AND {where} ORDER BY score, e.id LIMIT %s OFFSET %s",
-                [match, *params, limit, offset],
-            )
-            rows = [(r[0], -r[1]) for r in cursor.fetchall()]
+        for tier in (f"{in_title} AND ({match})", f"({match}) NOT {in_title}"):
+            if len(allowed) >= want:
+                exhausted = False  # the next tier was not looked at
+                break
+            rows, complete = _ranked(cursor, tier, where, params, want - len(allowed))
+            allowed += rows
+            exhausted = exhausted and complete
+        rows = allowed[offset:want]
         facet_rows = []
         if exhausted:  # all allowed matches are known: no second match for count and facets
             if with_facets and allowed:
@@ -304,7 +350,7 @@ def _sqlite(match, where, params, limit, offset, with_facets, count_match=None):
         # Count and facets over one evaluation of the capped candidates (the count row has
         # name NULL; facet names are never NULL).
         cursor.execute(
-            f"WITH c AS ({candidates}) SELECT NULL, NULL, COUNT(*) FROM c UNION ALL "
+            f"WITH c AS MATERIALIZED ({candidates}) SELECT NULL, NULL, COUNT(*) FROM c UNION ALL "
             "SELECT f.name, f.value, COUNT(*) FROM c CROSS JOIN search_searchfacet f ON f.entry_id = c.id "
             "GROUP BY f.name, f.value",
             [match, *params],
@@ -318,13 +364,16 @@ def _sqlite(match, where, params, limit, offset, with_facets, count_match=None):
     return rows, total, facet_rows
 
 
-def _postgresql(tsq, where, params, limit, offset, with_facets):
-    """One statement: the capped candidates are selected once, then ranked, counted and (if
-    asked) faceted."""
-    candidates = (
-        "SELECT e.id, e.vector FROM search_searchentry e "
-        f"WHERE e.vector @@ to_tsquery('german', %s) AND {where} LIMIT {CANDIDATE_CAP + 1}"
-    )
+TITLE_VECTOR = "to_tsvector('german', search_fold(e.title))"  # GIN-indexed (migration 0004)
+TS_RANK = "ts_rank('{{0.1, 0.2, 0.4, 1.0}}', {0}.vector, to_tsquery('german', %s))"
+
+
+def _postgresql(tsq, title_tsq, where, params, limit, offset, with_facets):
+    """One statement. The hits with a term in the title (found through the title's own GIN
+    index, at most ``CANDIDATE_CAP``) and the capped candidates of all matches are selected
+    once, then ranked (title tier first), counted and (if asked) faceted."""
+    capped = f"AND {where} LIMIT {CANDIDATE_CAP + 1}"
+    want = offset + limit
     facets = (
         "(SELECT json_agg(json_build_array(f.name, f.value, f.n)) FROM (SELECT f.name, f.value, "
         "COUNT(*) AS n FROM c JOIN search_searchfacet f ON f.entry_id = c.id GROUP BY f.name, f.value) f)"
@@ -333,12 +382,21 @@ def _postgresql(tsq, where, params, limit, offset, with_facets):
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH c AS MATERIALIZED ({candidates}), r AS (SELECT c.id, "
-            "ts_rank('{0.1, 0.2, 0.4, 1.0}', c.vector, to_tsquery('german', %s)) AS score "
-            "FROM c ORDER BY score DESC, c.id LIMIT %s OFFSET %s) "
-            "SELECT (SELECT json_agg(json_build_array(r.id, r.score) ORDER BY r.score DESC, r.id) FROM r), "
-            f"(SELECT COUNT(*) FROM c), {facets}",
-            [tsq, *params, tsq, limit, offset],
+            "WITH c AS MATERIALIZED (SELECT e.id, e.vector FROM search_searchentry e "
+            f"WHERE e.vector @@ to_tsquery('german', %s) {capped}), "
+            "t AS MATERIALIZED (SELECT e.id, e.vector FROM search_searchentry e "
+            f"WHERE {TITLE_VECTOR} @@ to_tsquery('german', %s) AND e.vector @@ to_tsquery('german', %s) {capped}), "
+            # The text tier is ranked only when the title tier does not fill the page (the
+            # count condition is evaluated once, before any row of c is ranked).
+            f"r1 AS (SELECT t.id, 1 AS tier, {TS_RANK.format('t')} AS score FROM t "
+            "ORDER BY score DESC, t.id LIMIT %s), "
+            f"r2 AS (SELECT c.id, 0 AS tier, {TS_RANK.format('c')} AS score FROM c "
+            "WHERE (SELECT COUNT(*) FROM t) < %s AND c.id NOT IN (SELECT id FROM t) "
+            "ORDER BY score DESC, c.id LIMIT %s), "
+            "r AS (SELECT * FROM r1 UNION ALL SELECT * FROM r2 ORDER BY tier DESC, score DESC, id LIMIT %s OFFSET %s) "
+            "SELECT (SELECT json_agg(json_build_array(r.id, r.score) ORDER BY r.tier DESC, r.score DESC, r.id) "
+            f"FROM r), (SELECT COUNT(*) FROM c), {facets}",
+            [tsq, *params, title_tsq, tsq, *params, tsq, want, tsq, want, want, limit, offset],
         )
         hits, total, facet_rows = (json.loads(v) if isinstance(v, str) else v for v in cursor.fetchone())
     rows = [(entry_id, score) for entry_id, score in hits or []]

@@ -14,7 +14,7 @@ from django.db import connection, models, transaction
 from ikonnekt.search.acl import entry_tokens
 from ikonnekt.search.models import Rule, SearchEntry, SearchFacet, SearchShare
 from ikonnekt.search.registry import spec_for_model, specs
-from ikonnekt.search.text import analyse, fold
+from ikonnekt.search.text import analyse, fold, title_keys
 
 log = logging.getLogger(__name__)
 MAX_BODY_CHARS = 500_000
@@ -78,7 +78,8 @@ def entry_values(obj, spec, holder, content_type_id, cooperation_ids=()) -> dict
         "acl": entry_tokens(content_type_id, rule, visibility, owner_id, cooperation_ids),
         "title": title,
         "body": body,
-        "title_idx": analyse(title),
+        "title_idx": (title_idx := analyse(title)),
+        "title_keys": title_keys(title_idx),
         "body_idx": analyse(body),
         "url": url or "",
         "date": date if isinstance(date, datetime.date) else None,

@@ -2,8 +2,9 @@
 filter inside the search query (owner, visibility, cooperations shared with).
 
 On SQLite an FTS5 table ``search_fts`` (external content, kept in sync by triggers) indexes
-``title_idx``, ``body_idx`` and the permission tokens ``acl`` (:mod:`ikonnekt.search.acl`);
-on PostgreSQL a ``vector`` tsvector column with a GIN index (migrations 0002 and 0003).
+``title_idx``, ``body_idx``, the permission tokens ``acl`` (:mod:`ikonnekt.search.acl`) and the
+marked title tokens ``title_keys`` (:func:`ikonnekt.search.text.title_keys`); on PostgreSQL a
+``vector`` tsvector column with a GIN index and a GIN index on the title's tsvector (0002–0004).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,6 +31,7 @@ class SearchEntry(models.Model):
     body_idx = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
     acl = models.TextField(blank=True)  # permission tokens, see ikonnekt.search.acl
+    title_keys = models.TextField(blank=True)  # marked title tokens, see search.text.title_keys
     date = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -66,7 +68,8 @@ class SearchFacet(models.Model):
     value = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [models.Index(fields=["name", "value"]), models.Index(fields=["entry", "name"])]
+        # (entry, name, value) covers the facet counts of a search: no table reads per hit row.
+        indexes = [models.Index(fields=["name", "value"]), models.Index(fields=["entry", "name", "value"])]
 
     def __str__(self):
         return f"{self.name}={self.value}"

@@ -6,12 +6,9 @@ the index stores already stemmed tokens; PostgreSQL stems the folded text with i
 configuration.
 """
 
-import html
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 import Stemmer
 from django.utils.translation import gettext as _
@@ -144,94 +141,54 @@ def parse_query(query: str) -> ParsedQuery:
     return parsed
 
 
+def _fts5_term(term: Term) -> str:
+    text = '"' + " ".join(term.stems) + '"'
+    return text + "*" if term.prefix else text
+
+
 def fts5_query(parsed: ParsedQuery) -> str:
     """The FTS5 MATCH expression. Every token is quoted; tokens are [a-z0-9] only."""
-
-    def one(term):
-        text = '"' + " ".join(term.stems) + '"'
-        return text + "*" if term.prefix else text
-
-    positive = " AND ".join(one(t) for t in parsed.positive)
-    negative = [one(t) for t in parsed.terms if t.negated]
+    positive = " AND ".join(_fts5_term(t) for t in parsed.positive)
+    negative = [_fts5_term(t) for t in parsed.terms if t.negated]
     if negative:
         return f"({positive}) NOT ({' OR '.join(negative)})"
     return positive
 
 
-def tsquery(parsed: ParsedQuery) -> str:
-    """A ``to_tsquery('german', …)`` expression over folded words (PostgreSQL stems them)."""
+TITLE_KEY = "_ti_"  # query words never contain "_", so no search term matches a title key
 
-    def words(term):
-        raw = tokens(term.raw)
-        return raw or list(term.stems)
+
+def title_keys(title_idx: str) -> str:
+    """The title's index tokens once more, marked (FTS5 column ``title_keys``): the index list
+    of a marked token holds only the rows with that word in the title, so "a term in the
+    title" is found from a short list instead of a column filter over every row with the
+    word (a frequent word is in a third of all rows, but in few titles)."""
+    return " ".join(TITLE_KEY + token for token in title_idx.split())
+
+
+def fts5_in_title(parsed: ParsedQuery) -> str:
+    """FTS5 expression: one of the (not excluded) terms occurs in the title (as title keys)."""
 
     def one(term):
-        ws = words(term)
-        text = " <-> ".join(ws) if len(ws) > 1 else ws[0]
-        if term.prefix:
-            text += ":*"
-        return ("!" if term.negated else "") + (f"({text})" if len(ws) > 1 else text)
+        text = '"' + " ".join(TITLE_KEY + stem for stem in term.stems) + '"'
+        return text + "*" if term.prefix else text
 
-    return " & ".join(one(t) for t in parsed.terms if words(t))
+    return "(" + " OR ".join(one(t) for t in parsed.positive) + ")"
 
 
-def _words(text: str) -> list[str]:
-    """``TOKEN.findall(text)``, faster: most whitespace-separated chunks are one token
-    (``str.isalnum`` is exactly the character class of ``TOKEN``)."""
-    out = []
-    for chunk in text.split():
-        if chunk.isalnum():
-            out.append(chunk)
-        else:
-            out += TOKEN.findall(chunk)
-    return out
+def _tsquery_term(term: Term) -> str:
+    words = tokens(term.raw) or list(term.stems)
+    text = " <-> ".join(words) if len(words) > 1 else words[0]
+    if term.prefix:
+        text += ":*"
+    return ("!" if term.negated else "") + (f"({text})" if len(words) > 1 else text)
 
 
-def snippet(text: str, parsed: ParsedQuery, width: int = 28, max_chars: int = 30_000) -> str:
-    """An HTML-safe excerpt of ``text`` around the best cluster of matching words, with
-    ``<mark>`` around matches."""
-    text = (text or "")[:max_chars]
-    words = _words(text)
-    if not words:
-        return ""
-    wanted = parsed.highlight_stems()
-    prefixes = parsed.prefixes()
-    known = _WORD_KEYS
-    if prefixes:
-        matching = set()
-        for word in set(words):
-            stemmed = known.get(word) or word_key(word)
-            if stemmed in wanted or any(stemmed.startswith(p) or fold(word).startswith(p) for p in prefixes):
-                matching.add(word)
-    else:
-        matching = {w for w in set(words) if (known.get(w) or word_key(w)) in wanted}
-    hits = [i for i, word in enumerate(words) if word in matching][:200] if matching else []
-    start_tok = 0
-    if hits:
-        best, best_count = hits[0], 0
-        for j, h in enumerate(hits):  # hits ascend: count the window [h, h + width) by bisection
-            count = bisect_left(hits, h + width, j) - j
-            if count > best_count:
-                best, best_count = h, count
-        start_tok = max(0, best - 4)
-    end_tok = min(len(words), start_tok + width)
-    pos = 0
-    for word in words[:start_tok]:  # character offset of the window: tokens are found in order
-        pos = text.find(word, pos) + len(word)
-    # Escape the text between marked words in one piece (html.escape works per character).
-    hit_set = set(hits)
-    out = []
-    plain = None  # start of the text not yet written
-    end = pos
-    for i, match in enumerate(islice(TOKEN.finditer(text, pos), end_tok - start_tok), start_tok):
-        s, end = match.span()
-        if plain is None:
-            plain = s if start_tok else 0
-        if i in hit_set:
-            out.append(html.escape(text[plain:s]))
-            out.append(f"<mark>{html.escape(match.group())}</mark>")
-            plain = end
-    out.append(html.escape(text[plain:end]))
-    prefix = "… " if start_tok > 0 else ""
-    suffix = " …" if end_tok < len(words) else ""
-    return prefix + "".join(out).strip() + suffix
+def tsquery(parsed: ParsedQuery) -> str:
+    """A ``to_tsquery('german', …)`` expression over folded words (PostgreSQL stems them)."""
+    return " & ".join(_tsquery_term(t) for t in parsed.terms if tokens(t.raw) or t.stems)
+
+
+def tsquery_any(parsed: ParsedQuery) -> str:
+    """``to_tsquery`` expression: one of the (not excluded) terms (for the title tier)."""
+    return " | ".join(_tsquery_term(t) for t in parsed.positive if tokens(t.raw) or t.stems)
