@@ -42,6 +42,10 @@ def test_upload_and_find_a_document(page, sign_in, live_server, tmp_path):
     hit = page.locator(".search-hit", has_text="Protokoll Baumschnitt")
     assert hit.count() == 1
     assert hit.locator("mark").count() >= 1
+    # a search word in the title puts the hit before hits with the word only in the text
+    page.goto("/search/?q=Baumschnitt")
+    page.wait_for_selector("#search-hits")
+    assert "Baumschnitt" in page.locator(".search-hit a.fw-semibold").first.inner_text()
 
     # shared demo file of the cooperation is visible to Saarlouis, the new private one is not
     sign_in("saarlouis-editor", settings.DEMO_PASSWORD)
