@@ -189,6 +189,11 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "iKonnekt <noreply@ikonnekt.in
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = False
 JOBS_EAGER = envbool("JOBS_EAGER", False)
+JOBS_DAILY = envbool("JOBS_DAILY", True)  # deadline reminders and trash purge once a day
+# DMS consume folder: files dropped into <DIR>/<organisation slug>/ are imported by a periodic job.
+DOCUMENTS_CONSUME_DIR = envstr("DOCUMENTS_CONSUME_DIR", "")
+DOCUMENTS_CONSUME_USER = envstr("DOCUMENTS_CONSUME_USER", "")  # recorded as the importer
+DOCUMENTS_CONSUME_SECONDS = envint("DOCUMENTS_CONSUME_SECONDS", 60)
 
 # Per-session page cache of read-only pages, invalidated by every write (core/pagecache.py).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)

@@ -1,8 +1,10 @@
 from datetime import date
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.jobs import job
+from ikonnekt.core.jobs import job, periodic
 
 
 @job("administration.reminders")
@@ -15,3 +17,11 @@ def send_reminders(job_row, today: str | None = None):
     return {
         "message": f"{sent['agreements']} deadline reminders, {sent['action_items']} action-item reminders"
     }
+
+
+periodic(
+    "administration.reminders",
+    seconds=lambda: 24 * 3600,
+    params=lambda: {} if settings.JOBS_DAILY else None,
+    label=_("Deadline reminders"),
+)

@@ -8,6 +8,12 @@
 A job function is registered with :func:`job` and receives the ``Job`` row plus its
 params. It takes IDs, must be idempotent and must exit cleanly when a row it refers to
 has vanished (convention 6).
+
+Periodic jobs (:func:`periodic`, such as the DMS consume folder) are queued by
+:func:`enqueue_due`, which the embedded runner calls while it runs and ``run_jobs --once``
+calls before it runs what is queued (for cron). With Celery, ``run_jobs --schedule`` only
+queues them. Whether one is due is read from the last job of its kind, so a restart neither
+repeats nor skips one, and none is queued while the last is still waiting or running.
 """
 
 import logging
@@ -23,6 +29,8 @@ from ikonnekt.core.models import Job, JobStatus
 
 log = logging.getLogger(__name__)
 REGISTRY: dict[str, Callable] = {}
+PERIODIC: dict[str, tuple[Callable[[], float], Callable[[], dict | None], str]] = {}
+SCHEDULE_CHECK_SECONDS = 10.0
 
 
 def job(kind: str):
@@ -33,6 +41,31 @@ def job(kind: str):
         return fn
 
     return decorator
+
+
+def periodic(kind: str, *, seconds: Callable[[], float], params: Callable[[], dict | None], label: str = ""):
+    """Queue a job of ``kind`` every ``seconds()``; ``params()`` gives its params, or ``None``
+    while it is switched off (both are read at each check, so settings may change)."""
+    PERIODIC[kind] = (seconds, params, label)
+
+
+def enqueue_due(now=None) -> list[Job]:
+    """Queue every periodic job whose interval has passed since the last job of its kind."""
+    _autodiscover()
+    now = now or timezone.now()
+    queued = []
+    for kind, (seconds, params_of, label) in sorted(PERIODIC.items()):
+        params = params_of()
+        if params is None:
+            continue
+        last = Job.objects.filter(kind=kind).order_by("-created_at", "-pk").first()
+        if last is not None and (
+            last.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+            or (now - last.created_at).total_seconds() < seconds()
+        ):
+            continue
+        queued.append(enqueue(kind, label=str(label), **params))
+    return queued
 
 
 def enqueue(kind: str, *, actor=None, label: str = "", **params) -> Job:
@@ -115,10 +148,22 @@ def run_pending(limit: int | None = None) -> int:
 def run_forever(poll_seconds: float = 1.0) -> None:  # pragma: no cover - exercised by make demo
     _autodiscover()
     log.info("Embedded job runner started")
+    checked = -SCHEDULE_CHECK_SECONDS
     while True:
         close_old_connections()
+        if time.monotonic() - checked >= SCHEDULE_CHECK_SECONDS:
+            enqueue_due()
+            checked = time.monotonic()
         if not run_pending(limit=10):
             time.sleep(poll_seconds)
+
+
+def schedule_forever() -> None:  # pragma: no cover - a loop around enqueue_due (Celery deployments)
+    log.info("Job scheduler started")
+    while True:
+        close_old_connections()
+        enqueue_due()
+        time.sleep(SCHEDULE_CHECK_SECONDS)
 
 
 _discovered = False

@@ -59,6 +59,15 @@ def read_sidecar(folder: Path) -> dict:
     return rows
 
 
+SORTED_OUT = {"done", "failed"}  # subfolders where move_done puts imported and rejected files
+
+
+def _sort_out(folder: Path, rel: str, where: str) -> None:
+    target = folder / where / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(folder / rel), target)
+
+
 def import_folder(
     actor, folder, *, owner_id, file_id=None, progress=None, move_done=False, extract="job"
 ) -> ImportReport:
@@ -69,7 +78,7 @@ def import_folder(
     paths = sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file() and p.name != SIDECAR and "done" not in p.relative_to(folder).parts[:1]
+        if p.is_file() and p.name != SIDECAR and not set(p.relative_to(folder).parts[:1]) & SORTED_OUT
     )
     total = len(paths) or 1
     kinds = set(Kind.values)
@@ -101,14 +110,41 @@ def import_folder(
             )
             report.imported += 1
             if move_done:
-                done = folder / "done" / rel
-                done.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(path), done)
+                _sort_out(folder, rel, "done")
         except actions.DuplicateDocument:
             report.duplicates += 1
+            if move_done:
+                _sort_out(folder, rel, "done")
         except (ingest.UploadRejected, ValidationError, PermissionDenied, OSError) as exc:
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             report.errors.append(f"{rel}: {message}")
+            if move_done:  # not tried again on the next pass; the reason is in the job's report
+                _sort_out(folder, rel, "failed")
         if progress:
             progress(i * 100 / total, f"{i}/{total} {rel}"[:200])
     return report
+
+
+def consume_once(root, account) -> list:
+    """One pass over the consume folder: files in ``<root>/<organisation slug>/`` are imported
+    for that organisation (as ``account``) and moved to ``done/`` there (rejected ones to
+    ``failed/``, so they are not tried again). ``[(organisation,
+    ImportReport)]`` of the folders that held files; folders of unknown slugs are left alone."""
+    from ikonnekt.core.audit import Actor
+    from ikonnekt.organizations.models import Organisation
+
+    root = Path(root)
+    if not root.is_dir():
+        raise FileNotFoundError(_("The consume folder %(path)s does not exist.") % {"path": root})
+    reports = []
+    for org_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        org = Organisation.objects.filter(slug=org_dir.name).first()
+        if org is None or not any(
+            p.is_file() for p in org_dir.rglob("*") if not set(p.relative_to(org_dir).parts[:1]) & SORTED_OUT
+        ):
+            continue
+        report = import_folder(
+            Actor.system(user=account, organisation=org), org_dir, owner_id=org.pk, move_done=True
+        )
+        reports.append((org, report))
+    return reports

@@ -1,11 +1,14 @@
-"""Background jobs of the DMS: text extraction, checksum verification, folder import."""
+"""Background jobs of the DMS: text extraction, checksum verification, folder import, the
+consume folder and the daily trash purge (the last two periodic)."""
 
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ikonnekt.core.jobs import job
+from ikonnekt.core.jobs import job, periodic
 from ikonnekt.documents import extraction
 from ikonnekt.documents.models import Document, Extraction, Version
 
@@ -104,3 +107,46 @@ def purge_job(job_row):
     from ikonnekt.documents.actions import purge_expired_trash
 
     return {"message": _("%(n)s documents purged from the trash.") % {"n": purge_expired_trash()}}
+
+
+@job("documents.consume")
+def consume_job(job_row, folder, username):
+    from django.contrib.auth import get_user_model
+
+    from ikonnekt.documents.importer import consume_once
+
+    account = get_user_model().objects.filter(username=username, is_active=True).first()
+    if account is None:
+        raise LookupError(
+            _("DOCUMENTS_CONSUME_USER “%(name)s” is not an active user; nothing was imported.")
+            % {"name": username}
+        )
+    reports = consume_once(folder, account)
+    errors = [error for _org, report in reports for error in report.errors]
+    imported = sum(report.imported for _org, report in reports)
+    return {
+        "message": _("%(n)s documents imported from the consume folder, %(e)s rejected.")
+        % {"n": imported, "e": len(errors)},
+        "folders": {org.slug: report.summary() for org, report in reports},
+        "errors": errors[:200],
+    }
+
+
+def _consume_params():
+    if settings.DOCUMENTS_CONSUME_DIR and settings.DOCUMENTS_CONSUME_USER:
+        return {"folder": settings.DOCUMENTS_CONSUME_DIR, "username": settings.DOCUMENTS_CONSUME_USER}
+    return None
+
+
+periodic(
+    "documents.consume",
+    seconds=lambda: settings.DOCUMENTS_CONSUME_SECONDS,
+    params=_consume_params,
+    label=gettext_lazy("Consume folder"),
+)
+periodic(
+    "documents.purge_trash",
+    seconds=lambda: 24 * 3600,
+    params=lambda: {} if settings.JOBS_DAILY else None,
+    label=gettext_lazy("Purge the trash"),
+)
