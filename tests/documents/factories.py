@@ -1,4 +1,4 @@
-from ikonnekt.documents.models import Document, DocumentLink, File, Subject, Tag, Version
+from ikonnekt.documents.models import Document, DocumentLink, File, MetadataField, Subject, Tag, Version
 from ikonnekt.documents.pdfgen import make_pdf
 from tests.factories import factory
 
@@ -91,3 +91,9 @@ def make_link(cast, *, owner, visibility="private", created_by=None, shared_with
     return DocumentLink.objects.create(
         document=doc, content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
     )
+
+
+@factory(MetadataField)
+def make_metadata_field(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    """A custom field of ``owner`` (not shared: settings of one organisation)."""
+    return MetadataField.objects.create(organisation=owner, key=f"feld-{_next()}", label="Förderkennzeichen")

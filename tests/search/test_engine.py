@@ -105,3 +105,16 @@ def test_search_page_and_api(cast, client_for, docs):
     assert data["total"] == 1
     bad = client.get("/api/v1/search/?q=%22NEAR(").json()
     assert bad["total"] == 0 and bad["notes"]
+
+
+def test_every_facet_has_a_label_and_choice_values_read_as_words():
+    from django.utils import translation
+
+    from ikonnekt.search.views import facet_display, facet_labels
+
+    with translation.override("de"):
+        labels = facet_labels()
+        assert [name for name, label in labels.items() if str(label) == name] == []
+        assert facet_display("status", "in_force") == "in Kraft"
+        assert facet_display("kind", "minutes") == "Protokoll"
+        assert facet_display("year", "2026") == "2026"  # not a choice: shown as stored

@@ -27,6 +27,7 @@ from ikonnekt.documents.models import (
     File,
     FileStatus,
     FilingSettings,
+    MetadataField,
     Version,
 )
 
@@ -494,3 +495,57 @@ def import_plan(actor: Actor, owner_id: int, entries: list[dict]) -> int:
             changes={"subjects": len(entries)},
         )
     return len(entries)
+
+
+# --- settings of an organisation's DMS -------------------------------------------------------------
+def _ensure_settings_admin(actor: Actor, organisation_id: int) -> None:
+    if not _is_admin(actor.user, organisation_id):
+        raise PermissionDenied(_("Only administrators of the organisation may change the DMS settings."))
+
+
+@transaction.atomic
+def save_filing_settings(actor: Actor, organisation, pattern: str) -> FilingSettings:
+    """Set the file reference pattern of ``organisation`` (checked, audited). New files use it;
+    existing references stay as they are."""
+    _ensure_settings_admin(actor, organisation.pk)
+    row, _created = FilingSettings.objects.select_for_update().get_or_create(organisation=organisation)
+    before = audit.snapshot(row)
+    row.reference_pattern = pattern.strip()
+    row.full_clean(exclude=["organisation"])
+    row.save()
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        row,
+        owner_organisation=organisation,
+        changes=audit.diff(before, audit.snapshot(row)),
+    )
+    return row
+
+
+@transaction.atomic
+def save_metadata_field(actor: Actor, field: MetadataField) -> MetadataField:
+    """Create or change a custom metadata field of ``field.organisation`` (checked, audited)."""
+    _ensure_settings_admin(actor, field.organisation_id)
+    created = field.pk is None
+    before = {} if created else audit.snapshot(MetadataField.objects.get(pk=field.pk))
+    field.full_clean()
+    field.save()
+    audit.record(
+        actor,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        field,
+        owner_organisation=field.organisation_id,
+        changes=audit.diff(before, audit.snapshot(field)),
+    )
+    return field
+
+
+@transaction.atomic
+def delete_metadata_field(actor: Actor, field: MetadataField) -> None:
+    """Remove a custom field; values already entered stay in ``Document.metadata``."""
+    _ensure_settings_admin(actor, field.organisation_id)
+    audit.record(
+        actor, AuditAction.DELETE, field, owner_organisation=field.organisation_id, object_repr=str(field)
+    )
+    field.delete()

@@ -13,3 +13,4 @@ class DocumentsConfig(AppConfig):
         nav.register("documents:list", _("Documents"), icon="folder2-open", order=20, section="data")
         nav.register("documents:file_list", _("Files"), icon="archive", order=21, section="data")
         nav.register("documents:subject_list", _("Filing plan"), icon="diagram-2", order=22, section="data")
+        nav.register("documents:settings", _("DMS settings"), icon="sliders", order=23, section="data")

@@ -1,9 +1,20 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.forms import BootstrapForm, ShareableForm, style_widget
+from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm, style_widget
 from ikonnekt.core.sharing import orgs_with_role
-from ikonnekt.documents.models import Case, Document, FieldKind, File, Kind, MetadataField, Subject, Tag
+from ikonnekt.documents.models import (
+    Case,
+    Document,
+    FieldKind,
+    File,
+    FilingSettings,
+    Kind,
+    MetadataField,
+    Subject,
+    Tag,
+)
 from ikonnekt.organizations.models import Organisation
 
 
@@ -167,3 +178,41 @@ class PackageImportForm(PlanImportForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["subject"].queryset = Subject.objects.filter(owner_id__in=orgs_with_role(user))
+
+
+class FilingSettingsForm(BootstrapModelForm):
+    class Meta:
+        model = FilingSettings
+        fields = ["reference_pattern"]
+
+
+class MetadataFieldForm(BootstrapModelForm):
+    """A custom field; the key (how values are stored) is made from the label when left empty."""
+
+    class Meta:
+        model = MetadataField
+        fields = ["label", "key", "kind", "choices", "order"]
+        help_texts = {"key": _("Letters, digits and hyphens; made from the label when left empty.")}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["key"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("key") and data.get("label"):
+            data["key"] = slugify(data["label"])[:40] or "feld"
+            self.instance.key = data["key"]
+        if data.get("kind") == FieldKind.CHOICE and not [
+            c for c in (data.get("choices") or "").split(",") if c.strip()
+        ]:
+            self.add_error("choices", _("A choice field needs at least one value (separated by commas)."))
+        key = data.get("key")
+        if key:
+            others = MetadataField.objects.filter(organisation=self.instance.organisation, key=key)
+            if others.exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "key", _("Your organisation already has a field with the key “%(key)s”.") % {"key": key}
+                )
+        return data

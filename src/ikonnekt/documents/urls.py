@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ikonnekt.documents import views
+from ikonnekt.documents import settings_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -12,6 +12,11 @@ urlpatterns = [
     path("export/search/", views.search_export, name="search_export"),
     path("import/", views.package_import, name="package_import"),
     path("disposal/", views.disposal_list, name="disposal"),
+    path("settings/", settings_views.dms_settings, name="settings"),
+    path("settings/fields/<int:pk>/", settings_views.metadata_field_edit, name="metadata_field_edit"),
+    path(
+        "settings/fields/<int:pk>/delete/", settings_views.metadata_field_delete, name="metadata_field_delete"
+    ),
     path("<int:pk>/", views.DocumentDetail.as_view(), name="detail"),
     path("<int:pk>/edit/", views.DocumentEdit.as_view(), name="edit"),
     path("<int:pk>/version/", views.new_version, name="new_version"),

@@ -14,6 +14,9 @@ models with their own rule are filtered with ``queryset(user)`` as a subquery.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+
 from ikonnekt.core.sharing import Shareable, SharedObject
 
 
@@ -68,8 +71,26 @@ class SearchSpec:
             model = model._meta.get_field(parent).related_model
         return None
 
+    def _field(self, name):
+        try:
+            return self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+
     def facet_label(self, name):
-        return self.extra.get("facet_labels", {}).get(name, name)
+        """``facet_labels`` given at registration, else the model field's verbose name."""
+        explicit = self.extra.get("facet_labels", {}).get(name)
+        if explicit:
+            return explicit
+        field = self._field(name)
+        return capfirst(field.verbose_name) if getattr(field, "verbose_name", None) else name
+
+    def facet_choices(self, name) -> dict:
+        """``{stored value: label}`` when the facet is a model field with choices."""
+        field = self._field(name)
+        if field is None or not getattr(field, "choices", None):
+            return {}
+        return {str(value): label for value, label in field.flatchoices}
 
 
 SPECS: dict[str, SearchSpec] = {}

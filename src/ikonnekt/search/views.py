@@ -20,9 +20,15 @@ def facet_labels():
 
 
 def facet_display(name, value):
+    """What a facet value means to people: the label of a model field choice (of any model
+    with a field of that name), else a ``facet_display`` function, else the value."""
+    for spec in specs().values():
+        label = spec.facet_choices(name).get(value)
+        if label:
+            return label
     for spec in specs().values():
         display = spec.extra.get("facet_display", {}).get(name)
-        if display:
+        if display and display(value) != value:
             return display(value)
     return value
 
