@@ -99,3 +99,17 @@ def test_another_organisations_field_is_not_found(cast, client_for):
     assert client.get(reverse("documents:metadata_field_edit", args=[field.pk])).status_code == 404
     assert client.post(reverse("documents:metadata_field_delete", args=[field.pk])).status_code == 404
     assert MetadataField.objects.filter(pk=field.pk).exists()
+
+
+def test_renaming_a_key_moves_the_values_already_entered(cast, client_for):
+    from ikonnekt.documents.models import Document
+
+    field = MetadataField.objects.create(organisation=cast.org_a, key="programm", label="Programm")
+    document = make(Document, cast, owner=cast.org_a, created_by=cast.a_editor)
+    document.metadata = {"programm": "LEADER"}
+    document.save()
+    url = reverse("documents:metadata_field_edit", args=[field.pk])
+    data = {"label": "Förderprogramm", "key": "foerderprogramm", "kind": "text", "order": 0}
+    assert client_for(cast.a_admin).post(url, data).status_code == 302
+    document.refresh_from_db()
+    assert document.metadata == {"foerderprogramm": "LEADER"}

@@ -531,6 +531,11 @@ def save_metadata_field(actor: Actor, field: MetadataField) -> MetadataField:
     before = {} if created else audit.snapshot(MetadataField.objects.get(pk=field.pk))
     field.full_clean()
     field.save()
+    old_key = before.get("key")
+    if old_key and old_key != field.key:  # values entered under the old key move along
+        for document in Document.objects.filter(owner_id=field.organisation_id, metadata__has_key=old_key):
+            document.metadata[field.key] = document.metadata.pop(old_key)
+            document.save(update_fields=["metadata", "updated_at"])
     audit.record(
         actor,
         AuditAction.CREATE if created else AuditAction.UPDATE,

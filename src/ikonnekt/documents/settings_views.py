@@ -114,7 +114,7 @@ def metadata_field_edit(request, pk):
         {
             "form": form,
             "title": _("Edit field “%(label)s”") % {"label": field.label},
-            "intro": _("Changing the key hides values stored under the old key."),
+            "intro": _("Values already entered keep their place when you change the key."),
             "cancel_url": reverse("documents:settings"),
         },
     )
