@@ -34,6 +34,7 @@ from ikonnekt.administration.models import (
     GroupMember,
     IdeaCard,
     IdeaVote,
+    Meeting,
     PositionShare,
     Settlement,
     SharedResource,
@@ -893,3 +894,52 @@ def save_cost_key(actor: Actor, agreement, name: str, components: list[dict]):
         },
     )
     return key
+
+
+# --- minutes in the shared DMS ----------------------------------------------------------------------
+def file_minutes(actor: Actor, meeting: Meeting, base_url: str = ""):
+    """File the minutes of ``meeting`` as a PDF document in the DMS, owned by the group's
+    organisation and shared like the group, and attach it to the meeting. Filing again adds a
+    new version to that document. Returns ``(document, created)``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ikonnekt.administration.statements import minutes_pdf
+    from ikonnekt.documents import actions as documents
+    from ikonnekt.documents.models import Document
+
+    if not meeting.can_edit(actor.user):
+        raise PermissionDenied(_("You may read this, but not change it."))
+    group = meeting.group
+    pdf = minutes_pdf(meeting, base_url)
+    day = timezone.localtime(meeting.start).date()
+    name = f"Protokoll-{day:%Y-%m-%d}-{meeting.pk}.pdf"
+    with transaction.atomic():
+        filed = (
+            Document.objects.active()
+            .filter(
+                kind="minutes",
+                links__content_type=ContentType.objects.get_for_model(Meeting),
+                links__object_id=str(meeting.pk),
+            )
+            .order_by("pk")
+            .first()
+        )
+        if filed is not None:
+            documents.add_version(actor, filed, name, pdf, comment=_("Minutes filed again from the meeting"))
+            return filed, False
+        shared = list(group.shared_with.all()) if group.visibility == "cooperation" else None
+        document = documents.upload_document(
+            actor,
+            owner_id=group.owner_id,
+            name=name,
+            data=pdf,
+            title=_("Minutes: %(title)s, %(date)s") % {"title": meeting.title, "date": f"{day:%d.%m.%Y}"},
+            kind="minutes",
+            correspondent=group.name,
+            document_date=day,
+            visibility=group.visibility,
+            shared_with=shared,
+            allow_duplicate=True,
+        )
+        documents.link_document(actor, document, meeting)
+    return document, True

@@ -62,6 +62,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", v.meeting_minutes, name="meeting_minutes"),
     path("meetings/<int:pk>/ics/", v.meeting_ics_view, name="meeting_ics"),
     path("meetings/<int:pk>/minutes.pdf", v.meeting_minutes_pdf, name="meeting_minutes_pdf"),
+    path("meetings/<int:pk>/file-minutes/", v.meeting_file_minutes, name="meeting_file_minutes"),
     path("ideas/<int:pk>/vote/", v.idea_vote, name="idea_vote"),
     path("ideas/<int:pk>/group/", v.idea_group, name="idea_group"),
     path("action-items/<int:pk>/status/", v.action_status, name="action_status"),

@@ -1064,7 +1064,26 @@ def meeting_minutes_pdf(request, pk):
     return response
 
 
+@require_POST
+@login_required
+def meeting_file_minutes(request, pk):
+    meeting = get_visible_or_404(m.Meeting.objects.select_related("group"), request.user, pk=pk)
+    try:
+        document, created = actions.file_minutes(_actor(request), meeting, request.build_absolute_uri("/"))
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        text = (
+            _("The minutes are filed in the DMS as “%(title)s”.")
+            if created
+            else _("The minutes were filed again as a new version of “%(title)s”.")
+        )
+        messages.success(request, text % {"title": document.title})
+    return redirect(meeting)
+
+
 for _v in (
+    meeting_file_minutes,
     meeting_edit,
     meeting_invite,
     meeting_attendance,
