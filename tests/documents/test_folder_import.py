@@ -62,7 +62,7 @@ def test_the_job_runner_imports_the_consume_folder(cast, consume):
     (consume / cast.org_a.slug / "kaputt.pdf").write_bytes(b"%PDF-1.4 kaputt")
     write_pdf(consume / "unbekannt" / "fremd.pdf", "Fremd")
     [queued] = jobs.enqueue_due()
-    assert queued.kind == "documents.consume"
+    assert queued.kind == "documents.consume" and queued.created_by == cast.a_editor  # on their jobs page
     jobs.run_pending()
     job = Job.objects.get(pk=queued.pk)
     assert job.status == JobStatus.DONE, job.error

@@ -29,7 +29,7 @@ from ikonnekt.core.models import Job, JobStatus
 
 log = logging.getLogger(__name__)
 REGISTRY: dict[str, Callable] = {}
-PERIODIC: dict[str, tuple[Callable[[], float], Callable[[], dict | None], str]] = {}
+PERIODIC: dict[str, tuple[Callable[[], float], Callable[[], dict | None], str, Callable | None]] = {}
 SCHEDULE_CHECK_SECONDS = 10.0
 
 
@@ -43,10 +43,18 @@ def job(kind: str):
     return decorator
 
 
-def periodic(kind: str, *, seconds: Callable[[], float], params: Callable[[], dict | None], label: str = ""):
+def periodic(
+    kind: str,
+    *,
+    seconds: Callable[[], float],
+    params: Callable[[], dict | None],
+    label: str = "",
+    actor: Callable | None = None,
+):
     """Queue a job of ``kind`` every ``seconds()``; ``params()`` gives its params, or ``None``
-    while it is switched off (both are read at each check, so settings may change)."""
-    PERIODIC[kind] = (seconds, params, label)
+    while it is switched off (both are read at each check, so settings may change).
+    ``actor()``: who the job is queued for (it appears on that user's jobs page)."""
+    PERIODIC[kind] = (seconds, params, label, actor)
 
 
 def enqueue_due(now=None) -> list[Job]:
@@ -54,7 +62,7 @@ def enqueue_due(now=None) -> list[Job]:
     _autodiscover()
     now = now or timezone.now()
     queued = []
-    for kind, (seconds, params_of, label) in sorted(PERIODIC.items()):
+    for kind, (seconds, params_of, label, actor_of) in sorted(PERIODIC.items()):
         params = params_of()
         if params is None:
             continue
@@ -64,7 +72,7 @@ def enqueue_due(now=None) -> list[Job]:
             or (now - last.created_at).total_seconds() < seconds()
         ):
             continue
-        queued.append(enqueue(kind, label=str(label), **params))
+        queued.append(enqueue(kind, actor=actor_of() if actor_of else None, label=str(label), **params))
     return queued
 
 

@@ -138,11 +138,22 @@ def _consume_params():
     return None
 
 
+def _consume_actor():
+    """The consume user: the job and its report appear on that user's jobs page."""
+    from django.contrib.auth import get_user_model
+
+    from ikonnekt.core.audit import Actor
+
+    user = get_user_model().objects.filter(username=settings.DOCUMENTS_CONSUME_USER).first()
+    return Actor.system(user=user) if user else None
+
+
 periodic(
     "documents.consume",
     seconds=lambda: settings.DOCUMENTS_CONSUME_SECONDS,
     params=_consume_params,
     label=gettext_lazy("Consume folder"),
+    actor=_consume_actor,
 )
 periodic(
     "documents.purge_trash",
