@@ -48,6 +48,14 @@ def visibility_badge(obj):
 
 
 @register.filter
+def audit_changes(row):
+    """``{% for label, text in row|audit_changes %}``: an audit row's changes, readable."""
+    from ikonnekt.core.audit_display import readable_changes
+
+    return readable_changes(row)
+
+
+@register.filter
 def can_edit(obj, user):
     return obj.can_edit(user)
 
