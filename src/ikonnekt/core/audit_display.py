@@ -3,18 +3,18 @@ Ja/Nein, choice labels, "before → after". Used by the audit log and history ta
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
-# Keys that action functions write besides model fields.
+# Keys that action functions write besides model fields. A context keeps these short words
+# apart from the same words elsewhere (in the DMS "file" is an Akte, here an uploaded file).
 EXTRA_LABELS = {
-    "version": gettext_lazy("version"),
+    "version": pgettext_lazy("audit change", "version"),
     "sha256": "SHA-256",
-    "file": gettext_lazy("file"),
-    "comment": gettext_lazy("comment"),
-    "document_linked": gettext_lazy("document attached"),
-    "document_unlinked": gettext_lazy("document removed"),
-    "what": gettext_lazy("what"),
+    "file": pgettext_lazy("audit change", "uploaded file"),
+    "comment": pgettext_lazy("audit change", "comment"),
+    "document_linked": pgettext_lazy("audit change", "document attached"),
+    "document_unlinked": pgettext_lazy("audit change", "document removed"),
+    "what": pgettext_lazy("audit change", "what"),
 }
 MAX_VALUE_CHARS = 80
 
@@ -32,7 +32,7 @@ def _value(field, value) -> str:
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return pgettext("audit change", "yes") if value else pgettext("audit change", "no")
     if isinstance(value, list):
         return ", ".join(_value(None, v) for v in value)
     if field is not None and getattr(field, "choices", None):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm, style_widget
 from ikonnekt.core.sharing import orgs_with_role
@@ -122,7 +123,10 @@ class UploadForm(BootstrapForm):
         Organisation.objects.none(), label=_("Owner organisation"), empty_label=None
     )
     file = forms.ModelChoiceField(
-        File.objects.none(), label=_("File"), required=False, empty_label=_("— Inbox (no file) —")
+        File.objects.none(),
+        label=pgettext_lazy("dms", "File"),
+        required=False,
+        empty_label=_("— Inbox (no file) —"),
     )
     kind = forms.ChoiceField(choices=Kind.choices, label=_("Type"), initial=Kind.OTHER)
     correspondent = forms.CharField(label=_("Correspondent"), required=False, max_length=200)

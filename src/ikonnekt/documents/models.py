@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, ShareableQuerySet, SharedObject, Visibility
 
@@ -87,7 +88,7 @@ class FilingSettings(models.Model):
 
 class FieldKind(models.TextChoices):
     TEXT = "text", _("Text")
-    NUMBER = "number", _("Number")
+    NUMBER = "number", pgettext_lazy("field kind", "Number")
     DATE = "date", _("Date")
     CHOICE = "choice", _("Choice")
 
@@ -189,8 +190,8 @@ class File(Shareable):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("file")
-        verbose_name_plural = _("files")
+        verbose_name = pgettext_lazy("dms", "file")
+        verbose_name_plural = pgettext_lazy("dms", "files")
 
     def __str__(self):
         return f"{self.reference} {self.title}"
@@ -228,7 +229,9 @@ class File(Shareable):
 class Case(models.Model):
     """A case (Vorgang) inside a file; inherits the file's visibility."""
 
-    file = models.ForeignKey(File, on_delete=models.CASCADE, related_name="cases", verbose_name=_("file"))
+    file = models.ForeignKey(
+        File, on_delete=models.CASCADE, related_name="cases", verbose_name=pgettext_lazy("dms", "file")
+    )
     number = models.PositiveIntegerField(_("number"), editable=False)
     title = models.CharField(_("title"), max_length=250)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -283,7 +286,7 @@ class Kind(models.TextChoices):
     INVOICE = "invoice", _("Invoice")
     REPORT = "report", _("Report")
     APPLICATION = "application", _("Application")
-    DECISION = "decision", _("Decision")
+    DECISION = "decision", pgettext_lazy("document kind", "Decision")
     OTHER = "other", _("Other")
 
 
@@ -313,7 +316,7 @@ class Document(Shareable):
         null=True,
         blank=True,
         related_name="documents",
-        verbose_name=_("file"),
+        verbose_name=pgettext_lazy("dms", "file"),
     )
     case = models.ForeignKey(
         Case,

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.documents.models import Document, File, Kind
 from ikonnekt.search.registry import register
@@ -19,7 +20,7 @@ register(
         "correspondent": _("Correspondent"),
         "year": _("Year"),
         "organisation_name": _("Organisation"),
-        "file_label": _("File"),
+        "file_label": pgettext_lazy("dms", "File"),
     },
 )
 register(
