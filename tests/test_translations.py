@@ -57,3 +57,33 @@ def test_catalogue_contains_every_marked_string(app, tmp_path):
     }
     missing = sorted(fresh - committed)
     assert not missing, f"{app}: run makemessages and translate: {missing[:10]}"
+
+
+# Words translated differently by two apps. Django merges the catalogues, so only one of the
+# translations is ever shown, in every app. Listed here: differences of style that read right in
+# either place (Schlagwörter/Schlagworte, Summe/Gesamt). A word whose meaning differs between
+# apps needs a context instead (pgettext: the DMS's "file" is an Akte, elsewhere a Datei).
+KNOWN_STYLE_VARIANTS = {
+    "Answer", "Area assessment", "Basis", "Clear", "Code", "Comment", "Cooperation", "Figure", "Import",
+    "Inhabitants", "Joint planning", "Note", "Only the owner's administrators or the creator may delete this.",
+    "Owner", "Period", "Search", "Start", "Summary", "Tags", "Total", "Type",
+    "You may read this, but not change it.", "You need the editor role in an organisation to create this.",
+    "code", "in progress", "inhabitants", "location", "message", "n/a", "note", "open", "other",
+    "owner organisation", "parent", "period", "postcode", "queued", "size (bytes)", "stock", "summary", "tags",
+    "topic", "type",
+}  # fmt: skip
+
+
+def test_no_new_word_is_translated_differently_by_two_apps():
+    translations = {}
+    for app in APPS:
+        for entry in polib.pofile(str(SRC / app / "locale/de/LC_MESSAGES/django.po")):
+            if entry.obsolete or not entry.msgid or not entry.msgstr:
+                continue
+            translations.setdefault((entry.msgctxt or "", entry.msgid), {})[app] = entry.msgstr
+    conflicts = {
+        key: apps
+        for key, apps in translations.items()
+        if len(set(apps.values())) > 1 and not (key[0] == "" and key[1] in KNOWN_STYLE_VARIANTS)
+    }
+    assert not conflicts, f"give these a context (pgettext) or one translation: {conflicts}"

@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, has_role, user_org_ids
 
@@ -612,7 +613,7 @@ class CostKeyComponent(ChildMixin, models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("position"),
+        verbose_name=pgettext_lazy("staff position", "position"),
     )
 
     objects = ChildQuerySet.as_manager()
@@ -637,7 +638,7 @@ class CostKeyComponent(ChildMixin, models.Model):
 
 class CostCategory(models.TextChoices):
     PERSONNEL = "personnel", _("personnel")
-    MATERIAL = "material", _("material")
+    MATERIAL = "material", pgettext_lazy("cost category", "material")
     DEPRECIATION = "depreciation", _("depreciation")
     OVERHEAD = "overhead", _("overhead")
     OTHER = "other", _("other")
@@ -942,7 +943,7 @@ class Decision(MeetingChild, models.Model):
 class ActionStatus(models.TextChoices):
     OPEN = "open", _("open")
     IN_PROGRESS = "in_progress", _("in progress")
-    DONE = "done", _("done")
+    DONE = "done", pgettext_lazy("action item", "done")
 
 
 class ActionItem(MeetingChild, models.Model):

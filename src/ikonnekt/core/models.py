@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedObject, Visibility  # noqa: F401 (re-export)
 
@@ -93,7 +94,7 @@ class AuditLog(models.Model):
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")
-    DONE = "done", _("done")
+    DONE = "done", pgettext_lazy("job status", "done")
     FAILED = "failed", _("failed")
 
 

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.market.models import (
     BusinessProfile,
@@ -19,7 +20,10 @@ class ProfileFilter(django_filters.FilterSet):
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
     municipality = django_filters.ChoiceFilter(label=_("Municipality"), choices=[])
     label = django_filters.ModelChoiceFilter(
-        queryset=Label.objects.all(), field_name="label_claims__label", label=_("Label"), distinct=True
+        queryset=Label.objects.all(),
+        field_name="label_claims__label",
+        label=pgettext_lazy("eco label", "Label"),
+        distinct=True,
     )
     open_now = django_filters.BooleanFilter(
         method="filter_open", label=_("Open now"), widget=django_filters.widgets.BooleanWidget()

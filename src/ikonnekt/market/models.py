@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, user_org_ids
 from ikonnekt.market.validators import validate_image, validate_money, validate_pdf_or_image
@@ -41,7 +42,7 @@ class Label(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("label")
+        verbose_name = pgettext_lazy("eco label", "label")
         verbose_name_plural = _("labels")
 
     def __str__(self):
@@ -102,7 +103,12 @@ class LabelClaim(models.Model):
     """A label a business claims; the market's moderators verify it with evidence and expiry."""
 
     profile = models.ForeignKey(BusinessProfile, on_delete=models.CASCADE, related_name="label_claims")
-    label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="claims", verbose_name=_("label"))
+    label = models.ForeignKey(
+        Label,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        verbose_name=pgettext_lazy("eco label", "label"),
+    )
     certificate_number = models.CharField(_("certificate number"), max_length=80, blank=True)
     evidence = models.FileField(
         _("evidence (PDF or image)"),
@@ -421,7 +427,7 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("order")
+        verbose_name = pgettext_lazy("market", "order")
         verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(
