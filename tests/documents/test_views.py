@@ -203,3 +203,22 @@ def test_custom_metadata_fields_are_edited_and_searchable(cast, client_for):
     assert doc.metadata == {"kostenstelle": "Gruenflaechenamt", "betrag": "761.60"}
     assert search(cast.a_editor, "Grünflächenamt").total == 1
     assert "Kostenstelle" in client.get(f"/documents/{doc.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_lost_stored_file_answers_not_found_instead_of_an_error(cast, client_for):
+    import os
+
+    from django.urls import reverse
+
+    from ikonnekt.core.audit import Actor
+    from ikonnekt.documents import actions
+
+    document = actions.upload_document(
+        Actor(user=cast.a_editor), owner_id=cast.org_a.pk, name="weg.txt", data=b"bald weg", extract=False
+    )
+    version = document.current_version
+    os.remove(version.file.path)
+    client = client_for(cast.a_editor)
+    assert client.get(reverse("documents:version_download", args=[version.pk])).status_code == 404
+    assert client.get(reverse("documents:version_view", args=[version.pk])).status_code == 404

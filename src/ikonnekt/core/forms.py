@@ -67,7 +67,9 @@ class ShareableForm(BootstrapModelForm):
             if self.instance.pk:
                 # Moving an object to another organisation is not a form operation.
                 self.fields["owner"].disabled = True
-            elif active_organisation is not None and active_organisation.pk in orgs_with_role(user):
+            # ``or None``: request.active_organisation is a lazy object, wrapping None for users
+            # without membership (market customers).
+            elif (active_organisation or None) is not None and active_organisation.pk in orgs_with_role(user):
                 self.fields["owner"].initial = active_organisation.pk
         if "shared_with" in self.fields:
             self.fields["shared_with"].queryset = Cooperation.objects.filter(

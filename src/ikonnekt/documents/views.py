@@ -1,5 +1,7 @@
 """DMS pages. Thin: parse the request, call an action or domain module, render."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -37,6 +39,8 @@ from ikonnekt.documents.models import (
     Subject,
     Version,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _messages_of(exc):
@@ -227,9 +231,16 @@ def _version_response(request, pk, inline):
     version = get_visible_or_404(Version.objects.select_related("document"), request.user, pk=pk)
     if not request.user.is_authenticated and version.document.visibility != "public":
         raise Http404
+    try:
+        stored = version.file.open("rb")
+    except OSError as exc:  # lost on disk or in the bucket: say so instead of a server error
+        log.error("Stored file of version %s is missing: %s", version.pk, exc)
+        raise Http404(
+            _("The stored file is missing; an administrator can check all files with verify_files.")
+        ) from exc
     actions.record_download(Actor.from_request(request), version, "preview" if inline else "download")
     response = FileResponse(
-        version.file.open("rb"),
+        stored,
         content_type=version.mime_type,
         as_attachment=not inline,
         filename=version.original_name,
@@ -251,7 +262,10 @@ def version_thumbnail(request, pk):
     version = get_visible_or_404(Version, request.user, pk=pk)
     if not version.thumbnail:
         raise Http404
-    return FileResponse(version.thumbnail.open("rb"), content_type="image/png")
+    try:
+        return FileResponse(version.thumbnail.open("rb"), content_type="image/png")
+    except OSError as exc:
+        raise Http404 from exc
 
 
 for _view in (version_download, version_view, version_thumbnail):

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_POST
 
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.forms import style_widget
-from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, has_role, user_org_ids
+from ikonnekt.core.sharing import (
+    get_editable_or_404,
+    get_visible_or_404,
+    has_role,
+    orgs_with_role,
+    user_org_ids,
+)
 from ikonnekt.market import actions, event_calendar, queries, reports
 from ikonnekt.market.exchange import outcome_summary
 from ikonnekt.market.filters import ListingFilter, ProductFilter, ProfileFilter
@@ -823,6 +829,9 @@ def _candidate(listing):
 
 @login_required
 def listing_create(request):
+    if not orgs_with_role(request.user):  # e.g. a market customer: listings come from organisations
+        messages.info(request, _("You need the editor role in an organisation to create this."))
+        return redirect("market:listing_list")
     form = ListingForm(
         request.POST or None,
         request.FILES or None,
