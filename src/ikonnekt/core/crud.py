@@ -16,6 +16,7 @@ from django.views import generic
 
 from ikonnekt.core import actions, audit
 from ikonnekt.core.audit import Actor
+from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.pagecache import PageCacheMixin
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 
@@ -116,11 +117,7 @@ class ActorFormMixin:
         try:
             self.object = action()
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_validation_error(form, exc)
             return self.form_invalid(form)
         return HttpResponseRedirect(self.get_success_url())
 

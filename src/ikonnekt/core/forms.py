@@ -42,6 +42,14 @@ class BootstrapMixin:
             style_widget(field)
 
 
+def add_validation_error(form, exc) -> None:
+    """Put an action's ``ValidationError`` on ``form``: on the named fields where the form has
+    them, the rest above the form."""
+    errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+    for field, field_errors in errors.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
 class BootstrapForm(BootstrapMixin, forms.Form):
     pass
 

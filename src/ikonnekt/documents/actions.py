@@ -30,6 +30,7 @@ from ikonnekt.documents.models import (
     MetadataField,
     Version,
 )
+from ikonnekt.organizations.actions import ensure_org_admin
 
 
 class DuplicateDocument(ValidationError):
@@ -56,7 +57,7 @@ def assign_reference(file: File) -> None:
         organisation_id=file.owner_id
     )
     pattern = settings_row.reference_pattern
-    org_code = file.owner.code or file.owner.slug.upper()[:4]
+    org_code = references.org_code(file.owner)
     year = timezone.localdate().year
     existing = list(
         File.objects.filter(owner_id=file.owner_id, subject_id=file.subject_id).values_list(
@@ -498,16 +499,11 @@ def import_plan(actor: Actor, owner_id: int, entries: list[dict]) -> int:
 
 
 # --- settings of an organisation's DMS -------------------------------------------------------------
-def _ensure_settings_admin(actor: Actor, organisation_id: int) -> None:
-    if not _is_admin(actor.user, organisation_id):
-        raise PermissionDenied(_("Only administrators of the organisation may change the DMS settings."))
-
-
 @transaction.atomic
 def save_filing_settings(actor: Actor, organisation, pattern: str) -> FilingSettings:
     """Set the file reference pattern of ``organisation`` (checked, audited). New files use it;
     existing references stay as they are."""
-    _ensure_settings_admin(actor, organisation.pk)
+    ensure_org_admin(actor.user, organisation)
     row, _created = FilingSettings.objects.select_for_update().get_or_create(organisation=organisation)
     before = audit.snapshot(row)
     row.reference_pattern = pattern.strip()
@@ -526,7 +522,7 @@ def save_filing_settings(actor: Actor, organisation, pattern: str) -> FilingSett
 @transaction.atomic
 def save_metadata_field(actor: Actor, field: MetadataField) -> MetadataField:
     """Create or change a custom metadata field of ``field.organisation`` (checked, audited)."""
-    _ensure_settings_admin(actor, field.organisation_id)
+    ensure_org_admin(actor.user, field.organisation)
     created = field.pk is None
     before = {} if created else audit.snapshot(MetadataField.objects.get(pk=field.pk))
     field.full_clean()
@@ -549,7 +545,7 @@ def save_metadata_field(actor: Actor, field: MetadataField) -> MetadataField:
 @transaction.atomic
 def delete_metadata_field(actor: Actor, field: MetadataField) -> None:
     """Remove a custom field; values already entered stay in ``Document.metadata``."""
-    _ensure_settings_admin(actor, field.organisation_id)
+    ensure_org_admin(actor.user, field.organisation)
     audit.record(
         actor, AuditAction.DELETE, field, owner_organisation=field.organisation_id, object_repr=str(field)
     )

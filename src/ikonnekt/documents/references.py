@@ -8,6 +8,11 @@ from django.utils.translation import gettext as _
 ALLOWED_FIELDS = {"org", "subject", "year", "seq"}
 
 
+def org_code(organisation) -> str:
+    """``{org}`` of a reference: the organisation's code, else the start of its slug."""
+    return organisation.code or organisation.slug.upper()[:4]
+
+
 def validate_pattern(pattern: str) -> None:
     fields = [f for _lit, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None]
     unknown = set(fields) - ALLOWED_FIELDS

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ikonnekt.documents.models import Document, File, Kind
+from ikonnekt.documents.models import Document, File
 from ikonnekt.search.registry import register
 
 register(
@@ -12,7 +12,6 @@ register(
     date="document_date",
     select_related=["owner", "file"],
     prefetch_related=["tags", "shared_with"],
-    facet_display={"kind": lambda value: Kind(value).label if value in Kind.values else value},
     include=lambda doc: doc.deleted_at is None,
     facet_labels={
         "kind": _("Type"),

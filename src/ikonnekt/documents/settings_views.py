@@ -3,7 +3,7 @@ metadata fields. Members read them; administrators change them (actions check an
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.audit import Actor
+from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import Role, has_role, user_org_ids
 from ikonnekt.documents import actions, references
 from ikonnekt.documents.forms import FilingSettingsForm, MetadataFieldForm
 from ikonnekt.documents.models import FilingSettings, MetadataField
+from ikonnekt.organizations.actions import ensure_org_admin
 
 
 def _organisation(request):
@@ -29,25 +31,25 @@ def _organisation(request):
 def _example(organisation, pattern: str) -> str:
     try:
         references.validate_pattern(pattern)
-        code = organisation.code or organisation.slug.upper()[:4]
         return references.format_reference(
-            pattern, org=code, subject="6.1.3", year=timezone.localdate().year, seq=4
+            pattern,
+            org=references.org_code(organisation),
+            subject="6.1.3",
+            year=timezone.localdate().year,
+            seq=4,
         )
     except (ValueError, KeyError, IndexError):
         return "—"
 
 
-def _apply(request, form, save):
+def _apply(form, save) -> bool:
     """Run ``save`` (an action) for a valid form; its refusal lands on the form."""
     if not form.is_valid():
         return False
     try:
         save()
     except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-        for field, messages_of_field in errors.items():
-            for error in messages_of_field:
-                form.add_error(field if field in form.fields else None, error)
+        add_validation_error(form, exc)
         return False
     return True
 
@@ -60,13 +62,11 @@ def dms_settings(request):
     pattern_form = FilingSettingsForm(instance=current)
     field_form = MetadataFieldForm(organisation=org)
     if request.method == "POST":
-        if not is_admin:
-            raise PermissionDenied(_("Only administrators of the organisation may change the DMS settings."))
+        ensure_org_admin(request.user, org)
         actor = Actor.from_request(request)
         if request.POST.get("action") == "pattern":
             pattern_form = FilingSettingsForm(request.POST, instance=current)
             if _apply(
-                request,
                 pattern_form,
                 lambda: actions.save_filing_settings(
                     actor, org, pattern_form.cleaned_data["reference_pattern"]
@@ -76,7 +76,7 @@ def dms_settings(request):
                 return redirect("documents:settings")
         else:
             field_form = MetadataFieldForm(request.POST, organisation=org)
-            if _apply(request, field_form, lambda: actions.save_metadata_field(actor, field_form.instance)):
+            if _apply(field_form, lambda: actions.save_metadata_field(actor, field_form.instance)):
                 messages.success(
                     request, _("Field “%(label)s” added.") % {"label": field_form.instance.label}
                 )
@@ -100,11 +100,10 @@ def dms_settings(request):
 def metadata_field_edit(request, pk):
     org = _organisation(request)
     field = get_object_or_404(MetadataField, pk=pk, organisation=org)  # another organisation's: 404
-    if not has_role(request.user, org.pk, roles={Role.ADMIN}):
-        raise PermissionDenied(_("Only administrators of the organisation may change the DMS settings."))
+    ensure_org_admin(request.user, org)
     form = MetadataFieldForm(request.POST or None, instance=field, organisation=org)
     if request.method == "POST" and _apply(
-        request, form, lambda: actions.save_metadata_field(Actor.from_request(request), form.instance)
+        form, lambda: actions.save_metadata_field(Actor.from_request(request), form.instance)
     ):
         messages.success(request, _("Field “%(label)s” saved.") % {"label": form.instance.label})
         return redirect("documents:settings")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
-from ikonnekt.core.forms import style_widget
+from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import (
     get_editable_or_404,
     get_visible_or_404,
@@ -66,10 +66,7 @@ from ikonnekt.market.productimport import COLUMNS, ImportErrors, parse_products
 from ikonnekt.market.regional import regional_value
 from ikonnekt.market.shopfront import render_rows
 
-
-def _errors_to_form(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(field if field in form.fields else None, errors)
+_errors_to_form = add_validation_error
 
 
 def _point(lat, lon, name, url, info=""):

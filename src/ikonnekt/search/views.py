@@ -19,18 +19,19 @@ def facet_labels():
     return labels
 
 
+def facet_value_labels(name) -> dict:
+    """``{stored value: label}`` of a facet: the choices of every registered model with a field
+    of that name (built once per facet and page, not per value)."""
+    labels = {}
+    for spec in specs().values():
+        for value, label in spec.facet_choices(name).items():
+            labels.setdefault(value, label)
+    return labels
+
+
 def facet_display(name, value):
-    """What a facet value means to people: the label of a model field choice (of any model
-    with a field of that name), else a ``facet_display`` function, else the value."""
-    for spec in specs().values():
-        label = spec.facet_choices(name).get(value)
-        if label:
-            return label
-    for spec in specs().values():
-        display = spec.extra.get("facet_display", {}).get(name)
-        if display and display(value) != value:
-            return display(value)
-    return value
+    """What a facet value means to people: a choice label, else the value as stored."""
+    return facet_value_labels(name).get(value, value)
 
 
 def results(request):
@@ -56,6 +57,7 @@ def results(request):
     facets = []
     if result:
         for name, values in result.facets.items():
+            value_labels = facet_value_labels(name)
             items = []
             for value, count in values:
                 params = dict(base)
@@ -67,7 +69,7 @@ def results(request):
                 items.append(
                     {
                         "value": value,
-                        "display": facet_display(name, value),
+                        "display": value_labels.get(value, value),
                         "count": count,
                         "active": active,
                         "url": "?" + urlencode(params),
