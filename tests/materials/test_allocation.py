@@ -183,3 +183,65 @@ def test_pareto_front_trades_cost_against_co2():
     co2 = [p["co2e_kg"] for p in front]
     assert costs == sorted(costs)
     assert co2 == sorted(co2, reverse=True)
+
+
+def test_energy_credit_is_capped_by_kw_times_full_load_hours():
+    """550 kW × 2,000 h/a = 1,100 MWh/a; 1 MWh/t (woody share 0.5 × 2.0 MWh/t).
+
+    3,000 t delivered: potential 3,000 MWh, credited 1,100 MWh, avoided 1,100 × 240 = 264,000 kg;
+    process 3,000 × 10 = 30,000 kg, no transport emissions (0 km) → net 30,000 − 264,000 = −234,000 kg.
+    500 t delivered: 500 MWh (below the cap), avoided 120,000 kg.
+    """
+    boiler = Plant(
+        "b", "Heizwerk", 5000, process_kg_per_t=10, energy_mwh_per_t=2.0, woody_share=0.5,
+        heat_ef_kg_per_mwh=240, thermal_kw=550, full_load_hours=2000,
+    )  # fmt: skip
+    assert boiler.energy_cap_mwh == pytest.approx(1100)
+    result = optimise([Point("a", "A", "M", 3000)], [boiler], Options(), km=np.zeros((1, 1)))
+    plant = result["plants"][0]
+    assert plant["energy_potential_mwh"] == pytest.approx(3000)
+    assert plant["energy_mwh"] == pytest.approx(1100)
+    assert plant["energy_capped"]
+    assert result["co2e_avoided_kg"] == pytest.approx(264_000)
+    assert result["total_co2e_kg"] == pytest.approx(-234_000)
+    small = optimise([Point("a", "A", "M", 500)], [boiler], Options(), km=np.zeros((1, 1)))
+    assert small["energy_mwh"] == pytest.approx(500)
+    assert not small["plants"][0]["energy_capped"]
+    assert small["co2e_avoided_kg"] == pytest.approx(120_000)
+
+
+def test_lowest_co2e_sends_only_what_the_boiler_can_burn_to_the_boiler():
+    """Boiler as above (cap 1,100 MWh = 1,100 t), composting 5 kg/t, 3,000 t, 0 km.
+
+    Boiler: 10 − 240 = −230 kg/t up to 1,100 t, beyond that +10 kg/t (no credit) > 5 kg/t composting.
+    Optimum: 1,100 t to the boiler, 1,900 t to composting:
+    11,000 + 9,500 − 264,000 = −243,500 kg (uncapped it would have been 30,000 − 720,000 = −690,000).
+    """
+    boiler = Plant(
+        "b", "Heizwerk", 5000, process_kg_per_t=10, energy_mwh_per_t=2.0, woody_share=0.5,
+        heat_ef_kg_per_mwh=240, thermal_kw=550, full_load_hours=2000,
+    )  # fmt: skip
+    compost = Plant("k", "Kompost", 5000, process_kg_per_t=5)
+    result = optimise(
+        [Point("a", "A", "M", 3000)], [boiler, compost], Options(objective="co2"), km=np.zeros((1, 2))
+    )
+    tonnes = {p["plant"]: p["tonnes"] for p in result["plants"]}
+    assert tonnes == pytest.approx({"b": 1100, "k": 1900})
+    assert result["total_co2e_kg"] == pytest.approx(-243_500)
+
+
+def test_fixed_cost_of_an_own_plant_is_charged_to_its_owner_even_unused():
+    """Own plant of M2 (fixed 5,000 €/a, 100 €/t) is not used; M1 delivers 10 t to a 40 €/t plant, 0 km.
+
+    Transport per t at 0 km = trips/t × cost per trip = 45 € / min(12 t, 36 m³ × 0.15 t/m³ = 5.4 t) = 8.33 €/t.
+    M1 pays 10 × (40 + 8.33) = 483.33 €; M2 pays 5,000 €; total 5,483.33 €.
+    """
+    plants = [
+        Plant("t", "Dritte", 100, gate_fee=40),
+        Plant("o", "Eigen", 100, gate_fee=100, fixed_cost=5000, owner="M2"),
+    ]
+    result = optimise([Point("a", "A", "M1", 10)], plants, Options(), km=np.zeros((1, 2)))
+    rows = {r["municipality"]: r for r in result["municipalities"]}
+    assert rows["M1"]["cost"] == pytest.approx(10 * (40 + 45 / 5.4))
+    assert rows["M2"]["cost"] == pytest.approx(5000)
+    assert result["total_cost"] == pytest.approx(5000 + 10 * (40 + 45 / 5.4))

@@ -81,3 +81,55 @@ def test_analyse_reports_saving_and_splits():
     assert [r["inhabitants"] for r in out["rows"]] == pytest.approx([40, 0, 40])
     assert out["core"]["shapley"]["in_core"]
     assert not out["core"]["inhabitants"]["in_core"]  # A pays 40 > 30 alone
+
+
+def _values(n, table):
+    values = np.zeros(1 << n)
+    for members, v in table.items():
+        values[sum(1 << i for i in members)] = v
+    return values
+
+
+def test_nucleolus_of_a_three_player_game_worked_by_hand():
+    """Cost game v1 = 40, v2 = 50, v3 = 60, v12 = 60, v13 = 90, v23 = 110, v123 = 114.
+
+    Savings w(S) = Σ v(i) − v(S): w12 = 30, w13 = 10, w23 = 0, w123 = 36 (y = savings of a split).
+    Stage 1: maximise min(y3, y1 + y2 − 30 = 6 − y3) → y3 = 3 (value 3: least-core ε = −3 in costs).
+    Stage 2: y1 + y2 = 33, maximise min(y1 + y3 − 10 = y1 − 7, y2) → y1 − 7 = 33 − y1 → y1 = 20, y2 = 13.
+    Nucleolus x = (40 − 20, 50 − 13, 60 − 3) = (20, 37, 57).
+    Shapley of w: φ1 = 30/6 + 10/6 + (36 − 0)/3 = 18.67, φ2 = 30/6 + 0/6 + (36 − 10)/3 = 13.67,
+    φ3 = 10/6 + 0/6 + (36 − 30)/3 = 3.67 → x = (21.33, 36.33, 56.33).
+    """
+    values = _values(3, {(0,): 40, (1,): 50, (2,): 60, (0, 1): 60, (0, 2): 90, (1, 2): 110, (0, 1, 2): 114})
+    x, eps = cost_sharing.nucleolus(3, values)
+    assert x == pytest.approx([20, 37, 57], abs=1e-6)
+    assert eps == pytest.approx(-3, abs=1e-6)
+    assert cost_sharing.shapley_exact(3, values) == pytest.approx([21.333, 36.333, 56.333], abs=1e-3)
+
+
+def test_empty_core_is_reported_and_the_nucleolus_spreads_the_unavoidable_excess():
+    """v(i) = 100, every pair 120, all three 190.
+
+    Core: x_i + x_j ≤ 120 for the three pairs → 2 Σ x ≤ 360 → Σ x ≤ 180 < 190: empty.
+    Least core: x_i + x_j ≤ 120 + ε, symmetric x = 190/3 = 63.33 → ε = 126.67 − 120 = 6.67.
+    Every member still pays less than alone (63.33 < 100); every pair pays 6.67 more than alone.
+    """
+    values = _values(
+        3, {(0,): 100, (1,): 100, (2,): 100, (0, 1): 120, (0, 2): 120, (1, 2): 120, (0, 1, 2): 190}
+    )
+    out = cost_sharing.analyse(["A", "B", "C"], tonnage=[1, 1, 1], inhabitants=[1, 1, 1], values=values)
+    assert out["core_empty"]
+    assert out["least_core_eps"] == pytest.approx(20 / 3)
+    assert [r["nucleolus"] for r in out["rows"]] == pytest.approx([190 / 3] * 3)
+    assert not out["core"]["nucleolus"]["in_core"]
+    assert out["core"]["nucleolus"]["count"] == 3
+    assert out["core"]["nucleolus"]["over_alone"] == []
+
+
+def test_no_nucleolus_when_cooperation_costs_more_than_going_alone():
+    values = _values(2, {(0,): 10, (1,): 10, (0, 1): 25})
+    out = cost_sharing.analyse(["A", "B"], tonnage=[1, 1], inhabitants=[1, 1], values=values)
+    assert out["nucleolus_error"] == "no_imputation"
+    assert out["core_empty"]
+    assert "nucleolus" not in out["splits"]
+    assert out["rows"][0]["over_shapley"]  # 12.5 > 10, and the page says why

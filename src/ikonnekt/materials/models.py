@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.materials import factors
 
 POSITIVE = [MinValueValidator(0)]
 
@@ -289,6 +290,20 @@ class MeasurementMethod(models.TextChoices):
     ESTIMATE = "estimate", _("Estimate (container volume)")
 
 
+class Responsibility(models.TextChoices):
+    """Whose green waste a collection point carries (Saarland: § 5 SAWG, § 18 Abs. 2 EVSG).
+
+    Private households' green waste: the municipality collects it (§ 5 Abs. 2 Nr. 2 SAWG), its
+    recycling passed to the Entsorgungsverband Saar (EVS) after the transition period of § 18 Abs. 2
+    EVSG (31 municipalities from 2018, the remaining ones from 1 January 2020). The municipality's own
+    green waste (parks, cemeteries, roadside verges) is waste the municipality produces itself; it
+    organises and pays its recycling.
+    """
+
+    MUNICIPAL = "municipal", _("Municipality's own green waste (parks, cemeteries, roadside)")
+    EVS = "evs", _("Private households' green waste (EVS responsible for recycling)")
+
+
 class CollectionPoint(models.Model):
     """A green-waste collection point run by a municipality."""
 
@@ -312,6 +327,17 @@ class CollectionPoint(models.Model):
     quantity_t = models.FloatField(_("annual quantity (t)"), null=True, blank=True, validators=POSITIVE)
     method = models.CharField(
         _("measurement"), max_length=12, choices=MeasurementMethod.choices, default=MeasurementMethod.ESTIMATE
+    )
+    responsibility = models.CharField(
+        _("whose green waste"),
+        max_length=10,
+        choices=Responsibility.choices,
+        default=Responsibility.MUNICIPAL,
+        help_text=_(
+            "Saarland: the EVS is responsible for recycling private households' green waste (§ 5 SAWG, "
+            "§ 18 EVSG); the municipality for its own green waste from parks, cemeteries and roadsides. "
+            "Only the municipality's own green waste enters the alone-vs-together cost split."
+        ),
     )
 
     objects = ChildQuerySet.as_manager()
@@ -355,9 +381,48 @@ class Plant(models.Model):
     longitude = models.FloatField(
         _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
+    operator = models.ForeignKey(
+        "organizations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner or operator"),
+        help_text=_(
+            "The municipality that owns or operates the plant: only groups it belongs to may use it, and "
+            "its fixed costs are charged to it whether the plant is used or not. Leave empty (or choose "
+            "the EVS or a company) for a third-party plant that every municipality can use at its gate fee."
+        ),
+    )
     capacity_t = models.FloatField(_("capacity (t/a)"), validators=POSITIVE)
-    gate_fee = models.FloatField(_("gate fee (€/t)"), default=0, validators=POSITIVE)
-    fixed_cost = models.FloatField(_("fixed annual cost if opened (€)"), default=0, validators=POSITIVE)
+    gate_fee = models.FloatField(
+        _("gate fee or variable cost (€/t)"),
+        default=0,
+        validators=POSITIVE,
+        help_text=_("Third-party plant: its gate fee; own plant: its cost per tonne processed."),
+    )
+    fixed_cost = models.FloatField(
+        _("fixed annual cost (€)"),
+        default=0,
+        validators=POSITIVE,
+        help_text=_(
+            "Own plant: charged to the owner every year; candidate site: only if it is opened. A "
+            "third-party plant's fixed costs are part of its gate fee (enter 0)."
+        ),
+    )
+    thermal_kw = models.FloatField(
+        _("rated heat output (kW)"),
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        help_text=_("Biomass heating plant: heat credited per year is at most kW × full-load hours."),
+    )
+    full_load_hours = models.FloatField(
+        _("full-load hours (h/a)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(8760)],
+    )
     process_co2 = models.FloatField(_("process emissions (kg CO2e/t)"), default=0, validators=POSITIVE)
     energy_yield = models.FloatField(
         _("energy yield of the woody fraction (MWh/t)"), default=0, validators=POSITIVE
@@ -365,7 +430,9 @@ class Plant(models.Model):
     woody_share = models.FloatField(
         _("woody share"), default=0, validators=[MinValueValidator(0), MaxValueValidator(1)]
     )
-    heat_ef = models.FloatField(_("replaced heat (kg CO2e/MWh)"), default=240, validators=POSITIVE)
+    heat_ef = models.FloatField(
+        _("replaced heat (kg CO2e/MWh)"), default=factors.default_heat_ef, validators=POSITIVE
+    )
 
     objects = ChildQuerySet.as_manager()
     sharing_parent = "scenario"
