@@ -192,6 +192,7 @@ def test_points_and_plants_are_added_and_deleted_by_editors_only(cast, client_fo
         "quantity_t": 10,
         "method": "weighbridge",
         "fractions": "Grünschnitt",
+        "responsibility": "municipal",
     }
     assert (
         client_for(cast.b_editor)
@@ -427,3 +428,32 @@ def test_capabilities_report_the_solver():
     from ikonnekt.materials.capabilities import capabilities
 
     assert capabilities()[0]["ok"] is True
+
+
+def test_cost_split_uses_own_plants_and_explains_every_split_in_german(cast, client_for, scenario):
+    """A owns the candidate site's neighbour plant; B's household point is the EVS's and not split."""
+    scenario.plants.filter(name="Kandidat").update(candidate=False, operator=cast.org_a, fixed_cost=500)
+    CollectionPoint.objects.create(
+        scenario=scenario, name="Haushalte B", municipality=cast.org_b, latitude=49.35, longitude=6.81,
+        quantity_t=50, responsibility="evs",
+    )  # fmt: skip
+    client = client_for(cast.a_editor)
+    client.post(reverse("materials:scenario_optimise", args=[scenario.pk]))
+    scenario.refresh_from_db()
+    coop = scenario.result["cooperation"]
+    rows = {r["name"]: r for r in coop["rows"]}
+    # the EVS's 50 t are not part of B's tonnes in the split
+    assert rows["Stadt B"]["tonnes"] == pytest.approx(600 * scenario.density_loose)
+    assert rows["Gemeinde A"]["own_fixed_cost"] == pytest.approx(500)
+    assert "nucleolus" in coop["splits"]
+    assert sum(r["nucleolus"] for r in coop["rows"]) == pytest.approx(coop["joint"])
+    assert scenario.result["responsibility"]["evs"]["tonnes"] == pytest.approx(50)
+    html = client.get(scenario.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Wie wird das berechnet?" in html and "Nukleolus" in html
+    assert "Der Tonnageschlüssel verteilt" in html and "Der Shapley-Wert belastet" in html
+    assert "Der Kern ist" in html or "Gemeinsam zahlen die Kommunen mehr" in html
+    assert "Emissionsfaktor der ersetzten Wärme: 240 kg CO2e/MWh" in html
+    for r in coop["rows"]:
+        for key in coop["splits"]:
+            if r[f"over_{key}"]:
+                assert "mehr als allein" in html and "Bei dieser Aufteilung zahlen" in html

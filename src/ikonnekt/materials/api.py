@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
-from ikonnekt.materials import allocation, mfa_io, transport
+from ikonnekt.materials import allocation, factors, mfa_io, transport
 from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario, MfaSystem, Plant
 from ikonnekt.materials.reconciliation import ReconciliationError, Variable, reconcile
 
@@ -62,6 +62,7 @@ class PointSerializer(serializers.ModelSerializer):
             "quantity_m3",
             "quantity_t",
             "method",
+            "responsibility",
             "tonnes",
         ]
 
@@ -264,6 +265,10 @@ class PointInSerializer(serializers.Serializer):
     lat = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
     lon = serializers.FloatField(min_value=-180, max_value=180, required=False, allow_null=True)
     bulk_density = serializers.FloatField(min_value=0.01, default=0.15)
+    responsibility = serializers.ChoiceField(
+        choices=["municipal", "evs"], default="municipal",
+        help_text="municipal: the municipality's own green waste; evs: households' green waste (EVS responsible)",
+    )  # fmt: skip
 
 
 class PlantInSerializer(serializers.Serializer):
@@ -276,7 +281,15 @@ class PlantInSerializer(serializers.Serializer):
     process_kg_per_t = serializers.FloatField(min_value=0, default=0)
     energy_mwh_per_t = serializers.FloatField(min_value=0, default=0)
     woody_share = serializers.FloatField(min_value=0, max_value=1, default=0)
-    heat_ef_kg_per_mwh = serializers.FloatField(min_value=0, default=240)
+    heat_ef_kg_per_mwh = serializers.FloatField(min_value=0, default=factors.default_heat_ef)
+    owner = serializers.CharField(
+        max_length=150, required=False, allow_null=True, default=None,
+        help_text="Municipality owning or operating the plant (its fixed costs are charged to it); empty: third party",
+    )  # fmt: skip
+    thermal_kw = serializers.FloatField(
+        min_value=0, default=0, help_text="Rated heat output (kW); 0: no limit"
+    )
+    full_load_hours = serializers.FloatField(min_value=0, max_value=8760, default=0)
     lat = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
     lon = serializers.FloatField(min_value=-180, max_value=180, required=False, allow_null=True)
 

@@ -55,6 +55,7 @@ class PointForm(BootstrapModelForm):
             "quantity_m3",
             "quantity_t",
             "method",
+            "responsibility",
         ]
 
     def clean(self):
@@ -68,6 +69,25 @@ class PlantForm(BootstrapModelForm):
     class Meta:
         model = Plant
         exclude = ["scenario"]
+
+    def clean(self):
+        data = super().clean()
+        operator = data.get("operator")
+        own = operator is not None and operator.kind in ("municipality", "district")
+        if not data.get("candidate") and not own and (data.get("fixed_cost") or 0) > 0:
+            self.add_error(
+                "fixed_cost",
+                _(
+                    "A third-party plant's fixed costs are part of its gate fee: enter 0, or choose the "
+                    "municipality that owns or operates the plant."
+                ),
+            )
+        if bool(data.get("thermal_kw")) != bool(data.get("full_load_hours")):
+            self.add_error(
+                "full_load_hours",
+                _("Give both the rated heat output and the full-load hours, or neither."),
+            )
+        return data
 
 
 class UploadForm(BootstrapForm):

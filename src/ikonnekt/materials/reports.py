@@ -144,10 +144,22 @@ def monitoring_chart(totals):
 
 
 def _report_context(scenario):
+    from ikonnekt.materials import explain
+
     rows, totals = monitoring_rows(scenario)
     result = scenario.result or {}
     plants = {str(p.pk): p for p in scenario.plants.all()}
+    coop = result.get("cooperation") or {}
+    split_ctx = {}
+    if coop and not coop.get("error") and "core" in coop:
+        columns = explain.splits(coop)
+        split_ctx = {
+            "splits": columns,
+            "split_rows": explain.split_rows(coop, columns),
+            "core_message": explain.core_message(coop)[1],
+        }
     return {
+        **split_ctx,
         "scenario": scenario,
         "result": result,
         "plants": [
@@ -231,11 +243,18 @@ def annual_report_xlsx(scenario):
     for t in ctx["totals"]:
         ws.append([t["point"], t["reported_t"], t["delivered_t"], t["deviation"], t["flagged"]])
     coop = result.get("cooperation")
-    if coop:
+    if coop and not coop.get("error"):
+        from ikonnekt.materials import explain
+
+        keys = coop.get("splits", ["tonnage", "inhabitants", "shapley"])
+        labels = explain.split_labels()
         ws = wb.create_sheet(_("Cost split")[:31])
-        ws.append([_("Municipality"), _("alone"), _("tonnage"), _("inhabitants"), "Shapley"])
+        ws.append([_("Municipality"), _("alone"), *[labels[k] for k in keys]])
         for r in coop["rows"]:
-            ws.append([r["name"], r["alone"], r["tonnage"], r["inhabitants"], r["shapley"]])
+            ws.append([r["name"], r["alone"], *[r[k] for k in keys]])
+        ws.append([])
+        for k in keys:
+            ws.append([labels[k], explain.split_sentences()[k]])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

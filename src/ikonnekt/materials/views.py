@@ -25,7 +25,7 @@ from ikonnekt.core.crud import (
 )
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
-from ikonnekt.materials import actions, mfa, mfa_io, reports
+from ikonnekt.materials import actions, explain, mfa, mfa_io, reports
 from ikonnekt.materials.allocation import AllocationError
 from ikonnekt.materials.forms import (
     AnalysisForm,
@@ -315,7 +315,7 @@ class ScenarioDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         scenario = self.object
         points = list(scenario.points.select_related("municipality"))
-        plants = list(scenario.plants.all())
+        plants = list(scenario.plants.select_related("operator"))
         ctx.update(points=points, plants=plants, result=scenario.result or None)
         ctx["map"] = reports.map_config(scenario, points, plants, scenario.result)
         if scenario.result:
@@ -331,6 +331,13 @@ class ScenarioDetail(SharedDetailView):
                 }
                 for f in scenario.result.get("flows", [])
             ]
+            coop = scenario.result.get("cooperation")
+            if coop and not coop.get("error") and "core" in coop:
+                ctx["splits"] = explain.splits(coop)
+                ctx["split_rows"] = explain.split_rows(coop, ctx["splits"])
+                ctx["core_level"], ctx["core_message"] = explain.core_message(coop)
+            ctx["how_computed"] = explain.how_computed(scenario, scenario.result)
+            ctx["capped_plants"] = [p for p in scenario.result.get("plants", []) if p.get("energy_capped")]
         ctx["total_t"] = sum(p.tonnes() for p in points)
         ctx["total_capacity"] = sum(p.capacity_t for p in plants)
         return ctx
