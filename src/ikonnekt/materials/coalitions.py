@@ -220,10 +220,20 @@ class Game:
                 if cols.size == 0 or total > self.capacity[cols].sum() + 1e-6:
                     continue
                 sub = self.model.cost[np.ix_(rows, cols)]
+                index = np.arange(len(rows))
                 cheapest = sub.argmin(axis=1)
-                bound = float(q @ sub[np.arange(len(rows)), cheapest]) + float(self.fixed[list(opened)].sum())
+                best_cost = sub[index, cheapest]
+                bound = float(q @ best_cost) + float(self.fixed[list(opened)].sum())
                 load = np.bincount(cheapest, weights=q, minlength=len(cols))
-                fits = bool((load <= self.capacity[cols] + 1e-9).all())
+                excess = load - self.capacity[cols]
+                fits = bool((excess <= 1e-9).all())
+                if not fits and len(cols) > 1:
+                    # At least the excess of an overloaded plant must go elsewhere, each tonne at no
+                    # less than the smallest extra cost (second-cheapest − cheapest) of its points.
+                    second = np.partition(sub, 1, axis=1)[:, 1]
+                    regret = second - best_cost
+                    for j in np.flatnonzero(excess > 1e-9):
+                        bound += float(excess[j] * regret[cheapest == j].min())
                 options.append((bound, not fits, opened, cols))
         if not options:
             return INFEASIBLE
@@ -245,7 +255,10 @@ class Game:
         """``v`` of every coalition as an array indexed by bitmask (bit i = player i); v(∅) = 0."""
         value = self.value_fast if method == "fast" else self.value_milp
         out = np.zeros(1 << self.n)
-        for mask in range(1, 1 << self.n):
+        # Gray-code order: consecutive coalitions differ by one municipality, so the warm-started LP
+        # starts from the basis of a neighbouring problem.
+        for i in range(1, 1 << self.n):
+            mask = i ^ (i >> 1)
             out[mask] = value(mask)
         return out
 
