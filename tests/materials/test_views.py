@@ -330,9 +330,40 @@ def test_demo_loads_twice_without_duplicates(db):
     assert MfaSystem.objects.count() == 2
     assert GreenWasteScenario.objects.count() == 1
     scenario = GreenWasteScenario.objects.get()
-    assert scenario.points.count() == 10 and scenario.plants.count() == 4
+    assert scenario.points.count() == 9 and scenario.plants.count() == 4
     assert scenario.result["cooperation"]["saving"] > 0
-    assert MonthlyQuantity.objects.filter(point__scenario=scenario).count() == 120
+    assert MonthlyQuantity.objects.filter(point__scenario=scenario).count() == 108
+
+
+def test_demo_figures_agree_across_modules_and_name_true_sources(db):
+    """District = sum of its 13 municipalities; the MFA's 2025 input for Saarlouis + Nalbach equals the
+    scenario's points of the two; green waste per inhabitant inside the published Saarland range
+    (about 67–87 kg); no figure is attributed to the workshop slides (the seed holds none of them)."""
+    from django.core.management import call_command
+
+    from ikonnekt.organizations.models import InhabitantCount, Organisation
+
+    call_command("load_demo", "--only", "materials", stdout=io.StringIO())
+    district = Organisation.objects.get(slug="landkreis-saarlouis")
+    members = Organisation.objects.filter(parent=district)
+    assert members.count() == 13
+    assert district.inhabitants == sum(m.inhabitants for m in members) == 195_945
+    assert district.area_km2 == pytest.approx(sum(m.area_km2 for m in members))
+    nalbach = Organisation.objects.get(slug="nalbach")
+    count = InhabitantCount.objects.get(organisation=nalbach)
+    assert (count.inhabitants, str(count.reference_date)) == (9101, "2023-12-31")
+    assert "Statistisches Amt Saarland" in count.source
+    scenario = GreenWasteScenario.objects.get()
+    points = scenario.points.select_related("municipality")
+    two = sum(p.tonnes() for p in points if p.municipality.slug in ("saarlouis", "nalbach"))
+    system = MfaSystem.objects.get(name__startswith="Grüngut-Stoffstrom")
+    value = FlowValue.objects.get(flow__system=system, flow__name="Grüngut zur Aufbereitung", year=2025)
+    assert value.value == pytest.approx(two, abs=0.5)
+    for org in {p.municipality for p in points}:
+        kg = sum(p.tonnes() for p in points if p.municipality == org) * 1000 / org.inhabitants
+        assert 67 <= kg <= 90, (org.name, kg)  # 75 kg households + 12 kg own green waste
+    assert not FlowValue.objects.filter(source__icontains="Workshop").exists()
+    assert not FlowValue.objects.filter(source__icontains="seed").exists()
 
 
 def test_large_scenario_runs_as_a_background_job(

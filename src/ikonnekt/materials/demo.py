@@ -1,15 +1,19 @@
 """Demo: the green-waste system of Landkreis Saarlouis (MFA + joint recycling scenario) and a small quarter.
 
-Figures from the seed: Saarlouis burns the woody fraction of about 23,000 m³ ≈ 3,500 t a year at
-Lisdorfer Berg in a 550 kW biomass heating plant; Nalbach and Saarlouis process their green waste
-together. Everything else (quantities per point, costs, coordinates of points) is invented and
-labelled (Demo). Idempotent: systems and scenarios are found by owner and name.
+From the seed (KONNEKT workshop slides): Nalbach and Saarlouis cooperate (a shared post, joint
+management of resources) and "gemeinsame Verwertung des kommunalen Grünabfalls" is one of the goals.
+Nothing else here comes from the seed. Quantities: inhabitants at 31.12.2023 (organizations
+``demo_statistics``) × green waste per inhabitant in the range the Saarland publishes (see
+``HOUSEHOLD_KG_PER_INHABITANT``); everything else (costs, plants' sizes, coordinates of points) is a
+labelled demo assumption. The material-flow system and the scenario use the same quantities for
+Saarlouis and Nalbach in 2025 (:func:`scenario_tonnes`). Idempotent: systems and scenarios are found by
+owner and name.
 """
 
 import hashlib
 
 from ikonnekt.core.sharing import Visibility
-from ikonnekt.materials import actions
+from ikonnekt.materials import actions, factors
 from ikonnekt.materials.greenwaste import optimise_scenario
 from ikonnekt.materials.models import (
     CollectionPoint,
@@ -18,6 +22,7 @@ from ikonnekt.materials.models import (
     MonthlyQuantity,
     Plant,
 )
+from ikonnekt.organizations import demo_statistics as stats
 
 COOPERATION = "Gemeinsame Grüngutverwertung Nalbach–Saarlouis"
 
@@ -27,8 +32,24 @@ P_COMPOST = "Kompostierung"
 P_BIOMASS = "Biomasse-Heizwerk Lisdorfer Berg"
 P_USE = "Landwirtschaft und Gartenbau"
 
-RESULT_FORMAT = 2  # bump when the stored optimisation result changes shape
-SOURCE_SEED = "Workshop-Folien iKonnekt (23.000 m³ ≈ 3.500 t holziger Anteil)"
+RESULT_FORMAT = 3  # bump when the stored optimisation result changes shape
+
+# Green waste per inhabitant and year. Published for the Saarland: about 66,000 t of green waste in 2018
+# (Umweltministerium, reported by the Saarbrücker Zeitung, August 2020) ≈ 67 kg per inhabitant, and
+# 87 kg per inhabitant of biodegradable garden and park waste in 2013 (Statistisches Amt Saarland,
+# Abfallbilanz 2013). The demo uses 75 kg for households (inside that range) and assumes 12 kg for
+# the municipalities' own green waste from parks, cemeteries and roadsides (no published figure found).
+HOUSEHOLD_KG_PER_INHABITANT = 75
+MUNICIPAL_KG_PER_INHABITANT = 12
+SOURCE_RANGE = (
+    "Demo: 75 kg/Einw. Haushalte + 12 kg/Einw. kommunales Grüngut (Annahme); Saarland veröffentlicht "
+    "rund 67–87 kg/Einw. (Umweltministerium 2018, Statistisches Amt 2013)"
+)
+DENSITY_LOOSE = 0.15  # t/m³, the scenario's default (GreenWasteScenario.density_loose)
+MFA_YEAR = 2025
+MFA_MUNICIPALITIES = ("saarlouis", "nalbach")
+WOODY_SHARE = 0.34  # Demo-Annahme
+BOILER_KW, BOILER_HOURS = 550, 4000  # Demo-Annahme: 550 kW × 4.000 Volllaststunden = 2.200 MWh/a
 
 
 def _value(
@@ -78,67 +99,47 @@ def green_waste_system():
         ("Kompost verwendet", P_USE, None, {}),
     ]
     values = []
-    for year, k in ((2024, 1.0), (2025, 1.04)):
+    total = scenario_tonnes(MFA_MUNICIPALITIES)
+    for year, k in ((MFA_YEAR - 1, 1 / 1.04), (MFA_YEAR, 1.0)):
+        t = total * k
+        woody = WOODY_SHARE * t
+        impurities = 0.02 * t
+        fine = t - woody - impurities
+        stock_change = 0 if year < MFA_YEAR else 150
+        compost = 0.55 * fine - stock_change
+        heat = min(woody * 2.3 * 0.85, BOILER_KW * BOILER_HOURS / 1000)
         values += [
             _value(
-                "Grüngut-Anlieferung",
-                year,
-                round(62000 * k),
-                15,
-                unit="m3",
-                source="Schätzung Containervolumen",
+                "Grüngut-Anlieferung", year, round(t / 0.165, -1), 15, unit="m3",
+                source="Schätzung Containervolumen (Demo, aus den Mengen des Grüngut-Szenarios)",
             ),
+            _value("Grüngut zur Aufbereitung", year, round(t), 5, source=SOURCE_RANGE, quality="calculated"),
             _value(
-                "Grüngut zur Aufbereitung",
-                year,
-                round(10100 * k),
-                5,
-                source="Wiegescheine (Demo)",
-                quality="measured",
+                "Holziger Anteil (Hackschnitzel)", year, round(woody / 0.152, -1), 10, unit="m3",
+                source="Demo-Annahme: holziger Anteil 34 %", quality="estimated",
             ),
+            _value("Störstoffe und Siebreste", year, round(impurities), 20),
+            _value("Kompost", year, round(compost), 10, source="Lieferscheine (Demo)", quality="measured"),
             _value(
-                "Holziger Anteil (Hackschnitzel)",
-                year,
-                round(23000 * k),
-                10,
-                unit="m3",
-                source=SOURCE_SEED,
-                quality="literature",
+                "Rotteverluste (CO2, Wasser)", year, None, None, tc=0.45,
+                source="Literatur: 40–50 % Masseverlust bei der Rotte", quality="literature",
             ),
-            _value("Störstoffe und Siebreste", year, round(150 * k), 20),
-            _value("Kompost", year, round(3300 * k), 10, source="Lieferscheine (Demo)", quality="measured"),
+            _value("Asche", year, round(0.05 * woody), 20),
+            _value("Wärme ins Nahwärmenetz", year, 0, 0, source="Wärme hat keine Masse", quality="calculated"),
+            _value("Kompost verwendet", year, round(compost * 0.97), 10),
             _value(
-                "Rotteverluste (CO2, Wasser)",
-                year,
-                None,
-                None,
-                tc=0.45,
-                source="Literatur: 40–50 % Masseverlust bei der Rotte",
-                quality="literature",
+                "Wärme ins Nahwärmenetz", year, round(heat), 5, unit="MWh", layer="energy",
+                source="Demo: min(Hackschnitzel × 2,3 MWh/t × 85 %, 550 kW × 4.000 h)", quality="calculated",
             ),
-            _value("Asche", year, round(70 * k), 20),
-            _value(
-                "Wärme ins Nahwärmenetz", year, 0, 0, source="Wärme hat keine Masse", quality="calculated"
-            ),
-            _value("Kompost verwendet", year, round(3200 * k), 10),
-            _value(
-                "Wärme ins Nahwärmenetz",
-                year,
-                round(3300 * k),
-                5,
-                unit="MWh",
-                layer="energy",
-                source="Wärmemengenzähler (Demo)",
-                quality="measured",
-            ),
-        ]
+        ]  # fmt: skip
     return {
         "name": "Grüngut-Stoffstrom Landkreis Saarlouis (Demo)",
         "description": "Grüngut von den Sammelplätzen über Aufbereitung zu Kompost und Hackschnitzeln; "
-        "holziger Anteil im 550-kW-Biomasse-Heizwerk Lisdorfer Berg.",
+        "holziger Anteil im Biomasse-Heizwerk Lisdorfer Berg (Leistung 550 kW: Demo-Annahme). Mengen 2025 "
+        "wie im Szenario „Gemeinsame Grüngutverwertung 2025 (Demo)“ für Saarlouis und Nalbach.",
         "boundary": "Kreisstadt Saarlouis und Gemeinde Nalbach, Kalenderjahr",
-        "first_year": 2024,
-        "last_year": 2025,
+        "first_year": MFA_YEAR - 1,
+        "last_year": MFA_YEAR,
         "processes": [
             {"name": P_COLLECT, "parent": None, "has_stock": False, "initial_stock": None},
             {"name": P_PREP, "parent": None, "has_stock": False, "initial_stock": None},
@@ -214,111 +215,60 @@ def quarter_system():
     }
 
 
-# name, municipality slug, lat, lon, m³/a, t/a, method, opening
-POINTS = [
-    (
-        "Grüngutplatz Lisdorfer Berg",
-        "saarlouis",
-        49.2985,
-        6.7265,
-        None,
-        3000,
-        "weighbridge",
-        "Mo–Sa 8–17 Uhr",
-    ),
-    (
-        "Grünschnittannahme Roden",
-        "saarlouis",
-        49.3240,
-        6.7330,
-        6000,
-        None,
-        "estimate",
-        "Fr 13–18, Sa 9–14 Uhr",
-    ),
-    ("Grünschnittannahme Fraulautern", "saarlouis", 49.3290, 6.7700, 5000, None, "estimate", "Sa 9–14 Uhr"),
-    ("Grünschnittannahme Neuforweiler", "saarlouis", 49.2950, 6.7000, 2500, None, "estimate", "Sa 9–13 Uhr"),
-    (
-        "Grüngutsammelplatz Nalbach Am Bahnhof",
-        "nalbach",
-        49.3790,
-        6.7800,
-        6500,
-        None,
-        "estimate",
-        "Mi 14–18, Sa 9–14 Uhr",
-    ),
-    ("Grünschnittannahme Piesbach", "nalbach", 49.3920, 6.7640, 2000, None, "estimate", "Sa 9–13 Uhr"),
-    (
-        "Grünschnittplatz Saarwellingen",
-        "saarwellingen",
-        49.3540,
-        6.8080,
-        8000,
-        None,
-        "estimate",
-        "Di, Do 14–18, Sa 9–14 Uhr",
-    ),
-    ("Grünschnittannahme Reisbach", "saarwellingen", 49.3790, 6.8420, 3000, None, "estimate", "Sa 9–13 Uhr"),
-    (
-        "Grüngutannahme Bauhof Dillingen",
-        "dillingen",
-        49.3560,
-        6.7260,
-        None,
-        1800,
-        "weighbridge",
-        "Mo–Fr 7–16, Sa 9–13 Uhr",
-    ),
-    ("Grünschnittannahme Diefflen", "dillingen", 49.3750, 6.7480, 4000, None, "estimate", "Sa 9–13 Uhr"),
-]
+def _t(slug, kg):
+    return stats.MUNICIPALITIES[slug][1] * kg / 1000
 
-# name, kind, candidate, lat, lon, capacity, gate fee, fixed, process kg/t, MWh/t, woody share, heat EF
+
+def _points():
+    """(name, municipality slug, lat, lon, m³/a, t/a, method, opening hours, whose waste)."""
+    h, m = HOUSEHOLD_KG_PER_INHABITANT, MUNICIPAL_KG_PER_INHABITANT
+    sls = _t("saarlouis", h)
+    return [
+        ("Grüngutplatz Lisdorfer Berg", "saarlouis", 49.2985, 6.7265, None, round(0.6 * sls, -1),
+         "weighbridge", "Mo–Sa 8–17 Uhr", "evs"),
+        ("Grünschnittannahme Roden", "saarlouis", 49.3240, 6.7330, round(0.4 * sls / DENSITY_LOOSE, -1), None,
+         "estimate", "Fr 13–18, Sa 9–14 Uhr", "evs"),
+        ("Baubetriebshof Saarlouis (Grünflächen, Friedhöfe)", "saarlouis", 49.3050, 6.7420, None,
+         round(_t("saarlouis", m), -1), "weighbridge", "Mo–Fr 7–15 Uhr", "municipal"),
+        ("Grüngutsammelplatz Nalbach Am Bahnhof", "nalbach", 49.3790, 6.7800,
+         round(_t("nalbach", h) / DENSITY_LOOSE, -1), None, "estimate", "Mi 14–18, Sa 9–14 Uhr", "evs"),
+        ("Bauhof Nalbach", "nalbach", 49.3830, 6.7850, None, round(_t("nalbach", m), -1), "weighbridge",
+         "Mo–Fr 7–15 Uhr", "municipal"),
+        ("Grünschnittplatz Saarwellingen", "saarwellingen", 49.3540, 6.8080,
+         round(_t("saarwellingen", h) / DENSITY_LOOSE, -1), None, "estimate", "Di, Do 14–18, Sa 9–14 Uhr", "evs"),
+        ("Bauhof Saarwellingen", "saarwellingen", 49.3580, 6.8120, None, round(_t("saarwellingen", m), -1),
+         "weighbridge", "Mo–Fr 7–15 Uhr", "municipal"),
+        ("Grünschnittannahme Diefflen", "dillingen", 49.3750, 6.7480,
+         round(_t("dillingen", h) / DENSITY_LOOSE, -1), None, "estimate", "Sa 9–13 Uhr", "evs"),
+        ("Bauhof Dillingen", "dillingen", 49.3560, 6.7260, None, round(_t("dillingen", m), -1), "weighbridge",
+         "Mo–Fr 7–16 Uhr", "municipal"),
+    ]  # fmt: skip
+
+
+POINTS = _points()
+
+
+def scenario_tonnes(slugs):
+    """Tonnes per year of the scenario's collection points of these municipalities (m³ × 0.15 t/m³)."""
+    return sum(
+        t if t is not None else m3 * DENSITY_LOOSE
+        for _n, slug, _la, _lo, m3, t, *_rest in POINTS
+        if slug in slugs
+    )
+
+
+# name, kind, candidate, operator slug (None = third party), lat, lon, capacity t/a, gate fee or variable
+# cost €/t, fixed €/a, process kg CO2e/t, MWh/t of the woody fraction, woody share, kW, full-load h/a
 PLANTS = [
-    (
-        "Aufbereitung und Biomasse-Heizwerk Lisdorfer Berg (550 kW)",
-        "biomass",
-        False,
-        49.2960,
-        6.7220,
-        7000,
-        32,
-        0,
-        15,
-        2.3 * 0.85,
-        0.34,
-        240,
-    ),
-    ("Kompostierungsanlage EVS (Demo)", "composting", False, 49.2600, 6.8900, 25000, 48, 0, 45, 0, 0, 240),
-    (
-        "Häckselplatz Nalbach – Kandidat (Demo)",
-        "shredding",
-        True,
-        49.3850,
-        6.7900,
-        5000,
-        14,
-        38000,
-        8,
-        2.3 * 0.85,
-        0.30,
-        240,
-    ),
-    (
-        "Umschlagplatz Saarwellingen – Kandidat (Demo)",
-        "transfer",
-        True,
-        49.3600,
-        6.8200,
-        6000,
-        36,
-        30000,
-        4,
-        0,
-        0,
-        240,
-    ),
-]
+    ("Aufbereitung und Biomasse-Heizwerk Lisdorfer Berg (Demo)", "biomass", False, "saarlouis", 49.2960, 6.7220,
+     4500, 22, 60000, 15, round(2.3 * 0.85, 3), WOODY_SHARE, BOILER_KW, BOILER_HOURS),
+    ("Kompostierungsanlage EVS (Demo)", "composting", False, "evs", 49.2600, 6.8900,
+     25000, 48, 0, 45, 0, 0, None, None),
+    ("Häckselplatz Nalbach – gemeinsamer Kandidat (Demo)", "shredding", True, None, 49.3850, 6.7900,
+     2000, 14, 38000, 8, round(2.3 * 0.85, 3), 0.30, None, None),
+    ("Umschlagplatz Saarwellingen – Kandidat (Demo)", "transfer", True, "saarwellingen", 49.3600, 6.8200,
+     6000, 36, 30000, 4, 0, 0, None, None),
+]  # fmt: skip
 
 
 def load(ctx):
@@ -346,8 +296,10 @@ def load(ctx):
         owner=saarlouis,
         name="Gemeinsame Grüngutverwertung 2025 (Demo)",
         defaults={
-            "description": "Sammelplätze von Saarlouis, Nalbach, Saarwellingen und Dillingen; bestehende Anlagen "
-            "Lisdorfer Berg und EVS-Kompostierung, zwei mögliche neue Standorte.",
+            "description": "Sammelplätze und Bauhöfe von Saarlouis, Nalbach, Saarwellingen und Dillingen; "
+            "Grüngut privater Haushalte in Zuständigkeit des EVS, kommunales Grüngut der Gemeinden. Bestehende "
+            "Anlagen Lisdorfer Berg (Saarlouis) und EVS-Kompostierung, zwei mögliche neue Standorte. Mengen: "
+            "Einwohner 31.12.2023 × 75 kg (Haushalte) bzw. 12 kg (kommunal) je Einwohner (Demo-Annahmen).",
             "year": 2025,
             "visibility": Visibility.COOPERATION if coop else Visibility.PLATFORM,
             "created_by": ctx.user("saarlouis-editor"),
@@ -355,8 +307,13 @@ def load(ctx):
     )
     if coop:
         scenario.shared_with.set([coop])
+    # Points of earlier demo versions that no longer exist are removed (their months go with them).
+    CollectionPoint.objects.filter(scenario=scenario).exclude(
+        name__in=[f"{p[0]} (Demo)" for p in POINTS]
+    ).delete()
+    Plant.objects.filter(scenario=scenario).exclude(name__in=[p[0] for p in PLANTS]).delete()
     points = {}
-    for name, slug, lat, lon, m3, t, method, opening in POINTS:
+    for name, slug, lat, lon, m3, t, method, opening, whose in POINTS:
         points[name], _ = CollectionPoint.objects.update_or_create(
             scenario=scenario,
             name=f"{name} (Demo)",
@@ -368,16 +325,18 @@ def load(ctx):
                 "quantity_t": t,
                 "method": method,
                 "opening_hours": opening,
+                "responsibility": whose,
             },
         )
-    for name, kind, cand, lat, lon, cap, fee, fixed, proc, mwh, woody, ef in PLANTS:
+    for name, kind, cand, operator, lat, lon, cap, fee, fixed, proc, mwh, woody, kw, hours in PLANTS:
         Plant.objects.update_or_create(
             scenario=scenario,
             name=name,
             defaults={
-                "kind": kind, "candidate": cand, "latitude": lat, "longitude": lon, "capacity_t": cap,
-                "gate_fee": fee, "fixed_cost": fixed, "process_co2": proc, "energy_yield": round(mwh, 3),
-                "woody_share": woody, "heat_ef": ef,
+                "kind": kind, "candidate": cand, "operator": ctx.org(operator) if operator else None,
+                "latitude": lat, "longitude": lon, "capacity_t": cap, "gate_fee": fee, "fixed_cost": fixed,
+                "process_co2": proc, "energy_yield": mwh, "woody_share": woody, "thermal_kw": kw,
+                "full_load_hours": hours, "heat_ef": factors.default_heat_ef(),
             },
         )  # fmt: skip
     # Monthly reported vs delivered: estimated points report systematically too much (the EVS lesson).

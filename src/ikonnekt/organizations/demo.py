@@ -1,15 +1,16 @@
 """Demo organisations: Landkreis Saarlouis, its 13 municipalities, transfer municipalities,
 EVS, IZES and a few regional companies (labelled as demo where invented).
 
-Inhabitants are rounded, plausible figures (order of magnitude of the 2022 census);
-coordinates are the town centres. AGS = official municipality key.
+Inhabitants, area and AGS (official municipality key) of the 13 municipalities of Landkreis
+Saarlouis: reference date 31.12.2023 with the source of every figure in ``demo_statistics``; the
+district's figures are their sum. Other organisations (state, transfer municipalities) carry rounded,
+plausible figures labelled as demo. Coordinates are the town centres.
 """
-
-from datetime import date
 
 from django.contrib.auth import get_user_model
 
 from ikonnekt.core.sharing import Role
+from ikonnekt.organizations import demo_statistics as stats
 from ikonnekt.organizations.models import InhabitantCount, Membership, Organisation
 from ikonnekt.organizations.models import OrganisationKind as K
 
@@ -372,12 +373,24 @@ LAST_NAMES = [
     "Schäfer",
 ]
 DESCRIPTION = "Demo-Organisation für iKonnekt (Daten plausibel, nicht amtlich)."
+DESCRIPTION_STATS = (
+    "Demo-Organisation für iKonnekt. Einwohner und Fläche zum 31.12.2023 (Quelle siehe Einwohnerzahl); "
+    "alle übrigen Angaben sind Demo-Daten."
+)
+
+
+ORG_DEMO_SOURCE = "Demo: gerundete, plausible Werte in der Größenordnung des Zensus 2022 (nicht amtlich)"
 
 
 def load(ctx):
     User = get_user_model()
     by_slug = {}
     for slug, name, code, kind, ags, inhabitants, area, lat, lon, parent, transfer in ORGANISATIONS:
+        source = ORG_DEMO_SOURCE
+        if slug in stats.MUNICIPALITIES:
+            ags, inhabitants, area, source = stats.MUNICIPALITIES[slug]
+        elif slug == "landkreis-saarlouis":
+            (inhabitants, area), source = stats.district_totals(), stats.DISTRICT_SOURCE
         org, _ = Organisation.objects.update_or_create(
             slug=slug,
             defaults=dict(
@@ -392,20 +405,21 @@ def load(ctx):
                 parent=by_slug.get(parent),
                 is_transfer_municipality=transfer,
                 is_demo=True,
-                description=DESCRIPTION,
+                description=DESCRIPTION_STATS if source != ORG_DEMO_SOURCE else DESCRIPTION,
             ),
         )
         by_slug[slug] = org
         if inhabitants:
-            for year, factor in ((2022, 1.0), (2023, 1.003), (2024, 0.998)):
-                InhabitantCount.objects.update_or_create(
-                    organisation=org,
-                    reference_date=date(year, 12, 31),
-                    defaults={
-                        "inhabitants": round(inhabitants * factor),
-                        "source": "Demo: plausible Werte in der Größenordnung des Zensus 2022",
-                    },
-                )
+            # One count per organisation at the reference date; counts invented by earlier demo versions
+            # for other dates are removed.
+            InhabitantCount.objects.filter(organisation=org, source__startswith="Demo: plausible").exclude(
+                reference_date=stats.REFERENCE_DATE
+            ).delete()
+            InhabitantCount.objects.update_or_create(
+                organisation=org,
+                reference_date=stats.REFERENCE_DATE,
+                defaults={"inhabitants": inhabitants, "source": source},
+            )
     ctx.orgs.update(by_slug)
 
     for index, slug in enumerate(by_slug):
