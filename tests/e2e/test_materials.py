@@ -24,6 +24,12 @@ def test_green_waste_optimisation_map_and_cost_split(page, sign_in, live_server)
     split.wait_for()
     text = split.inner_text()
     assert "Gemeinde Nalbach" in text and "Kreisstadt Saarlouis" in text
+    assert "Nukleolus" in text and "mehr als allein" in text
+    assert "Kern" in page.locator("#core-status").inner_text()
+    assert "Bei dieser Aufteilung zahlen" in page.locator("#split-explanations").inner_text()
+    page.locator("#how-computed summary").click()
+    how = page.locator("#how-computed").inner_text()
+    assert "Emissionsfaktor der ersetzten Wärme: 240 kg CO2e/MWh" in how and "Volllaststunden" in how
     assert page.locator("#municipality-table tbody tr").count() == 4
     # the MFA Sankey of the demo system renders with ECharts
     page.goto("/materials/systems/")

@@ -123,6 +123,31 @@ def core_message(coop):
     )
 
 
+def _energy_line(plant):
+    values = {
+        "plant": plant["name"],
+        "t": num(plant["tonnes"]),
+        "per_t": num(plant["energy_potential_mwh"] / plant["tonnes"], 2) if plant["tonnes"] else "0",
+        "pot": num(plant["energy_potential_mwh"]),
+        "e": num(plant["energy_mwh"]),
+    }
+    if plant.get("energy_cap_mwh") is None:
+        return (
+            _(
+                "%(plant)s: %(t)s t × %(per_t)s MWh/t = %(e)s MWh/a credited (no rated output entered, no limit)."
+            )
+            % values
+        )
+    values["cap"] = num(plant["energy_cap_mwh"])
+    return (
+        _(
+            "%(plant)s: %(t)s t × %(per_t)s MWh/t = %(pot)s MWh/a possible, capacity limit "
+            "%(cap)s MWh/a → %(e)s MWh/a credited."
+        )
+        % values
+    )
+
+
 def how_computed(scenario, result):
     """Sections of "Wie wird das berechnet?" for the green-waste page: (title, [lines])."""
     ef = factors.replaced_heat_emission_factor(scenario.year)
@@ -164,22 +189,7 @@ def how_computed(scenario, result):
                     "Heat per plant = min(tonnes × woody share × MWh/t, rated output kW × full-load hours / "
                     "1,000): a boiler cannot deliver more heat than its capacity allows."
                 ),
-                *[
-                    _(
-                        "%(plant)s: %(t)s t × %(per_t)s MWh/t = %(pot)s MWh/a possible, capacity limit "
-                        "%(cap)s MWh/a → %(e)s MWh/a credited."
-                    )
-                    % {
-                        "plant": p["name"],
-                        "t": num(p["tonnes"]),
-                        "per_t": num(p["energy_potential_mwh"] / p["tonnes"], 2) if p["tonnes"] else "0",
-                        "pot": num(p["energy_potential_mwh"]),
-                        "cap": num(p["energy_cap_mwh"]) if p.get("energy_cap_mwh") is not None else "–",
-                        "e": num(p["energy_mwh"]),
-                    }
-                    for p in result.get("plants", [])
-                    if p.get("energy_potential_mwh")
-                ],
+                *[_energy_line(p) for p in result.get("plants", []) if p.get("energy_potential_mwh")],
             ],
         ),
         (
