@@ -315,6 +315,40 @@ def test_optimise_api(client):
     )
 
 
+def test_optimise_api_caps_energy_and_charges_fixed_costs_to_the_owner(client):
+    """Boiler of Saarlouis: 100 kW × 1,000 h = 100 MWh/a; 200 t × 0.5 × 2 MWh/t = 200 MWh possible."""
+    payload = {
+        "points": [{"id": "p", "municipality": "Nalbach", "quantity_t": 200, "lat": 49.38, "lon": 6.78}],
+        "plants": [
+            {
+                "id": "b", "capacity_t": 500, "gate_fee": 10, "fixed_cost": 5000, "owner": "Saarlouis",
+                "energy_mwh_per_t": 2, "woody_share": 0.5, "thermal_kw": 100, "full_load_hours": 1000,
+                "lat": 49.30, "lon": 6.72,
+            }
+        ],
+    }  # fmt: skip
+    data = client.post(
+        "/api/v1/materials/green-waste/optimise/", payload, content_type="application/json"
+    ).json()
+    assert data["energy_mwh"] == pytest.approx(100)
+    assert data["plants"][0]["energy_capped"]
+    rows = {m["municipality"]: m for m in data["municipalities"]}
+    assert rows["Saarlouis"]["fixed_cost"] == pytest.approx(5000)
+
+
+def test_plant_form_refuses_fixed_costs_of_a_third_party_plant_and_half_a_boiler(cast):
+    from ikonnekt.materials.forms import PlantForm
+
+    base = {"name": "X", "kind": "composting", "latitude": 49.3, "longitude": 6.7, "capacity_t": 100,
+            "gate_fee": 40, "process_co2": 0, "energy_yield": 0, "woody_share": 0, "heat_ef": 240}  # fmt: skip
+    form = PlantForm(data={**base, "fixed_cost": 1000})
+    assert not form.is_valid() and "fixed_cost" in form.errors
+    form = PlantForm(data={**base, "fixed_cost": 1000, "operator": cast.org_a.pk})
+    assert form.is_valid(), form.errors
+    form = PlantForm(data={**base, "fixed_cost": 0, "thermal_kw": 550})
+    assert not form.is_valid() and "full_load_hours" in form.errors
+
+
 def test_endpoints_are_in_the_openapi_schema(client):
     schema = client.get("/api/schema/?format=json").json()
     assert "/api/v1/materials/reconcile/" in schema["paths"]
@@ -484,6 +518,7 @@ def test_cost_split_uses_own_plants_and_explains_every_split_in_german(cast, cli
     assert "Der Tonnageschlüssel verteilt" in html and "Der Shapley-Wert belastet" in html
     assert "Der Kern ist" in html or "Gemeinsam zahlen die Kommunen mehr" in html
     assert "Emissionsfaktor der ersetzten Wärme: 240 kg CO2e/MWh" in html
+    assert "Grüngut privater Haushalte in diesem Szenario: 50 t/a" in html
     for r in coop["rows"]:
         for key in coop["splits"]:
             if r[f"over_{key}"]:
