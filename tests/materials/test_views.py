@@ -523,3 +523,14 @@ def test_cost_split_uses_own_plants_and_explains_every_split_in_german(cast, cli
         for key in coop["splits"]:
             if r[f"over_{key}"]:
                 assert "mehr als allein" in html and "Bei dieser Aufteilung zahlen" in html
+
+
+def test_no_split_when_a_municipality_has_no_plant_open_to_it(cast, client_for, scenario):
+    """All plants belong to A: B cannot dispose of its green waste alone, so no fair split is defined."""
+    scenario.plants.update(operator=cast.org_a)
+    client = client_for(cast.a_editor)
+    client.post(reverse("materials:scenario_optimise", args=[scenario.pk]))
+    scenario.refresh_from_db()
+    assert "Stadt B" in scenario.result["cooperation"]["error"]
+    html = client.get(scenario.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "cost-split-error" in html and "können ihr eigenes Grüngut" in html
