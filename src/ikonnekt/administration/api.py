@@ -130,11 +130,17 @@ class AgreementSerializer(CooperationCheckMixin, ShareableSerializer):
             "subject",
             "legal_basis",
             "status",
-            "supervisory_notice_required",
             "signed_on",
+            "approved_on",
+            "approval_reference",
             "supervisory_notice_on",
+            "published_on",
+            "publication_reference",
+            "effective_from_agreed",
             "valid_from",
             "term_end",
+            "termination_right",
+            "vat_status",
             "renewal_months",
             "notice_period_months",
             "reminder_days",
@@ -158,7 +164,19 @@ class AgreementSerializer(CooperationCheckMixin, ShareableSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["status", "signed_on", "supervisory_notice_on", "notice_given_on", "ended_on"]
+        read_only_fields = [
+            "status",
+            "signed_on",
+            "approved_on",
+            "approval_reference",
+            "supervisory_notice_on",
+            "published_on",
+            "publication_reference",
+            "valid_from",
+            "notice_given_on",
+            "ended_on",
+            "vat_status",
+        ]
 
     def get_deadlines(self, obj) -> list[dict]:
         from django.utils import timezone
@@ -173,6 +191,7 @@ class TransitionSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=m.AgreementStatus.choices)
     on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    reference = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
 class SettlementSerializer(serializers.ModelSerializer):
@@ -227,6 +246,7 @@ class AgreementViewSet(ProtectedDeleteMixin, ShareableViewSet):
             data.validated_data["to_status"],
             on=data.validated_data.get("on"),
             note=data.validated_data.get("note", ""),
+            reference=data.validated_data.get("reference", ""),
         )
         return Response(
             AgreementSerializer(self.get_queryset().get(pk=updated.pk), context={"request": request}).data

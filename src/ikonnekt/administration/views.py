@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms
+from ikonnekt.administration import actions, forms, kgg
 from ikonnekt.administration import models as m
 from ikonnekt.administration.costkeys import CostKeyError
 from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items, upcoming
@@ -225,7 +225,12 @@ class AgreementDetail(SharedDetailView):
         a = self.object
         user = self.request.user
         today = timezone.localdate()
+        judgement = kgg.judge(a)
         ctx.update(
+            judgement=judgement,
+            legal_steps=kgg.step_overview(a, judgement),
+            unverified_notes=kgg.unverified_notes(judgement),
+            effective_on=kgg.effective_date(a, judgement),
             parties=a.parties.select_related("organisation"),
             decisions=a.council_decisions.select_related("organisation"),
             timeline=a.status_changes.select_related("changed_by"),
@@ -235,7 +240,7 @@ class AgreementDetail(SharedDetailView):
             advances=a.advance_payments.select_related("organisation"),
             settlements=a.settlements.order_by("-year", "-version"),
             deadlines=[(d, (d.date - today).days) for d in agreement_deadlines(a, today)],
-            next_statuses=actions.next_statuses(a),
+            next_statuses=actions.next_statuses(a, judgement),
             can_record_decision=a.can_edit(user)
             or a.parties.filter(organisation_id__in=orgs_with_role(user)).exists(),
             status_form=forms.StatusForm(agreement=a) if ctx["can_edit"] else None,
@@ -269,11 +274,19 @@ class AgreementCreate(FormPageMixin, SharedCreateView):
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
-        parties = [(org, m.PartyRole.EQUAL) for org in form.cleaned_data.get("partners") or []]
+        partners = form.cleaned_data.get("partners") or []
+        role = form.cleaned_data.get("partner_role")
+        if not role:  # not chosen: the first role the kind allows (equal partner outside the KGG)
+            role = kgg.judge(form.instance, [form.cleaned_data["owner"], *partners]).roles[-1]
+        parties = [(org, role) for org in partners]
         response = self.run_action(
             form,
             lambda: actions.create_agreement(
-                _actor(self.request), form.cleaned_data["owner"].pk, form.save, parties
+                _actor(self.request),
+                form.cleaned_data["owner"].pk,
+                form.save,
+                parties,
+                owner_role=form.cleaned_data.get("owner_role"),
             ),
         )
         return response
@@ -311,6 +324,7 @@ def agreement_status(request, pk):
             form.cleaned_data["to_status"],
             on=form.cleaned_data.get("on"),
             note=form.cleaned_data.get("note", ""),
+            reference=form.cleaned_data.get("reference", ""),
         ).get_absolute_url(),
         success=_("Status changed."),
     )
