@@ -43,7 +43,9 @@ def agreement(cast):
         a.shared_with.set([cast.coop])
         return a
 
-    return actions.create_agreement(actor(cast.a_admin), cast.org_a.pk, save, [(cast.org_b, "mandating")], owner_role="mandated")
+    return actions.create_agreement(
+        actor(cast.a_admin), cast.org_a.pk, save, [(cast.org_b, "mandating")], owner_role="mandated"
+    )
 
 
 def test_workflow_with_council_decisions_and_signature(cast, agreement):

@@ -166,6 +166,7 @@ def add_party(actor: Actor, agreement, organisation, role, fixed_share_percent=N
     """Add a party, or change the role and share of an existing one (only before the signature)."""
     _require_edit(actor, agreement)
     _check_cooperation(agreement, [organisation])
+    agreement.refresh_from_db(fields=["status"])
     if agreement.status not in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION, AgreementStatus.COUNCIL):
         raise ValidationError(_("After the signature the parties can only change by an amendment."))
     _check_role(agreement, organisation, role)
@@ -374,6 +375,7 @@ def record_council_decision(
     decision.full_clean()
     decision.save()
     audit.record(actor, AuditAction.CREATE, decision, changes=audit.snapshot(decision))
+    agreement.refresh_from_db(fields=["status"])  # the caller's copy may be older than the row
     if agreement.status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION) and agreement.can_edit(
         actor.user
     ):

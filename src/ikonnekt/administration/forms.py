@@ -55,7 +55,10 @@ class AgreementForm(CooperationShareableForm):
         ),
     )
     partner_role = forms.ChoiceField(
-        label=_("Role of the partners"), choices=m.PartyRole.choices, initial=m.PartyRole.EQUAL, required=False
+        label=_("Role of the partners"),
+        choices=m.PartyRole.choices,
+        initial=m.PartyRole.EQUAL,
+        required=False,
     )
     partners = forms.ModelMultipleChoiceField(
         Organisation.objects.none(),

@@ -94,7 +94,7 @@ class AgreementStatus(models.TextChoices):
     SIGNED = "signed", _("signed")
     APPROVED = "approved", _("approved by the supervisory authority")
     SUPERVISORY = "supervisory", _("notified to the supervisory authority")
-    PUBLISHED = "published", _("published")
+    PUBLISHED = "published", pgettext_lazy("agreement status", "published")
     IN_FORCE = "in_force", _("in force")
     NOTICE_GIVEN = "notice_given", _("notice given")
     ENDED = "ended", _("ended")
