@@ -1043,3 +1043,50 @@ def file_minutes(actor: Actor, meeting: Meeting, base_url: str = ""):
         )
         documents.link_document(actor, document, meeting)
     return document, True
+
+
+VAT_FIELDS = (
+    "vat_status",
+    "vat_long_term",
+    "vat_public_task",
+    "vat_cost_reimbursement",
+    "vat_public_bodies",
+    "vat_reasoning",
+    "vat_rate_percent",
+)
+
+
+@transaction.atomic
+def classify_vat(actor: Actor, agreement, data: dict):
+    """Record the § 2b UStG classification with the Kämmerei's checklist and reasoning (audited).
+
+    "not taxable" needs all four conditions of § 2b Abs. 3 Nr. 2 UStG ticked; any classification
+    needs a reasoning; "taxable" needs a rate."""
+    from ikonnekt.administration import vat
+    from ikonnekt.administration.models import VatStatus
+
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    _require_edit(actor, agreement)
+    status = data.get("vat_status")
+    errors = {}
+    if status == VatStatus.NOT_TAXABLE:
+        missing = [f"{c.letter}) {c.text}" for c in vat.CONDITIONS if not data.get(c.field)]
+        if missing:
+            errors["vat_status"] = _(
+                "Not taxable under § 2b Abs. 3 Nr. 2 UStG only if all four conditions hold; not ticked: %(missing)s"
+            ) % {"missing": "; ".join(missing)}
+    if status in (VatStatus.NOT_TAXABLE, VatStatus.TAXABLE) and not (data.get("vat_reasoning") or "").strip():
+        errors["vat_reasoning"] = _("Give the reasoning of the classification.")
+    if status == VatStatus.TAXABLE and data.get("vat_rate_percent") in (None, ""):
+        errors["vat_rate_percent"] = _("Enter the VAT rate.")
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(agreement)
+    for field in VAT_FIELDS:
+        if field in data and data[field] is not None:
+            setattr(agreement, field, data[field])
+    agreement.vat_assessed_on = timezone.localdate()
+    agreement.vat_assessed_by = actor.user
+    agreement.save(update_fields=[*VAT_FIELDS, "vat_assessed_on", "vat_assessed_by", "updated_at"])
+    audit.record(actor, AuditAction.UPDATE, agreement, changes=audit.diff(before, audit.snapshot(agreement)))
+    return agreement

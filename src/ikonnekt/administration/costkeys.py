@@ -12,7 +12,10 @@ Formulas (docs/administration.md):
 * key share ``s(p) = Σ_c w_c · s_c(p)`` with the component weights ``w_c`` adding up to 100 %;
 * overhead item with a rate ``r``: ``r · (personnel + material)`` of the same year, rounded to cents;
 * party costs ``K(p) = Σ_i alloc_i(p)``, balance ``K(p) − advance payments(p)`` (positive: the
-  party pays, negative: it gets money back).
+  party pays, negative: it gets money back);
+* taxable agreements (§ 2b UStG, ``administration.vat``): VAT per party and item
+  ``v_i(p) = round_half_up(alloc_i(p) · rate)``, gross ``alloc_i(p) + v_i(p)``; the party's VAT is
+  the sum of its item VATs and the balance is ``gross − advance payments``.
 """
 
 from dataclasses import dataclass
@@ -20,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
+
+from ikonnekt.administration.vat import vat_cents
 
 CENT = Decimal("0.01")
 DIRECT_CATEGORIES = ("personnel", "material")
@@ -149,14 +154,25 @@ def settle(inputs: dict) -> dict:
             raise CostKeyError(
                 _("Cost key “%(key)s”: %(error)s") % {"key": key["name"], "error": exc}
             ) from None
+    vat_info = inputs.get("vat") or {"status": "unclassified"}
+    taxable = vat_info.get("status") == "taxable"
+    rate = Decimal(str(vat_info.get("rate") or 0)) if taxable else Decimal(0)
     party_costs = {p: 0 for p in parties}
+    party_vat = {p: 0 for p in parties}
     item_rows = []
     for item in inputs["items"]:
         cents = item_amount_cents(item, inputs["items"])
         shares = keys[str(item["key"])]
         alloc = largest_remainder(cents, shares)
+        split = {}
         for p, c in alloc.items():
             party_costs[p] += c
+            split[p] = {"share": f"{float(shares[p]) * 100:.4f}", "amount": str(from_cents(c))}
+            if taxable:
+                # VAT per party and item on its net share, rounded half up (§ 12 Abs. 1 UStG rate)
+                v = vat_cents(c, rate)
+                party_vat[p] += v
+                split[p].update(vat=str(from_cents(v)), gross=str(from_cents(c + v)))
         item_rows.append(
             {
                 "label": item["label"],
@@ -164,22 +180,34 @@ def settle(inputs: dict) -> dict:
                 "rate": item.get("rate"),
                 "amount": str(from_cents(cents)),
                 "key": inputs["keys"][str(item["key"])]["name"],
-                "shares": {
-                    p: {"share": f"{float(shares[p]) * 100:.4f}", "amount": str(from_cents(alloc[p]))}
-                    for p in parties
-                },
+                "shares": split,
             }
         )
     total = sum(item_amount_cents(i, inputs["items"]) for i in inputs["items"])
     result_parties = {}
     for p in parties:
         advance = to_cents(inputs.get("advances", {}).get(p, 0) or 0)
+        gross = party_costs[p] + party_vat[p]
         result_parties[p] = {
             "costs": str(from_cents(party_costs[p])),
             "advances": str(from_cents(advance)),
-            "balance": str(from_cents(party_costs[p] - advance)),
+            "balance": str(from_cents(gross - advance)),
         }
-    return {"items": item_rows, "parties": result_parties, "total": str(from_cents(total))}
+        if taxable:
+            result_parties[p].update(vat=str(from_cents(party_vat[p])), gross=str(from_cents(gross)))
+    result = {"items": item_rows, "parties": result_parties, "total": str(from_cents(total))}
+    result["vat"] = {
+        "status": vat_info.get("status", "unclassified"),
+        "reasoning": vat_info.get("reasoning", ""),
+    }
+    if taxable:
+        total_vat = sum(party_vat.values())
+        result["vat"].update(
+            rate=str(rate),
+            total_vat=str(from_cents(total_vat)),
+            total_gross=str(from_cents(total + total_vat)),
+        )
+    return result
 
 
 def differences(old: dict, new: dict) -> dict:

@@ -262,6 +262,30 @@ class AdvanceForm(BootstrapModelForm):
         pass  # an existing row of the party and year is updated by the action
 
 
+class VatForm(BootstrapModelForm):
+    """The Kämmerei's checklist of § 2b Abs. 3 Nr. 2 UStG and the classification with its reasoning."""
+
+    class Meta:
+        model = m.Agreement
+        fields = [
+            "vat_long_term",
+            "vat_public_task",
+            "vat_cost_reimbursement",
+            "vat_public_bodies",
+            "vat_status",
+            "vat_reasoning",
+            "vat_rate_percent",
+        ]
+        widgets = {"vat_reasoning": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.administration.vat import CONDITIONS
+
+        for c in CONDITIONS:
+            self.fields[c.field].label = f"{c.letter}) {c.text}"
+
+
 class SettlementForm(BootstrapForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     reason = forms.CharField(

@@ -135,6 +135,11 @@ def freeze_inputs(agreement, year: int) -> dict:
             for i in items
         ],
         "advances": advances,
+        "vat": {
+            "status": agreement.vat_status,
+            "rate": str(agreement.vat_rate_percent),
+            "reasoning": agreement.vat_reasoning,
+        },
     }
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms, kgg
+from ikonnekt.administration import actions, forms, kgg, vat
 from ikonnekt.administration import models as m
 from ikonnekt.administration.costkeys import CostKeyError
 from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items, upcoming
@@ -230,6 +230,10 @@ class AgreementDetail(SharedDetailView):
             judgement=judgement,
             legal_steps=kgg.step_overview(a, judgement),
             unverified_notes=kgg.unverified_notes(judgement),
+            vat_checklist=[
+                {"letter": c.letter, "text": c.text, "ticked": getattr(a, c.field)} for c in vat.CONDITIONS
+            ],
+            vat_transition=vat.transition_notice(today),
             effective_on=kgg.effective_date(a, judgement),
             parties=a.parties.select_related("organisation"),
             decisions=a.council_decisions.select_related("organisation"),
@@ -416,6 +420,35 @@ agreement_party = _agreement_child_view(forms.PartyForm, _lazy("Add party"), _ad
 agreement_transfer = _agreement_child_view(forms.TaskTransferForm, _lazy("Add task transfer"), _add_transfer)
 agreement_cost_item = _agreement_child_view(forms.CostItemForm, _lazy("Add cost item"), _add_cost_item)
 agreement_advance = _agreement_child_view(forms.AdvanceForm, _lazy("Advance payments"), _add_advance)
+
+
+@login_required
+def agreement_vat(request, pk):
+    """§ 2b UStG: the Kämmerei's checklist, classification and reasoning (audited)."""
+    agreement = get_editable_or_404(m.Agreement, request.user, pk=pk)
+    form = forms.VatForm(request.POST or None, instance=agreement)
+    conditions = _(
+        "Not taxable (§ 2b Abs. 3 Nr. 2 UStG) if the cooperation is determined by common specific public "
+        "interests, which is regularly the case if all four conditions a) to d) hold. Tick what applies, then "
+        "classify and give the reasoning."
+    )
+
+    def save():
+        data = {f: form.cleaned_data.get(f) for f in actions.VAT_FIELDS}
+        return actions.classify_vat(_actor(request), m.Agreement(pk=agreement.pk), data).get_absolute_url()
+
+    return _child_form(
+        request,
+        form=form,
+        title=_("VAT classification (§ 2b UStG) of %(title)s") % {"title": agreement},
+        cancel_url=agreement.get_absolute_url(),
+        on_valid=save,
+        intro=conditions,
+        success=_("VAT classification saved."),
+    )
+
+
+agreement_vat.shareable_model = m.Agreement
 
 
 @login_required
