@@ -31,7 +31,13 @@ DIRECT_CATEGORIES = ("personnel", "material")
 
 
 class CostKeyError(ValueError):
-    """A cost key cannot be applied (missing figure, no usage, weights not 100 %)."""
+    """A cost key cannot be applied (missing figure, no usage, weights not 100 %).
+
+    ``links``: (text, url) pairs that say where the missing figures are entered."""
+
+    def __init__(self, message, links=()):
+        super().__init__(message)
+        self.links = list(links)
 
 
 def to_cents(amount) -> int:
@@ -70,20 +76,21 @@ class Component:
     weight: Decimal  # percent
     values: dict  # party -> quantity (Decimal/int); ignored for "equal"
     label: str = ""
+    where: dict | None = None  # party -> url where its figure is entered ("" key: for all parties)
 
 
 def component_shares(component: Component, parties, names=None) -> dict:
     parties = list(parties)
     if component.basis == "equal":
         return {p: Fraction(1, len(parties)) for p in parties}
+    where = component.where or {}
+    label = component.label or component.basis
     missing = [p for p in parties if component.values.get(p) is None]
     if missing:
         raise CostKeyError(
             _("%(label)s: no figure for %(parties)s.")
-            % {
-                "label": component.label or component.basis,
-                "parties": ", ".join(str((names or {}).get(p, p)) for p in missing),
-            }
+            % {"label": label, "parties": ", ".join(str((names or {}).get(p, p)) for p in missing)},
+            [(f"{(names or {}).get(p, p)}: {label}", where.get(p) or where.get("", "")) for p in missing],
         )
     quantities = {p: Fraction(str(component.values[p])) for p in parties}
     if any(q < 0 for q in quantities.values()):
@@ -92,7 +99,8 @@ def component_shares(component: Component, parties, names=None) -> dict:
     if whole == 0:
         raise CostKeyError(
             _("%(label)s: the figures of all parties are zero, so nothing can be split by them.")
-            % {"label": component.label or component.basis}
+            % {"label": label},
+            [(f"{(names or {}).get(p, p)}: {label}", where.get(p) or where.get("", "")) for p in parties],
         )
     return {p: q / whole for p, q in quantities.items()}
 
@@ -143,6 +151,7 @@ def settle(inputs: dict) -> dict:
                 Decimal(str(c["weight"])),
                 {str(k): v for k, v in c.get("values", {}).items()},
                 c.get("label", ""),
+                c.get("where"),
             )
             for c in key["components"]
         ]
@@ -152,7 +161,7 @@ def settle(inputs: dict) -> dict:
             )
         except CostKeyError as exc:
             raise CostKeyError(
-                _("Cost key “%(key)s”: %(error)s") % {"key": key["name"], "error": exc}
+                _("Cost key “%(key)s”: %(error)s") % {"key": key["name"], "error": exc}, exc.links
             ) from None
     vat_info = inputs.get("vat") or {"status": "unclassified"}
     taxable = vat_info.get("status") == "taxable"

@@ -667,7 +667,10 @@ class KeyBasis(models.TextChoices):
     EQUAL = "equal", _("equal shares (base)")
     FIXED = "fixed", _("fixed shares of the parties")
     INHABITANTS = "inhabitants", _("inhabitants on a reference date")
-    RESOURCE_USAGE = "resource_usage", _("usage of a resource (hours, km, tonnes)")
+    RESOURCE_USAGE = (
+        "resource_usage",
+        _("usage of a resource (recorded usage, else hours of confirmed bookings)"),
+    )
     RESOURCE_BOOKINGS = "resource_bookings", _("number of bookings of a resource")
     POSITION_HOURS = "position_hours", _("hours worked in a shared position")
 

@@ -482,6 +482,7 @@ def agreement_settlement(request, pk):
     form = forms.SettlementForm(request.POST or request.GET or None, initial={"year": year_default})
     result = inputs = None
     error = None
+    error_links = []
     year = None
     if form.is_valid():
         year = form.cleaned_data["year"]
@@ -505,6 +506,7 @@ def agreement_settlement(request, pk):
             inputs, result = preview(agreement, year)
         except CostKeyError as exc:
             error = str(exc)
+            error_links = [(text, url) for text, url in exc.links if url]
     rows = None
     if result:
         fake = m.Settlement(agreement=agreement, year=year, inputs=inputs, result=result)
@@ -518,6 +520,7 @@ def agreement_settlement(request, pk):
             "rows": rows,
             "result": result,
             "error": error,
+            "error_links": error_links,
             "year": year,
             "can_edit": agreement.can_edit(request.user),
             "issued": agreement.settlements.filter(year=year).order_by("-version") if year else [],
@@ -840,7 +843,15 @@ def resource_usage(request, pk):
         return resource.get_absolute_url()
 
     return _child_form(
-        request, form=form, title=_("Record usage"), cancel_url=resource.get_absolute_url(), on_valid=save
+        request,
+        form=form,
+        title=_("Record usage"),
+        cancel_url=resource.get_absolute_url(),
+        on_valid=save,
+        intro=_(
+            "Usage is the basis of usage-based cost keys. A partner that records no usage in a year is "
+            "counted with the hours of its confirmed bookings (resources counted in hours)."
+        ),
     )
 
 
