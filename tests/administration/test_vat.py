@@ -208,7 +208,7 @@ def test_dashboard_names_unclassified_agreements_and_the_end_of_the_transition(c
     a = _agreement(cast)
     client.force_login(cast.b_editor)
     page = client.get("/").content.decode()
-    assert 'id="vat-transition-notice"' in page and a.title in page and "31 December 2026" in page
+    assert 'id="vat-transition-notice"' in page and a.title in page and "§ 27 Abs. 22a UStG" in page
     actions.classify_vat(
         Actor(user=cast.a_admin), a, {"vat_status": "taxable", "vat_reasoning": "x", "vat_rate_percent": 19}
     )
