@@ -235,3 +235,29 @@ def test_vat_page_is_for_editors_of_the_owner(cast, client):
     assert response.status_code == 200 and "b) " in response.content.decode()
     a.refresh_from_db()
     assert a.vat_status == "unclassified"
+
+
+def test_api_reads_and_records_the_classification(cast, client_for):
+    a = _agreement(cast)
+    url = f"/api/v1/agreements/{a.pk}/vat/"
+    client = client_for(cast.a_admin)
+    assert client.get(url).json()["vat_status"] == "unclassified"
+    r = client.post(
+        url,
+        {"vat_status": "not_taxable", "vat_long_term": True, "vat_reasoning": "x"},
+        content_type="application/json",
+    )
+    assert r.status_code == 400
+    r = client.post(
+        url,
+        {"vat_status": "not_taxable", **ALL_FOUR, "vat_reasoning": "Kostenerstattung"},
+        content_type="application/json",
+    )
+    assert r.status_code == 200 and r.json()["vat_status"] == "not_taxable"
+    assert (
+        client_for(cast.b_editor)
+        .post(url, {"vat_status": "taxable"}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    assert client_for(cast.z_admin).get(url).status_code == 404

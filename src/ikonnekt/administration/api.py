@@ -194,6 +194,24 @@ class TransitionSerializer(serializers.Serializer):
     reference = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
+class VatClassificationSerializer(serializers.ModelSerializer):
+    """§ 2b UStG: the Kämmerei's checklist (a–d of § 2b Abs. 3 Nr. 2), classification and reasoning."""
+
+    class Meta:
+        model = m.Agreement
+        fields = [
+            "vat_status",
+            "vat_long_term",
+            "vat_public_task",
+            "vat_cost_reimbursement",
+            "vat_public_bodies",
+            "vat_reasoning",
+            "vat_rate_percent",
+            "vat_assessed_on",
+        ]
+        read_only_fields = ["vat_assessed_on"]
+
+
 class SettlementSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.Settlement
@@ -251,6 +269,18 @@ class AgreementViewSet(ProtectedDeleteMixin, ShareableViewSet):
         return Response(
             AgreementSerializer(self.get_queryset().get(pk=updated.pk), context={"request": request}).data
         )
+
+    @extend_schema(request=VatClassificationSerializer, responses=VatClassificationSerializer)
+    @action(detail=True, methods=["get", "post"], url_path="vat")
+    def vat(self, request, pk=None):
+        """Read or record the § 2b UStG classification (audited; "not_taxable" needs all four conditions)."""
+        agreement = self.get_object()
+        if request.method == "GET":
+            return Response(VatClassificationSerializer(agreement).data)
+        data = VatClassificationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        updated = actions.classify_vat(self.actor(), agreement, dict(data.validated_data))
+        return Response(VatClassificationSerializer(updated).data)
 
     @extend_schema(request=CouncilDecisionSerializer, responses={201: CouncilDecisionSerializer})
     @action(detail=True, methods=["post"], url_path="council-decisions")

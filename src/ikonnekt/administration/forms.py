@@ -101,6 +101,21 @@ class AgreementForm(CooperationShareableForm):
             del self.fields["partners"]
             del self.fields["owner_role"]
             del self.fields["partner_role"]
+            if self.instance.status not in (
+                m.AgreementStatus.DRAFT,
+                m.AgreementStatus.NEGOTIATION,
+                m.AgreementStatus.COUNCIL,
+            ):
+                # after the signature the content changes only by an amendment (§ 18 Abs. 3 KGG)
+                for name in (
+                    "kind",
+                    "effective_from_agreed",
+                    "termination_right",
+                    "term_end",
+                    "renewal_months",
+                ):
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Signed: changes only by an amendment (§ 18 Abs. 3 KGG).")
         else:
             self.fields["partners"].queryset = Organisation.objects.filter(
                 participations__cooperation__in=self.fields["cooperation"].queryset

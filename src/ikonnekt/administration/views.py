@@ -14,7 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.administration import actions, forms, kgg, vat
@@ -274,7 +274,7 @@ class FormPageMixin:
 class AgreementCreate(FormPageMixin, SharedCreateView):
     model = m.Agreement
     form_class = forms.AgreementForm
-    page_title = _lazy("New agreement")
+    page_title = gettext_lazy("New agreement")
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
@@ -416,10 +416,14 @@ def _add_advance(request, agreement, form):
     actions.set_advance(_actor(request), agreement, d["organisation"], d["year"], d["amount"])
 
 
-agreement_party = _agreement_child_view(forms.PartyForm, _lazy("Add party"), _add_party)
-agreement_transfer = _agreement_child_view(forms.TaskTransferForm, _lazy("Add task transfer"), _add_transfer)
-agreement_cost_item = _agreement_child_view(forms.CostItemForm, _lazy("Add cost item"), _add_cost_item)
-agreement_advance = _agreement_child_view(forms.AdvanceForm, _lazy("Advance payments"), _add_advance)
+agreement_party = _agreement_child_view(
+    forms.PartyForm, gettext_lazy("Add a party or change its role"), _add_party
+)
+agreement_transfer = _agreement_child_view(
+    forms.TaskTransferForm, gettext_lazy("Add task transfer"), _add_transfer
+)
+agreement_cost_item = _agreement_child_view(forms.CostItemForm, gettext_lazy("Add cost item"), _add_cost_item)
+agreement_advance = _agreement_child_view(forms.AdvanceForm, gettext_lazy("Advance payments"), _add_advance)
 
 
 @login_required
@@ -638,7 +642,7 @@ class PositionDetail(SharedDetailView):
 class PositionCreate(FormPageMixin, SharedCreateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
-    page_title = _lazy("New shared position")
+    page_title = gettext_lazy("New shared position")
 
 
 class PositionUpdate(FormPageMixin, SharedUpdateView):
@@ -776,7 +780,7 @@ def _week_grid(bookings, today, weeks=3):
 class ResourceCreate(FormPageMixin, SharedCreateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
-    page_title = _lazy("New shared resource")
+    page_title = gettext_lazy("New shared resource")
 
 
 class ResourceUpdate(FormPageMixin, SharedUpdateView):
@@ -913,7 +917,7 @@ class GroupDetail(SharedDetailView):
 class GroupCreate(FormPageMixin, SharedCreateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
-    page_title = _lazy("New working group")
+    page_title = gettext_lazy("New working group")
 
 
 class GroupUpdate(FormPageMixin, SharedUpdateView):
@@ -1303,7 +1307,7 @@ class AdviceDetail(SharedDetailView):
 class AdviceCreate(FormPageMixin, SharedCreateView):
     model = m.AdviceRequest
     form_class = forms.AdviceForm
-    page_title = _lazy("Ask the partners")
+    page_title = gettext_lazy("Ask the partners")
 
     def form_valid(self, form):
         form.instance.asked_by = self.request.user
