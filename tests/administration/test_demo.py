@@ -36,3 +36,13 @@ def test_demo_agreements_follow_their_kind_roles_and_legal_steps():
     staff = next(a for a in agreements if "Klimaschutz" in a.title)
     assert staff.kind == "zv_mandating" and kgg.judge(staff).steps == ["supervisory", "published"]
     assert staff.vat_status == "unclassified" and green.vat_status == "not_taxable"
+    # the current year's settlement counts the shredder bookings as usage (no usage recorded this year)
+    from django.utils import timezone
+
+    from ikonnekt.administration.settlement import preview
+
+    year = timezone.localdate().year
+    if m.Booking.objects.filter(resource__is_demo=True, start__year=year, status="confirmed").exists():
+        inputs, result = preview(green, year)
+        usage = [c for k in inputs["keys"].values() for c in k["components"] if c["basis"] == "resource_usage"]
+        assert usage and all(float(v) > 0 for v in usage[0]["values"].values())

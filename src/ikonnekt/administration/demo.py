@@ -232,6 +232,25 @@ def load(ctx):
                 "status": m.BookingStatus.CONFIRMED,
             },
         )
+    # bookings of the current year so far (no usage recorded for them: they count as usage in hours)
+    day = _next_weekday(date(today.year, 1, 1), 1)
+    week = 0
+    while day < today - timedelta(days=7):
+        slug = "saarlouis" if week % 2 == 0 else "nalbach"
+        start = _aware(day + timedelta(days=0 if slug == "saarlouis" else 2), 8)
+        m.Booking.objects.update_or_create(
+            resource=shredder,
+            start=start,
+            defaults={
+                "organisation": ctx.org(slug),
+                "end": start + timedelta(hours=4 if slug == "saarlouis" else 3),
+                "purpose": "Grünschnitt (Demo)",
+                "booked_by": ctx.user(f"{slug}-editor"),
+                "status": m.BookingStatus.CONFIRMED,
+            },
+        )
+        day += timedelta(days=14)
+        week += 1
     base_usage = _key(
         green,
         "Sockel 30 % + Nutzung Häcksler 70 %",
