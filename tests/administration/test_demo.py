@@ -44,5 +44,7 @@ def test_demo_agreements_follow_their_kind_roles_and_legal_steps():
     year = timezone.localdate().year
     if m.Booking.objects.filter(resource__is_demo=True, start__year=year, status="confirmed").exists():
         inputs, result = preview(green, year)
-        usage = [c for k in inputs["keys"].values() for c in k["components"] if c["basis"] == "resource_usage"]
+        usage = [
+            c for k in inputs["keys"].values() for c in k["components"] if c["basis"] == "resource_usage"
+        ]
         assert usage and all(float(v) > 0 for v in usage[0]["values"].values())

@@ -248,3 +248,4 @@ def test_detail_page_names_the_steps_with_their_paragraphs(cast, client):
     page = client.get(reverse("administration:agreement_detail", args=[a.pk])).content.decode()
     assert "§ 18 Abs. 1 Satz 2 KGG" in page and "§ 18 Abs. 2 KGG" in page and "Az. 15/2026" in page
     assert 'value="published"' in page and 'value="in_force"' not in page
+    assert "StateLaw(" not in page and "(Saarland)" in page

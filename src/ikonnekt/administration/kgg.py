@@ -76,6 +76,9 @@ class StateLaw:
     long_term_rule: Rule | None = None
     cross_state_rule: Rule | None = None
 
+    def __str__(self):
+        return str(self.name)
+
 
 DELEGATING = "delegating"
 TAKING_OVER = "taking_over"
