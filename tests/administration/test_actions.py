@@ -43,7 +43,9 @@ def agreement(cast):
         a.shared_with.set([cast.coop])
         return a
 
-    return actions.create_agreement(actor(cast.a_admin), cast.org_a.pk, save, [(cast.org_b, "receiving")])
+    return actions.create_agreement(
+        actor(cast.a_admin), cast.org_a.pk, save, [(cast.org_b, "mandating")], owner_role="mandated"
+    )
 
 
 def test_workflow_with_council_decisions_and_signature(cast, agreement):
@@ -73,14 +75,22 @@ def test_workflow_with_council_decisions_and_signature(cast, agreement):
     )
     with pytest.raises(ValidationError, match="after the signature"):
         actions.change_status(actor(cast.a_admin), agreement, "signed", on=today - timedelta(days=5))
-    actions.change_status(actor(cast.a_admin), agreement, "signed", on=today)
+    actions.change_status(actor(cast.a_admin), agreement, "signed", on=today - timedelta(days=2))
+    # mandating: notice to the supervisory authority and publication before entry into force (§ 18 KGG)
+    actions.change_status(actor(cast.a_admin), agreement, "supervisory", on=today - timedelta(days=2))
+    actions.change_status(
+        actor(cast.a_admin), agreement, "published", on=today - timedelta(days=1), reference="Amtsbl. I S. 1"
+    )
     actions.change_status(actor(cast.a_admin), agreement, "in_force")
     agreement.refresh_from_db()
-    assert agreement.status == "in_force" and agreement.signed_on == today and agreement.valid_from == today
+    assert agreement.status == "in_force" and agreement.signed_on == today - timedelta(days=2)
+    assert agreement.valid_from == today  # the day after publication
     assert list(agreement.status_changes.values_list("to_status", flat=True)) == [
         "draft",
         "council",
         "signed",
+        "supervisory",
+        "published",
         "in_force",
     ]
     assert AuditLog.objects.filter(object_id=str(agreement.pk), action="update").count() >= 3

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration import booking as booking_rules
+from ikonnekt.administration import kgg
 from ikonnekt.administration.costkeys import CostKeyError, differences, settle
 from ikonnekt.administration.models import (
     ACTIVE_BOOKING,
@@ -35,6 +36,7 @@ from ikonnekt.administration.models import (
     IdeaCard,
     IdeaVote,
     Meeting,
+    PartyRole,
     PositionShare,
     Settlement,
     SharedResource,
@@ -110,14 +112,27 @@ def _check_cooperation(agreement_or_obj, org_ids) -> None:
 
 
 @transaction.atomic
-def create_agreement(actor: Actor, owner_id: int, save, parties=()):
-    """``parties``: iterable of (organisation, role); the owner becomes a party automatically."""
+def create_agreement(actor: Actor, owner_id: int, save, parties=(), owner_role=None):
+    """``parties``: iterable of (organisation, role); the owner becomes a party automatically
+    (with ``owner_role``, or the first role the kind allows)."""
+    owner_role_ = owner_role
 
     def save_all():
         agreement = save()
         _check_cooperation(agreement, [org for org, _role in parties])
-        AgreementParty.objects.get_or_create(agreement=agreement, organisation_id=agreement.owner_id)
+        allowed = kgg.judge(agreement, [agreement.owner, *(org for org, _r in parties)]).roles
+        owner_role = owner_role_ if owner_role_ in allowed else allowed[0]
+        AgreementParty.objects.get_or_create(
+            agreement=agreement, organisation_id=agreement.owner_id, defaults={"role": owner_role}
+        )
         for org, role in parties:
+            if role not in allowed:
+                raise ValidationError(
+                    {
+                        "kind": _("The role “%(role)s” does not fit a %(kind)s.")
+                        % {"role": PartyRole(role).label, "kind": agreement.get_kind_display()}
+                    }
+                )
             AgreementParty.objects.update_or_create(
                 agreement=agreement, organisation=org, defaults={"role": role}
             )
@@ -130,41 +145,64 @@ def create_agreement(actor: Actor, owner_id: int, save, parties=()):
 
 
 @transaction.atomic
+def _check_role(agreement, organisation, role) -> None:
+    orgs = [p.organisation for p in agreement.parties.select_related("organisation")]
+    judgement = kgg.judge(agreement, [*orgs, organisation])
+    if role not in judgement.roles:
+        raise ValidationError(
+            {
+                "role": _("The role “%(role)s” does not fit a %(kind)s; choose one of: %(roles)s.")
+                % {
+                    "role": PartyRole(role).label,
+                    "kind": agreement.get_kind_display(),
+                    "roles": ", ".join(str(PartyRole(r).label) for r in judgement.roles),
+                }
+            }
+        )
+
+
+@transaction.atomic
 def add_party(actor: Actor, agreement, organisation, role, fixed_share_percent=None, council_required=True):
+    """Add a party, or change the role and share of an existing one (only before the signature)."""
     _require_edit(actor, agreement)
     _check_cooperation(agreement, [organisation])
-    party = AgreementParty(
-        agreement=agreement,
-        organisation=organisation,
-        role=role,
-        fixed_share_percent=fixed_share_percent,
-        council_decision_required=council_required,
-    )
-    if AgreementParty.objects.filter(agreement=agreement, organisation=organisation).exists():
-        raise ValidationError({"organisation": _("%(org)s is already a party.") % {"org": organisation}})
+    agreement.refresh_from_db(fields=["status"])
+    if agreement.status not in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION, AgreementStatus.COUNCIL):
+        raise ValidationError(_("After the signature the parties can only change by an amendment."))
+    _check_role(agreement, organisation, role)
+    party = AgreementParty.objects.filter(agreement=agreement, organisation=organisation).first()
+    party = party or AgreementParty(agreement=agreement, organisation=organisation)
+    party.role = role
+    party.fixed_share_percent = fixed_share_percent
+    party.council_decision_required = council_required
     return save_child(actor, agreement, party)
 
 
-# Allowed next states; supervisory notice only where required.
+# The workflow before the signature; after it the steps come from the law (administration.kgg):
+# approval (delegating, § 18 Abs. 1 Satz 2 KGG), notice (mandating, § 18 Abs. 1 Satz 3 KGG),
+# publication (§ 18 Abs. 1 Satz 5 KGG), then in force (§ 18 Abs. 2 KGG).
 TRANSITIONS = {
     AgreementStatus.DRAFT: [AgreementStatus.NEGOTIATION, AgreementStatus.COUNCIL],
     AgreementStatus.NEGOTIATION: [AgreementStatus.DRAFT, AgreementStatus.COUNCIL],
     AgreementStatus.COUNCIL: [AgreementStatus.NEGOTIATION, AgreementStatus.SIGNED],
-    AgreementStatus.SIGNED: [AgreementStatus.SUPERVISORY, AgreementStatus.IN_FORCE],
-    AgreementStatus.SUPERVISORY: [AgreementStatus.IN_FORCE],
     AgreementStatus.IN_FORCE: [AgreementStatus.NOTICE_GIVEN, AgreementStatus.ENDED],
     AgreementStatus.NOTICE_GIVEN: [AgreementStatus.ENDED, AgreementStatus.IN_FORCE],
     AgreementStatus.ENDED: [],
 }
+LEGAL_STEPS = (
+    AgreementStatus.SIGNED,
+    AgreementStatus.APPROVED,
+    AgreementStatus.SUPERVISORY,
+    AgreementStatus.PUBLISHED,
+)
 
 
-def next_statuses(agreement) -> list[str]:
-    options = list(TRANSITIONS[agreement.status])
-    if agreement.supervisory_notice_required and agreement.status == AgreementStatus.SIGNED:
-        options.remove(AgreementStatus.IN_FORCE)
-    if not agreement.supervisory_notice_required and AgreementStatus.SUPERVISORY in options:
-        options.remove(AgreementStatus.SUPERVISORY)
-    return options
+def next_statuses(agreement, judgement=None) -> list[str]:
+    if agreement.status not in LEGAL_STEPS:
+        return list(TRANSITIONS[agreement.status])
+    steps = [AgreementStatus.SIGNED, *(judgement or kgg.judge(agreement)).steps, AgreementStatus.IN_FORCE]
+    position = steps.index(agreement.status) if agreement.status in steps else 0
+    return [steps[position + 1]]
 
 
 def _missing_decisions(agreement) -> list[str]:
@@ -180,18 +218,12 @@ def _missing_decisions(agreement) -> list[str]:
     ]
 
 
-@transaction.atomic
-def change_status(actor: Actor, agreement, to_status: str, *, on: date | None = None, note: str = ""):
-    """Move an agreement along its workflow; ``on`` is the date of signature, notice, start or end."""
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    _require_edit(actor, agreement)
-    on = on or timezone.localdate()
-    if to_status not in next_statuses(agreement):
-        raise ValidationError(
-            _("From “%(from)s” the agreement cannot move to “%(to)s”.")
-            % {"from": agreement.get_status_display(), "to": AgreementStatus(to_status).label}
-        )
-    updates = {}
+def _d(day) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _check_legal_step(agreement, judgement, to_status, on, reference, updates) -> None:
+    """The checks and date fields of signature, approval, notice, publication and entry into force."""
     if to_status == AgreementStatus.SIGNED:
         missing = _missing_decisions(agreement)
         if missing:
@@ -204,20 +236,87 @@ def change_status(actor: Actor, agreement, to_status: str, *, on: date | None = 
         if late:
             raise ValidationError(
                 _("The council decision of %(org)s (%(date)s) lies after the signature (%(signed)s).")
-                % {
-                    "org": late[0].organisation,
-                    "date": late[0].decided_on.strftime("%d.%m.%Y"),
-                    "signed": on.strftime("%d.%m.%Y"),
-                }
+                % {"org": late[0].organisation, "date": _d(late[0].decided_on), "signed": _d(on)}
             )
+        roles = [(p.organisation, p.role) for p in agreement.parties.select_related("organisation")]
+        problems = kgg.role_problems(agreement, roles, judgement)
+        blocking = [f for f in judgement.findings if f.level == "danger"]
+        if problems or blocking:
+            raise ValidationError([*problems, *(f"{f.text} ({f.paragraph})" for f in blocking)])
         updates["signed_on"] = on
+        return
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("This date cannot lie in the future.")})
+    done = [
+        d
+        for d in (
+            agreement.signed_on,
+            agreement.approved_on,
+            agreement.supervisory_notice_on,
+            agreement.published_on,
+        )
+        if d
+    ]
+    previous = max(done) if done else None
+    if previous and on < previous:
+        raise ValidationError(
+            {"on": _("The date lies before the previous step (%(date)s).") % {"date": _d(previous)}}
+        )
+    if to_status == AgreementStatus.APPROVED:
+        if not reference.strip():
+            raise ValidationError(
+                {"reference": _("Enter the file reference of the supervisory authority's approval.")}
+            )
+        updates.update(approved_on=on, approval_reference=reference.strip()[:120])
     elif to_status == AgreementStatus.SUPERVISORY:
         updates["supervisory_notice_on"] = on
+    elif to_status == AgreementStatus.PUBLISHED:
+        if not reference.strip():
+            raise ValidationError(
+                {"reference": _("Enter where the agreement was published (e.g. the official gazette).")}
+            )
+        updates.update(published_on=on, publication_reference=reference.strip()[:200])
     elif to_status == AgreementStatus.IN_FORCE:
-        if agreement.status == AgreementStatus.NOTICE_GIVEN:
-            updates["notice_given_on"] = None  # notice withdrawn
-        elif not agreement.valid_from:
-            updates["valid_from"] = on
+        for field, value in updates.items():
+            setattr(agreement, field, value)
+        effective = kgg.effective_date(agreement, judgement)
+        if effective is None or on < effective:
+            raise ValidationError(
+                {
+                    "on": _("The agreement takes effect only on %(date)s (%(paragraph)s).")
+                    % {
+                        "date": _d(effective) if effective else "?",
+                        "paragraph": "; ".join(
+                            r.effect_rule.paragraph for r in judgement.kind_rules.values() if r.effect_rule
+                        )
+                        or _("date named in the agreement"),
+                    }
+                }
+            )
+        updates["valid_from"] = effective
+
+
+@transaction.atomic
+def change_status(
+    actor: Actor, agreement, to_status: str, *, on: date | None = None, note: str = "", reference: str = ""
+):
+    """Move an agreement along its workflow; ``on`` is the date of the step (signature, approval,
+    notice, publication, entry into force, notice of termination, end); ``reference`` is the approval's
+    file reference or the place of publication."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    _require_edit(actor, agreement)
+    on = on or timezone.localdate()
+    judgement = kgg.judge(agreement)
+    if to_status not in next_statuses(agreement, judgement):
+        raise ValidationError(
+            _("From “%(from)s” the agreement cannot move to “%(to)s”.")
+            % {"from": agreement.get_status_display(), "to": AgreementStatus(to_status).label}
+        )
+    updates = {}
+    if agreement.status in LEGAL_STEPS or to_status == AgreementStatus.SIGNED:
+        _check_legal_step(agreement, judgement, to_status, on, reference, updates)
+    elif to_status == AgreementStatus.IN_FORCE:
+        updates["notice_given_on"] = None  # notice withdrawn
     elif to_status == AgreementStatus.NOTICE_GIVEN:
         updates["notice_given_on"] = on
     elif to_status == AgreementStatus.ENDED:
@@ -276,6 +375,7 @@ def record_council_decision(
     decision.full_clean()
     decision.save()
     audit.record(actor, AuditAction.CREATE, decision, changes=audit.snapshot(decision))
+    agreement.refresh_from_db(fields=["status"])  # the caller's copy may be older than the row
     if agreement.status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION) and agreement.can_edit(
         actor.user
     ):
@@ -943,3 +1043,50 @@ def file_minutes(actor: Actor, meeting: Meeting, base_url: str = ""):
         )
         documents.link_document(actor, document, meeting)
     return document, True
+
+
+VAT_FIELDS = (
+    "vat_status",
+    "vat_long_term",
+    "vat_public_task",
+    "vat_cost_reimbursement",
+    "vat_public_bodies",
+    "vat_reasoning",
+    "vat_rate_percent",
+)
+
+
+@transaction.atomic
+def classify_vat(actor: Actor, agreement, data: dict):
+    """Record the § 2b UStG classification with the Kämmerei's checklist and reasoning (audited).
+
+    "not taxable" needs all four conditions of § 2b Abs. 3 Nr. 2 UStG ticked; any classification
+    needs a reasoning; "taxable" needs a rate."""
+    from ikonnekt.administration import vat
+    from ikonnekt.administration.models import VatStatus
+
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    _require_edit(actor, agreement)
+    status = data.get("vat_status")
+    errors = {}
+    if status == VatStatus.NOT_TAXABLE:
+        missing = [f"{c.letter}) {c.text}" for c in vat.CONDITIONS if not data.get(c.field)]
+        if missing:
+            errors["vat_status"] = _(
+                "Not taxable under § 2b Abs. 3 Nr. 2 UStG only if all four conditions hold; not ticked: %(missing)s"
+            ) % {"missing": "; ".join(missing)}
+    if status in (VatStatus.NOT_TAXABLE, VatStatus.TAXABLE) and not (data.get("vat_reasoning") or "").strip():
+        errors["vat_reasoning"] = _("Give the reasoning of the classification.")
+    if status == VatStatus.TAXABLE and data.get("vat_rate_percent") in (None, ""):
+        errors["vat_rate_percent"] = _("Enter the VAT rate.")
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(agreement)
+    for field in VAT_FIELDS:
+        if field in data and data[field] is not None:
+            setattr(agreement, field, data[field])
+    agreement.vat_assessed_on = timezone.localdate()
+    agreement.vat_assessed_by = actor.user
+    agreement.save(update_fields=[*VAT_FIELDS, "vat_assessed_on", "vat_assessed_by", "updated_at"])
+    audit.record(actor, AuditAction.UPDATE, agreement, changes=audit.diff(before, audit.snapshot(agreement)))
+    return agreement

@@ -130,11 +130,17 @@ class AgreementSerializer(CooperationCheckMixin, ShareableSerializer):
             "subject",
             "legal_basis",
             "status",
-            "supervisory_notice_required",
             "signed_on",
+            "approved_on",
+            "approval_reference",
             "supervisory_notice_on",
+            "published_on",
+            "publication_reference",
+            "effective_from_agreed",
             "valid_from",
             "term_end",
+            "termination_right",
+            "vat_status",
             "renewal_months",
             "notice_period_months",
             "reminder_days",
@@ -158,7 +164,19 @@ class AgreementSerializer(CooperationCheckMixin, ShareableSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["status", "signed_on", "supervisory_notice_on", "notice_given_on", "ended_on"]
+        read_only_fields = [
+            "status",
+            "signed_on",
+            "approved_on",
+            "approval_reference",
+            "supervisory_notice_on",
+            "published_on",
+            "publication_reference",
+            "valid_from",
+            "notice_given_on",
+            "ended_on",
+            "vat_status",
+        ]
 
     def get_deadlines(self, obj) -> list[dict]:
         from django.utils import timezone
@@ -173,6 +191,25 @@ class TransitionSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=m.AgreementStatus.choices)
     on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    reference = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class VatClassificationSerializer(serializers.ModelSerializer):
+    """§ 2b UStG: the Kämmerei's checklist (a–d of § 2b Abs. 3 Nr. 2), classification and reasoning."""
+
+    class Meta:
+        model = m.Agreement
+        fields = [
+            "vat_status",
+            "vat_long_term",
+            "vat_public_task",
+            "vat_cost_reimbursement",
+            "vat_public_bodies",
+            "vat_reasoning",
+            "vat_rate_percent",
+            "vat_assessed_on",
+        ]
+        read_only_fields = ["vat_assessed_on"]
 
 
 class SettlementSerializer(serializers.ModelSerializer):
@@ -227,10 +264,23 @@ class AgreementViewSet(ProtectedDeleteMixin, ShareableViewSet):
             data.validated_data["to_status"],
             on=data.validated_data.get("on"),
             note=data.validated_data.get("note", ""),
+            reference=data.validated_data.get("reference", ""),
         )
         return Response(
             AgreementSerializer(self.get_queryset().get(pk=updated.pk), context={"request": request}).data
         )
+
+    @extend_schema(request=VatClassificationSerializer, responses=VatClassificationSerializer)
+    @action(detail=True, methods=["get", "post"], url_path="vat")
+    def vat(self, request, pk=None):
+        """Read or record the § 2b UStG classification (audited; "not_taxable" needs all four conditions)."""
+        agreement = self.get_object()
+        if request.method == "GET":
+            return Response(VatClassificationSerializer(agreement).data)
+        data = VatClassificationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        updated = actions.classify_vat(self.actor(), agreement, dict(data.validated_data))
+        return Response(VatClassificationSerializer(updated).data)
 
     @extend_schema(request=CouncilDecisionSerializer, responses={201: CouncilDecisionSerializer})
     @action(detail=True, methods=["post"], url_path="council-decisions")

@@ -12,7 +12,10 @@ Formulas (docs/administration.md):
 * key share ``s(p) = Σ_c w_c · s_c(p)`` with the component weights ``w_c`` adding up to 100 %;
 * overhead item with a rate ``r``: ``r · (personnel + material)`` of the same year, rounded to cents;
 * party costs ``K(p) = Σ_i alloc_i(p)``, balance ``K(p) − advance payments(p)`` (positive: the
-  party pays, negative: it gets money back).
+  party pays, negative: it gets money back);
+* taxable agreements (§ 2b UStG, ``administration.vat``): VAT per party and item
+  ``v_i(p) = round_half_up(alloc_i(p) · rate)``, gross ``alloc_i(p) + v_i(p)``; the party's VAT is
+  the sum of its item VATs and the balance is ``gross − advance payments``.
 """
 
 from dataclasses import dataclass
@@ -21,12 +24,20 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from ikonnekt.administration.vat import vat_cents
+
 CENT = Decimal("0.01")
 DIRECT_CATEGORIES = ("personnel", "material")
 
 
 class CostKeyError(ValueError):
-    """A cost key cannot be applied (missing figure, no usage, weights not 100 %)."""
+    """A cost key cannot be applied (missing figure, no usage, weights not 100 %).
+
+    ``links``: (text, url) pairs that say where the missing figures are entered."""
+
+    def __init__(self, message, links=()):
+        super().__init__(message)
+        self.links = list(links)
 
 
 def to_cents(amount) -> int:
@@ -65,20 +76,21 @@ class Component:
     weight: Decimal  # percent
     values: dict  # party -> quantity (Decimal/int); ignored for "equal"
     label: str = ""
+    where: dict | None = None  # party -> url where its figure is entered ("" key: for all parties)
 
 
 def component_shares(component: Component, parties, names=None) -> dict:
     parties = list(parties)
     if component.basis == "equal":
         return {p: Fraction(1, len(parties)) for p in parties}
+    where = component.where or {}
+    label = component.label or component.basis
     missing = [p for p in parties if component.values.get(p) is None]
     if missing:
         raise CostKeyError(
             _("%(label)s: no figure for %(parties)s.")
-            % {
-                "label": component.label or component.basis,
-                "parties": ", ".join(str((names or {}).get(p, p)) for p in missing),
-            }
+            % {"label": label, "parties": ", ".join(str((names or {}).get(p, p)) for p in missing)},
+            [(f"{(names or {}).get(p, p)}: {label}", where.get(p) or where.get("", "")) for p in missing],
         )
     quantities = {p: Fraction(str(component.values[p])) for p in parties}
     if any(q < 0 for q in quantities.values()):
@@ -87,7 +99,8 @@ def component_shares(component: Component, parties, names=None) -> dict:
     if whole == 0:
         raise CostKeyError(
             _("%(label)s: the figures of all parties are zero, so nothing can be split by them.")
-            % {"label": component.label or component.basis}
+            % {"label": label},
+            [(f"{(names or {}).get(p, p)}: {label}", where.get(p) or where.get("", "")) for p in parties],
         )
     return {p: q / whole for p, q in quantities.items()}
 
@@ -138,6 +151,7 @@ def settle(inputs: dict) -> dict:
                 Decimal(str(c["weight"])),
                 {str(k): v for k, v in c.get("values", {}).items()},
                 c.get("label", ""),
+                c.get("where"),
             )
             for c in key["components"]
         ]
@@ -147,16 +161,27 @@ def settle(inputs: dict) -> dict:
             )
         except CostKeyError as exc:
             raise CostKeyError(
-                _("Cost key “%(key)s”: %(error)s") % {"key": key["name"], "error": exc}
+                _("Cost key “%(key)s”: %(error)s") % {"key": key["name"], "error": exc}, exc.links
             ) from None
+    vat_info = inputs.get("vat") or {"status": "unclassified"}
+    taxable = vat_info.get("status") == "taxable"
+    rate = Decimal(str(vat_info.get("rate") or 0)) if taxable else Decimal(0)
     party_costs = {p: 0 for p in parties}
+    party_vat = {p: 0 for p in parties}
     item_rows = []
     for item in inputs["items"]:
         cents = item_amount_cents(item, inputs["items"])
         shares = keys[str(item["key"])]
         alloc = largest_remainder(cents, shares)
+        split = {}
         for p, c in alloc.items():
             party_costs[p] += c
+            split[p] = {"share": f"{float(shares[p]) * 100:.4f}", "amount": str(from_cents(c))}
+            if taxable:
+                # VAT per party and item on its net share, rounded half up (§ 12 Abs. 1 UStG rate)
+                v = vat_cents(c, rate)
+                party_vat[p] += v
+                split[p].update(vat=str(from_cents(v)), gross=str(from_cents(c + v)))
         item_rows.append(
             {
                 "label": item["label"],
@@ -164,22 +189,34 @@ def settle(inputs: dict) -> dict:
                 "rate": item.get("rate"),
                 "amount": str(from_cents(cents)),
                 "key": inputs["keys"][str(item["key"])]["name"],
-                "shares": {
-                    p: {"share": f"{float(shares[p]) * 100:.4f}", "amount": str(from_cents(alloc[p]))}
-                    for p in parties
-                },
+                "shares": split,
             }
         )
     total = sum(item_amount_cents(i, inputs["items"]) for i in inputs["items"])
     result_parties = {}
     for p in parties:
         advance = to_cents(inputs.get("advances", {}).get(p, 0) or 0)
+        gross = party_costs[p] + party_vat[p]
         result_parties[p] = {
             "costs": str(from_cents(party_costs[p])),
             "advances": str(from_cents(advance)),
-            "balance": str(from_cents(party_costs[p] - advance)),
+            "balance": str(from_cents(gross - advance)),
         }
-    return {"items": item_rows, "parties": result_parties, "total": str(from_cents(total))}
+        if taxable:
+            result_parties[p].update(vat=str(from_cents(party_vat[p])), gross=str(from_cents(gross)))
+    result = {"items": item_rows, "parties": result_parties, "total": str(from_cents(total))}
+    result["vat"] = {
+        "status": vat_info.get("status", "unclassified"),
+        "reasoning": vat_info.get("reasoning", ""),
+    }
+    if taxable:
+        total_vat = sum(party_vat.values())
+        result["vat"].update(
+            rate=str(rate),
+            total_vat=str(from_cents(total_vat)),
+            total_gross=str(from_cents(total + total_vat)),
+        )
+    return result
 
 
 def differences(old: dict, new: dict) -> dict:

@@ -12,7 +12,9 @@ from ikonnekt.core.sharing import WRITE_ROLES, user_org_ids
 
 RUNNING = (
     AgreementStatus.SIGNED,
+    AgreementStatus.APPROVED,
     AgreementStatus.SUPERVISORY,
+    AgreementStatus.PUBLISHED,
     AgreementStatus.IN_FORCE,
     AgreementStatus.NOTICE_GIVEN,
 )

@@ -94,26 +94,41 @@ def load(ctx):
     # --- green waste: Zweckvereinbarung, shredder, costs -------------------------------------------------
     green = _agreement(
         ctx,
-        title="Zweckvereinbarung Grüngutverwertung Nalbach–Saarlouis (Demo)",
+        title="Öffentlich-rechtliche Vereinbarung Grüngutverwertung Nalbach–Saarlouis (Demo)",
         owner="saarlouis",
         cooperation=coop_green,
-        parties=[("saarlouis", m.PartyRole.PROVIDING, None), ("nalbach", m.PartyRole.RECEIVING, None)],
-        kind=m.AgreementKind.ZWECKVEREINBARUNG_MANDATING,
+        parties=[("saarlouis", m.PartyRole.TAKING_OVER, None), ("nalbach", m.PartyRole.DELEGATING, None)],
+        kind=m.AgreementKind.ZWECKVEREINBARUNG_DELEGATING,
         task_field=m.TaskField.GRUENGUT,
         subject=(
-            "Die Kreisstadt Saarlouis übernimmt für die Gemeinde Nalbach die Annahme, Zerkleinerung und "
-            "Verwertung des kommunalen Grünschnitts. Holzige Anteile gehen in das Biomasse-Heizwerk "
+            "Die Kreisstadt Saarlouis übernimmt die Annahme, Zerkleinerung und Verwertung des kommunalen "
+            "Grünschnitts der Gemeinde Nalbach in ihre Zuständigkeit (delegierend, § 17 Abs. 1 KGG). Holzige Anteile gehen in das Biomasse-Heizwerk "
             "Lisdorfer Berg. Kostenerstattung nach Nutzung des Häckslers und Einwohnerzahl, ohne Gewinnaufschlag."
         ),
-        legal_basis="§§ 17 ff. KGG Saarland (Zweckvereinbarung, mandatierend)",
+        legal_basis="§§ 17, 18 KGG Saarland (öffentlich-rechtliche Vereinbarung, delegierend)",
         status=m.AgreementStatus.IN_FORCE,
-        supervisory_notice_required=True,
         signed_on=date(2022, 11, 15),
-        supervisory_notice_on=date(2022, 12, 1),
+        approved_on=date(2022, 12, 1),
+        approval_reference="LK SLS 15.1-022/2022 (Demo)",
+        published_on=date(2022, 12, 15),
+        publication_reference="Amtsblatt des Saarlandes 2022, Teil I (Demo-Fundstelle)",
+        effective_from_agreed=date(2023, 1, 1),
         valid_from=date(2023, 1, 1),
         term_end=date(2027, 12, 31),
         renewal_months=24,
         notice_period_months=6,
+        termination_right=True,
+        vat_status=m.VatStatus.NOT_TAXABLE,
+        vat_long_term=True,
+        vat_public_task=True,
+        vat_cost_reimbursement=True,
+        vat_public_bodies=True,
+        vat_reasoning=(
+            "Demo: Unbefristet durch automatische Verlängerung (langfristig), Grüngutverwertung ist "
+            "gemeinsame öffentliche Aufgabe der Entsorgung, Erstattung nur der Kosten ohne Aufschlag, "
+            "Leistungen des Häckselplatzes nur an Kommunen. Nicht steuerbar nach § 2b Abs. 3 Nr. 2 UStG."
+        ),
+        vat_assessed_on=date(2025, 3, 10),
         reminder_days="120,60,14",
         expected_savings=Decimal("21000"),
     )
@@ -139,7 +154,8 @@ def load(ctx):
             (date(2022, 7, 4), "negotiation"),
             (date(2022, 9, 22), "council"),
             (date(2022, 11, 15), "signed"),
-            (date(2022, 12, 1), "supervisory"),
+            (date(2022, 12, 1), "approved"),
+            (date(2022, 12, 15), "published"),
             (date(2023, 1, 1), "in_force"),
         ],
     )
@@ -216,6 +232,25 @@ def load(ctx):
                 "status": m.BookingStatus.CONFIRMED,
             },
         )
+    # bookings of the current year so far (no usage recorded for them: they count as usage in hours)
+    day = _next_weekday(date(today.year, 1, 1), 1)
+    week = 0
+    while day < today - timedelta(days=7):
+        slug = "saarlouis" if week % 2 == 0 else "nalbach"
+        start = _aware(day + timedelta(days=0 if slug == "saarlouis" else 2), 8)
+        m.Booking.objects.update_or_create(
+            resource=shredder,
+            start=start,
+            defaults={
+                "organisation": ctx.org(slug),
+                "end": start + timedelta(hours=4 if slug == "saarlouis" else 3),
+                "purpose": "Grünschnitt (Demo)",
+                "booked_by": ctx.user(f"{slug}-editor"),
+                "status": m.BookingStatus.CONFIRMED,
+            },
+        )
+        day += timedelta(days=14)
+        week += 1
     base_usage = _key(
         green,
         "Sockel 30 % + Nutzung Häcksler 70 %",
@@ -292,16 +327,21 @@ def load(ctx):
         owner="nalbach",
         cooperation=coop_staff,
         parties=[
-            ("nalbach", m.PartyRole.PROVIDING, Decimal("40")),
-            ("saarlouis", m.PartyRole.RECEIVING, Decimal("60")),
+            ("nalbach", m.PartyRole.MANDATED, Decimal("40")),
+            ("saarlouis", m.PartyRole.MANDATING, Decimal("60")),
         ],
         kind=m.AgreementKind.ZWECKVEREINBARUNG_MANDATING,
         task_field=m.TaskField.ENERGIE,
         subject="Die Gemeinde Nalbach stellt eine Klimaschutzmanagerin ein, die zu festen Zeitanteilen auch für die "
         "Kreisstadt Saarlouis arbeitet. Personal- und Sachkosten werden nach den tatsächlich geleisteten Stunden erstattet.",
-        legal_basis="§ 17 KGG Saarland; Förderung nach der Kommunalrichtlinie (NKI)",
+        legal_basis="§§ 17, 18 KGG Saarland (öffentlich-rechtliche Vereinbarung, mandatierend); "
+        "Förderung nach der Kommunalrichtlinie (NKI)",
         status=m.AgreementStatus.IN_FORCE,
         signed_on=date(2024, 2, 20),
+        supervisory_notice_on=date(2024, 2, 26),
+        published_on=date(2024, 3, 14),
+        publication_reference="Amtsblatt des Saarlandes 2024, Teil I (Demo-Fundstelle)",
+        effective_from_agreed=date(2024, 4, 1),
         valid_from=date(2024, 4, 1),
         term_end=date(2027, 3, 31),
         notice_period_months=3,
@@ -333,6 +373,8 @@ def load(ctx):
             (date(2023, 9, 1), "draft"),
             (date(2023, 12, 7), "council"),
             (date(2024, 2, 20), "signed"),
+            (date(2024, 2, 26), "supervisory"),
+            (date(2024, 3, 14), "published"),
             (date(2024, 4, 1), "in_force"),
         ],
     )

@@ -44,6 +44,22 @@ class CooperationShareableForm(ShareableForm):
 
 
 class AgreementForm(CooperationShareableForm):
+    owner_role = forms.ChoiceField(
+        label=_("Role of your organisation"),
+        choices=m.PartyRole.choices,
+        required=False,
+        initial=m.PartyRole.EQUAL,
+        help_text=_(
+            "Delegating: one party takes the task over, the others hand it over. Mandating: one party "
+            "performs the task, the others commission it."
+        ),
+    )
+    partner_role = forms.ChoiceField(
+        label=_("Role of the partners"),
+        choices=m.PartyRole.choices,
+        initial=m.PartyRole.EQUAL,
+        required=False,
+    )
     partners = forms.ModelMultipleChoiceField(
         Organisation.objects.none(),
         required=False,
@@ -62,9 +78,9 @@ class AgreementForm(CooperationShareableForm):
             "task_field",
             "subject",
             "legal_basis",
-            "supervisory_notice_required",
-            "valid_from",
+            "effective_from_agreed",
             "term_end",
+            "termination_right",
             "renewal_months",
             "notice_period_months",
             "reminder_days",
@@ -83,6 +99,23 @@ class AgreementForm(CooperationShareableForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["partners"]
+            del self.fields["owner_role"]
+            del self.fields["partner_role"]
+            if self.instance.status not in (
+                m.AgreementStatus.DRAFT,
+                m.AgreementStatus.NEGOTIATION,
+                m.AgreementStatus.COUNCIL,
+            ):
+                # after the signature the content changes only by an amendment (§ 18 Abs. 3 KGG)
+                for name in (
+                    "kind",
+                    "effective_from_agreed",
+                    "termination_right",
+                    "term_end",
+                    "renewal_months",
+                ):
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Signed: changes only by an amendment (§ 18 Abs. 3 KGG).")
         else:
             self.fields["partners"].queryset = Organisation.objects.filter(
                 participations__cooperation__in=self.fields["cooperation"].queryset
@@ -111,16 +144,28 @@ class AgreementForm(CooperationShareableForm):
         return data
 
 
-class PartyForm(BootstrapModelForm):
-    class Meta:
-        model = m.AgreementParty
-        fields = ["organisation", "role", "fixed_share_percent", "council_decision_required"]
+class PartyForm(BootstrapForm):
+    """Add a party or change the role of an existing one."""
+
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), label=_("organisation"))
+    role = forms.ChoiceField(label=_("role"), choices=m.PartyRole.choices)
+    fixed_share_percent = forms.DecimalField(
+        label=_("fixed cost share (%)"),
+        required=False,
+        max_digits=6,
+        decimal_places=3,
+        min_value=0,
+        max_value=100,
+    )
+    council_decision_required = forms.BooleanField(
+        label=_("council decision required"), required=False, initial=True
+    )
 
     def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = _participants(agreement.cooperation).exclude(
-            pk__in=agreement.parties.values("organisation_id")
-        )
+        self.fields["organisation"].queryset = _participants(agreement.cooperation)
+        allowed = agreement.judgement().roles
+        self.fields["role"].choices = [(r, m.PartyRole(r).label) for r in allowed]
 
 
 class CouncilDecisionForm(BootstrapModelForm):
@@ -140,7 +185,17 @@ class StatusForm(BootstrapForm):
     on = forms.DateField(
         label=_("Date"),
         required=False,
-        help_text=_("Date of signature, notice, start or end; today if empty."),
+        help_text=_(
+            "Date of signature, approval, notice, publication, entry into force or end; today if empty."
+        ),
+    )
+    reference = forms.CharField(
+        label=_("File reference / place of publication"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "For the approval: the authority's file reference; for the publication: where it was published."
+        ),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
@@ -220,6 +275,30 @@ class AdvanceForm(BootstrapModelForm):
 
     def validate_unique(self):
         pass  # an existing row of the party and year is updated by the action
+
+
+class VatForm(BootstrapModelForm):
+    """The Kämmerei's checklist of § 2b Abs. 3 Nr. 2 UStG and the classification with its reasoning."""
+
+    class Meta:
+        model = m.Agreement
+        fields = [
+            "vat_long_term",
+            "vat_public_task",
+            "vat_cost_reimbursement",
+            "vat_public_bodies",
+            "vat_status",
+            "vat_reasoning",
+            "vat_rate_percent",
+        ]
+        widgets = {"vat_reasoning": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.administration.vat import CONDITIONS
+
+        for c in CONDITIONS:
+            self.fields[c.field].label = f"{c.letter}) {c.text}"
 
 
 class SettlementForm(BootstrapForm):

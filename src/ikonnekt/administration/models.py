@@ -54,10 +54,22 @@ class ChildMixin:
 
 
 class AgreementKind(models.TextChoices):
-    ZWECKVEREINBARUNG_DELEGATING = "zv_delegating", _("Zweckvereinbarung (delegating the task)")
-    ZWECKVEREINBARUNG_MANDATING = "zv_mandating", _("Zweckvereinbarung (mandating the task)")
-    ZWECKVERBAND = "zweckverband", _("Zweckverband statute")
-    ARBEITSGEMEINSCHAFT = "arbeitsgemeinschaft", _("Arbeitsgemeinschaft")
+    """Forms of the state laws on municipal cooperation (Saarland: § 1 KGG) and simpler contracts.
+
+    The codes keep their historic names; the labels follow the Saarland KGG (§ 17 Abs. 1: a party
+    takes a task over into its own responsibility = delegating, or performs it for the others =
+    mandating). ``administration.kgg`` names each state's own word for the form."""
+
+    ZWECKVEREINBARUNG_DELEGATING = (
+        "zv_delegating",
+        _("public-law agreement, delegating (the task is taken over)"),
+    )
+    ZWECKVEREINBARUNG_MANDATING = (
+        "zv_mandating",
+        _("public-law agreement, mandating (the task is performed for the others)"),
+    )
+    ZWECKVERBAND = "zweckverband", _("special-purpose association (Zweckverband) statute")
+    ARBEITSGEMEINSCHAFT = "arbeitsgemeinschaft", _("municipal working group (Arbeitsgemeinschaft)")
     NUTZUNG = "nutzungsvereinbarung", _("Nutzungsvereinbarung (usage agreement)")
     VERTRAG = "vertrag", _("Private-law contract")
     ABSICHT = "absichtserklaerung", _("Absichtserklärung (letter of intent)")
@@ -80,16 +92,29 @@ class AgreementStatus(models.TextChoices):
     NEGOTIATION = "negotiation", _("in negotiation")
     COUNCIL = "council", _("council decisions")
     SIGNED = "signed", _("signed")
-    SUPERVISORY = "supervisory", _("supervisory notice")
+    APPROVED = "approved", _("approved by the supervisory authority")
+    SUPERVISORY = "supervisory", _("notified to the supervisory authority")
+    PUBLISHED = "published", pgettext_lazy("agreement status", "published")
     IN_FORCE = "in_force", _("in force")
     NOTICE_GIVEN = "notice_given", _("notice given")
     ENDED = "ended", _("ended")
 
 
 class PartyRole(models.TextChoices):
-    PROVIDING = "providing", _("providing")
-    RECEIVING = "receiving", _("receiving")
+    """One role per party; each label names one side only (never "abgebend/übernehmend")."""
+
+    DELEGATING = "delegating", _("delegating municipality (hands the task over)")
+    TAKING_OVER = "taking_over", _("taking-over municipality (takes the task over)")
+    MANDATING = "mandating", _("mandating municipality (commissions the task)")
+    MANDATED = "mandated", _("mandated municipality (performs the task)")
+    MEMBER = "member", _("association member")
     EQUAL = "equal", _("equal partner")
+
+
+class VatStatus(models.TextChoices):
+    UNCLASSIFIED = "unclassified", _("not yet classified")
+    NOT_TAXABLE = "not_taxable", _("not taxable (§ 2b Abs. 3 Nr. 2 UStG)")
+    TAXABLE = "taxable", _("taxable")
 
 
 class Agreement(Shareable):
@@ -111,16 +136,34 @@ class Agreement(Shareable):
     status = models.CharField(
         _("status"), max_length=15, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
-    supervisory_notice_required = models.BooleanField(
-        _("supervisory notice required"),
-        default=False,
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    approved_on = models.DateField(_("approved by the supervisory authority on"), null=True, blank=True)
+    approval_reference = models.CharField(_("reference of the approval"), max_length=120, blank=True)
+    supervisory_notice_on = models.DateField(
+        _("notified to the supervisory authority on"), null=True, blank=True
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    publication_reference = models.CharField(
+        _("where published"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Amtsblatt des Saarlandes, Teil I, S. 123"),
+    )
+    effective_from_agreed = models.DateField(
+        _("takes effect on (date named in the agreement)"),
+        null=True,
+        blank=True,
         help_text=_(
-            "Zweckvereinbarungen must be notified to the supervisory authority before they take effect."
+            "Only if the agreement names a date; otherwise it takes effect on the day after publication "
+            "(§ 18 Abs. 2 KGG)."
         ),
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    supervisory_notice_on = models.DateField(_("supervisory notice on"), null=True, blank=True)
-    valid_from = models.DateField(_("in force from"), null=True, blank=True)
+    valid_from = models.DateField(_("in force from"), null=True, blank=True, editable=False)
+    termination_right = models.BooleanField(
+        _("ordinary termination right agreed"),
+        default=False,
+        help_text=_("Required for terms over ten years or open-ended terms (§ 17 Abs. 3 KGG)."),
+    )
     term_end = models.DateField(_("end of term"), null=True, blank=True)
     renewal_months = models.PositiveSmallIntegerField(
         _("automatic renewal (months)"),
@@ -147,6 +190,34 @@ class Agreement(Shareable):
     )
     document_url = models.URLField(_("document link (DMS)"), blank=True)
     attachment = models.FileField(_("attachment"), upload_to="administration/agreements/%Y/", blank=True)
+    # VAT under § 2b UStG (administration.vat): classification, checklist of § 2b Abs. 3 Nr. 2, reasoning.
+    vat_status = models.CharField(
+        _("VAT classification (§ 2b UStG)"),
+        max_length=15,
+        choices=VatStatus.choices,
+        default=VatStatus.UNCLASSIFIED,
+    )
+    vat_long_term = models.BooleanField(_("long-term public-law agreement"), default=False)
+    vat_public_task = models.BooleanField(
+        _("serves the public infrastructure and a public task incumbent on all parties"), default=False
+    )
+    vat_cost_reimbursement = models.BooleanField(_("paid only by reimbursement of costs"), default=False)
+    vat_public_bodies = models.BooleanField(
+        _("similar services provided essentially to public-law bodies"), default=False
+    )
+    vat_reasoning = models.TextField(_("reasoning of the VAT classification"), blank=True)
+    vat_rate_percent = models.DecimalField(
+        _("VAT rate (%)"), max_digits=5, decimal_places=2, default=Decimal("19.00"), validators=PERCENT
+    )
+    vat_assessed_on = models.DateField(_("classified on"), null=True, blank=True)
+    vat_assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("classified by"),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -162,7 +233,8 @@ class Agreement(Shareable):
 
     def clean(self):
         errors = {}
-        if self.valid_from and self.term_end and self.term_end < self.valid_from:
+        start = self.effective_from_agreed or self.valid_from
+        if start and self.term_end and self.term_end < start:
             errors["term_end"] = _("The end of term lies before the start.")
         if self.grant_from and self.grant_until and self.grant_until < self.grant_from:
             errors["grant_until"] = _("The grant period ends before it starts.")
@@ -179,6 +251,12 @@ class Agreement(Shareable):
             raise ValueError("reminder days out of range")
         return sorted(set(days), reverse=True)
 
+    def judgement(self):
+        """What the state law(s) of the parties require (``administration.kgg``)."""
+        from ikonnekt.administration.kgg import judge
+
+        return judge(self)
+
     def is_party(self, user) -> bool:
         party_ids = {p.organisation_id for p in self.parties.all()}
         return bool(party_ids & user_org_ids(user))
@@ -192,7 +270,7 @@ class AgreementParty(ChildMixin, models.Model):
         related_name="+",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(_("role"), max_length=10, choices=PartyRole.choices, default=PartyRole.EQUAL)
+    role = models.CharField(_("role"), max_length=12, choices=PartyRole.choices, default=PartyRole.EQUAL)
     fixed_share_percent = models.DecimalField(
         _("fixed cost share (%)"), max_digits=6, decimal_places=3, null=True, blank=True, validators=PERCENT
     )
@@ -589,7 +667,10 @@ class KeyBasis(models.TextChoices):
     EQUAL = "equal", _("equal shares (base)")
     FIXED = "fixed", _("fixed shares of the parties")
     INHABITANTS = "inhabitants", _("inhabitants on a reference date")
-    RESOURCE_USAGE = "resource_usage", _("usage of a resource (hours, km, tonnes)")
+    RESOURCE_USAGE = (
+        "resource_usage",
+        _("usage of a resource (recorded usage, else hours of confirmed bookings)"),
+    )
     RESOURCE_BOOKINGS = "resource_bookings", _("number of bookings of a resource")
     POSITION_HOURS = "position_hours", _("hours worked in a shared position")
 

@@ -5,8 +5,10 @@ queries does not grow with the number of usage or time records.
 """
 
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db.models import Count, Sum
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration.costkeys import CostKeyError, settle
@@ -19,6 +21,7 @@ from ikonnekt.administration.models import (
     KeyBasis,
     TimeRecord,
     UsageRecord,
+    UsageUnit,
 )
 from ikonnekt.organizations.models import InhabitantCount
 
@@ -45,14 +48,7 @@ def _component_values(component, org_ids, fixed, year) -> tuple[dict, str]:
         found = _inhabitants(org_ids, component.reference_date)
         return {str(o): (found[o][0] if o in found else None) for o in org_ids}, _("inhabitants")
     if basis == KeyBasis.RESOURCE_USAGE:
-        rows = (
-            UsageRecord.objects.filter(
-                resource_id=component.resource_id, date__year=year, organisation_id__in=org_ids
-            )
-            .values("organisation_id")
-            .annotate(q=Sum("quantity"))
-        )
-        unit = component.resource.usage_unit
+        return _usage_with_bookings(component.resource, org_ids, year)
     elif basis == KeyBasis.RESOURCE_BOOKINGS:
         rows = (
             Booking.objects.filter(
@@ -76,6 +72,50 @@ def _component_values(component, org_ids, fixed, year) -> tuple[dict, str]:
         unit = "h"
     found = {r["organisation_id"]: r["q"] for r in rows}
     return {str(o): str(found.get(o) or 0) for o in org_ids}, unit
+
+
+def _usage_with_bookings(resource, org_ids, year) -> tuple[dict, str]:
+    """Usage of the year per party: the recorded usage; a party that recorded no usage in the year
+    counts the hours of its confirmed bookings instead (only for resources counted in hours), so a
+    booking is never counted twice. Two aggregate queries, independent of the number of records."""
+    recorded = {
+        r["organisation_id"]: r["q"]
+        for r in UsageRecord.objects.filter(resource=resource, date__year=year, organisation_id__in=org_ids)
+        .values("organisation_id")
+        .annotate(q=Sum("quantity"))
+    }
+    booked = defaultdict(Decimal)
+    if resource.usage_unit == UsageUnit.HOURS:
+        for org_id, start, end in Booking.objects.filter(
+            resource=resource, start__year=year, status=BookingStatus.CONFIRMED, organisation_id__in=org_ids
+        ).values_list("organisation_id", "start", "end"):
+            booked[org_id] += Decimal((end - start).total_seconds()) / 3600
+    values = {}
+    for o in org_ids:
+        total = Decimal(str(recorded[o])) if recorded.get(o) else booked.get(o, Decimal(0))
+        values[str(o)] = str(total.quantize(Decimal("0.01")))
+    return values, resource.usage_unit
+
+
+def _where(component, org_ids, agreement) -> dict:
+    """Where the figure of each party is entered (links in the error of a settlement)."""
+    basis = component.basis
+    if basis in (KeyBasis.RESOURCE_USAGE, KeyBasis.RESOURCE_BOOKINGS):
+        url = reverse(
+            "administration:resource_usage"
+            if basis == KeyBasis.RESOURCE_USAGE
+            else "administration:resource_detail",
+            args=[component.resource_id],
+        )
+        return {"": url}
+    if basis == KeyBasis.POSITION_HOURS:
+        return {"": reverse("administration:position_detail", args=[component.position_id])}
+    if basis == KeyBasis.FIXED:
+        return {"": reverse("administration:agreement_party", args=[agreement.pk])}
+    if basis == KeyBasis.INHABITANTS:
+        add = reverse("admin:organizations_inhabitantcount_add")
+        return {str(o): f"{add}?organisation={o}" for o in org_ids}
+    return {}
 
 
 def freeze_inputs(agreement, year: int) -> dict:
@@ -110,6 +150,7 @@ def freeze_inputs(agreement, year: int) -> dict:
                 "label": label,
                 "unit": unit,
                 "values": values,
+                "where": _where(comp, org_ids, agreement),
             }
         )
     for item in items:
@@ -135,6 +176,11 @@ def freeze_inputs(agreement, year: int) -> dict:
             for i in items
         ],
         "advances": advances,
+        "vat": {
+            "status": agreement.vat_status,
+            "rate": str(agreement.vat_rate_percent),
+            "reasoning": agreement.vat_reasoning,
+        },
     }
 
 

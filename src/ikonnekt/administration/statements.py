@@ -29,14 +29,33 @@ def settlement_rows(settlement) -> dict:
         for c in key["components"]:
             comps.append({**c, "values": [(names[pid], v) for pid, v in c.get("values", {}).items()]})
         keys.append({"name": key["name"], "components": comps})
-    return {"parties": parties, "items": items, "keys": keys, "names": names}
+    vat = settlement.result.get("vat") or {"status": "unclassified"}
+    taxable = vat.get("status") == "taxable"
+    return {"parties": parties, "items": items, "keys": keys, "names": names, "vat": vat, "taxable": taxable}
+
+
+def vat_statement(vat: dict) -> str:
+    """The sentence on VAT that every statement carries (§ 2b UStG)."""
+    status = vat.get("status")
+    if status == "taxable":
+        return _("Taxable under § 2b UStG; VAT %(rate)s %% per party and item. Reasoning: %(why)s") % {
+            "rate": vat.get("rate"),
+            "why": vat.get("reasoning", ""),
+        }
+    if status == "not_taxable":
+        return _("Not taxable under § 2b Abs. 3 Nr. 2 UStG, so no VAT is charged. Reasoning: %(why)s") % {
+            "why": vat.get("reasoning", "")
+        }
+    return _("The VAT classification under § 2b UStG was not recorded when this settlement was issued.")
 
 
 def settlement_pdf(settlement, base_url: str = "") -> bytes:
     from weasyprint import HTML
 
+    rows = settlement_rows(settlement)
     html = render_to_string(
-        "administration/settlement_pdf.html", {"settlement": settlement, **settlement_rows(settlement)}
+        "administration/settlement_pdf.html",
+        {"settlement": settlement, **rows, "vat_statement": vat_statement(rows["vat"])},
     )
     return HTML(string=html, base_url=base_url).write_pdf()
 
@@ -55,17 +74,37 @@ def settlement_xlsx(settlement) -> bytes:
         [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}]
     )
     ws.append([])
-    ws.append([_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
+    taxable = data["vat"].get("status") == "taxable"
+    if taxable:
+        ws.append(
+            [_("Party"), _("Net (EUR)"), _("VAT rate (%)"), _("VAT (EUR)"), _("Gross (EUR)"),
+             _("Advance payments (EUR)"), _("Balance (EUR)")]
+        )  # fmt: skip
+    else:
+        ws.append([_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
     for cell in ws[ws.max_row]:
         cell.font = bold
     for p in data["parties"]:
-        ws.append([p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])])
+        if taxable:
+            ws.append(
+                [p["name"], Decimal(p["costs"]), Decimal(data["vat"]["rate"]), Decimal(p["vat"]),
+                 Decimal(p["gross"]), Decimal(p["advances"]), Decimal(p["balance"])]
+            )  # fmt: skip
+        else:
+            ws.append([p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])])
     ws.append([_("Total"), Decimal(settlement.result["total"])])
     ws[ws.max_row][0].font = bold
+    if taxable:
+        ws.cell(row=ws.max_row, column=4, value=Decimal(data["vat"]["total_vat"]))
+        ws.cell(row=ws.max_row, column=5, value=Decimal(data["vat"]["total_gross"]))
+    ws.append([])
+    ws.append([vat_statement(data["vat"])])
     items = wb.create_sheet(_("Cost items")[:31])
     header = [_("Cost item"), _("Category"), _("Amount (EUR)"), _("Cost key")]
     for name in data["names"].values():
         header += [f"{name} %", f"{name} EUR"]
+        if taxable:
+            header += [f"{name} {_('VAT')} EUR", f"{name} {_('gross')} EUR"]
     items.append(header)
     for cell in items[1]:
         cell.font = bold
@@ -73,6 +112,8 @@ def settlement_xlsx(settlement) -> bytes:
         row = [item["label"], item["category"], Decimal(item["amount"]), item["key"]]
         for s in item["split"]:
             row += [Decimal(s["share"]), Decimal(s["amount"])]
+            if taxable:
+                row += [Decimal(s["vat"]), Decimal(s["gross"])]
         items.append(row)
     keys = wb.create_sheet(_("Cost keys")[:31])
     keys.append([_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])

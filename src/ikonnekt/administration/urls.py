@@ -20,6 +20,7 @@ urlpatterns = [
     path("agreements/<int:pk>/cost-key/", v.agreement_cost_key, name="agreement_cost_key"),
     path("agreements/<int:pk>/cost-item/", v.agreement_cost_item, name="agreement_cost_item"),
     path("agreements/<int:pk>/advance/", v.agreement_advance, name="agreement_advance"),
+    path("agreements/<int:pk>/vat/", v.agreement_vat, name="agreement_vat"),
     path("agreements/<int:pk>/settlement/", v.agreement_settlement, name="agreement_settlement"),
     path("agreements/<int:pk>/attachment/", v.agreement_attachment, name="agreement_attachment"),
     path("cost-items/<int:pk>/delete/", v.cost_item_delete, name="cost_item_delete"),

@@ -14,10 +14,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms
+from ikonnekt.administration import actions, forms, kgg, vat
 from ikonnekt.administration import models as m
 from ikonnekt.administration.costkeys import CostKeyError
 from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items, upcoming
@@ -225,7 +225,16 @@ class AgreementDetail(SharedDetailView):
         a = self.object
         user = self.request.user
         today = timezone.localdate()
+        judgement = kgg.judge(a)
         ctx.update(
+            judgement=judgement,
+            legal_steps=kgg.step_overview(a, judgement),
+            unverified_notes=kgg.unverified_notes(judgement),
+            vat_checklist=[
+                {"letter": c.letter, "text": c.text, "ticked": getattr(a, c.field)} for c in vat.CONDITIONS
+            ],
+            vat_transition=vat.transition_notice(today),
+            effective_on=kgg.effective_date(a, judgement),
             parties=a.parties.select_related("organisation"),
             decisions=a.council_decisions.select_related("organisation"),
             timeline=a.status_changes.select_related("changed_by"),
@@ -235,7 +244,7 @@ class AgreementDetail(SharedDetailView):
             advances=a.advance_payments.select_related("organisation"),
             settlements=a.settlements.order_by("-year", "-version"),
             deadlines=[(d, (d.date - today).days) for d in agreement_deadlines(a, today)],
-            next_statuses=actions.next_statuses(a),
+            next_statuses=actions.next_statuses(a, judgement),
             can_record_decision=a.can_edit(user)
             or a.parties.filter(organisation_id__in=orgs_with_role(user)).exists(),
             status_form=forms.StatusForm(agreement=a) if ctx["can_edit"] else None,
@@ -265,15 +274,23 @@ class FormPageMixin:
 class AgreementCreate(FormPageMixin, SharedCreateView):
     model = m.Agreement
     form_class = forms.AgreementForm
-    page_title = _lazy("New agreement")
+    page_title = gettext_lazy("New agreement")
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
-        parties = [(org, m.PartyRole.EQUAL) for org in form.cleaned_data.get("partners") or []]
+        partners = form.cleaned_data.get("partners") or []
+        role = form.cleaned_data.get("partner_role")
+        if not role:  # not chosen: the first role the kind allows (equal partner outside the KGG)
+            role = kgg.judge(form.instance, [form.cleaned_data["owner"], *partners]).roles[-1]
+        parties = [(org, role) for org in partners]
         response = self.run_action(
             form,
             lambda: actions.create_agreement(
-                _actor(self.request), form.cleaned_data["owner"].pk, form.save, parties
+                _actor(self.request),
+                form.cleaned_data["owner"].pk,
+                form.save,
+                parties,
+                owner_role=form.cleaned_data.get("owner_role"),
             ),
         )
         return response
@@ -311,6 +328,7 @@ def agreement_status(request, pk):
             form.cleaned_data["to_status"],
             on=form.cleaned_data.get("on"),
             note=form.cleaned_data.get("note", ""),
+            reference=form.cleaned_data.get("reference", ""),
         ).get_absolute_url(),
         success=_("Status changed."),
     )
@@ -398,10 +416,43 @@ def _add_advance(request, agreement, form):
     actions.set_advance(_actor(request), agreement, d["organisation"], d["year"], d["amount"])
 
 
-agreement_party = _agreement_child_view(forms.PartyForm, _lazy("Add party"), _add_party)
-agreement_transfer = _agreement_child_view(forms.TaskTransferForm, _lazy("Add task transfer"), _add_transfer)
-agreement_cost_item = _agreement_child_view(forms.CostItemForm, _lazy("Add cost item"), _add_cost_item)
-agreement_advance = _agreement_child_view(forms.AdvanceForm, _lazy("Advance payments"), _add_advance)
+agreement_party = _agreement_child_view(
+    forms.PartyForm, gettext_lazy("Add a party or change its role"), _add_party
+)
+agreement_transfer = _agreement_child_view(
+    forms.TaskTransferForm, gettext_lazy("Add task transfer"), _add_transfer
+)
+agreement_cost_item = _agreement_child_view(forms.CostItemForm, gettext_lazy("Add cost item"), _add_cost_item)
+agreement_advance = _agreement_child_view(forms.AdvanceForm, gettext_lazy("Advance payments"), _add_advance)
+
+
+@login_required
+def agreement_vat(request, pk):
+    """§ 2b UStG: the Kämmerei's checklist, classification and reasoning (audited)."""
+    agreement = get_editable_or_404(m.Agreement, request.user, pk=pk)
+    form = forms.VatForm(request.POST or None, instance=agreement)
+    conditions = _(
+        "Not taxable (§ 2b Abs. 3 Nr. 2 UStG) if the cooperation is determined by common specific public "
+        "interests, which is regularly the case if all four conditions a) to d) hold. Tick what applies, then "
+        "classify and give the reasoning."
+    )
+
+    def save():
+        data = {f: form.cleaned_data.get(f) for f in actions.VAT_FIELDS}
+        return actions.classify_vat(_actor(request), m.Agreement(pk=agreement.pk), data).get_absolute_url()
+
+    return _child_form(
+        request,
+        form=form,
+        title=_("VAT classification (§ 2b UStG) of %(title)s") % {"title": agreement},
+        cancel_url=agreement.get_absolute_url(),
+        on_valid=save,
+        intro=conditions,
+        success=_("VAT classification saved."),
+    )
+
+
+agreement_vat.shareable_model = m.Agreement
 
 
 @login_required
@@ -435,6 +486,7 @@ def agreement_settlement(request, pk):
     form = forms.SettlementForm(request.POST or request.GET or None, initial={"year": year_default})
     result = inputs = None
     error = None
+    error_links = []
     year = None
     if form.is_valid():
         year = form.cleaned_data["year"]
@@ -458,6 +510,7 @@ def agreement_settlement(request, pk):
             inputs, result = preview(agreement, year)
         except CostKeyError as exc:
             error = str(exc)
+            error_links = [(text, url) for text, url in exc.links if url]
     rows = None
     if result:
         fake = m.Settlement(agreement=agreement, year=year, inputs=inputs, result=result)
@@ -471,6 +524,7 @@ def agreement_settlement(request, pk):
             "rows": rows,
             "result": result,
             "error": error,
+            "error_links": error_links,
             "year": year,
             "can_edit": agreement.can_edit(request.user),
             "issued": agreement.settlements.filter(year=year).order_by("-version") if year else [],
@@ -588,7 +642,7 @@ class PositionDetail(SharedDetailView):
 class PositionCreate(FormPageMixin, SharedCreateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
-    page_title = _lazy("New shared position")
+    page_title = gettext_lazy("New shared position")
 
 
 class PositionUpdate(FormPageMixin, SharedUpdateView):
@@ -726,7 +780,7 @@ def _week_grid(bookings, today, weeks=3):
 class ResourceCreate(FormPageMixin, SharedCreateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
-    page_title = _lazy("New shared resource")
+    page_title = gettext_lazy("New shared resource")
 
 
 class ResourceUpdate(FormPageMixin, SharedUpdateView):
@@ -793,7 +847,15 @@ def resource_usage(request, pk):
         return resource.get_absolute_url()
 
     return _child_form(
-        request, form=form, title=_("Record usage"), cancel_url=resource.get_absolute_url(), on_valid=save
+        request,
+        form=form,
+        title=_("Record usage"),
+        cancel_url=resource.get_absolute_url(),
+        on_valid=save,
+        intro=_(
+            "Usage is the basis of usage-based cost keys. A partner that records no usage in a year is "
+            "counted with the hours of its confirmed bookings (resources counted in hours)."
+        ),
     )
 
 
@@ -855,7 +917,7 @@ class GroupDetail(SharedDetailView):
 class GroupCreate(FormPageMixin, SharedCreateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
-    page_title = _lazy("New working group")
+    page_title = gettext_lazy("New working group")
 
 
 class GroupUpdate(FormPageMixin, SharedUpdateView):
@@ -1245,7 +1307,7 @@ class AdviceDetail(SharedDetailView):
 class AdviceCreate(FormPageMixin, SharedCreateView):
     model = m.AdviceRequest
     form_class = forms.AdviceForm
-    page_title = _lazy("Ask the partners")
+    page_title = gettext_lazy("Ask the partners")
 
     def form_valid(self, form):
         form.instance.asked_by = self.request.user
