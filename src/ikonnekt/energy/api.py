@@ -232,6 +232,8 @@ class QuarterSerializer(ShareableSerializer):
             "price_district_heat",
             "feed_in_tariff",
             "price_increase",
+            "investment_price_increase",
+            "operation_price_increase",
             "co2_price_path",
             "owner",
             "visibility",

@@ -51,6 +51,8 @@ def assumptions(quarter) -> qc.Assumptions:
         interest=float(quarter.interest_rate) / 100,
         years=quarter.period_years,
         price_increase=float(quarter.price_increase) / 100,
+        investment_price_increase=float(quarter.investment_price_increase) / 100,
+        operation_price_increase=float(quarter.operation_price_increase) / 100,
         start_year=dt.date.today().year,
         prices={
             "electricity": ct(quarter.price_electricity),
@@ -83,6 +85,8 @@ def variant_inputs(v) -> dict:
             "battery_capex_per_kwh",
             "solar_thermal_share",
             "solar_thermal_capex",
+            "operation_cost",
+            "other_cost",
             "subsidy",
         )
     }

@@ -335,6 +335,8 @@ class QuarterForm(ShareableForm):
             "price_district_heat",
             "feed_in_tariff",
             "price_increase",
+            "investment_price_increase",
+            "operation_price_increase",
             "co2_price_path",
             "owner",
             "visibility",
@@ -380,6 +382,8 @@ class VariantForm(BootstrapModelForm):
             "battery_capex_per_kwh",
             "solar_thermal_share",
             "solar_thermal_capex",
+            "operation_cost",
+            "other_cost",
             "subsidy",
             "notes",
         ]

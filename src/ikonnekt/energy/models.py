@@ -632,6 +632,20 @@ class Quarter(Shareable):
     price_increase = models.DecimalField(
         _("energy price increase (%/a)"), max_digits=5, decimal_places=2, default=2
     )
+    investment_price_increase = models.DecimalField(
+        _("investment price increase (%/a)"),
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        help_text=_("Price change of replacements within the period (VDI 2067-1, capital-related costs)."),
+    )
+    operation_price_increase = models.DecimalField(
+        _("operation price increase (%/a)"),
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        help_text=_("Price change of maintenance, operation and other costs (VDI 2067-1)."),
+    )
     co2_price_path = models.CharField(
         _("CO2 price path (€/t)"),
         max_length=300,
@@ -715,6 +729,22 @@ class Variant(models.Model):
     )
     solar_thermal_capex = models.DecimalField(
         _("solar-thermal investment (€)"), max_digits=12, decimal_places=0, default=0
+    )
+    operation_cost = models.DecimalField(
+        _("operation (€ in the first year)"),
+        max_digits=12,
+        decimal_places=0,
+        default=0,
+        help_text=_(
+            "Staff time for operating the plant, fuel logistics (VDI 2067-1 operation-related costs)."
+        ),
+    )
+    other_cost = models.DecimalField(
+        _("other costs (€ in the first year)"),
+        max_digits=12,
+        decimal_places=0,
+        default=0,
+        help_text=_("Insurance, administration, fees (VDI 2067-1 other costs)."),
     )
     subsidy = models.DecimalField(_("subsidies (€)"), max_digits=12, decimal_places=0, default=0)
     notes = models.TextField(_("assumptions and sources"), blank=True)
