@@ -355,6 +355,46 @@ def test_quarter_comparison_and_missing_price(cast, client_for):
     assert client.get(reverse("energy:quarter_xlsx", args=[q.pk])).status_code == 200
 
 
+def test_quarter_page_pdf_and_xlsx_show_the_vdi_2067_breakdown(cast, client_for):
+    """GIVEN a quarter with a gas variant WHEN its page, PDF and XLSX are opened
+    THEN each shows the annuity per cost group with the computation of every line."""
+    import openpyxl
+
+    station = _station_with_year(cast.org_a)
+    q = Quarter.objects.create(
+        name="Q",
+        owner=cast.org_a,
+        station=station,
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+        price_electricity=30,
+        price_gas=10,
+    )
+    QuarterBuilding.objects.create(quarter=q, name="EFH", count=10, area=140, heat_demand=120)
+    Variant.objects.create(
+        quarter=q,
+        name="Gas",
+        heat_source="gas_boiler",
+        efficiency=0.95,
+        capex=100000,
+        maintenance_pct=2,
+        operation_cost=400,
+    )
+    client = client_for(cast.a_editor)
+    page = client.get(q.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'id="annuity-table"' in page
+    assert "Betriebsgebundene Kosten A_N,B" in page
+    assert "Wie wird das berechnet?" in page
+    assert "A_N,B = A_IN · a · b_B = 2,00 % × 100.000 € Investition" in page
+    wb = openpyxl.load_workbook(io.BytesIO(client.get(reverse("energy:quarter_xlsx", args=[q.pk])).content))
+    sheet = wb["Annuitäten (VDI 2067-1)"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    maintenance = next(r for r in rows if r[1] == "Instandhaltung und Instandsetzung, Wärmeversorgung")
+    # 2 % of 100,000 € = 2,000 € in year 1; price change 2 %/a (default): a·b_B = 1.191512380 → 2,383.02 €/a
+    assert maintenance[2] == pytest.approx(2383.02, abs=0.01)
+    pdf = client.get(reverse("energy:quarter_pdf", args=[q.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
 def test_api_reading_plausibility_and_permissions(cast, client_for, meter):
     client = client_for(cast.a_editor)
     url = reverse("api:energy-reading-list")

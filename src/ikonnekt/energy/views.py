@@ -859,6 +859,7 @@ class QuarterDetail(SharedDetailView):
                 if r and t
             ],
             notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
+            breakdown=concepts.breakdown(data) if ok else None,
         )
         return ctx
 
@@ -918,6 +919,7 @@ def quarter_pdf(request, pk):
             "variants": [v for v, _r in ok],
             "chart": chart,
             "notes": [_(n) for n in concepts.ASSUMPTION_NOTES],
+            "breakdown": concepts.breakdown(data) if ok else None,
         },
         request=request,
     )
