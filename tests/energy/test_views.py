@@ -212,7 +212,8 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     expected = 100_000 * 0.2 + 100_000 * 0.8 * 3300 / 2730
     assert data["heat_normalised"] == pytest.approx(expected)
     assert data["bench_heat"].klass == "high"  # > 110 kWh/m²a
-    assert data["co2_t"] == pytest.approx(100_000 * 247 / 1e6)
+    # BISKO 2024 natural gas: 250 g CO2e/kWh (GEMIS 4.95, reference app) → 100,000 kWh × 250 g = 25.0 t
+    assert data["co2_t"] == pytest.approx(100_000 * 250 / 1e6)
 
 
 def test_virtual_meter_formula(cast):

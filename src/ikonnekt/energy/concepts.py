@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
+from ikonnekt.reference.factors import factors as reference_factors
 
 FIELD_LABELS = {
     "price_gas": gettext_noop("gas price"),
@@ -65,6 +66,7 @@ def assumptions(quarter) -> qc.Assumptions:
         },
         factors=fs.factors(),
         factor_set_label=f"{fs.name} {fs.year} ({fs.get_method_display()})",
+        factor_sources={c: f.label for c, f in reference_factors(fs.year, fs.method).items()},
         co2_path=qc.parse_path(quarter.co2_price_path),
         electricity_path=path,
     )

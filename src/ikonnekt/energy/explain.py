@@ -96,13 +96,13 @@ def _co2(line, r, a):
     if not line["quantity"]:
         return _("No CO2 price: the BEHG covers fossil heating fuels; electricity and wood carry none here.")
     return _(
-        "%(t)s t CO2e from fuel (%(fuel)s kWh × emission factor of %(fs)s) × %(price)s €/t "
+        "%(t)s t CO2e from fuel (%(fuel)s kWh × emission factor %(factor)s) × %(price)s €/t "
         "(annuity of the declared CO2 price path %(path)s, discounted at %(i)s %%/a) = %(ann)s €/a. "
         "Source: BEHG price path as entered; %(src)s."
     ) % {
         "t": n(line["quantity"], 2),
         "fuel": n(r["fuel_kwh"]),
-        "fs": r["factor_set"],
+        "factor": a.factor_sources.get(line.get("carrier")) or r["factor_set"],
         "price": n(line["factor"], 2),
         "path": ", ".join(f"{y}: {n(p)}" for y, p in sorted(a.co2_path.items())),
         "i": n(a.interest * 100, 2),

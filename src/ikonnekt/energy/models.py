@@ -2,8 +2,8 @@
 
 Shared objects (the one sharing rule): buildings, building groups, weather stations, annual
 energy reports and quarters. Meters, readings, exchanges, tariffs and measures belong to a
-building and inherit its visibility. Reference data (key-figure reference values, emission
-factor sets) is platform-wide and edited by staff in the admin.
+building and inherit its visibility. Reference data (key-figure reference values here, emission
+factor sets in the ``reference`` app) is platform-wide and edited by staff in the admin.
 
 Timestamps are stored in UTC; pages show them in Europe/Berlin.
 """
@@ -15,6 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable
+
+# Carriers and emission factor sets are platform-wide reference data (app ``reference``); they are
+# re-exported here for the energy code that has always imported them from this module.
+from ikonnekt.reference.models import Carrier, EmissionFactor, EmissionFactorSet, FactorMethod  # noqa: F401
 
 
 class UseType(models.TextChoices):
@@ -33,18 +37,6 @@ class UseType(models.TextChoices):
 class AreaKind(models.TextChoices):
     NGF = "ngf", _("NGF (net floor area)")
     BGF = "bgf", _("BGF (gross floor area)")
-
-
-class Carrier(models.TextChoices):
-    ELECTRICITY = "electricity", _("Electricity")
-    NATURAL_GAS = "natural_gas", _("Natural gas")
-    HEATING_OIL = "heating_oil", _("Heating oil")
-    DISTRICT_HEAT = "district_heat", _("District heat")
-    WOOD_CHIPS = "wood_chips", _("Wood chips")
-    WOOD_PELLETS = "wood_pellets", _("Wood pellets")
-    WATER = "water", _("Water")
-    PV_GENERATION = "pv_generation", _("PV generation")
-    PV_FEED_IN = "pv_feed_in", _("PV feed-in")
 
 
 HEAT_CARRIERS = frozenset(
@@ -497,42 +489,6 @@ class ReferenceValue(models.Model):
 
     def __str__(self):
         return f"{self.get_use_type_display()} – {self.get_kind_display()}"
-
-
-class FactorMethod(models.TextChoices):
-    BISKO = "bisko", _("BISKO (LCA, with upstream chains)")
-    DIRECT = "direct", _("Direct combustion only")
-
-
-class EmissionFactorSet(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    method = models.CharField(_("method"), max_length=10, choices=FactorMethod.choices)
-    year = models.PositiveSmallIntegerField(_("year"))
-    source = models.CharField(_("source"), max_length=400)
-
-    class Meta:
-        ordering = ["method", "-year"]
-        constraints = [models.UniqueConstraint(fields=["method", "year"], name="energy_factor_set_unique")]
-        verbose_name = _("emission factor set")
-        verbose_name_plural = _("emission factor sets")
-
-    def __str__(self):
-        return f"{self.name} ({self.year})"
-
-    def factors(self) -> dict:
-        return {f.carrier: f.grams_per_kwh for f in self.entries.all()}
-
-
-class EmissionFactor(models.Model):
-    factor_set = models.ForeignKey(EmissionFactorSet, on_delete=models.CASCADE, related_name="entries")
-    carrier = models.CharField(_("energy carrier"), max_length=20, choices=Carrier.choices)
-    grams_per_kwh = models.FloatField(_("g CO2e per kWh (Hi)"))
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["factor_set", "carrier"], name="energy_factor_unique")]
-
-    def __str__(self):
-        return f"{self.carrier}: {self.grams_per_kwh} g/kWh"
 
 
 # --- annual report and self-check -----------------------------------------------------------

@@ -244,6 +244,7 @@ class Assumptions:
     electricity_path: dict = field(default_factory=dict)  # g/kWh over years (same method)
     investment_price_increase: float = 0.0  # replacements (capital-related costs), r_K − 1
     operation_price_increase: float = 0.0  # maintenance, operation, other costs, r_B − 1
+    factor_sources: dict = field(default_factory=dict)  # carrier → "set year: value (source, year)"
 
 
 @dataclass
@@ -428,6 +429,7 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
             co2_price_annuity,
             heat=True,
             quantity=co2_fuel_t if fuel in CO2_PRICED else 0.0,
+            carrier=fuel,
         ),
         _line(
             "maintenance",
