@@ -22,6 +22,7 @@ from ikonnekt.energy.models import (
     QuarterBuilding,
     Reading,
     ReadingImport,
+    Tariff,
     Variant,
     WeatherStation,
 )
@@ -496,3 +497,33 @@ def test_child_pages_create_and_edit_through_the_parent(cast, client_for, meter)
     assert client_for(cast.a_viewer).get(edit).status_code == 403
     assert client_for(cast.z_admin).post(url, data).status_code == 404
     assert quarter.buildings.count() == 1
+
+
+def test_savings_are_priced_per_carrier_never_blended(cast):
+    """GIVEN a school with gas at 10 ct/kWh (Hs) and electricity at 30 ct/kWh, both with base prices
+    THEN heat savings use the gas working price per kWh Hi and electricity savings the electricity price."""
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B", use_type="school", reference_area=1000, owner=cast.org_a, station=station, heating_share=0.8
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    for meter, end in ((gas, 111_000), (power, 40_000)):
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=end)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10, base_price=600)
+    Tariff.objects.create(meter=power, valid_from=dt.date(2025, 1, 1), energy_price=30, base_price=1200)
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    data = services.building_year(b, 2025, fs.factors())
+    # gas: 111,000 kWh Hs × 0.10 € = 11,100 € over 111,000 / 1.11 = 100,000 kWh Hi → 0.111 €/kWh Hi
+    assert data["price_heat"] == pytest.approx(0.111)
+    # electricity: 40,000 kWh × 0.30 € / 40,000 kWh = 0.30 €/kWh (base prices excluded)
+    assert data["price_electricity"] == pytest.approx(0.30)
+    bench_el = data["bench_electricity"]
+    assert bench_el.savings_eur == pytest.approx(bench_el.savings_kwh * 0.30)
+    bench_heat = data["bench_heat"]
+    assert bench_heat.savings_eur == pytest.approx(bench_heat.savings_kwh * 0.111)
+    # the blended price would have been (11,100 + 600 + 12,000 + 1,200) / 140,000 = 0.1779 €/kWh
+    assert bench_el.savings_eur != pytest.approx(bench_el.savings_kwh * 0.1779, rel=1e-3)

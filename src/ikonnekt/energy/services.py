@@ -128,8 +128,9 @@ def monthly_temperatures(station, year):
     return out
 
 
-def tariff_cost(meter, monthly_kwh_basis, year):
-    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff."""
+def tariff_cost(meter, monthly_kwh_basis, year, with_base=True):
+    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff.
+    ``with_base=False``: the energy (working) price only, which is what a saved kWh saves."""
     tariffs = list(meter.tariffs.all())
     if not tariffs:
         return None
@@ -143,7 +144,7 @@ def tariff_cost(meter, monthly_kwh_basis, year):
         )
         if tariff is None:
             return None
-        total += kwh * float(tariff.energy_price) / 100 + float(tariff.base_price) / 12
+        total += kwh * float(tariff.energy_price) / 100 + (float(tariff.base_price) / 12 if with_base else 0)
     return total
 
 
@@ -160,6 +161,9 @@ def building_year(building, year, factors: dict, references=None):
     carriers = defaultdict(float)
     costs = 0.0
     costs_complete = True
+    # energy (working) costs per carrier group: savings are priced per carrier, never blended
+    working_cost = {"heat": 0.0, "electricity": 0.0}
+    working_complete = {"heat": True, "electricity": True}
     months_heat = [0.0] * 12
     months_el = [0.0] * 12
     coverage = {}
@@ -184,6 +188,12 @@ def building_year(building, year, factors: dict, references=None):
             costs_complete = False
         else:
             costs += cost
+        group = "heat" if meter.carrier in HEAT_CARRIERS else "electricity"
+        working = tariff_cost(meter, values, year, with_base=False)
+        if working is None:
+            working_complete[group] = False
+        else:
+            working_cost[group] += working
     heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
     electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
     gt_year = station_degree_days(building.station, year)
@@ -198,7 +208,10 @@ def building_year(building, year, factors: dict, references=None):
     area = float(building.reference_area) if building.reference_area else None
     ref_heat = references.get((building.use_type, "heat"))
     ref_el = references.get((building.use_type, "electricity"))
-    heat_price = costs / (heat + electricity) if costs_complete and (heat + electricity) else None
+    price_heat = keyfigures.carrier_price(working_cost["heat"], heat, working_complete["heat"])
+    price_electricity = keyfigures.carrier_price(
+        working_cost["electricity"], electricity, working_complete["electricity"]
+    )
     heat_factor = (
         sum(factors.get(c, 0.0) * v for c, v in carriers.items() if c in HEAT_CARRIERS) / heat
         if heat
@@ -206,7 +219,7 @@ def building_year(building, year, factors: dict, references=None):
     )
     bench_heat = (
         keyfigures.benchmark(
-            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, heat_price, heat_factor
+            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, price_heat, heat_factor
         )
         if ref_heat and heat_norm is not None and area
         else None
@@ -217,7 +230,7 @@ def building_year(building, year, factors: dict, references=None):
             area,
             ref_el.guide_value,
             ref_el.limit_value,
-            heat_price,
+            price_electricity,
             factors.get(Carrier.ELECTRICITY),
         )
         if ref_el and electricity and area
@@ -244,6 +257,9 @@ def building_year(building, year, factors: dict, references=None):
         "degree_days": gt_year,
         "long_term_degree_days": long_term,
         "costs": costs if costs_complete else None,
+        "price_heat": price_heat,
+        "price_electricity": price_electricity,
+        "heat_factor": heat_factor,
         "co2_t": co2,
         "specific_heat": bench_heat.specific if bench_heat else keyfigures.specific(heat_norm, area),
         "specific_electricity": bench_el.specific
