@@ -200,7 +200,13 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     # degree days: 182 heating days (Jan–Mar 90 + Oct–Dec 92) × 15 K = 2730
     assert services.station_degree_days(station, 2025) == pytest.approx(182 * 15)
     b = Building.objects.create(
-        name="B", use_type="school", reference_area=1000, owner=cast.org_a, station=station, heating_share=0.8
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
     )
     gas = Meter.objects.create(
         building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
@@ -504,7 +510,13 @@ def test_savings_are_priced_per_carrier_never_blended(cast):
     THEN heat savings use the gas working price per kWh Hi and electricity savings the electricity price."""
     station = _station_with_year(cast.org_a)
     b = Building.objects.create(
-        name="B", use_type="school", reference_area=1000, owner=cast.org_a, station=station, heating_share=0.8
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
     )
     gas = Meter.objects.create(
         building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
@@ -527,3 +539,34 @@ def test_savings_are_priced_per_carrier_never_blended(cast):
     assert bench_heat.savings_eur == pytest.approx(bench_heat.savings_kwh * 0.111)
     # the blended price would have been (11,100 + 600 + 12,000 + 1,200) / 140,000 = 0.1779 €/kWh
     assert bench_el.savings_eur != pytest.approx(bench_el.savings_kwh * 0.1779, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("area_kind", "message"),
+    [
+        ("", "(NGF oder BGF) ist nicht angegeben"),
+        ("bgf", "Die Bezugsfläche ist BGF, die Vergleichswerte beziehen"),
+    ],
+)
+def test_benchmark_is_refused_when_the_area_basis_is_unknown_or_different(cast, area_kind, message):
+    """The reference values are per m² NGF: a building without an area basis, or with BGF, is not compared."""
+    from django.utils import translation
+
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind=area_kind,
+        owner=cast.org_a,
+        station=station,
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    Reading.objects.create(meter=power, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+    Reading.objects.create(meter=power, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=40_000)
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    with translation.override("de"):
+        data = services.building_year(b, 2025, fs.factors())
+    assert data["bench_electricity"] is None
+    assert data["specific_electricity"] == pytest.approx(40.0)  # the key figure itself is still shown
+    assert any(message in p for p in data["problems"]), data["problems"]

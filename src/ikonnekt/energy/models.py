@@ -145,7 +145,11 @@ class Building(Shareable):
         _("reference area (m²)"), max_digits=10, decimal_places=1, null=True, blank=True
     )
     area_kind = models.CharField(
-        _("kind of area"), max_length=3, choices=AreaKind.choices, default=AreaKind.NGF
+        _("kind of area"),
+        max_length=3,
+        choices=AreaKind.choices,
+        blank=True,
+        help_text=_("Net (NGF) or gross (BGF) floor area; without it no comparison with reference values."),
     )
     year_built = models.PositiveSmallIntegerField(_("year of construction"), null=True, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -480,6 +484,13 @@ class ReferenceValue(models.Model):
     limit_value = models.FloatField(_("limit value (kWh/(m²·a))"))
     area_kind = models.CharField(_("kind of area"), max_length=3, choices=AreaKind.choices, default="ngf")
     source = models.CharField(_("source"), max_length=400)
+    table = models.CharField(_("table / category in the source"), max_length=200, blank=True)
+    source_year = models.PositiveSmallIntegerField(_("year of the source"), null=True, blank=True)
+    approximate = models.BooleanField(
+        _("assumption (not a published value)"),
+        default=False,
+        help_text=_("Set when the value is not taken from the published table."),
+    )
 
     class Meta:
         ordering = ["use_type", "kind"]

@@ -2,19 +2,20 @@
 
 The table is editable by staff in the admin; the data migration loads these rows once.
 
-Reference values (kWh/(m²·a), NGF; heat weather-normalised, Hi): sample orientation values in
-the order of magnitude of VDI 3807-2:2014 guide values and of the comparison values of the
-"Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte im
-Nichtwohngebäudebestand" (BMWi/BMUB, 7 April 2015). Guide value ≈ good practice ("Zielwert"),
-limit value ≈ mean of the stock ("Vergleichs-/Grenzwert"). Check them against the current
-editions before official use.
+Reference values (kWh/(m²·a), NGF; heat weather-normalised, Hi): ASSUMPTIONS, not published values.
+The issue asks for the comparison values of the "Bekanntmachung der Regeln für Energieverbrauchswerte
+und der Vergleichswerte im Nichtwohngebäudebestand" (BMWi/BMI, 15 April 2021, BAnz AT 03.05.2021 B1);
+their table values could not be obtained here, so the rows are flagged ``approximate`` and labelled
+"Annahme" on every page until staff enter the published values (with table, category and year) in
+the admin. No NGF/BGF conversion is applied: the conversion factors of those rules were not available
+either, so a building whose area basis differs from the table's is not compared.
 
 Emission factor sets live in the platform-wide ``reference`` app (``reference/factor_data.py``).
 """
 
 REFERENCE_SOURCE = (
-    "Orientierungswerte in Anlehnung an VDI 3807-2:2014 und die Vergleichswerte der Bekanntmachung "
-    "BMWi/BMUB vom 07.04.2015 (Nichtwohngebäude); iKonnekt-Beispieltabelle, vor amtlicher Nutzung prüfen"
+    "Annahme: iKonnekt-Beispieltabelle (Größenordnung VDI 3807-2), NICHT die Vergleichswerte der "
+    "Bekanntmachung BMWi/BMI vom 15.04.2021; die veröffentlichten Tabellenwerte waren nicht verfügbar"
 )
 
 # use type: (heat guide, heat limit, electricity guide, electricity limit)

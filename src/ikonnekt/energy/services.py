@@ -217,6 +217,12 @@ def building_year(building, year, factors: dict, references=None):
         if heat
         else None
     )
+    area_problem = None
+    if area and (ref_heat or ref_el):
+        reference_basis = (ref_heat or ref_el).area_kind
+        area_problem = keyfigures.area_basis_mismatch(building.area_kind, reference_basis)
+        if area_problem:
+            ref_heat = ref_el = None  # refuse the comparison rather than compare unlike areas
     bench_heat = (
         keyfigures.benchmark(
             heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, price_heat, heat_factor
@@ -243,6 +249,20 @@ def building_year(building, year, factors: dict, references=None):
         problems.append(_("No use type: no reference values to compare with."))
     if heat and gt_year is None:
         problems.append(_("No complete temperature year at the weather station: heat is not normalised."))
+    if area_problem == "unknown":
+        problems.append(
+            _(
+                "The floor-area basis of the reference area (NGF or BGF) is unknown: no comparison with reference values."
+            )
+        )
+    elif area_problem == "different":
+        problems.append(
+            _(
+                "The reference area is %(building)s, the reference values refer to %(reference)s: no comparison "
+                "(a conversion is allowed only with the factors of the federal rules, which are not stored here)."
+            )
+            % {"building": building.area_kind.upper(), "reference": reference_basis.upper()}
+        )
     if missing_factors:
         problems.append(_("Emission factor missing for: %(c)s") % {"c": ", ".join(missing_factors)})
     if not costs_complete:

@@ -54,6 +54,20 @@ def benchmark(consumption_kwh, area_m2, guide, limit, price_eur_per_kwh=None, fa
     )
 
 
+def area_basis_mismatch(building_basis: str, reference_basis: str) -> str | None:
+    """Why a building cannot be compared with a reference value on area grounds, or None.
+
+    "unknown": the building's floor-area basis (NGF/BGF) is not recorded; "different": it differs
+    from the basis of the reference table. No conversion: the rules for non-residential buildings
+    allow converting only with their own factors, which are not part of the shipped data.
+    """
+    if not building_basis:
+        return "unknown"
+    if reference_basis and building_basis != reference_basis:
+        return "different"
+    return None
+
+
 def carrier_price(working_cost_eur, kwh_hi, complete=True):
     """€ per kWh (Hi) of one carrier group from its energy (working) costs; None when unknown."""
     if not complete or not kwh_hi:
