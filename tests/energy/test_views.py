@@ -570,3 +570,33 @@ def test_benchmark_is_refused_when_the_area_basis_is_unknown_or_different(cast, 
     assert data["bench_electricity"] is None
     assert data["specific_electricity"] == pytest.approx(40.0)  # the key figure itself is still shown
     assert any(message in p for p in data["problems"]), data["problems"]
+
+
+def test_building_page_explains_normalisation_key_figure_and_savings(cast, client_for):
+    """The building page says how each figure is computed, with the inputs in German number format."""
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=111_000)
+    page = (
+        client_for(cast.a_editor)
+        .get(b.get_absolute_url() + "?year=2025", HTTP_ACCEPT_LANGUAGE="de")
+        .content.decode()
+    )
+    assert "Wie wird das berechnet?" in page
+    # 111,000 kWh Hs / 1.11 = 100,000 kWh Hi; 20,000 + 80,000 × 3,300 / 2,730 = 116,703.30 kWh
+    assert "100.000 kWh × (1 − 0,80) + 100.000 kWh × 0,80 × 3.300 / 2.730 = 116.703 kWh" in page
+    # key figure: 116,703 kWh / 1,000 m² = 116.7 kWh/(m²·a)
+    assert "e = E / A = 116.703 kWh / 1.000 m² NGF (Nettogrundfläche) = 116,7 kWh/(m²·a)" in page
+    assert "Quelle: Annahme: iKonnekt-Beispieltabelle" in page

@@ -39,6 +39,8 @@ class BuildingSerializer(ShareableSerializer):
             "use_type",
             "reference_area",
             "area_kind",
+            "postcode",
+            "weather_method",
             "year_built",
             "address",
             "latitude",

@@ -4,11 +4,12 @@ The numbers come from the domain modules (``domain/quarter_calc.py``); this modu
 out in the user's language, with the formula, the inputs and the source (standard, year).
 """
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ikonnekt.energy.domain import quarter_calc as qc
+from ikonnekt.reference.models import Carrier
 
 VDI = gettext_noop("VDI 2067 Blatt 1 (2012), annuity method")
 
@@ -204,4 +205,139 @@ def total(result) -> str:
         "e": n(g[qc.REVENUE], 2),
         "total": n(result["total_annual_cost"], 2),
         "src": _(VDI),
+    }
+
+
+# --- buildings: key figures, normalisation, savings, CO2e ------------------------------------
+
+CARRIER_LABELS = dict(Carrier.choices)
+
+
+def _normalisation(data, building) -> str:
+    w = data.get("weather") or {}
+    if data["heat_normalised"] is None:
+        return w.get("problem") or _("Not normalised.")
+    common = {
+        "e": n(data["heat"]),
+        "s": n(float(building.heating_share), 2),
+        "norm": n(data["heat_normalised"]),
+    }
+    if w.get("method") == "climate_factor":
+        kf = w["climate_factor"]
+        return _(
+            "E_norm = E · (1 − s) + E · s · KF = %(e)s kWh × (1 − %(s)s) + %(e)s kWh × %(s)s × %(kf)s = %(norm)s kWh. "
+            "KF = DWD climate factor of postcode %(pc)s for %(start)s–%(end)s (%(place)s, file %(file)s). Only the "
+            "space-heating share s is adjusted. Source: federal rules for energy consumption values of "
+            "non-residential buildings (BMWi/BMI, 15 April 2021), section 3.2; DWD climate factors."
+        ) % {
+            **common,
+            "kf": n(kf.factor, 3),
+            "pc": w["postcode"],
+            "start": date_format(kf.valid_from, "SHORT_DATE_FORMAT"),
+            "end": date_format(kf.valid_to, "SHORT_DATE_FORMAT"),
+            "place": kf.reference_place or "–",
+            "file": kf.source or "–",
+        }
+    return _(
+        "E_norm = E · (1 − s) + E · s · G_long-term / G_year = %(e)s kWh × (1 − %(s)s) + %(e)s kWh × %(s)s × "
+        "%(lt)s / %(gy)s = %(norm)s kWh. Degree days G20/15 (indoor 20 °C, heating limit 15 °C) of the weather "
+        "station %(station)s in %(year)s; long-term mean %(lt)s K·d/a. Only the space-heating share s is "
+        "adjusted. Source: VDI 3807 Blatt 1."
+    ) % {
+        **common,
+        "lt": n(w["long_term_degree_days"]),
+        "gy": n(w["degree_days"]),
+        "station": w["station"],
+        "year": data["year"],
+    }
+
+
+def _key_figure(data, building, kind) -> str:
+    value = data["specific_heat"] if kind == "heat" else data["specific_electricity"]
+    energy = data["heat_normalised"] if kind == "heat" else data["electricity"]
+    if value is None:
+        return _("No key figure: the reference area or the (normalised) consumption is missing.")
+    text = _("e = E / A = %(e)s kWh / %(a)s m² %(basis)s = %(v)s kWh/(m²·a) (VDI 3807 Blatt 2).") % {
+        "e": n(energy),
+        "a": n(float(building.reference_area)),
+        "basis": building.get_area_kind_display() or _("(area basis unknown)"),
+        "v": n(value, 1),
+    }
+    ref = data["reference_heat"] if kind == "heat" else data["reference_electricity"]
+    if ref is not None:
+        text += " " + _(
+            "Compared with guide value %(g)s and limit value %(l)s kWh/(m²·a) for %(use)s, per m² %(basis)s; "
+            "source: %(src)s."
+        ) % {
+            "g": n(ref.guide_value),
+            "l": n(ref.limit_value),
+            "use": ref.get_use_type_display(),
+            "basis": ref.get_area_kind_display(),
+            "src": ref.source,
+        }
+    return text
+
+
+def _savings(data, building, kind) -> str:
+    bench = data["bench_heat"] if kind == "heat" else data["bench_electricity"]
+    if bench is None:
+        return _("No savings potential without a comparison with reference values.")
+    price = data["price_heat"] if kind == "heat" else data["price_electricity"]
+    factor = data["heat_factor"] if kind == "heat" else None
+    text = _("ΔE = max(0, e − e_guide) × A = max(0, %(e)s − %(g)s) × %(a)s m² = %(kwh)s kWh/a.") % {
+        "e": n(bench.specific, 1),
+        "g": n(bench.guide),
+        "a": n(float(building.reference_area)),
+        "kwh": n(bench.savings_kwh),
+    }
+    if price is not None:
+        text += " " + _(
+            "€ = ΔE × %(p)s €/kWh = %(eur)s €/a; the price is the working price of the %(what)s tariffs of "
+            "this building (energy price per kWh Hi, without base prices), never a price blended over heat and "
+            "electricity."
+        ) % {
+            "p": n(price, 4),
+            "eur": n(bench.savings_eur),
+            "what": _("heat") if kind == "heat" else _("electricity"),
+        }
+    else:
+        text += " " + _("No € value: a meter of this carrier group has no tariff for part of the year.")
+    if bench.savings_t_co2 is not None:
+        text += " " + _("CO2e = ΔE × %(f)s g/kWh = %(t)s t/a.") % {
+            "f": n(factor if factor is not None else bench.savings_t_co2 * 1e6 / bench.savings_kwh, 0)
+            if bench.savings_kwh
+            else "–",
+            "t": n(bench.savings_t_co2, 2),
+        }
+    return text
+
+
+def _co2(data, factor_set) -> str:
+    if factor_set is None:
+        return _("No emission factor set.")
+    factors = factor_set.factors()
+    parts = [
+        f"{CARRIER_LABELS.get(c, c)} {n(v)} kWh × {n(factors.get(c, 0))} g/kWh"
+        for c, v in sorted(data["carriers"].items())
+    ]
+    return _(
+        "CO2e = Σ consumption (kWh Hi) × emission factor = %(parts)s = %(t)s t. Factor set %(fs)s (%(method)s); "
+        "the source of every factor is listed under reference values."
+    ) % {
+        "parts": " + ".join(parts) or "0",
+        "t": n(data["co2_t"], 2),
+        "fs": f"{factor_set.name} {factor_set.year}",
+        "method": factor_set.get_method_display(),
+    }
+
+
+def building_figures(data, building, factor_set) -> dict:
+    """German explanations of a building's figures for one year (see ``services.building_year``)."""
+    return {
+        "normalisation": _normalisation(data, building),
+        "key_heat": _key_figure(data, building, "heat"),
+        "key_electricity": _key_figure(data, building, "electricity"),
+        "savings_heat": _savings(data, building, "heat"),
+        "savings_electricity": _savings(data, building, "electricity"),
+        "co2": _co2(data, factor_set),
     }

@@ -64,6 +64,11 @@ class CalorificBasis(models.TextChoices):
     HI = "hi", _("Net calorific value Hi (Heizwert)")
 
 
+class WeatherMethod(models.TextChoices):
+    DEGREE_DAYS = "degree_days", _("Degree days G20/15 of the weather station (VDI 3807-1)")
+    CLIMATE_FACTOR = "climate_factor", _("DWD climate factor of the postcode (federal rules)")
+
+
 class MeterKind(models.TextChoices):
     CUMULATIVE = "cumulative", _("Cumulative meter (readings)")
     INTERVAL = "interval", _("Interval data (load profile)")
@@ -153,6 +158,14 @@ class Building(Shareable):
     )
     year_built = models.PositiveSmallIntegerField(_("year of construction"), null=True, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    weather_method = models.CharField(
+        _("weather adjustment"),
+        max_length=20,
+        choices=WeatherMethod.choices,
+        default=WeatherMethod.DEGREE_DAYS,
+        help_text=_("Climate factors need the postcode and imported DWD factors for the year."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     caretaker = models.ForeignKey(

@@ -21,7 +21,9 @@ from ikonnekt.energy.models import (
     Meter,
     MeterKind,
     ReferenceValue,
+    WeatherMethod,
 )
+from ikonnekt.reference import climate
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FORMULA_TOKEN = re.compile(r"\s*([+-])?\s*([^\s+-]+)")
@@ -152,6 +154,45 @@ def _reference_values():
     return {(r.use_type, r.kind): r for r in ReferenceValue.objects.all()}
 
 
+def normalise_heat(building, year, heat):
+    """(weather-normalised heat or None, how: method, station or postcode factor, problem text).
+
+    Degree days G20/15 of the building's station (VDI 3807-1), or the DWD climate factor of its
+    postcode for the calendar year (federal rules for non-residential buildings); both scale only
+    the space-heating share. The climate-factor lookup runs only for buildings that chose it."""
+    share = float(building.heating_share)
+    if building.weather_method == WeatherMethod.CLIMATE_FACTOR:
+        postcode = building.postcode or postcode_from_address(building.address)
+        kf = climate.factor_for_year(postcode, year)
+        how = {"method": WeatherMethod.CLIMATE_FACTOR, "postcode": postcode, "climate_factor": kf}
+        if kf is None:
+            how["problem"] = _(
+                "No DWD climate factor for postcode %(postcode)s and %(year)s: heat is not normalised."
+            ) % {"postcode": postcode or "–", "year": year}
+            return None, how
+        how["factor"] = kf.factor
+        return (degree_days.normalise_with_factor(heat, share, kf.factor) if heat else None), how
+    gt_year = station_degree_days(building.station, year)
+    long_term = building.station.long_term_degree_days if building.station else None
+    how = {
+        "method": WeatherMethod.DEGREE_DAYS,
+        "station": building.station,
+        "degree_days": gt_year,
+        "long_term_degree_days": long_term,
+    }
+    if not gt_year or not heat:
+        how["problem"] = _("No complete temperature year at the weather station: heat is not normalised.")
+        return None, how
+    how["factor"] = degree_days.climate_factor(long_term, gt_year)
+    return degree_days.normalise(heat, share, long_term, gt_year), how
+
+
+def postcode_from_address(address: str) -> str:
+    """The five-digit German postcode in an address line, or ''."""
+    match = re.search(r"\b(\d{5})\b", address or "")
+    return match.group(1) if match else ""
+
+
 def building_year(building, year, factors: dict, references=None):
     """Balance of one building and year (kWh on the Hi basis).
 
@@ -196,13 +237,8 @@ def building_year(building, year, factors: dict, references=None):
             working_cost[group] += working
     heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
     electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
-    gt_year = station_degree_days(building.station, year)
-    long_term = building.station.long_term_degree_days if building.station else None
-    heat_norm = (
-        degree_days.normalise(heat, float(building.heating_share), long_term, gt_year)
-        if gt_year and heat
-        else None
-    )
+    heat_norm, weather = normalise_heat(building, year, heat)
+    gt_year, long_term = weather.get("degree_days"), weather.get("long_term_degree_days")
     co2 = sum(keyfigures.emissions_t(v, factors.get(c, 0.0)) for c, v in carriers.items())
     missing_factors = [c for c in carriers if c not in factors]
     area = float(building.reference_area) if building.reference_area else None
@@ -247,8 +283,8 @@ def building_year(building, year, factors: dict, references=None):
         problems.append(_("No reference area: key figures cannot be calculated."))
     if not building.use_type:
         problems.append(_("No use type: no reference values to compare with."))
-    if heat and gt_year is None:
-        problems.append(_("No complete temperature year at the weather station: heat is not normalised."))
+    if heat and heat_norm is None:
+        problems.append(weather["problem"])
     if area_problem == "unknown":
         problems.append(
             _(
@@ -276,6 +312,7 @@ def building_year(building, year, factors: dict, references=None):
         "electricity": electricity,
         "degree_days": gt_year,
         "long_term_degree_days": long_term,
+        "weather": weather,
         "costs": costs if costs_complete else None,
         "price_heat": price_heat,
         "price_electricity": price_electricity,
@@ -287,6 +324,8 @@ def building_year(building, year, factors: dict, references=None):
         else keyfigures.specific(electricity or None, area),
         "bench_heat": bench_heat,
         "bench_electricity": bench_el,
+        "reference_heat": ref_heat,
+        "reference_electricity": ref_el,
         "months_heat": months_heat,
         "months_electricity": months_el,
         "coverage": coverage,

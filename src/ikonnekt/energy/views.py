@@ -28,7 +28,7 @@ from ikonnekt.core.crud import (
     SharedUpdateView,
 )
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, reports, services
+from ikonnekt.energy import actions, charts, concepts, explain, reports, services
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
 from ikonnekt.energy.forms import (
@@ -275,6 +275,7 @@ class BuildingDetail(SharedDetailView):
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
             factor_set=factor_set,
             now=now,
+            how=explain.building_figures(now, b, factor_set),
             before=before,
             tree=tree,
             signature=sig,

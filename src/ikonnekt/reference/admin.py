@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ikonnekt.reference.models import EmissionFactor, EmissionFactorSet
+from ikonnekt.reference.models import ClimateFactor, EmissionFactor, EmissionFactorSet
 
 
 class FactorInline(admin.TabularInline):
@@ -13,3 +13,9 @@ class EmissionFactorSetAdmin(admin.ModelAdmin):
     list_display = ["name", "method", "year"]
     list_filter = ["method"]
     inlines = [FactorInline]
+
+
+@admin.register(ClimateFactor)
+class ClimateFactorAdmin(admin.ModelAdmin):
+    list_display = ["postcode", "valid_from", "valid_to", "factor", "reference_place", "source"]
+    search_fields = ["postcode", "reference_place"]

@@ -74,3 +74,32 @@ class EmissionFactor(models.Model):
 
     def __str__(self):
         return f"{self.carrier}: {self.grams_per_kwh} g/kWh"
+
+
+class ClimateFactor(models.Model):
+    """DWD climate factor (Klimafaktor) of one postcode area for one 12-month period.
+
+    Weather adjustment of heating energy as the federal rules for consumption-based energy
+    certificates use it: E_norm = E · KF for the weather-dependent share (reference climate
+    Potsdam). Imported from the DWD's published files (``reference/climate.py``).
+    """
+
+    postcode = models.CharField(_("postcode"), max_length=5, db_index=True)
+    valid_from = models.DateField(_("period from"))
+    valid_to = models.DateField(_("period to"))
+    factor = models.FloatField(_("climate factor"))
+    reference_place = models.CharField(_("reference place"), max_length=200, blank=True)
+    source = models.CharField(_("source file"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["postcode", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["postcode", "valid_from", "valid_to"], name="reference_climate_unique"
+            )
+        ]
+        verbose_name = _("climate factor")
+        verbose_name_plural = _("climate factors")
+
+    def __str__(self):
+        return f"{self.postcode} {self.valid_from}–{self.valid_to}: {self.factor}"
