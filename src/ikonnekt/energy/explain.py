@@ -341,3 +341,20 @@ def building_figures(data, building, factor_set) -> dict:
         "savings_electricity": _savings(data, building, "electricity"),
         "co2": _co2(data, factor_set),
     }
+
+
+def weather_label(data) -> str:
+    """Which weather adjustment was used, in a few words (reports, lists)."""
+    w = data.get("weather") or {}
+    if data.get("heat_normalised") is None:
+        return _("not weather-adjusted")
+    if w.get("method") == "climate_factor":
+        return _("DWD climate factor %(kf)s, postcode %(pc)s") % {
+            "kf": n(w["factor"], 3),
+            "pc": w["postcode"],
+        }
+    return _("G20/15 station %(station)s: %(gy)s / %(lt)s K·d") % {
+        "station": w["station"],
+        "gy": n(w["degree_days"]),
+        "lt": n(w["long_term_degree_days"]),
+    }
