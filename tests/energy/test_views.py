@@ -600,3 +600,11 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     # key figure: 116,703 kWh / 1,000 m² = 116.7 kWh/(m²·a)
     assert "e = E / A = 116.703 kWh / 1.000 m² NGF (Nettogrundfläche) = 116,7 kWh/(m²·a)" in page
     assert "Quelle: Annahme: iKonnekt-Beispieltabelle" in page
+
+
+def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
+    page = client_for(cast.a_viewer).get(reverse("energy:references"), HTTP_ACCEPT_LANGUAGE="de")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "IINAS GEMIS 4.95" in text and "Näherungswert" in text
+    assert "Annahme (kein veröffentlichter Wert)" in text
