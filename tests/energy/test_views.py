@@ -393,6 +393,8 @@ def test_quarter_page_pdf_and_xlsx_show_the_vdi_2067_breakdown(cast, client_for)
     assert "Betriebsgebundene Kosten A_N,B" in page
     assert "Wie wird das berechnet?" in page
     assert "A_N,B = A_IN · a · b_B = 2,00 % × 100.000 € Investition" in page
+    # CO2e: 10 × 140 m² × (120 + 12) kWh/m²a = 184,800 kWh / 0.95 = 194,526 kWh gas × 250 g/kWh = 48.6 t
+    assert "CO2e und Primärenergie" in page and "Brennstoff 194.526 kWh" in page and "= 48,6 t +" in page
     wb = openpyxl.load_workbook(io.BytesIO(client.get(reverse("energy:quarter_xlsx", args=[q.pk])).content))
     sheet = wb["Annuitäten (VDI 2067-1)"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]

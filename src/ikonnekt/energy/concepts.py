@@ -162,6 +162,7 @@ def breakdown(data) -> dict:
             [r["heat_price_eur_mwh"] for _v, r in ok],
             [(v.name, explain.heat_price(r)) for v, r in ok],
         ),
+        "co2": [(v.name, explain.quarter_co2(r, a)) for v, r in ok],
     }
 
 

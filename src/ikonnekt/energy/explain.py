@@ -358,3 +358,25 @@ def weather_label(data) -> str:
         "gy": n(w["degree_days"]),
         "lt": n(w["long_term_degree_days"]),
     }
+
+
+def quarter_co2(result, assumptions) -> str:
+    """CO2e and primary energy of a quarter variant, in words."""
+    fuel_source = ""
+    for line in result["lines"]:
+        if line["key"] == "co2_cost" and line.get("carrier"):
+            fuel_source = assumptions.factor_sources.get(line["carrier"], "")
+    return _(
+        "CO2e = fuel %(fuel)s kWh × factor (%(fuel_src)s) + grid electricity %(grid)s kWh × factor (%(el_src)s) = "
+        "%(t_fuel)s t + %(t_el)s t = %(t)s t/a. Primary energy (non-renewable) = fuel × f_p + grid electricity × 1.8 "
+        "= %(pe)s kWh/a (factors GEG 2024, Anlage 4)."
+    ) % {
+        "fuel": n(result["fuel_kwh"]),
+        "fuel_src": fuel_source or "–",
+        "grid": n(result["grid_kwh"]),
+        "el_src": assumptions.factor_sources.get("electricity", "–"),
+        "t_fuel": n(result["co2_fuel_t"], 1),
+        "t_el": n(result["co2_electricity_t"], 1),
+        "t": n(result["co2_t"], 1),
+        "pe": n(result["primary_energy_kwh"]),
+    }
