@@ -52,3 +52,14 @@ def test_one_set_per_method_and_year_and_every_value_has_a_source():
 def test_label_names_set_source_and_approximation():
     label = factor("natural_gas", 2022, "bisko").label
     assert label.startswith("BISKO 2022: 250 g/kWh (IINAS GEMIS 4.95")
+
+
+def test_api_lists_each_factor_with_its_source(cast, client_for):
+    from django.urls import reverse
+
+    data = client_for(cast.a_viewer).get(reverse("api:energy-factorset-list")).json()
+    sets = data["results"] if isinstance(data, dict) else data
+    bisko = next(s for s in sets if s["method"] == "bisko" and s["year"] == 2022)
+    assert bisko["factors"]["natural_gas"] == 250
+    assert bisko["sources"]["natural_gas"]["approximate"] is True
+    assert bisko["sources"]["natural_gas"]["source_year"] == 2016
