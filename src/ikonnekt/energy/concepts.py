@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
-from ikonnekt.reference.factors import factors as reference_factors
+from ikonnekt.reference.factors import factors_of_set
 
 FIELD_LABELS = {
     "price_gas": gettext_noop("gas price"),
@@ -41,6 +41,7 @@ def daily_temperatures(station):
 
 def assumptions(quarter) -> qc.Assumptions:
     fs = quarter.factor_set
+    sourced = factors_of_set(fs)
     path = {
         s.year: s.entries.get(carrier="electricity").grams_per_kwh
         for s in EmissionFactorSet.objects.filter(method=fs.method, entries__carrier="electricity").distinct()
@@ -64,9 +65,9 @@ def assumptions(quarter) -> qc.Assumptions:
             "district_heat": ct(quarter.price_district_heat),
             "feed_in": ct(quarter.feed_in_tariff),
         },
-        factors=fs.factors(),
+        factors={c: f.grams_per_kwh for c, f in sourced.items()},
         factor_set_label=f"{fs.name} {fs.year} ({fs.get_method_display()})",
-        factor_sources={c: f.label for c, f in reference_factors(fs.year, fs.method).items()},
+        factor_sources={c: f.label for c, f in sourced.items()},
         co2_path=qc.parse_path(quarter.co2_price_path),
         electricity_path=path,
     )

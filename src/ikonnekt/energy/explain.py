@@ -312,10 +312,9 @@ def _savings(data, building, kind) -> str:
     return text
 
 
-def _co2(data, factor_set) -> str:
+def _co2(data, factor_set, factors) -> str:
     if factor_set is None:
         return _("No emission factor set.")
-    factors = factor_set.factors()
     parts = [
         f"{CARRIER_LABELS.get(c, c)} {n(v)} kWh × {n(factors.get(c, 0))} g/kWh"
         for c, v in sorted(data["carriers"].items())
@@ -331,15 +330,16 @@ def _co2(data, factor_set) -> str:
     }
 
 
-def building_figures(data, building, factor_set) -> dict:
-    """German explanations of a building's figures for one year (see ``services.building_year``)."""
+def building_figures(data, building, factor_set, factors: dict) -> dict:
+    """German explanations of a building's figures for one year (see ``services.building_year``);
+    ``factors``: the {carrier: g/kWh} the figures were computed with (no further query)."""
     return {
         "normalisation": _normalisation(data, building),
         "key_heat": _key_figure(data, building, "heat"),
         "key_electricity": _key_figure(data, building, "electricity"),
         "savings_heat": _savings(data, building, "heat"),
         "savings_electricity": _savings(data, building, "electricity"),
-        "co2": _co2(data, factor_set),
+        "co2": _co2(data, factor_set, factors),
     }
 
 

@@ -275,7 +275,7 @@ class BuildingDetail(SharedDetailView):
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
             factor_set=factor_set,
             now=now,
-            how=explain.building_figures(now, b, factor_set),
+            how=explain.building_figures(now, b, factor_set, factors),
             before=before,
             tree=tree,
             signature=sig,

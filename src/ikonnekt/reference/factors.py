@@ -53,7 +53,11 @@ def factor_set(year: int, method: str = FactorMethod.BISKO) -> EmissionFactorSet
 
 def factors(year: int, method: str = FactorMethod.BISKO) -> dict:
     """{carrier: Factor} of the set that applies to ``year``."""
-    fs = factor_set(year, method)
+    return factors_of_set(factor_set(year, method))
+
+
+def factors_of_set(fs: EmissionFactorSet) -> dict:
+    """{carrier: Factor} of one given set (e.g. the set a report or quarter was saved with)."""
     return {
         e.carrier: Factor(
             carrier=e.carrier,
