@@ -591,6 +591,8 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     )
     Reading.objects.create(meter=gas, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
     Reading.objects.create(meter=gas, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=111_000)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10)
+    b.measures.create(title="Kesseltausch", carrier="natural_gas", expected_savings_kwh=10_000)
     page = (
         client_for(cast.a_editor)
         .get(b.get_absolute_url() + "?year=2025", HTTP_ACCEPT_LANGUAGE="de")
@@ -602,6 +604,9 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     # key figure: 116,703 kWh / 1,000 m² = 116.7 kWh/(m²·a)
     assert "e = E / A = 116.703 kWh / 1.000 m² NGF (Nettogrundfläche) = 116,7 kWh/(m²·a)" in page
     assert "Quelle: Annahme: iKonnekt-Beispieltabelle" in page
+    # measure: 10,000 kWh × (11,100 € / 100,000 kWh Hi = 0.111 €/kWh) = 1,110 €/a
+    row = page[page.index("Kesseltausch") :][:1500]
+    assert "Einsparung (€/a)" in page and "1.110" in row and "zu 0,1110 €/kWh" in row, row
 
 
 def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
@@ -610,3 +615,31 @@ def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
     text = page.content.decode()
     assert "IINAS GEMIS 4.95" in text and "Näherungswert" in text
     assert "Annahme (kein veröffentlichter Wert)" in text
+
+
+def test_measure_savings_are_priced_with_their_own_carrier(cast):
+    """An electricity measure saves at the electricity price, a gas measure at the gas price per kWh Hi."""
+    from ikonnekt.energy.models import Measure
+
+    b = Building.objects.create(
+        name="B", owner=cast.org_a, use_type="school", reference_area=1000, area_kind="ngf"
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    for meter, end in ((gas, 111_000), (power, 40_000)):
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=end)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10, base_price=600)
+    Tariff.objects.create(meter=power, valid_from=dt.date(2025, 1, 1), energy_price=30, base_price=1200)
+    data = services.building_year(b, 2025, {})
+    led = Measure(building=b, title="LED", carrier="electricity", expected_savings_kwh=10_000)
+    boiler = Measure(building=b, title="Kessel", carrier="natural_gas", expected_savings_kwh=10_000)
+    # electricity: 10,000 kWh × 0.30 €/kWh = 3,000 €/a
+    assert services.measure_savings_eur(led, data)["expected"] == pytest.approx(3000)
+    # gas: 11,100 € / 100,000 kWh Hi = 0.111 €/kWh → 10,000 kWh × 0.111 = 1,110 €/a
+    assert services.measure_savings_eur(boiler, data)["expected"] == pytest.approx(1110)
+    assert services.measure_savings_eur(boiler, data, {"kwh": 5000, "year": 2025})[
+        "verified"
+    ] == pytest.approx(555)

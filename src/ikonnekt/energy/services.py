@@ -187,6 +187,18 @@ def normalise_heat(building, year, heat):
     return degree_days.normalise(heat, share, long_term, gt_year), how
 
 
+def measure_savings_eur(measure, year_data, verified=None) -> dict:
+    """€/a of a measure's expected and verified savings at the working price of the measure's own
+    carrier in this building (from its tariffs, per kWh Hi); None where there is no price."""
+    price = year_data["carrier_prices"].get(measure.carrier)
+    expected = float(measure.expected_savings_kwh) if measure.expected_savings_kwh is not None else None
+    return {
+        "price": price,
+        "expected": expected * price if price is not None and expected is not None else None,
+        "verified": verified["kwh"] * price if price is not None and verified else None,
+    }
+
+
 def postcode_from_address(address: str) -> str:
     """The five-digit German postcode in an address line, or ''."""
     match = re.search(r"\b(\d{5})\b", address or "")
@@ -205,6 +217,8 @@ def building_year(building, year, factors: dict, references=None):
     # energy (working) costs per carrier group: savings are priced per carrier, never blended
     working_cost = {"heat": 0.0, "electricity": 0.0}
     working_complete = {"heat": True, "electricity": True}
+    carrier_cost = defaultdict(float)
+    carrier_complete = defaultdict(lambda: True)
     months_heat = [0.0] * 12
     months_el = [0.0] * 12
     coverage = {}
@@ -233,8 +247,10 @@ def building_year(building, year, factors: dict, references=None):
         working = tariff_cost(meter, values, year, with_base=False)
         if working is None:
             working_complete[group] = False
+            carrier_complete[meter.carrier] = False
         else:
             working_cost[group] += working
+            carrier_cost[meter.carrier] += working
     heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
     electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
     heat_norm, weather = normalise_heat(building, year, heat)
@@ -316,6 +332,10 @@ def building_year(building, year, factors: dict, references=None):
         "costs": costs if costs_complete else None,
         "price_heat": price_heat,
         "price_electricity": price_electricity,
+        "carrier_prices": {
+            c: keyfigures.carrier_price(carrier_cost[c], kwh, carrier_complete[c])
+            for c, kwh in carriers.items()
+        },
         "heat_factor": heat_factor,
         "co2_t": co2,
         "specific_heat": bench_heat.specific if bench_heat else keyfigures.specific(heat_norm, area),

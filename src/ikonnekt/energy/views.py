@@ -283,7 +283,10 @@ class BuildingDetail(SharedDetailView):
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
-            measures=[(m, _measure_verification(m, b, factors)) for m in b.measures.all()],
+            measures=[
+                (m, verified, services.measure_savings_eur(m, now, verified))
+                for m, verified in ((m, _measure_verification(m, b, factors)) for m in b.measures.all())
+            ],
             map={
                 "center": [b.latitude, b.longitude],
                 "zoom": 15,
