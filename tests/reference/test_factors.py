@@ -63,3 +63,10 @@ def test_api_lists_each_factor_with_its_source(cast, client_for):
     assert bisko["factors"]["natural_gas"] == 250
     assert bisko["sources"]["natural_gas"]["approximate"] is True
     assert bisko["sources"]["natural_gas"]["source_year"] == 2016
+
+
+def test_geg_set_gives_green_waste_its_replaced_heat_factor():
+    # GEG Anlage 9 Nr. 2: Erdgas 240 g CO2e/kWh = 240 kg/MWh (the value green waste used on its own)
+    gas = factor("natural_gas", 2026, "geg")
+    assert gas.kg_per_mwh == 240 and "Anlage 9" in gas.source and not gas.approximate
+    assert factor("electricity", 2026, "geg").grams_per_kwh == 560  # Nr. 12, grid electricity

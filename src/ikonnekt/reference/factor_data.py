@@ -13,6 +13,10 @@ Two methods, never mixed in one balance:
   convention); electricity = UBA emission factor of the German electricity mix (direct CO2 per kWh;
   UBA Climate Change 20/2023 for 2020–2022; the 2024 value is an unchecked estimate).
 
+* ``geg``: Gebäudeenergiegesetz, Anlage 9 (zu § 85 Absatz 6) "Umrechnung in Treibhausgasemissionen"
+  (BGBl. I 2020 S. 1788–1789, unchanged in GEG 2024): the factors of energy certificates; green
+  waste credits replaced heat with the natural-gas value of this set (240 g/kWh).
+
 Staff edit the sets in the admin; ``load`` (data migration) creates or updates them.
 """
 
@@ -62,6 +66,20 @@ DIRECT_FUELS = {
     "pv_feed_in": (0, NONE, False),
     "water": (0, NONE, False),
 }
+GEG9 = ("Gebäudeenergiegesetz (GEG 2024), Anlage 9 Nr. 3 (BGBl. I 2020 S. 1788)", 2020)
+GEG_SOURCE = "GEG Anlage 9 (zu § 85 Abs. 6): Umrechnung in Treibhausgasemissionen, g CO2e je kWh Endenergie"
+GEG_FACTORS = {
+    "heating_oil": (310, GEG9, False),  # Nr. 1
+    "natural_gas": (240, GEG9, False),  # Nr. 2
+    "electricity": (560, GEG9, False),  # Nr. 12, grid electricity
+    "district_heat": (180, GEG9, False),  # Nr. 21, CHP share >= 70 %, gaseous/liquid fuels (most common case)
+    "wood_chips": (20, GEG9, True),  # "Holz": row not checked against the original table
+    "wood_pellets": (20, GEG9, True),
+    "pv_generation": (0, GEG9, True),  # electricity generated on/near the building
+    "pv_feed_in": (0, NONE, False),
+    "water": (0, NONE, False),
+}
+
 # UBA emission factor of the German electricity mix (g CO2/kWh); 2024: estimate, not checked
 DIRECT_ELECTRICITY = {2020: (369, False), 2021: (410, False), 2022: (434, False), 2024: (363, True)}
 
@@ -81,6 +99,8 @@ def factor_sets():
         )
         values["electricity"] = (el, power_source, UBA_POWER[1] if not approx else None, approx)
         sets.append(("Direkte Emissionen", "direct", year, DIRECT_SOURCE, values))
+    geg = {c: (g, src[0], src[1], a) for c, (g, src, a) in GEG_FACTORS.items()}
+    sets.append(("GEG Anlage 9", "geg", 2024, GEG_SOURCE, geg))
     return sets
 
 

@@ -27,6 +27,7 @@ class Carrier(models.TextChoices):
 class FactorMethod(models.TextChoices):
     BISKO = "bisko", _("BISKO (LCA, with upstream chains)")
     DIRECT = "direct", _("Direct combustion only")
+    GEG = "geg", _("GEG Anlage 9 (energy certificates)")
 
 
 class EmissionFactorSet(models.Model):
