@@ -21,6 +21,7 @@ SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 # Apps: one per goal area of the KONNEKT seed, all resting on core (sharing, audit, jobs).
 IKONNEKT_APPS = [
     "ikonnekt.core",
+    "ikonnekt.reference",
     "ikonnekt.accounts",
     "ikonnekt.organizations",
     "ikonnekt.cooperations",

@@ -23,6 +23,7 @@ def make_building(cast, *, owner, visibility="private", created_by=None, shared_
         name=f"Testgebäude {Building.objects.count() + 1}",
         use_type="school",
         reference_area=1000,
+        area_kind="ngf",
         owner=owner,
         visibility=visibility,
         created_by=created_by,

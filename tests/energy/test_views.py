@@ -22,6 +22,7 @@ from ikonnekt.energy.models import (
     QuarterBuilding,
     Reading,
     ReadingImport,
+    Tariff,
     Variant,
     WeatherStation,
 )
@@ -199,7 +200,13 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     # degree days: 182 heating days (Jan–Mar 90 + Oct–Dec 92) × 15 K = 2730
     assert services.station_degree_days(station, 2025) == pytest.approx(182 * 15)
     b = Building.objects.create(
-        name="B", use_type="school", reference_area=1000, owner=cast.org_a, station=station, heating_share=0.8
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
     )
     gas = Meter.objects.create(
         building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
@@ -212,7 +219,8 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     expected = 100_000 * 0.2 + 100_000 * 0.8 * 3300 / 2730
     assert data["heat_normalised"] == pytest.approx(expected)
     assert data["bench_heat"].klass == "high"  # > 110 kWh/m²a
-    assert data["co2_t"] == pytest.approx(100_000 * 247 / 1e6)
+    # BISKO 2024 natural gas: 250 g CO2e/kWh (GEMIS 4.95, reference app) → 100,000 kWh × 250 g = 25.0 t
+    assert data["co2_t"] == pytest.approx(100_000 * 250 / 1e6)
 
 
 def test_virtual_meter_formula(cast):
@@ -355,6 +363,48 @@ def test_quarter_comparison_and_missing_price(cast, client_for):
     assert client.get(reverse("energy:quarter_xlsx", args=[q.pk])).status_code == 200
 
 
+def test_quarter_page_pdf_and_xlsx_show_the_vdi_2067_breakdown(cast, client_for):
+    """GIVEN a quarter with a gas variant WHEN its page, PDF and XLSX are opened
+    THEN each shows the annuity per cost group with the computation of every line."""
+    import openpyxl
+
+    station = _station_with_year(cast.org_a)
+    q = Quarter.objects.create(
+        name="Q",
+        owner=cast.org_a,
+        station=station,
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+        price_electricity=30,
+        price_gas=10,
+    )
+    QuarterBuilding.objects.create(quarter=q, name="EFH", count=10, area=140, heat_demand=120)
+    Variant.objects.create(
+        quarter=q,
+        name="Gas",
+        heat_source="gas_boiler",
+        efficiency=0.95,
+        capex=100000,
+        maintenance_pct=2,
+        operation_cost=400,
+    )
+    client = client_for(cast.a_editor)
+    page = client.get(q.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'id="annuity-table"' in page
+    assert "Betriebsgebundene Kosten A_N,B" in page
+    assert "Wie wird das berechnet?" in page
+    assert "A_N,B = A_IN · a · b_B = 2,00 % × 100.000 € Investition" in page
+    # CO2e: 10 × 140 m² × (120 + 12) kWh/m²a = 184,800 kWh / 0.95 = 194,526 kWh gas × 250 g/kWh = 48.6 t
+    assert "CO2e und Primärenergie" in page and "Brennstoff 194.526 kWh" in page and "= 48,6 t +" in page
+    wb = openpyxl.load_workbook(io.BytesIO(client.get(reverse("energy:quarter_xlsx", args=[q.pk])).content))
+    sheet = wb["Annuitäten (VDI 2067-1)"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    maintenance = next(r for r in rows if r[1] == "Instandhaltung und Instandsetzung, Wärmeversorgung")
+    # 2 % of 100,000 € = 2,000 € in year 1; price change 2 %/a (default): a·b_B = 1.191512380 → 2,383.02 €/a
+    assert maintenance[2] == pytest.approx(2383.02, abs=0.01)
+    pdf = client.get(reverse("energy:quarter_pdf", args=[q.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
 def test_api_reading_plausibility_and_permissions(cast, client_for, meter):
     client = client_for(cast.a_editor)
     url = reverse("api:energy-reading-list")
@@ -455,3 +505,141 @@ def test_child_pages_create_and_edit_through_the_parent(cast, client_for, meter)
     assert client_for(cast.a_viewer).get(edit).status_code == 403
     assert client_for(cast.z_admin).post(url, data).status_code == 404
     assert quarter.buildings.count() == 1
+
+
+def test_savings_are_priced_per_carrier_never_blended(cast):
+    """GIVEN a school with gas at 10 ct/kWh (Hs) and electricity at 30 ct/kWh, both with base prices
+    THEN heat savings use the gas working price per kWh Hi and electricity savings the electricity price."""
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    for meter, end in ((gas, 111_000), (power, 40_000)):
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=end)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10, base_price=600)
+    Tariff.objects.create(meter=power, valid_from=dt.date(2025, 1, 1), energy_price=30, base_price=1200)
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    data = services.building_year(b, 2025, fs.factors())
+    # gas: 111,000 kWh Hs × 0.10 € = 11,100 € over 111,000 / 1.11 = 100,000 kWh Hi → 0.111 €/kWh Hi
+    assert data["price_heat"] == pytest.approx(0.111)
+    # electricity: 40,000 kWh × 0.30 € / 40,000 kWh = 0.30 €/kWh (base prices excluded)
+    assert data["price_electricity"] == pytest.approx(0.30)
+    bench_el = data["bench_electricity"]
+    assert bench_el.savings_eur == pytest.approx(bench_el.savings_kwh * 0.30)
+    bench_heat = data["bench_heat"]
+    assert bench_heat.savings_eur == pytest.approx(bench_heat.savings_kwh * 0.111)
+    # the blended price would have been (11,100 + 600 + 12,000 + 1,200) / 140,000 = 0.1779 €/kWh
+    assert bench_el.savings_eur != pytest.approx(bench_el.savings_kwh * 0.1779, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("area_kind", "message"),
+    [
+        ("", "(NGF oder BGF) ist nicht angegeben"),
+        ("bgf", "Die Bezugsfläche ist BGF, die Vergleichswerte beziehen"),
+    ],
+)
+def test_benchmark_is_refused_when_the_area_basis_is_unknown_or_different(cast, area_kind, message):
+    """The reference values are per m² NGF: a building without an area basis, or with BGF, is not compared."""
+    from django.utils import translation
+
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind=area_kind,
+        owner=cast.org_a,
+        station=station,
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    Reading.objects.create(meter=power, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+    Reading.objects.create(meter=power, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=40_000)
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    with translation.override("de"):
+        data = services.building_year(b, 2025, fs.factors())
+    assert data["bench_electricity"] is None
+    assert data["specific_electricity"] == pytest.approx(40.0)  # the key figure itself is still shown
+    assert any(message in p for p in data["problems"]), data["problems"]
+
+
+def test_building_page_explains_normalisation_key_figure_and_savings(cast, client_for):
+    """The building page says how each figure is computed, with the inputs in German number format."""
+    station = _station_with_year(cast.org_a)
+    b = Building.objects.create(
+        name="B",
+        use_type="school",
+        reference_area=1000,
+        area_kind="ngf",
+        owner=cast.org_a,
+        station=station,
+        heating_share=0.8,
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+    Reading.objects.create(meter=gas, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=111_000)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10)
+    b.measures.create(title="Kesseltausch", carrier="natural_gas", expected_savings_kwh=10_000)
+    page = (
+        client_for(cast.a_editor)
+        .get(b.get_absolute_url() + "?year=2025", HTTP_ACCEPT_LANGUAGE="de")
+        .content.decode()
+    )
+    assert "Wie wird das berechnet?" in page
+    # 111,000 kWh Hs / 1.11 = 100,000 kWh Hi; 20,000 + 80,000 × 3,300 / 2,730 = 116,703.30 kWh
+    assert "100.000 kWh × (1 − 0,80) + 100.000 kWh × 0,80 × 3.300 / 2.730 = 116.703 kWh" in page
+    # key figure: 116,703 kWh / 1,000 m² = 116.7 kWh/(m²·a)
+    assert "e = E / A = 116.703 kWh / 1.000 m² NGF (Nettogrundfläche) = 116,7 kWh/(m²·a)" in page
+    assert "Quelle: Annahme: iKonnekt-Beispieltabelle" in page
+    # measure: 10,000 kWh × (11,100 € / 100,000 kWh Hi = 0.111 €/kWh) = 1,110 €/a
+    row = page[page.index("Kesseltausch") :][:1500]
+    assert "Einsparung (€/a)" in page and "1.110" in row and "zu 0,1110 €/kWh" in row, row
+
+
+def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
+    page = client_for(cast.a_viewer).get(reverse("energy:references"), HTTP_ACCEPT_LANGUAGE="de")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "IINAS GEMIS 4.95" in text and "Näherungswert" in text
+    assert "Annahme (kein veröffentlichter Wert)" in text
+
+
+def test_measure_savings_are_priced_with_their_own_carrier(cast):
+    """An electricity measure saves at the electricity price, a gas measure at the gas price per kWh Hi."""
+    from ikonnekt.energy.models import Measure
+
+    b = Building.objects.create(
+        name="B", owner=cast.org_a, use_type="school", reference_area=1000, area_kind="ngf"
+    )
+    gas = Meter.objects.create(
+        building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh", calorific_basis="hs"
+    )
+    power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
+    for meter, end in ((gas, 111_000), (power, 40_000)):
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=end)
+    Tariff.objects.create(meter=gas, valid_from=dt.date(2025, 1, 1), energy_price=10, base_price=600)
+    Tariff.objects.create(meter=power, valid_from=dt.date(2025, 1, 1), energy_price=30, base_price=1200)
+    data = services.building_year(b, 2025, {})
+    led = Measure(building=b, title="LED", carrier="electricity", expected_savings_kwh=10_000)
+    boiler = Measure(building=b, title="Kessel", carrier="natural_gas", expected_savings_kwh=10_000)
+    # electricity: 10,000 kWh × 0.30 €/kWh = 3,000 €/a
+    assert services.measure_savings_eur(led, data)["expected"] == pytest.approx(3000)
+    # gas: 11,100 € / 100,000 kWh Hi = 0.111 €/kWh → 10,000 kWh × 0.111 = 1,110 €/a
+    assert services.measure_savings_eur(boiler, data)["expected"] == pytest.approx(1110)
+    assert services.measure_savings_eur(boiler, data, {"kwh": 5000, "year": 2025})[
+        "verified"
+    ] == pytest.approx(555)

@@ -39,6 +39,8 @@ class BuildingSerializer(ShareableSerializer):
             "use_type",
             "reference_area",
             "area_kind",
+            "postcode",
+            "weather_method",
             "year_built",
             "address",
             "latitude",
@@ -232,6 +234,8 @@ class QuarterSerializer(ShareableSerializer):
             "price_district_heat",
             "feed_in_tariff",
             "price_increase",
+            "investment_price_increase",
+            "operation_price_increase",
             "co2_price_path",
             "owner",
             "visibility",
@@ -478,7 +482,18 @@ class IntervalViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 class ReferenceValueSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReferenceValue
-        fields = ["id", "use_type", "kind", "guide_value", "limit_value", "area_kind", "source"]
+        fields = [
+            "id",
+            "use_type",
+            "kind",
+            "guide_value",
+            "limit_value",
+            "area_kind",
+            "source",
+            "table",
+            "source_year",
+            "approximate",
+        ]
 
 
 class ReferenceValueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -491,13 +506,21 @@ class ReferenceValueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 class FactorSetSerializer(serializers.ModelSerializer):
     factors = serializers.SerializerMethodField()
+    sources = serializers.SerializerMethodField()
 
     class Meta:
         model = EmissionFactorSet
-        fields = ["id", "name", "method", "year", "source", "factors"]
+        fields = ["id", "name", "method", "year", "source", "factors", "sources"]
 
     def get_factors(self, obj) -> dict:
         return obj.factors()
+
+    def get_sources(self, obj) -> dict:
+        """Per carrier: source, year of the source and whether the value is only approximate."""
+        return {
+            e.carrier: {"source": e.source, "source_year": e.source_year, "approximate": e.approximate}
+            for e in obj.entries.all()
+        }
 
 
 class FactorSetViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):

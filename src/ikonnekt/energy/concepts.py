@@ -6,8 +6,10 @@ import io
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
+from ikonnekt.reference.factors import factors_of_set
 
 FIELD_LABELS = {
     "price_gas": gettext_noop("gas price"),
@@ -39,6 +41,7 @@ def daily_temperatures(station):
 
 def assumptions(quarter) -> qc.Assumptions:
     fs = quarter.factor_set
+    sourced = factors_of_set(fs)
     path = {
         s.year: s.entries.get(carrier="electricity").grams_per_kwh
         for s in EmissionFactorSet.objects.filter(method=fs.method, entries__carrier="electricity").distinct()
@@ -51,6 +54,8 @@ def assumptions(quarter) -> qc.Assumptions:
         interest=float(quarter.interest_rate) / 100,
         years=quarter.period_years,
         price_increase=float(quarter.price_increase) / 100,
+        investment_price_increase=float(quarter.investment_price_increase) / 100,
+        operation_price_increase=float(quarter.operation_price_increase) / 100,
         start_year=dt.date.today().year,
         prices={
             "electricity": ct(quarter.price_electricity),
@@ -60,8 +65,9 @@ def assumptions(quarter) -> qc.Assumptions:
             "district_heat": ct(quarter.price_district_heat),
             "feed_in": ct(quarter.feed_in_tariff),
         },
-        factors=fs.factors(),
+        factors={c: f.grams_per_kwh for c, f in sourced.items()},
         factor_set_label=f"{fs.name} {fs.year} ({fs.get_method_display()})",
+        factor_sources={c: f.label for c, f in sourced.items()},
         co2_path=qc.parse_path(quarter.co2_price_path),
         electricity_path=path,
     )
@@ -83,6 +89,8 @@ def variant_inputs(v) -> dict:
             "battery_capex_per_kwh",
             "solar_thermal_share",
             "solar_thermal_capex",
+            "operation_cost",
+            "other_cost",
             "subsidy",
         )
     }
@@ -121,6 +129,52 @@ def compare(quarter, with_sensitivity=True):
     return out
 
 
+def breakdown(data) -> dict:
+    """The annuity breakdown after VDI 2067-1 per variant, grouped, each line with its computation.
+
+    {"variants": [...], "groups": [(label, [(line label, [€/a per variant], [(variant, how)])],
+    [group sum per variant])], "total": ([€/a], [(variant, how)]), "heat_price": (...)}"""
+    ok = [(v, r) for v, r, e, _t in data["results"] if r]
+    a = data["assumptions"]
+    groups = []
+    for group in qc.GROUPS:
+        keys = [k for k in explain.LINE_LABELS if _group_of(k, ok) == group]
+        rows = []
+        for key in keys:
+            lines = [next(x for x in r["lines"] if x["key"] == key) for _v, r in ok]
+            if all(abs(x["annuity"]) < 0.005 for x in lines):
+                continue
+            rows.append(
+                (
+                    _(explain.LINE_LABELS[key]),
+                    [x["annuity"] for x in lines],
+                    [(v.name, explain.quarter_line(x, r, a)) for (v, r), x in zip(ok, lines, strict=True)],
+                )
+            )
+        groups.append((_(explain.GROUP_LABELS[group]), rows, [r["group_sums"][group] for _v, r in ok]))
+    return {
+        "variants": [v for v, _r in ok],
+        "groups": groups,
+        "total": (
+            [r["total_annual_cost"] for _v, r in ok],
+            [(v.name, explain.total(r)) for v, r in ok],
+        ),
+        "heat_price": (
+            [r["heat_price_eur_mwh"] for _v, r in ok],
+            [(v.name, explain.heat_price(r)) for v, r in ok],
+        ),
+        "co2": [(v.name, explain.quarter_co2(r, a)) for v, r in ok],
+    }
+
+
+def _group_of(key, ok):
+    for _v, r in ok:
+        for line in r["lines"]:
+            if line["key"] == key:
+                return line["group"]
+    return None
+
+
 ROWS = [
     ("heat_demand_kwh", gettext_noop("Heat demand (kWh/a)"), 0),
     ("fuel_kwh", gettext_noop("Fuel / purchased heat (kWh/a)"), 0),
@@ -134,6 +188,8 @@ ROWS = [
     ("capital_heat", gettext_noop("Capital costs heat (€/a)"), 0),
     ("capital_pv", gettext_noop("Capital costs PV/battery (€/a)"), 0),
     ("maintenance", gettext_noop("Maintenance (€/a)"), 0),
+    ("operation_cost", gettext_noop("Operation (€/a)"), 0),
+    ("other_cost", gettext_noop("Other costs (€/a)"), 0),
     ("fuel_cost", gettext_noop("Fuel / heat costs (€/a)"), 0),
     ("heat_pump_cost", gettext_noop("Heat-pump electricity costs (€/a)"), 0),
     ("household_electricity_cost", gettext_noop("Household electricity costs (€/a)"), 0),
@@ -151,8 +207,13 @@ ROWS = [
 
 ASSUMPTION_NOTES = [
     gettext_noop(
-        "Annuity method after VDI 2067 Blatt 1: capital costs with replacements and residual value, "
-        "price-dynamic annuity for energy and maintenance."
+        "Annuity method after VDI 2067 Blatt 1 (2012): capital-related costs with replacements (own price "
+        "change of investments) and residual value; demand-related, operation-related and other costs "
+        "annuitised as first-year amount × a × b, each with its own price change; revenues likewise."
+    ),
+    gettext_noop(
+        "Assumptions for PV and batteries: service life 20 years (PV) and 15 years (battery), maintenance "
+        "1.5 % of the investment per year."
     ),
     gettext_noop(
         "Hourly demand: space heat by heating-degree hours (limit 15 °C) from the station's daily means "
@@ -184,6 +245,27 @@ def concept_xlsx(quarter, data) -> bytes:
     ws.append([_("Figure")] + [v.name for v, _r in ok])
     for key, label, _digits in ROWS:
         ws.append([_(label)] + [r[key] for _v, r in ok])
+    parts = breakdown(data)
+    ws_b = wb.create_sheet(_("Annuities (VDI 2067-1)"))
+    ws_b.append([_("Cost group"), _("Line")] + [v.name for v in parts["variants"]])
+    for group_label, rows, sums in parts["groups"]:
+        for label, values, _how in rows:
+            ws_b.append([group_label, label] + values)
+        ws_b.append([group_label, _("Sum")] + sums)
+    ws_b.append([_("Total annuity A_N (€/a)"), ""] + parts["total"][0])
+    ws_b.append([_("Heat price (€/MWh)"), ""] + parts["heat_price"][0])
+    ws_h = wb.create_sheet(_("Computation"))  # sheet titles may not contain "?"
+    ws_h.append([_("Line"), _("Variant"), _("Computation")])
+    for _group_label, rows, _sums in parts["groups"]:
+        for label, _values, how in rows:
+            for name, text in how:
+                ws_h.append([label, name, text])
+    for label, (_values, how) in (
+        (_("Total annuity A_N (€/a)"), parts["total"]),
+        (_("Heat price (€/MWh)"), parts["heat_price"]),
+    ):
+        for name, text in how:
+            ws_h.append([label, name, text])
     ws2 = wb.create_sheet(_("Sensitivity"))
     ws2.append([_("Variant"), _("Parameter"), _("Heat price low (€/MWh)"), _("Heat price high (€/MWh)")])
     for v, _r, _e, tornado in data["results"]:
@@ -201,6 +283,8 @@ def concept_xlsx(quarter, data) -> bytes:
         "price_district_heat",
         "feed_in_tariff",
         "price_increase",
+        "investment_price_increase",
+        "operation_price_increase",
         "co2_price_path",
     ):
         ws3.append([str(quarter._meta.get_field(field).verbose_name), str(getattr(quarter, field))])

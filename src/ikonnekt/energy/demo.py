@@ -556,7 +556,8 @@ def load(ctx):
             0,
             0,
             1_360_000,
-            "BEW-Förderung 40 %; Brennstoff aus der gemeinsamen Grüngutverwertung.",
+            "BEW-Förderung 40 %; Brennstoff aus der gemeinsamen Grüngutverwertung. Bedienung 25.000 €/a, "
+            "Versicherung/Verwaltung 0,5 % der Investition je Jahr: Annahmen (Demo).",
         ),
         (
             "Nahwärme Biomasse + PV + Speicher",
@@ -571,7 +572,8 @@ def load(ctx):
             0,
             0,
             1_360_000,
-            "Wie Nahwärme, zusätzlich PV auf Dächern mit Quartiersspeicher.",
+            "Wie Nahwärme, zusätzlich PV auf Dächern mit Quartiersspeicher. Bedienung und Versicherung "
+            "wie Nahwärme (Annahmen, Demo).",
         ),
     ]:
         Variant.objects.update_or_create(
@@ -589,6 +591,10 @@ def load(ctx):
                 solar_thermal_share=st_share,
                 solar_thermal_capex=st_capex,
                 subsidy=subsidy,
+                # network variants: staff for operating the heating plant and fuel logistics, insurance
+                # and administration of the network (demo assumptions, not from a source)
+                operation_cost=25_000 if source == "biomass_network" else 0,
+                other_cost=0.005 * capex if source == "biomass_network" else 0,
                 notes=notes,
             ),
         )

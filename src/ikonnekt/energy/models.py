@@ -2,8 +2,8 @@
 
 Shared objects (the one sharing rule): buildings, building groups, weather stations, annual
 energy reports and quarters. Meters, readings, exchanges, tariffs and measures belong to a
-building and inherit its visibility. Reference data (key-figure reference values, emission
-factor sets) is platform-wide and edited by staff in the admin.
+building and inherit its visibility. Reference data (key-figure reference values here, emission
+factor sets in the ``reference`` app) is platform-wide and edited by staff in the admin.
 
 Timestamps are stored in UTC; pages show them in Europe/Berlin.
 """
@@ -15,6 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable
+
+# Carriers and emission factor sets are platform-wide reference data (app ``reference``); they are
+# re-exported here for the energy code that has always imported them from this module.
+from ikonnekt.reference.models import Carrier, EmissionFactor, EmissionFactorSet, FactorMethod  # noqa: F401
 
 
 class UseType(models.TextChoices):
@@ -33,18 +37,6 @@ class UseType(models.TextChoices):
 class AreaKind(models.TextChoices):
     NGF = "ngf", _("NGF (net floor area)")
     BGF = "bgf", _("BGF (gross floor area)")
-
-
-class Carrier(models.TextChoices):
-    ELECTRICITY = "electricity", _("Electricity")
-    NATURAL_GAS = "natural_gas", _("Natural gas")
-    HEATING_OIL = "heating_oil", _("Heating oil")
-    DISTRICT_HEAT = "district_heat", _("District heat")
-    WOOD_CHIPS = "wood_chips", _("Wood chips")
-    WOOD_PELLETS = "wood_pellets", _("Wood pellets")
-    WATER = "water", _("Water")
-    PV_GENERATION = "pv_generation", _("PV generation")
-    PV_FEED_IN = "pv_feed_in", _("PV feed-in")
 
 
 HEAT_CARRIERS = frozenset(
@@ -70,6 +62,11 @@ class Unit(models.TextChoices):
 class CalorificBasis(models.TextChoices):
     HS = "hs", _("Gross calorific value Hs (Brennwert)")
     HI = "hi", _("Net calorific value Hi (Heizwert)")
+
+
+class WeatherMethod(models.TextChoices):
+    DEGREE_DAYS = "degree_days", _("Degree days G20/15 of the weather station (VDI 3807-1)")
+    CLIMATE_FACTOR = "climate_factor", _("DWD climate factor of the postcode (federal rules)")
 
 
 class MeterKind(models.TextChoices):
@@ -153,10 +150,22 @@ class Building(Shareable):
         _("reference area (m²)"), max_digits=10, decimal_places=1, null=True, blank=True
     )
     area_kind = models.CharField(
-        _("kind of area"), max_length=3, choices=AreaKind.choices, default=AreaKind.NGF
+        _("kind of area"),
+        max_length=3,
+        choices=AreaKind.choices,
+        blank=True,
+        help_text=_("Net (NGF) or gross (BGF) floor area; without it no comparison with reference values."),
     )
     year_built = models.PositiveSmallIntegerField(_("year of construction"), null=True, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    weather_method = models.CharField(
+        _("weather adjustment"),
+        max_length=20,
+        choices=WeatherMethod.choices,
+        default=WeatherMethod.DEGREE_DAYS,
+        help_text=_("Climate factors need the postcode and imported DWD factors for the year."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     caretaker = models.ForeignKey(
@@ -488,6 +497,13 @@ class ReferenceValue(models.Model):
     limit_value = models.FloatField(_("limit value (kWh/(m²·a))"))
     area_kind = models.CharField(_("kind of area"), max_length=3, choices=AreaKind.choices, default="ngf")
     source = models.CharField(_("source"), max_length=400)
+    table = models.CharField(_("table / category in the source"), max_length=200, blank=True)
+    source_year = models.PositiveSmallIntegerField(_("year of the source"), null=True, blank=True)
+    approximate = models.BooleanField(
+        _("assumption (not a published value)"),
+        default=False,
+        help_text=_("Set when the value is not taken from the published table."),
+    )
 
     class Meta:
         ordering = ["use_type", "kind"]
@@ -497,42 +513,6 @@ class ReferenceValue(models.Model):
 
     def __str__(self):
         return f"{self.get_use_type_display()} – {self.get_kind_display()}"
-
-
-class FactorMethod(models.TextChoices):
-    BISKO = "bisko", _("BISKO (LCA, with upstream chains)")
-    DIRECT = "direct", _("Direct combustion only")
-
-
-class EmissionFactorSet(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    method = models.CharField(_("method"), max_length=10, choices=FactorMethod.choices)
-    year = models.PositiveSmallIntegerField(_("year"))
-    source = models.CharField(_("source"), max_length=400)
-
-    class Meta:
-        ordering = ["method", "-year"]
-        constraints = [models.UniqueConstraint(fields=["method", "year"], name="energy_factor_set_unique")]
-        verbose_name = _("emission factor set")
-        verbose_name_plural = _("emission factor sets")
-
-    def __str__(self):
-        return f"{self.name} ({self.year})"
-
-    def factors(self) -> dict:
-        return {f.carrier: f.grams_per_kwh for f in self.entries.all()}
-
-
-class EmissionFactor(models.Model):
-    factor_set = models.ForeignKey(EmissionFactorSet, on_delete=models.CASCADE, related_name="entries")
-    carrier = models.CharField(_("energy carrier"), max_length=20, choices=Carrier.choices)
-    grams_per_kwh = models.FloatField(_("g CO2e per kWh (Hi)"))
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["factor_set", "carrier"], name="energy_factor_unique")]
-
-    def __str__(self):
-        return f"{self.carrier}: {self.grams_per_kwh} g/kWh"
 
 
 # --- annual report and self-check -----------------------------------------------------------
@@ -632,6 +612,20 @@ class Quarter(Shareable):
     price_increase = models.DecimalField(
         _("energy price increase (%/a)"), max_digits=5, decimal_places=2, default=2
     )
+    investment_price_increase = models.DecimalField(
+        _("investment price increase (%/a)"),
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        help_text=_("Price change of replacements within the period (VDI 2067-1, capital-related costs)."),
+    )
+    operation_price_increase = models.DecimalField(
+        _("operation price increase (%/a)"),
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        help_text=_("Price change of maintenance, operation and other costs (VDI 2067-1)."),
+    )
     co2_price_path = models.CharField(
         _("CO2 price path (€/t)"),
         max_length=300,
@@ -715,6 +709,22 @@ class Variant(models.Model):
     )
     solar_thermal_capex = models.DecimalField(
         _("solar-thermal investment (€)"), max_digits=12, decimal_places=0, default=0
+    )
+    operation_cost = models.DecimalField(
+        _("operation (€ in the first year)"),
+        max_digits=12,
+        decimal_places=0,
+        default=0,
+        help_text=_(
+            "Staff time for operating the plant, fuel logistics (VDI 2067-1 operation-related costs)."
+        ),
+    )
+    other_cost = models.DecimalField(
+        _("other costs (€ in the first year)"),
+        max_digits=12,
+        decimal_places=0,
+        default=0,
+        help_text=_("Insurance, administration, fees (VDI 2067-1 other costs)."),
     )
     subsidy = models.DecimalField(_("subsidies (€)"), max_digits=12, decimal_places=0, default=0)
     notes = models.TextField(_("assumptions and sources"), blank=True)

@@ -1,24 +1,21 @@
-"""Shipped reference data: key-figure guide/limit values and emission factor sets.
+"""Shipped reference data: key-figure guide/limit values.
 
-Both tables are editable by staff in the admin; the data migration loads these rows once.
+The table is editable by staff in the admin; the data migration loads these rows once.
 
-Reference values (kWh/(m²·a), NGF; heat weather-normalised, Hi): sample orientation values in
-the order of magnitude of VDI 3807-2:2014 guide values and of the comparison values of the
-"Bekanntmachung der Regeln für Energieverbrauchswerte und der Vergleichswerte im
-Nichtwohngebäudebestand" (BMWi/BMUB, 7 April 2015). Guide value ≈ good practice ("Zielwert"),
-limit value ≈ mean of the stock ("Vergleichs-/Grenzwert"). Check them against the current
-editions before official use.
+Reference values (kWh/(m²·a), NGF; heat weather-normalised, Hi): ASSUMPTIONS, not published values.
+The issue asks for the comparison values of the "Bekanntmachung der Regeln für Energieverbrauchswerte
+und der Vergleichswerte im Nichtwohngebäudebestand" (BMWi/BMI, 15 April 2021, BAnz AT 03.05.2021 B1);
+their table values could not be obtained here, so the rows are flagged ``approximate`` and labelled
+"Annahme" on every page until staff enter the published values (with table, category and year) in
+the admin. No NGF/BGF conversion is applied: the conversion factors of those rules were not available
+either, so a building whose area basis differs from the table's is not compared.
 
-Emission factors (g CO2e/kWh, Hi): BISKO = life-cycle values incl. upstream chains in the
-order of the ifeu/Klimaschutz-Planer defaults; "direct" = combustion only (UBA CO2 factors,
-biogenic CO2 of wood counted as 0; electricity = direct power-plant emissions of the German
-mix). Two methods are never mixed in one balance: the set and its year are stored with every
-report.
+Emission factor sets live in the platform-wide ``reference`` app (``reference/factor_data.py``).
 """
 
 REFERENCE_SOURCE = (
-    "Orientierungswerte in Anlehnung an VDI 3807-2:2014 und die Vergleichswerte der Bekanntmachung "
-    "BMWi/BMUB vom 07.04.2015 (Nichtwohngebäude); iKonnekt-Beispieltabelle, vor amtlicher Nutzung prüfen"
+    "Annahme: iKonnekt-Beispieltabelle (Größenordnung VDI 3807-2), NICHT die Vergleichswerte der "
+    "Bekanntmachung BMWi/BMI vom 15.04.2021; die veröffentlichten Tabellenwerte waren nicht verfügbar"
 )
 
 # use type: (heat guide, heat limit, electricity guide, electricity limit)
@@ -35,47 +32,10 @@ REFERENCE_VALUES = {
     "other": (80, 130, 20, 35),
 }
 
-BISKO_SOURCE = "Näherungswerte in der Größenordnung der BISKO-Standardfaktoren (ifeu, Klimaschutz-Planer), LCA inkl. Vorketten"
-DIRECT_SOURCE = "Näherungswerte nach UBA-CO2-Emissionsfaktoren (nur Verbrennung, biogenes CO2 = 0)"
 
-COMMON_BISKO = {
-    "natural_gas": 247,
-    "heating_oil": 318,
-    "district_heat": 260,
-    "wood_chips": 22,
-    "wood_pellets": 22,
-    "pv_generation": 40,
-    "pv_feed_in": 0,
-    "water": 0,
-}
-ELECTRICITY_BISKO = {2020: 478, 2022: 498, 2024: 420, 2030: 250, 2035: 150, 2040: 80}
-COMMON_DIRECT = {
-    "natural_gas": 201,
-    "heating_oil": 266,
-    "district_heat": 200,
-    "wood_chips": 0,
-    "wood_pellets": 0,
-    "pv_generation": 0,
-    "pv_feed_in": 0,
-    "water": 0,
-}
-ELECTRICITY_DIRECT = {2022: 434, 2024: 363}
-
-
-def factor_sets():
-    """[(name, method, year, source, {carrier: g/kWh})]"""
-    sets = []
-    for year, el in ELECTRICITY_BISKO.items():
-        label = "BISKO" if year <= 2024 else "BISKO-Pfad (Projektion)"
-        sets.append((label, "bisko", year, BISKO_SOURCE, {**COMMON_BISKO, "electricity": el}))
-    for year, el in ELECTRICITY_DIRECT.items():
-        sets.append(
-            ("Direkte Emissionen", "direct", year, DIRECT_SOURCE, {**COMMON_DIRECT, "electricity": el})
-        )
-    return sets
-
-
-def load(ReferenceValue, EmissionFactorSet, EmissionFactor):
+def load(ReferenceValue, EmissionFactorSet=None, EmissionFactor=None):
+    """Reference values. (Emission factor sets: ``ikonnekt.reference.factor_data``; the two unused
+    arguments keep migration energy 0002 working.)"""
     for use_type, (hg, hl, eg, el) in REFERENCE_VALUES.items():
         ReferenceValue.objects.get_or_create(
             use_type=use_type,
@@ -87,11 +47,3 @@ def load(ReferenceValue, EmissionFactorSet, EmissionFactor):
             kind="electricity",
             defaults={"guide_value": eg, "limit_value": el, "source": REFERENCE_SOURCE},
         )
-    for name, method, year, source, factors in factor_sets():
-        fs, _ = EmissionFactorSet.objects.get_or_create(
-            method=method, year=year, defaults={"name": name, "source": source}
-        )
-        for carrier, g in factors.items():
-            EmissionFactor.objects.get_or_create(
-                factor_set=fs, carrier=carrier, defaults={"grams_per_kwh": g}
-            )

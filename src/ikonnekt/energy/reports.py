@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ikonnekt.energy import explain
 from ikonnekt.energy.models import Building, EmissionFactorSet
 from ikonnekt.energy.services import _reference_values, building_year
 
@@ -67,6 +68,7 @@ def report_data(report, user):
     for building in report_buildings(report, user):
         row = building_year(building, report.year, factors, refs)
         row["previous"] = building_year(building, report.year - 1, factors, refs)
+        row["weather_label"] = explain.weather_label(row)
         rows.append(row)
     for offset in (2, 1, 0):
         y = report.year - offset
@@ -208,6 +210,7 @@ def report_xlsx(data) -> bytes:
             _("Costs (€)"),
             _("CO2e (t)"),
             _("Savings potential (kWh)"),
+            _("Weather adjustment"),
             _("Notes"),
         ],
         [
@@ -228,6 +231,7 @@ def report_xlsx(data) -> bytes:
                     (r["bench_heat"].savings_kwh if r["bench_heat"] else 0)
                     + (r["bench_electricity"].savings_kwh if r["bench_electricity"] else 0)
                 ),
+                r["weather_label"],
                 " ".join(str(p) for p in r["problems"]),
             )
             for r in data["rows"]

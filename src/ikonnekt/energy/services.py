@@ -21,7 +21,9 @@ from ikonnekt.energy.models import (
     Meter,
     MeterKind,
     ReferenceValue,
+    WeatherMethod,
 )
+from ikonnekt.reference import climate
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FORMULA_TOKEN = re.compile(r"\s*([+-])?\s*([^\s+-]+)")
@@ -128,8 +130,9 @@ def monthly_temperatures(station, year):
     return out
 
 
-def tariff_cost(meter, monthly_kwh_basis, year):
-    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff."""
+def tariff_cost(meter, monthly_kwh_basis, year, with_base=True):
+    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff.
+    ``with_base=False``: the energy (working) price only, which is what a saved kWh saves."""
     tariffs = list(meter.tariffs.all())
     if not tariffs:
         return None
@@ -143,12 +146,63 @@ def tariff_cost(meter, monthly_kwh_basis, year):
         )
         if tariff is None:
             return None
-        total += kwh * float(tariff.energy_price) / 100 + float(tariff.base_price) / 12
+        total += kwh * float(tariff.energy_price) / 100 + (float(tariff.base_price) / 12 if with_base else 0)
     return total
 
 
 def _reference_values():
     return {(r.use_type, r.kind): r for r in ReferenceValue.objects.all()}
+
+
+def normalise_heat(building, year, heat):
+    """(weather-normalised heat or None, how: method, station or postcode factor, problem text).
+
+    Degree days G20/15 of the building's station (VDI 3807-1), or the DWD climate factor of its
+    postcode for the calendar year (federal rules for non-residential buildings); both scale only
+    the space-heating share. The climate-factor lookup runs only for buildings that chose it."""
+    share = float(building.heating_share)
+    if building.weather_method == WeatherMethod.CLIMATE_FACTOR:
+        postcode = building.postcode or postcode_from_address(building.address)
+        kf = climate.factor_for_year(postcode, year)
+        how = {"method": WeatherMethod.CLIMATE_FACTOR, "postcode": postcode, "climate_factor": kf}
+        if kf is None:
+            how["problem"] = _(
+                "No DWD climate factor for postcode %(postcode)s and %(year)s: heat is not normalised."
+            ) % {"postcode": postcode or "–", "year": year}
+            return None, how
+        how["factor"] = kf.factor
+        return (degree_days.normalise_with_factor(heat, share, kf.factor) if heat else None), how
+    gt_year = station_degree_days(building.station, year)
+    long_term = building.station.long_term_degree_days if building.station else None
+    how = {
+        "method": WeatherMethod.DEGREE_DAYS,
+        "station": building.station,
+        "degree_days": gt_year,
+        "long_term_degree_days": long_term,
+    }
+    if not gt_year or not heat:
+        how["problem"] = _("No complete temperature year at the weather station: heat is not normalised.")
+        return None, how
+    how["factor"] = degree_days.climate_factor(long_term, gt_year)
+    return degree_days.normalise(heat, share, long_term, gt_year), how
+
+
+def measure_savings_eur(measure, year_data, verified=None) -> dict:
+    """€/a of a measure's expected and verified savings at the working price of the measure's own
+    carrier in this building (from its tariffs, per kWh Hi); None where there is no price."""
+    price = year_data["carrier_prices"].get(measure.carrier)
+    expected = float(measure.expected_savings_kwh) if measure.expected_savings_kwh is not None else None
+    return {
+        "price": price,
+        "expected": expected * price if price is not None and expected is not None else None,
+        "verified": verified["kwh"] * price if price is not None and verified else None,
+    }
+
+
+def postcode_from_address(address: str) -> str:
+    """The five-digit German postcode in an address line, or ''."""
+    match = re.search(r"\b(\d{5})\b", address or "")
+    return match.group(1) if match else ""
 
 
 def building_year(building, year, factors: dict, references=None):
@@ -160,6 +214,11 @@ def building_year(building, year, factors: dict, references=None):
     carriers = defaultdict(float)
     costs = 0.0
     costs_complete = True
+    # energy (working) costs per carrier group: savings are priced per carrier, never blended
+    working_cost = {"heat": 0.0, "electricity": 0.0}
+    working_complete = {"heat": True, "electricity": True}
+    carrier_cost = defaultdict(float)
+    carrier_complete = defaultdict(lambda: True)
     months_heat = [0.0] * 12
     months_el = [0.0] * 12
     coverage = {}
@@ -184,29 +243,41 @@ def building_year(building, year, factors: dict, references=None):
             costs_complete = False
         else:
             costs += cost
+        group = "heat" if meter.carrier in HEAT_CARRIERS else "electricity"
+        working = tariff_cost(meter, values, year, with_base=False)
+        if working is None:
+            working_complete[group] = False
+            carrier_complete[meter.carrier] = False
+        else:
+            working_cost[group] += working
+            carrier_cost[meter.carrier] += working
     heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
     electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
-    gt_year = station_degree_days(building.station, year)
-    long_term = building.station.long_term_degree_days if building.station else None
-    heat_norm = (
-        degree_days.normalise(heat, float(building.heating_share), long_term, gt_year)
-        if gt_year and heat
-        else None
-    )
+    heat_norm, weather = normalise_heat(building, year, heat)
+    gt_year, long_term = weather.get("degree_days"), weather.get("long_term_degree_days")
     co2 = sum(keyfigures.emissions_t(v, factors.get(c, 0.0)) for c, v in carriers.items())
     missing_factors = [c for c in carriers if c not in factors]
     area = float(building.reference_area) if building.reference_area else None
     ref_heat = references.get((building.use_type, "heat"))
     ref_el = references.get((building.use_type, "electricity"))
-    heat_price = costs / (heat + electricity) if costs_complete and (heat + electricity) else None
+    price_heat = keyfigures.carrier_price(working_cost["heat"], heat, working_complete["heat"])
+    price_electricity = keyfigures.carrier_price(
+        working_cost["electricity"], electricity, working_complete["electricity"]
+    )
     heat_factor = (
         sum(factors.get(c, 0.0) * v for c, v in carriers.items() if c in HEAT_CARRIERS) / heat
         if heat
         else None
     )
+    area_problem = None
+    if area and (ref_heat or ref_el):
+        reference_basis = (ref_heat or ref_el).area_kind
+        area_problem = keyfigures.area_basis_mismatch(building.area_kind, reference_basis)
+        if area_problem:
+            ref_heat = ref_el = None  # refuse the comparison rather than compare unlike areas
     bench_heat = (
         keyfigures.benchmark(
-            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, heat_price, heat_factor
+            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, price_heat, heat_factor
         )
         if ref_heat and heat_norm is not None and area
         else None
@@ -217,7 +288,7 @@ def building_year(building, year, factors: dict, references=None):
             area,
             ref_el.guide_value,
             ref_el.limit_value,
-            heat_price,
+            price_electricity,
             factors.get(Carrier.ELECTRICITY),
         )
         if ref_el and electricity and area
@@ -228,8 +299,22 @@ def building_year(building, year, factors: dict, references=None):
         problems.append(_("No reference area: key figures cannot be calculated."))
     if not building.use_type:
         problems.append(_("No use type: no reference values to compare with."))
-    if heat and gt_year is None:
-        problems.append(_("No complete temperature year at the weather station: heat is not normalised."))
+    if heat and heat_norm is None:
+        problems.append(weather["problem"])
+    if area_problem == "unknown":
+        problems.append(
+            _(
+                "The floor-area basis of the reference area (NGF or BGF) is unknown: no comparison with reference values."
+            )
+        )
+    elif area_problem == "different":
+        problems.append(
+            _(
+                "The reference area is %(building)s, the reference values refer to %(reference)s: no comparison "
+                "(a conversion is allowed only with the factors of the federal rules, which are not stored here)."
+            )
+            % {"building": building.area_kind.upper(), "reference": reference_basis.upper()}
+        )
     if missing_factors:
         problems.append(_("Emission factor missing for: %(c)s") % {"c": ", ".join(missing_factors)})
     if not costs_complete:
@@ -243,7 +328,15 @@ def building_year(building, year, factors: dict, references=None):
         "electricity": electricity,
         "degree_days": gt_year,
         "long_term_degree_days": long_term,
+        "weather": weather,
         "costs": costs if costs_complete else None,
+        "price_heat": price_heat,
+        "price_electricity": price_electricity,
+        "carrier_prices": {
+            c: keyfigures.carrier_price(carrier_cost[c], kwh, carrier_complete[c])
+            for c, kwh in carriers.items()
+        },
+        "heat_factor": heat_factor,
         "co2_t": co2,
         "specific_heat": bench_heat.specific if bench_heat else keyfigures.specific(heat_norm, area),
         "specific_electricity": bench_el.specific
@@ -251,6 +344,8 @@ def building_year(building, year, factors: dict, references=None):
         else keyfigures.specific(electricity or None, area),
         "bench_heat": bench_heat,
         "bench_electricity": bench_el,
+        "reference_heat": ref_heat,
+        "reference_electricity": ref_el,
         "months_heat": months_heat,
         "months_electricity": months_el,
         "coverage": coverage,

@@ -28,7 +28,7 @@ from ikonnekt.core.crud import (
     SharedUpdateView,
 )
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, reports, services
+from ikonnekt.energy import actions, charts, concepts, explain, reports, services
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
 from ikonnekt.energy.forms import (
@@ -275,6 +275,7 @@ class BuildingDetail(SharedDetailView):
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
             factor_set=factor_set,
             now=now,
+            how=explain.building_figures(now, b, factor_set, factors),
             before=before,
             tree=tree,
             signature=sig,
@@ -282,7 +283,10 @@ class BuildingDetail(SharedDetailView):
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
-            measures=[(m, _measure_verification(m, b, factors)) for m in b.measures.all()],
+            measures=[
+                (m, verified, services.measure_savings_eur(m, now, verified))
+                for m, verified in ((m, _measure_verification(m, b, factors)) for m in b.measures.all())
+            ],
             map={
                 "center": [b.latitude, b.longitude],
                 "zoom": 15,
@@ -859,6 +863,7 @@ class QuarterDetail(SharedDetailView):
                 if r and t
             ],
             notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
+            breakdown=concepts.breakdown(data) if ok else None,
         )
         return ctx
 
@@ -918,6 +923,7 @@ def quarter_pdf(request, pk):
             "variants": [v for v, _r in ok],
             "chart": chart,
             "notes": [_(n) for n in concepts.ASSUMPTION_NOTES],
+            "breakdown": concepts.breakdown(data) if ok else None,
         },
         request=request,
     )

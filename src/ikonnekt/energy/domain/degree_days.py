@@ -6,6 +6,11 @@ limit 15 °C, indoor 20 °C). Normalisation (VDI 3807-1, section 6):
     E_norm = E · (1 − s) + E · s · G_long-term / G_year
 
 with s the space-heating share: hot water and process heat are not weather dependent.
+
+Alternative of the federal rules for non-residential buildings (Bekanntmachung BMWi/BMI 2021,
+section 3.2): the DWD climate factor KF of the building's postcode for the period,
+
+    E_norm = E · (1 − s) + E · s · KF
 """
 
 from collections.abc import Iterable
@@ -34,3 +39,13 @@ def normalise(consumption: float, heating_share: float, long_term: float, actual
         raise ValueError("heating share must lie between 0 and 1")
     weather = consumption * heating_share
     return consumption - weather + weather * climate_factor(long_term, actual)
+
+
+def normalise_with_factor(consumption: float, heating_share: float, factor: float) -> float:
+    """Weather-normalised consumption with a climate factor; only ``heating_share`` is scaled."""
+    if not 0 <= heating_share <= 1:
+        raise ValueError("heating share must lie between 0 and 1")
+    if factor <= 0:
+        raise ValueError("climate factor must be positive")
+    weather = consumption * heating_share
+    return consumption - weather + weather * factor

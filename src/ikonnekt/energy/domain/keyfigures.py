@@ -3,7 +3,9 @@
 specific consumption  e = E / A_ref  in kWh/(m²·a)  (heat: weather-normalised, Hi basis)
 class                 "good" e ≤ guide value, "medium" guide < e ≤ limit, "high" e > limit
 savings potential     ΔE = max(0, e − e_guide) · A_ref   [kWh/a]
-                      cost: ΔE · price, emissions: ΔE · factor (g/kWh) / 10⁶  [t CO2e/a]
+                      cost: ΔE · price of the same carrier group, emissions: ΔE · factor (g/kWh) / 10⁶
+price per carrier     p = Σ kWh_invoice · energy price / Σ kWh_Hi  [€/kWh Hi], heat and electricity
+                      separately; base prices are excluded (a saved kWh does not save them)
 """
 
 from dataclasses import dataclass
@@ -50,6 +52,27 @@ def benchmark(consumption_kwh, area_m2, guide, limit, price_eur_per_kwh=None, fa
         savings_eur=savings * price_eur_per_kwh if price_eur_per_kwh is not None else None,
         savings_t_co2=savings * factor_g_per_kwh / 1e6 if factor_g_per_kwh is not None else None,
     )
+
+
+def area_basis_mismatch(building_basis: str, reference_basis: str) -> str | None:
+    """Why a building cannot be compared with a reference value on area grounds, or None.
+
+    "unknown": the building's floor-area basis (NGF/BGF) is not recorded; "different": it differs
+    from the basis of the reference table. No conversion: the rules for non-residential buildings
+    allow converting only with their own factors, which are not part of the shipped data.
+    """
+    if not building_basis:
+        return "unknown"
+    if reference_basis and building_basis != reference_basis:
+        return "different"
+    return None
+
+
+def carrier_price(working_cost_eur, kwh_hi, complete=True):
+    """€ per kWh (Hi) of one carrier group from its energy (working) costs; None when unknown."""
+    if not complete or not kwh_hi:
+        return None
+    return working_cost_eur / kwh_hi
 
 
 def emissions_t(kwh, g_per_kwh):

@@ -56,22 +56,44 @@ def price_change_factor(interest: float, change: float, years: int) -> float:
     return (1 - (r / q) ** years) / (q - r)
 
 
-def capital_annuity(capex: float, lifetime: int, interest: float, years: int) -> float:
-    """Annuity of the investment incl. replacements within the period and the residual value."""
-    if capex == 0:
-        return 0.0
+def capital_costs(
+    capex: float, lifetime: int, interest: float, years: int, price_change: float = 0.0
+) -> dict:
+    """Capital-related costs (kapitalgebundene Kosten) after VDI 2067 Blatt 1 (2012).
+
+    A_N,K = (A_0 + A_1 + … + A_n − R_W) · a, with the k-th replacement
+    A_k = A_0 · r^(k·T_N) / q^(k·T_N) (k·T_N < T, its own price-change factor r = 1 + price change
+    of the investment) and the residual value of the last procurement, written off linearly,
+    R_W = A_0 · r^(n·T_N) · ((n + 1)·T_N − T) / T_N · 1/q^T.
+    Returns every intermediate figure (replacements as (year, present value), residual value).
+    """
     if lifetime <= 0:
         raise InputError("lifetime", "service life must be positive")
-    q = 1 + interest
-    present = capex
-    n = 1
-    while n * lifetime < years:
-        present += capex / q ** (n * lifetime)
-        n += 1
-    used_of_last = years - (n - 1) * lifetime
-    residual = capex * (lifetime - used_of_last) / lifetime
-    present -= residual / q**years
-    return present * annuity_factor(interest, years)
+    q, r = 1 + interest, 1 + price_change
+    replacements = []
+    k = 1
+    while capex and k * lifetime < years:
+        replacements.append((k * lifetime, capex * r ** (k * lifetime) / q ** (k * lifetime)))
+        k += 1
+    n = len(replacements)
+    residual = capex * r ** (n * lifetime) * ((n + 1) * lifetime - years) / lifetime / q**years
+    present = capex + sum(pv for _year, pv in replacements) - residual
+    af = annuity_factor(interest, years)
+    return {
+        "investment": capex,
+        "replacements": replacements,
+        "residual_value": residual,
+        "present_value": present,
+        "annuity_factor": af,
+        "annuity": present * af,
+    }
+
+
+def capital_annuity(
+    capex: float, lifetime: int, interest: float, years: int, price_change: float = 0.0
+) -> float:
+    """Annuity of the investment incl. replacements within the period and the residual value."""
+    return capital_costs(capex, lifetime, interest, years, price_change)["annuity"]
 
 
 def path_value(path: dict, year: int) -> float:
@@ -213,13 +235,16 @@ def self_consumption_and_autarky(generation, load, battery_kwh=0.0):
 class Assumptions:
     interest: float  # 0.03
     years: int
-    price_increase: float
+    price_increase: float  # energy prices (demand-related costs), r_V − 1
     start_year: int
     prices: dict  # ct/kWh: electricity, heat_pump, gas, wood, district_heat, feed_in
     factors: dict  # g CO2e/kWh per carrier (Hi), declared factor set
     factor_set_label: str
     co2_path: dict  # €/t
     electricity_path: dict = field(default_factory=dict)  # g/kWh over years (same method)
+    investment_price_increase: float = 0.0  # replacements (capital-related costs), r_K − 1
+    operation_price_increase: float = 0.0  # maintenance, operation, other costs, r_B − 1
+    factor_sources: dict = field(default_factory=dict)  # carrier → "set year: value (source, year)"
 
 
 @dataclass
@@ -258,10 +283,36 @@ FUEL_PRICE = {"gas_boiler": "gas", "district_heat": "district_heat", "biomass_ne
 CO2_PRICED = {"natural_gas", "heating_oil"}  # BEHG covers fossil heating fuels; ETS prices are in the tariffs
 
 
+# Assumptions for the PV system and battery of a variant (not user inputs): service lives and
+# maintenance in the order of magnitude VDI 2067-1 Tabelle A (Anhang) gives for comparable
+# components; labelled "Annahme" on the page.
+PV_LIFETIME = 20
+BATTERY_LIFETIME = 15
+PV_MAINTENANCE_PCT = 1.5
+
+# Cost groups of VDI 2067-1 (2012): A_N = A_N,K + A_N,V + A_N,B + A_N,S − A_N,E
+CAPITAL, DEMAND, OPERATION, OTHER, REVENUE = "capital", "demand", "operation", "other", "revenue"
+GROUPS = (CAPITAL, DEMAND, OPERATION, OTHER, REVENUE)
+
+
+def _line(key, group, first_year, factor, *, heat, **details):
+    """One cost line: first-year amount (or investment) × factor = annuity (€/a)."""
+    return {
+        "key": key,
+        "group": group,
+        "first_year": first_year,
+        "factor": factor,
+        "annuity": first_year * factor,
+        "heat": heat,
+        **details,
+    }
+
+
 def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
     """``v``: heat_source, efficiency, network_loss (%), capex, lifetime, maintenance_pct, pv_kwp,
     pv_capex_per_kwp, battery_kwh, battery_capex_per_kwh, solar_thermal_share (%),
-    solar_thermal_capex, subsidy. Returns every intermediate figure."""
+    solar_thermal_capex, subsidy, operation_cost (€ in year 1), other_cost (€ in year 1).
+    Returns every intermediate figure and the annuity breakdown ``lines`` (VDI 2067-1)."""
     source = v["heat_source"]
     for key in REQUIRED_PRICES[source] + (["feed_in"] if float(v.get("pv_kwp") or 0) > 0 else []):
         if a.prices.get(key) is None:
@@ -292,20 +343,47 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
     grid_hp = grid * hp_share_of_grid
     grid_household = grid - grid_hp
 
+    # factors: a (annuity), b (price-dynamic cash value) per cost group with its own price change
     af = annuity_factor(a.interest, a.years)
-    bf = price_change_factor(a.interest, a.price_increase, a.years) * af  # price-dynamic annuity
+    b_demand = price_change_factor(a.interest, a.price_increase, a.years)
+    b_operation = price_change_factor(a.interest, a.operation_price_increase, a.years)
+    b_revenue = price_change_factor(a.interest, 0.0, a.years)  # fixed feed-in tariff (EEG)
+    ab_demand, ab_operation, ab_revenue = af * b_demand, af * b_operation, af * b_revenue
+
     heat_capex = float(v["capex"]) + float(v.get("solar_thermal_capex") or 0)
-    pv_capex = float(v.get("pv_kwp") or 0) * float(v.get("pv_capex_per_kwp") or 0) + float(
-        v.get("battery_kwh") or 0
-    ) * float(v.get("battery_capex_per_kwh") or 0)
-    capital_heat = capital_annuity(heat_capex, int(v["lifetime"]), a.interest, a.years)
-    capital_pv = capital_annuity(pv_capex, 20, a.interest, a.years) if pv_capex else 0.0
-    maintenance = (heat_capex * float(v["maintenance_pct"]) / 100 + pv_capex * 0.015) * bf / af
+    pv_capex = float(v.get("pv_kwp") or 0) * float(v.get("pv_capex_per_kwp") or 0)
+    battery_capex = float(v.get("battery_kwh") or 0) * float(v.get("battery_capex_per_kwh") or 0)
+    cap = {
+        "capital_heat": capital_costs(
+            heat_capex, int(v["lifetime"]), a.interest, a.years, a.investment_price_increase
+        ),
+        "capital_pv": capital_costs(pv_capex, PV_LIFETIME, a.interest, a.years, a.investment_price_increase),
+        "capital_battery": capital_costs(
+            battery_capex, BATTERY_LIFETIME, a.interest, a.years, a.investment_price_increase
+        ),
+    }
+    lifetimes = {
+        "capital_heat": int(v["lifetime"]),
+        "capital_pv": PV_LIFETIME,
+        "capital_battery": BATTERY_LIFETIME,
+    }
+    lines = [
+        _line(
+            key,
+            CAPITAL,
+            c["investment"],
+            c["present_value"] / c["investment"] * af if c["investment"] else af,
+            heat=key == "capital_heat",
+            lifetime=lifetimes[key],
+            replacements=c["replacements"],
+            residual_value=c["residual_value"],
+            present_value=c["present_value"],
+        )
+        for key, c in cap.items()
+    ]
+
     ct = a.prices
-    fuel_cost = fuel_kwh * float(ct.get(FUEL_PRICE.get(source), 0) or 0) / 100 * bf
-    hp_cost = grid_hp * float(ct.get("heat_pump") or 0) / 100 * bf
-    household_cost = grid_household * float(ct["electricity"]) / 100 * bf
-    feed_in_revenue = pv["feed_in"] * float(ct.get("feed_in") or 0) / 100
+    fuel_price = float(ct.get(FUEL_PRICE.get(source), 0) or 0)
     fuel = FUEL.get(source)
     f = a.factors
     missing = [c for c in ([fuel] if fuel else []) + ["electricity"] if c not in f]
@@ -313,11 +391,81 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
         raise InputError("factor_set", f"emission factor missing for {', '.join(missing)}")
     co2_fuel_t = fuel_kwh * f[fuel] / 1e6 if fuel else 0.0
     co2_el_t = grid * f["electricity"] / 1e6
-    co2_cost = (
-        co2_fuel_t * path_annuity(a.co2_path, a.start_year, a.interest, a.years)
-        if fuel in CO2_PRICED
-        else 0.0
-    )
+    co2_price_annuity = path_annuity(a.co2_path, a.start_year, a.interest, a.years)
+    lines += [
+        _line(
+            "fuel_cost",
+            DEMAND,
+            fuel_kwh * fuel_price / 100,
+            ab_demand,
+            heat=True,
+            quantity=fuel_kwh,
+            price=fuel_price,
+        ),
+        _line(
+            "heat_pump_cost",
+            DEMAND,
+            grid_hp * float(ct.get("heat_pump") or 0) / 100,
+            ab_demand,
+            heat=True,
+            quantity=grid_hp,
+            price=float(ct.get("heat_pump") or 0),
+        ),
+        _line(
+            "household_electricity_cost",
+            DEMAND,
+            grid_household * float(ct["electricity"]) / 100,
+            ab_demand,
+            heat=False,
+            quantity=grid_household,
+            price=float(ct["electricity"]),
+        ),
+        # The CO2 price follows its own declared path (not the energy price change): annuity of the
+        # yearly values; BEHG covers fossil heating fuels only.
+        _line(
+            "co2_cost",
+            DEMAND,
+            co2_fuel_t if fuel in CO2_PRICED else 0.0,
+            co2_price_annuity,
+            heat=True,
+            quantity=co2_fuel_t if fuel in CO2_PRICED else 0.0,
+            carrier=fuel,
+        ),
+        _line(
+            "maintenance",
+            OPERATION,
+            heat_capex * float(v["maintenance_pct"]) / 100,
+            ab_operation,
+            heat=True,
+            basis=heat_capex,
+            percent=float(v["maintenance_pct"]),
+        ),
+        _line(
+            "maintenance_pv",
+            OPERATION,
+            (pv_capex + battery_capex) * PV_MAINTENANCE_PCT / 100,
+            ab_operation,
+            heat=False,
+            basis=pv_capex + battery_capex,
+            percent=PV_MAINTENANCE_PCT,
+        ),
+        _line("operation_cost", OPERATION, float(v.get("operation_cost") or 0), ab_operation, heat=True),
+        _line("other_cost", OTHER, float(v.get("other_cost") or 0), ab_operation, heat=True),
+        _line(
+            "feed_in_revenue",
+            REVENUE,
+            pv["feed_in"] * float(ct.get("feed_in") or 0) / 100,
+            ab_revenue,
+            heat=False,
+            quantity=pv["feed_in"],
+            price=float(ct.get("feed_in") or 0),
+        ),
+    ]
+    by_key = {line["key"]: line["annuity"] for line in lines}
+    group_sums = {g: sum(line["annuity"] for line in lines if line["group"] == g) for g in GROUPS}
+    total = sum(group_sums[g] for g in GROUPS if g != REVENUE) - group_sums[REVENUE]
+    heat_cost = sum(line["annuity"] for line in lines if line["heat"])
+
     # CO2 over the period with the electricity factor path (same method), if declared
     if a.electricity_path:
         mean_el = sum(path_value(a.electricity_path, a.start_year + k) for k in range(a.years)) / a.years
@@ -325,23 +473,7 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
         mean_el = f["electricity"]
     co2_path_t = co2_fuel_t + grid * mean_el / 1e6
     subsidy_annuity = float(v.get("subsidy") or 0) * af
-    heat_cost = (
-        capital_heat
-        + (heat_capex * float(v["maintenance_pct"]) / 100) * bf / af
-        + fuel_cost
-        + hp_cost
-        + co2_cost
-    )
-    total = (
-        capital_heat
-        + capital_pv
-        + maintenance
-        + fuel_cost
-        + hp_cost
-        + household_cost
-        + co2_cost
-        - feed_in_revenue
-    )
+    heat_mwh = float(demand.heat.sum()) / 1000
     primary = (fuel_kwh * PRIMARY_FACTORS.get(fuel, 1.0) if fuel else 0.0) + grid * PRIMARY_FACTORS[
         "electricity"
     ]
@@ -356,24 +488,34 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
         "self_consumption": pv["self_consumption"],
         "autarky": pv["autarky"],
         "grid_kwh": grid,
+        "grid_heat_pump_kwh": grid_hp,
+        "grid_household_kwh": grid_household,
         "feed_in_kwh": pv["feed_in"],
         "annuity_factor": af,
-        "capital_heat": capital_heat,
-        "capital_pv": capital_pv,
-        "maintenance": maintenance,
-        "fuel_cost": fuel_cost,
-        "heat_pump_cost": hp_cost,
-        "household_electricity_cost": household_cost,
-        "co2_cost": co2_cost,
-        "feed_in_revenue": feed_in_revenue,
+        "b_demand": b_demand,
+        "b_operation": b_operation,
+        "b_revenue": b_revenue,
+        "lines": lines,
+        "group_sums": group_sums,
+        "capital_heat": by_key["capital_heat"],
+        "capital_pv": by_key["capital_pv"] + by_key["capital_battery"],
+        "maintenance": by_key["maintenance"] + by_key["maintenance_pv"],
+        "operation_cost": by_key["operation_cost"],
+        "other_cost": by_key["other_cost"],
+        "fuel_cost": by_key["fuel_cost"],
+        "heat_pump_cost": by_key["heat_pump_cost"],
+        "household_electricity_cost": by_key["household_electricity_cost"],
+        "co2_cost": by_key["co2_cost"],
+        "feed_in_revenue": by_key["feed_in_revenue"],
         "total_annual_cost": total,
         "total_after_subsidy": total - subsidy_annuity,
         "subsidy_annuity": subsidy_annuity,
-        "heat_price_eur_mwh": heat_cost / (float(demand.heat.sum()) / 1000) if demand.heat.sum() else None,
-        "heat_price_after_subsidy_eur_mwh": (heat_cost - subsidy_annuity) / (float(demand.heat.sum()) / 1000)
-        if demand.heat.sum()
-        else None,
+        "heat_cost": heat_cost,
+        "heat_price_eur_mwh": heat_cost / heat_mwh if heat_mwh else None,
+        "heat_price_after_subsidy_eur_mwh": (heat_cost - subsidy_annuity) / heat_mwh if heat_mwh else None,
         "co2_t": co2_fuel_t + co2_el_t,
+        "co2_fuel_t": co2_fuel_t,
+        "co2_electricity_t": co2_el_t,
         "co2_path_t": co2_path_t,
         "primary_energy_kwh": primary,
         "factor_set": a.factor_set_label,

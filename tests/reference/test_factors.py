@@ -1,0 +1,72 @@
+"""The platform-wide emission factor API (``reference.factors``) and the shipped, sourced sets."""
+
+import pytest
+
+from ikonnekt.reference import factor_data
+from ikonnekt.reference.factors import FactorMissing, factor, factor_set, factors
+from ikonnekt.reference.models import EmissionFactorSet
+
+pytestmark = pytest.mark.django_db
+
+
+def test_factor_of_a_year_uses_the_latest_set_not_after_it():
+    # BISKO sets exist for 2020, 2022, 2024: a 2023 balance uses the 2022 set
+    gas = factor("natural_gas", 2023, "bisko")
+    assert gas.set_year == 2022
+    assert gas.grams_per_kwh == 250  # GEMIS 4.95 "Erdgas-Hzg. 100 %": 0.250 kg CO2e/kWh
+    assert gas.kg_per_mwh == 250
+    assert "GEMIS 4.95" in gas.source and gas.source_year == 2016
+    assert gas.approximate  # stands in for the BISKO default table
+
+
+def test_direct_electricity_is_the_published_uba_value():
+    power = factor("electricity", 2021, "direct")
+    assert power.grams_per_kwh == 410  # UBA Climate Change 20/2023: 410 g CO2/kWh in 2021
+    assert not power.approximate and power.source_year == 2023
+    assert factor("natural_gas", 2022, "direct").grams_per_kwh == 201  # UBA 15.04.2020
+
+
+def test_before_the_first_set_the_first_set_applies():
+    assert factor_set(1990, "bisko").year == 2020
+
+
+def test_missing_carrier_or_method_says_so():
+    with pytest.raises(FactorMissing):
+        factor("hydrogen", 2022, "bisko")
+    with pytest.raises(FactorMissing):
+        factors(2022, "gemis")
+
+
+def test_one_set_per_method_and_year_and_every_value_has_a_source():
+    seen = set()
+    for fs in EmissionFactorSet.objects.prefetch_related("entries"):
+        assert (fs.method, fs.year) not in seen
+        seen.add((fs.method, fs.year))
+        for e in fs.entries.all():
+            assert e.source, f"{fs} {e.carrier} has no source"
+            if e.source.startswith(factor_data.APPROX[0][:20]):
+                assert e.approximate, f"{fs} {e.carrier}: approximate value not flagged"
+    assert ("bisko", 2022) in seen and ("direct", 2022) in seen
+
+
+def test_label_names_set_source_and_approximation():
+    label = factor("natural_gas", 2022, "bisko").label
+    assert label.startswith("BISKO 2022: 250 g/kWh (IINAS GEMIS 4.95")
+
+
+def test_api_lists_each_factor_with_its_source(cast, client_for):
+    from django.urls import reverse
+
+    data = client_for(cast.a_viewer).get(reverse("api:energy-factorset-list")).json()
+    sets = data["results"] if isinstance(data, dict) else data
+    bisko = next(s for s in sets if s["method"] == "bisko" and s["year"] == 2022)
+    assert bisko["factors"]["natural_gas"] == 250
+    assert bisko["sources"]["natural_gas"]["approximate"] is True
+    assert bisko["sources"]["natural_gas"]["source_year"] == 2016
+
+
+def test_geg_set_gives_green_waste_its_replaced_heat_factor():
+    # GEG Anlage 9 Nr. 2: Erdgas 240 g CO2e/kWh = 240 kg/MWh (the value green waste used on its own)
+    gas = factor("natural_gas", 2026, "geg")
+    assert gas.kg_per_mwh == 240 and "Anlage 9" in gas.source and not gas.approximate
+    assert factor("electricity", 2026, "geg").grams_per_kwh == 560  # Nr. 12, grid electricity
