@@ -1,23 +1,28 @@
 """The emission factor of the heat a biomass plant replaces: the one place green waste reads it.
 
-Green-waste CO2e credits heat from the woody fraction against the heat it replaces. Until the
-platform-wide emission factor set (``ikonnekt.reference``, one set per year and method, BISKO) is
-merged, the factor is natural gas per Gebäudeenergiegesetz (GEG 2024) Anlage 9: 240 g CO2e/kWh. To
-switch green waste to the platform set, change :func:`replaced_heat_emission_factor` only; the plant
-form's default, the demo and the "Wie wird das berechnet?" text all read it from here.
+Green-waste CO2e credits heat from the woody fraction against the heat it replaces: natural gas,
+taken from the platform-wide emission factor sets (``ikonnekt.reference``) in the set
+"GEG Anlage 9" (Gebäudeenergiegesetz 2024, Anlage 9, Nr. 2: 240 g CO2e/kWh), the same set and
+value energy uses for the same carrier. The plant form's default, the demo and the
+"Wie wird das berechnet?" text all read it from here.
 """
 
-REPLACED_HEAT = {
-    "kg_per_mwh": 240.0,
-    "carrier": "Erdgas",
-    "source": "Gebäudeenergiegesetz (GEG 2024), Anlage 9",
-    "year": 2024,
-}
+from ikonnekt.reference.factors import factor
+from ikonnekt.reference.models import Carrier
+
+REPLACED_CARRIER = "natural_gas"
+REPLACED_METHOD = "geg"
 
 
 def replaced_heat_emission_factor(year=None):
-    """(kg CO2e per MWh, carrier, source, year) of the heat replaced by biomass heat in ``year``."""
-    return dict(REPLACED_HEAT)
+    """{kg_per_mwh, carrier, source, year} of the heat replaced by biomass heat in ``year``."""
+    f = factor(REPLACED_CARRIER, year or 2024, REPLACED_METHOD)
+    return {
+        "kg_per_mwh": f.kg_per_mwh,
+        "carrier": str(Carrier(REPLACED_CARRIER).label),
+        "source": f"{f.set_name}: {f.source}",
+        "year": f.source_year or f.set_year,
+    }
 
 
 def default_heat_ef():

@@ -11,6 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('materials', '0001_initial'),
         ('organizations', '0001_initial'),
+        ('reference', '0004_geg_factor_set'),
     ]
 
     operations = [
