@@ -33,6 +33,7 @@ IKONNEKT_APPS = [
     "ikonnekt.market",
     "ikonnekt.planning",
     "ikonnekt.knowledge",
+    "ikonnekt.indicators",
 ]
 
 INSTALLED_APPS = [
