@@ -235,3 +235,18 @@ def update_settings(actor, series, **changes):
         series.shared_with.set(shared_with)
     audit.record(actor, AuditAction.UPDATE, series, changes=audit.diff(before, audit.snapshot(series)))
     return series
+
+
+@transaction.atomic
+def withdraw(actor, series):
+    """Withdraw a publication (owner's admins or the publisher). A series that goals or ratings
+    still follow is kept: they would lose their source silently."""
+    from ikonnekt.core.actions import delete_object
+
+    followers = series.planning_targets.count() + series.assessment_ratings.count()
+    if followers:
+        raise ValidationError(
+            _("%(n)s goals or ratings follow this series: let them stop following it first.")
+            % {"n": followers}
+        )
+    delete_object(actor, series)

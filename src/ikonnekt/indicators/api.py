@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, serializers, status, viewsets
+from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -71,7 +71,7 @@ class PublishSerializer(serializers.Serializer):
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
 
 
-class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
+class SeriesViewSet(mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet):
     """Published indicator series the user may see; ``?history=1`` adds earlier values."""
 
     serializer_class = SeriesSerializer
@@ -85,6 +85,18 @@ class SeriesViewSet(viewsets.ReadOnlyModelViewSet):
         ctx = super().get_serializer_context()
         ctx["history"] = self.request.query_params.get("history") == "1"
         return ctx
+
+    def destroy(self, request, *args, **kwargs):
+        from rest_framework.exceptions import PermissionDenied
+
+        series = self.get_object()
+        if not series.can_delete(request.user):
+            raise PermissionDenied(_("Only the owner's administrators or the creator may delete this."))
+        try:
+            actions.withdraw(Actor.from_request(request), series)
+        except ValidationError as exc:
+            raise serializers.ValidationError({"non_field_errors": exc.messages})
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=PublishSerializer, responses=SeriesSerializer(many=True))
     @action(detail=False, methods=["post"], permission_classes=[permissions.IsAuthenticated])

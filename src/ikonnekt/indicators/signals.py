@@ -55,23 +55,42 @@ def _on_save(feed, source_of):
         if raw:
             return
         found = source_of(instance)
-        ids = found if isinstance(found, list | tuple) else [found]
-        connection = transaction.get_connection()
-        # one check per source and transaction, however many rows an import saves
-        block = id(connection.atomic_blocks[0]) if connection.atomic_blocks else None
-        for source_id in ids:
-            key = (block, feed.key, source_id)
-            if source_id is None or key in _PENDING:
-                continue
-            _PENDING.add(key)
-            transaction.on_commit(
-                lambda k=key, s=source_id: (_PENDING.discard(k), _queue_safely(feed, model, s))
-            )
+        for source_id in found if isinstance(found, list | tuple) else [found]:
+            if source_id is not None:
+                _queue_on_commit(feed, model, source_id)
 
     return handler
 
 
-_PENDING: set = set()
+class _Pending:
+    """One queued check per source and transaction, however many rows an import saves.
+
+    Remembered on the connection with its place in ``run_on_commit``: once the transaction
+    commits (the list is emptied), a savepoint rolls back (the list is filtered) or the callback
+    ran, the entry no longer matches and the next save registers a new check."""
+
+    def __init__(self, feed, model, source_id):
+        self.feed, self.model, self.source_id, self.done = feed, model, source_id, False
+
+    def __call__(self):
+        self.done = True
+        _queue_safely(self.feed, self.model, self.source_id)
+
+
+def _queue_on_commit(feed, model, source_id):
+    connection = transaction.get_connection()
+    pending = connection.__dict__.setdefault("_indicator_feeds_pending", {})
+    key = (feed.key, source_id)
+    entry = pending.get(key)
+    if entry is not None:
+        index, callback = entry
+        queue = connection.run_on_commit
+        if not callback.done and index < len(queue) and queue[index][1] is callback:
+            return
+    callback = _Pending(feed, model, source_id)
+    transaction.on_commit(callback)
+    if connection.in_atomic_block:
+        pending[key] = (len(connection.run_on_commit) - 1, callback)
 
 
 def _queue_safely(feed, model, source_id):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.SeriesList.as_view(), name="list"),
     path("publish/<str:key>/", views.publish, name="publish"),
     path("<int:pk>/", views.SeriesDetail.as_view(), name="detail"),
+    path("<int:pk>/delete/", views.SeriesDelete.as_view(), name="delete"),
     path("<int:pk>/settings/", views.series_settings, name="settings"),
     path("<int:pk>/refresh/", views.series_refresh, name="refresh"),
     path("<int:pk>/follow/target/", views.follow_target, name="follow_target"),

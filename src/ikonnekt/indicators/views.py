@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.assessment.models import Catalogue
 from ikonnekt.core.actions import record_download
 from ikonnekt.core.audit import Actor
-from ikonnekt.core.crud import SharedDetailView, SharedListView
+from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
@@ -118,6 +119,23 @@ def _chart(series, current):
         "yAxis": {"type": "value", "name": series.unit},
         "series": [{"type": "bar", "name": str(series), "data": [round(v.value, 3) for v in current]}],
     }
+
+
+class SeriesDelete(SharedDeleteView):
+    model = IndicatorSeries
+
+    def get_success_url(self):
+        return reverse("indicators:list")
+
+    def form_valid(self, form):
+        try:
+            actions.withdraw(Actor.from_request(self.request), self.object)
+        except ValidationError as exc:
+            for msg in exc.messages:
+                messages.error(self.request, msg)
+            return redirect(self.object)
+        messages.success(self.request, _("The publication was withdrawn."))
+        return redirect(self.get_success_url())
 
 
 @login_required
