@@ -7,11 +7,16 @@ from tests.factories import factory
 @factory(IndicatorSeries)
 def make_series(cast, *, owner, visibility="private", created_by=None, shared_with=()):
     """A published market feed of the owner organisation with one value."""
+    ctype = ContentType.objects.get_for_model(type(owner))
+    taken = IndicatorSeries.objects.filter(
+        feed="market.exchange_tonnes", source_type=ctype, source_id=owner.pk
+    )
     series = IndicatorSeries.objects.create(
         feed="market.exchange_tonnes",
+        dimension=f"x{taken.count()}" if taken.exists() else "",
         title="Getauschte Tonnen",
         unit="t/a",
-        source_type=ContentType.objects.get_for_model(type(owner)),
+        source_type=ctype,
         source_id=owner.pk,
         source_label=owner.name,
         owner=owner,

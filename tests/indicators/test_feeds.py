@@ -156,7 +156,7 @@ def test_market_exchange_feed_counts_deals_per_year(cast):
         quantity=Decimal("100"),
         municipality=cast.org_a,
         valid_until=dt.date(2026, 12, 31),
-        status="active",
+        status="approved",
     )
     for tonnes, day in ((Decimal("12.5"), dt.date(2025, 3, 1)), (Decimal("7.5"), dt.date(2025, 9, 1))):
         Deal.objects.create(listing=listing, quantity=tonnes, tonnes=tonnes, date=day)

@@ -25,7 +25,7 @@ class OrganisationMember:
 
 
 def visible_to_organisation(obj, organisation_id) -> bool:
-    return obj.is_visible_to(OrganisationMember(organisation_id))
+    return Feed.source_visible(obj, OrganisationMember(organisation_id))
 
 
 def _feed_or_error(key) -> Feed:

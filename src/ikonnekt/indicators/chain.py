@@ -81,7 +81,9 @@ def chains(user, region, year) -> list[Chain]:
         first = next(iter(group.values()))
         source = first.source()
         feed = feeds.get(first.feed)
-        source_url = feed.source_url(source) if (feed and source and source.is_visible_to(user)) else ""
+        source_url = (
+            feed.source_url(source) if (feed and source and feed.source_visible(source, user)) else ""
+        )
         steps = {
             key: Step(key, group.get(key), values.get(group[key].pk) if key in group else None)
             for key in CHAIN_FEEDS

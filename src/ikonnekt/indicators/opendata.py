@@ -122,7 +122,7 @@ def listings_table(user):
 
     qs = (
         Listing.objects.visible_to(user)
-        .filter(status="active")
+        .filter(status="approved", valid_until__gte=timezone.localdate())
         .select_related("waste_code", "municipality")
         .order_by("pk")
     )

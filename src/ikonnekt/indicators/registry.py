@@ -76,6 +76,12 @@ class Feed:
             return self.sources_for(user)
         return self.model().objects.editable_by(user)
 
+    @staticmethod
+    def source_visible(source, user) -> bool:
+        """Shared sources follow the sharing rule; organisations (profiles) are visible to all."""
+        check = getattr(source, "is_visible_to", None)
+        return bool(check(user)) if check else True
+
     def source_url(self, source) -> str:
         getter = getattr(source, "get_absolute_url", None)
         return getter() if getter else ""

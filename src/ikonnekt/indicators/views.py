@@ -95,7 +95,7 @@ class SeriesDetail(SharedDetailView):
         ctx["history"] = [v for v in values if not v.is_current]
         source = series.source()
         ctx["source"] = source
-        ctx["source_visible"] = bool(source is not None and source.is_visible_to(user))
+        ctx["source_visible"] = bool(source is not None and feed and feed.source_visible(source, user))
         ctx["source_url"] = feed.source_url(source) if (feed and ctx["source_visible"]) else ""
         ctx["targets"] = GoalNode.objects.visible_to(user).filter(feed=series).select_related("owner")
         ctx["ratings"] = (
