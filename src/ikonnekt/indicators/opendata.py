@@ -198,7 +198,8 @@ def _abs(request, path):
 
 
 def publisher(org) -> dict:
-    return {"@type": "foaf:Organization", "foaf:name": org.name}
+    """The organisation that publishes; the platform itself when no district runs it."""
+    return {"@type": "foaf:Organization", "foaf:name": org.name if org is not None else "iKonnekt"}
 
 
 def spatial(org) -> dict | None:
@@ -380,8 +381,7 @@ def catalog(request, operator) -> dict:
         .select_related("owner")
         .order_by("pk")
     ]
-    if operator is not None:
-        datasets.append(listings_dataset(request, operator))
+    datasets.append(listings_dataset(request, operator))
     return {
         "@context": CONTEXT,
         "@id": _abs(request, reverse("indicators:catalog")),
