@@ -26,7 +26,7 @@ def test_heat_from_green_waste_reaches_the_goal_page(page, sign_in, live_server)
     call_command("load_demo", "--only", "materials", "planning", "indicators")
     series = IndicatorSeries.objects.get(feed="materials.greenwaste_heat_mwh")
     computed = series.latest().value
-    sign_in("landkreis-saarlouis-admin", "Konnekt-Demo-2026")
+    sign_in("saarlouis-editor", "Konnekt-Demo-2026")  # the scenario is shared with its cooperation
 
     page.goto("/indicators/chain/?region=landkreis-saarlouis&year=2025")
     heat = page.locator("#step-heat a").first
