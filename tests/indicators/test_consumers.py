@@ -86,7 +86,7 @@ def test_a_series_no_longer_visible_to_the_target_owner_is_shown_broken(cast, he
     heat_series.visibility = "private"
     heat_series.save()
     node.refresh_from_db()
-    assert "no longer visible" in planning_feeds.link_problem(node)
+    assert "nicht mehr sichtbar" in planning_feeds.link_problem(node)  # German first
     # the value taken over stays, and the feed link stays (never silently dropped)
     assert node.feed_id == heat_series.pk
     assert IndicatorValue.objects.filter(node=node).count() == 1

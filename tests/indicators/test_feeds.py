@@ -68,7 +68,7 @@ def test_regional_share_counts_plants_in_the_region(cast, scenario):
 def test_unoptimised_scenario_cannot_be_published(cast, scenario):
     with pytest.raises(ValidationError) as exc:
         actions.publish(Actor(user=cast.a_editor), HEAT, scenario)
-    assert "optimised" in str(exc.value)
+    assert "nicht optimiert" in str(exc.value)  # German first
     assert not IndicatorSeries.objects.exists()
 
 

@@ -34,7 +34,8 @@ def test_catalogue_lists_public_series_with_dcat_ap_de_fields(cast, client, publ
     catalog = _datasets(client)
     assert catalog["@type"] == "dcat:Catalog"
     assert catalog["@context"]["dcatde"] == "http://dcat-ap.de/def/dcatde/"
-    [ds] = [d for d in catalog["dcat:dataset"] if d["dct:title"] == "Getauschte Tonnen"]
+    [ds] = [d for d in catalog["dcat:dataset"] if d["@id"].endswith(public_series.get_absolute_url())]
+    assert ds["dct:title"] == "Über die Sekundärrohstoffbörse getauschte Tonnen"  # the feed's title, German
     assert ds["@type"] == "dcat:Dataset"
     assert ds["dct:description"] == "Getauschte Sekundärrohstoffe"
     assert ds["dct:publisher"] == {"@type": "foaf:Organization", "foaf:name": cast.org_a.name}

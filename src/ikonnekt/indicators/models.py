@@ -93,7 +93,16 @@ class IndicatorSeries(Shareable):
         verbose_name_plural = _("indicator series")
 
     def __str__(self):
-        return f"{self.title} – {self.dimension_label}" if self.dimension_label else self.title
+        title = self.display_title
+        return f"{title} – {self.dimension_label}" if self.dimension_label else title
+
+    @property
+    def display_title(self) -> str:
+        """The feed's title in the reader's language; the stored title once the feed is gone."""
+        from ikonnekt.indicators.registry import feeds
+
+        feed = feeds.get(self.feed)
+        return str(feed.title) if feed else self.title
 
     def get_absolute_url(self):
         return reverse("indicators:detail", args=[self.pk])

@@ -33,7 +33,7 @@ def _queue(feed, source_model, source_id):
     creator = series.created_by
     return enqueue(
         "indicators.refresh",
-        label=_("Update indicator feed: %(t)s") % {"t": series.title},
+        label=_("Update indicator feed: %(t)s") % {"t": series},
         user_id=creator.pk if creator else None,
         actor=_Owner(creator),
         **params,

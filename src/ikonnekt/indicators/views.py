@@ -170,7 +170,7 @@ def series_refresh(request, pk):
     job = enqueue(
         "indicators.refresh",
         actor=Actor.from_request(request),
-        label=_("Update indicator feed: %(t)s") % {"t": series.title},
+        label=_("Update indicator feed: %(t)s") % {"t": series},
         feed=series.feed,
         source_type_id=series.source_type_id,
         source_id=series.source_id,
