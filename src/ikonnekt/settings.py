@@ -34,6 +34,7 @@ IKONNEKT_APPS = [
     "ikonnekt.market",
     "ikonnekt.planning",
     "ikonnekt.knowledge",
+    "ikonnekt.indicators",
 ]
 
 INSTALLED_APPS = [

@@ -194,4 +194,33 @@ def load(ctx):
         text="Wertstoffhof gemeinsam mit der Grüngutverwertung planen? (Demo)",
         defaults=dict(author=ctx.user("saarlouis-editor"), author_organisation=ctx.org("saarlouis")),
     )
-    ctx.log("  2 example catalogues, 3 areas, 4 assessments")
+    _seed_example(ctx, primsaue)
+    ctx.log("  2 example catalogues + the workshop example version, 3 areas, 5 assessments")
+
+
+def _seed_example(ctx, area):
+    """The seed slide's table, recomputed (``assessment.seed_example``)."""
+    from ikonnekt.assessment import seed_example
+
+    catalogue = Catalogue.objects.filter(title=seed_example.TITLE, version=1).first()
+    if catalogue is None:
+        catalogue = actions.import_catalogue(
+            ctx.actor("landkreis-saarlouis-admin"),
+            ctx.org("landkreis-saarlouis").pk,
+            seed_example.catalogue_data(),
+            visibility="platform",
+        )
+    Catalogue.objects.filter(pk=catalogue.pk).update(
+        is_demo=True,
+        visibility="platform",
+        status=CatalogueStatus.PUBLISHED,
+        published_at=catalogue.published_at or timezone.now(),
+    )
+    catalogue.refresh_from_db()
+    levels = {
+        code: seed_example.level_of(code)
+        for code in CatalogueNode.objects.filter(catalogue=catalogue, kind="measure").values_list(
+            "code", flat=True
+        )
+    }
+    _assessment(ctx, area, catalogue, seed_example.SCENARIO, date(2025, 6, 1), levels, lambda m: 3, coop=AK)

@@ -335,6 +335,15 @@ class Rating(models.Model):
     status = models.CharField(_("implementation"), max_length=12, choices=RatingStatus.choices, blank=True)
     evidence = models.TextField(_("evidence"), blank=True)
     documents = models.TextField(_("documents and links"), blank=True)
+    feed = models.ForeignKey(
+        "indicators.IndicatorSeries",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessment_ratings",
+        verbose_name=_("indicator feed"),
+        help_text=_("The level follows the measure's target values applied to this computed series."),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -40,6 +40,22 @@ def _ensure_value_rights(actor, node, municipality_id):
         raise PermissionDenied(
             _("Only editors of the target or of the municipality may enter values of this series.")
         )
+    _ensure_not_fed(node, municipality_id)
+
+
+def _ensure_not_fed(node, municipality_id):
+    """A reference series that follows an indicator feed takes no typed values."""
+    from ikonnekt.planning.feeds import reference_municipality_id
+
+    if node.feed_id and municipality_id == reference_municipality_id(node):
+        raise ValidationError(
+            {
+                "municipality": _(
+                    "This series follows the indicator feed “%(feed)s”: its values are computed, not typed."
+                )
+                % {"feed": node.feed}
+            }
+        )
 
 
 @transaction.atomic
@@ -192,6 +208,8 @@ def import_indicator_csv(actor: Actor, node, data: bytes, default_municipality=N
         raise ValidationError(
             _("You may not enter values for: %(names)s. Nothing was imported.") % {"names": ", ".join(denied)}
         )
+    for muni, *_rest in rows:
+        _ensure_not_fed(node, muni.pk)
     for muni, year, value, source in rows:
         IndicatorValue.objects.update_or_create(
             node=node,

@@ -245,6 +245,15 @@ class GoalNode(Shareable):
         related_name="+",
         verbose_name=_("responsible organisation"),
     )
+    feed = models.ForeignKey(
+        "indicators.IndicatorSeries",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="planning_targets",
+        verbose_name=_("indicator feed"),
+        help_text=_("The reference series follows this computed series instead of typed values."),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

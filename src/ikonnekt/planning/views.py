@@ -196,9 +196,9 @@ class NodeDetail(SharedDetailView):
     template_name = "planning/node_detail.html"
 
     def get_base_queryset(self):
-        return GoalNode.objects.select_related("owner", "responsible", "parent", "vision").prefetch_related(
-            "sdg_targets"
-        )
+        return GoalNode.objects.select_related(
+            "owner", "responsible", "parent", "vision", "feed__region"
+        ).prefetch_related("sdg_targets")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -226,11 +226,38 @@ class NodeDetail(SharedDetailView):
             rows.append(row)
         ctx["series_rows"] = rows
         ctx["chart"] = charts.indicator_chart(node, series) if node.has_indicator else None
+        ctx.update(_explanations(node, nodes, progress, series, rows))
         if user.is_authenticated:
             ctx["value_form"] = forms.IndicatorValueForm(node=node, user=user)
             ctx["csv_form"] = forms.CsvImportForm()
             ctx["can_enter_values"] = node.can_edit(user) or bool(orgs_with_role(user))
         return ctx
+
+
+def _explanations(node, nodes, progress, series, rows):
+    """“How is this computed?” for the node's progress and each series' trend; the feed link."""
+    from ikonnekt.planning import explain
+    from ikonnekt.planning import feeds as planning_feeds
+
+    reference = planning_feeds.reference_municipality_id(node)
+    points = next((pts for muni, pts in series.items() if muni.pk == reference), None)
+    children = [(n, progress.get(n.pk)) for n in nodes if n.parent_id == node.pk]
+    measure_avg = None
+    if not children and not points:
+        measure_avg = progress.get(node.pk)
+    for row in rows:
+        if node.has_indicator:
+            row["trend_text"] = explain.trend_text(row["points"], node.direction)
+    return {
+        "progress_text": explain.progress_text(
+            node,
+            progress.get(node.pk),
+            latest=sorted(points)[-1] if points else None,
+            measure_avg=measure_avg,
+            children=children,
+        ),
+        "feed_problem": planning_feeds.link_problem(node) if node.feed_id else "",
+    }
 
 
 class NodeCreate(CancelUrlMixin, SharedCreateView):

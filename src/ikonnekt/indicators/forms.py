@@ -1,0 +1,86 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm
+from ikonnekt.core.sharing import Visibility, user_cooperation_ids
+from ikonnekt.indicators.models import IndicatorSeries, Licence
+
+
+class PublishForm(BootstrapForm):
+    source = forms.ChoiceField(label=_("Source"))
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=None,
+        required=False,
+        help_text=_("The municipality or district the figures describe."),
+    )
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices)
+    shared_with = forms.ModelMultipleChoiceField(
+        label=_("Shared with cooperations"), queryset=None, required=False
+    )
+    licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices, initial=Licence.DL_BY)
+
+    def __init__(self, *args, feed, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.cooperations.models import Cooperation
+        from ikonnekt.organizations.models import Organisation
+
+        self.feed = feed
+        self.sources = {str(s.pk): s for s in feed.publishable_sources(user)}
+        self.fields["source"].choices = [(k, str(s)) for k, s in self.sources.items()]
+        self.fields["region"].queryset = Organisation.objects.order_by("name")
+        self.fields["shared_with"].queryset = Cooperation.objects.filter(pk__in=user_cooperation_ids(user))
+
+    def clean_source(self):
+        return self.sources[self.cleaned_data["source"]]
+
+
+class SettingsForm(BootstrapModelForm):
+    class Meta:
+        model = IndicatorSeries
+        fields = [
+            "visibility",
+            "shared_with",
+            "licence",
+            "update_frequency",
+            "auto_update",
+            "in_comparison",
+            "anonymous_in_comparison",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.cooperations.models import Cooperation
+
+        self.fields["shared_with"].queryset = Cooperation.objects.filter(pk__in=user_cooperation_ids(user))
+        self.fields["shared_with"].required = False
+
+
+class FollowTargetForm(BootstrapForm):
+    target = forms.ModelChoiceField(label=_("Vision 2100 target"), queryset=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.planning.models import GoalNode
+
+        self.fields["target"].queryset = (
+            GoalNode.objects.editable_by(user).exclude(indicator="").order_by("title")
+        )
+
+
+class FollowRatingForm(BootstrapForm):
+    rating = forms.ModelChoiceField(label=_("Rating of a catalogue measure"), queryset=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ikonnekt.assessment.models import Assessment, Rating
+
+        self.fields["rating"].queryset = (
+            Rating.objects.filter(assessment__in=Assessment.objects.editable_by(user))
+            .exclude(measure__target_1="")
+            .select_related("assessment__area", "measure")
+            .order_by("assessment__area__name", "assessment__scenario", "measure__code")
+        )
+        self.fields["rating"].label_from_instance = lambda r: (
+            f"{r.assessment.area} · {r.assessment.scenario} · {r.measure.code} {r.measure.title}"
+        )

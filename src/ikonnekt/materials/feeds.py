@@ -1,0 +1,160 @@
+"""Indicator feeds of the materials module: figures of an optimised green-waste scenario.
+
+All values come from the scenario's last optimisation (``materials.allocation.summarise``):
+tonnes per plant, heat from the woody fraction (woody share × MWh/t × tonnes) and the CO2e
+avoided by replacing fossil heat (heat × the plant's emission factor of the replaced heat).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from ikonnekt.indicators.registry import Feed, Point, SourceError, feeds
+
+SCENARIO = "materials.GreenWasteScenario"
+# transfer stations pass the waste on out of the region; every other plant kind recycles it here
+NOT_REGIONAL = {"transfer"}
+
+
+def _result(scenario):
+    result = scenario.result or {}
+    if not result.get("plants"):
+        raise SourceError(_("the scenario has not been optimised yet"))
+    return result
+
+
+def _plant_rows(scenario, result):
+    kinds = {
+        str(pk): (name, kind, ef)
+        for pk, name, kind, ef in scenario.plants.values_list("pk", "name", "kind", "heat_ef")
+    }
+    rows = []
+    for row in result["plants"]:
+        name, kind, ef = kinds.get(str(row["plant"]), (row.get("name", ""), "", None))
+        rows.append({**row, "name": name, "kind": kind, "heat_ef": ef})
+    return rows
+
+
+def _base_inputs(scenario):
+    return {
+        "scenario": scenario.name,
+        "scenario_id": scenario.pk,
+        "optimised_at": scenario.result_at.isoformat() if scenario.result_at else None,
+        "objective": scenario.objective,
+    }
+
+
+def recycled_points(scenario):
+    result = _result(scenario)
+    plants = [p for p in _plant_rows(scenario, result) if p["kind"] not in NOT_REGIONAL and p["tonnes"] > 0]
+    total = sum(p["tonnes"] for p in plants)
+    inputs = {**_base_inputs(scenario), "plants_t": {p["name"]: round(p["tonnes"], 3) for p in plants}}
+    return [Point(scenario.year, round(total, 3), inputs=inputs)]
+
+
+def regional_share_points(scenario):
+    result = _result(scenario)
+    collected = sum(p["tonnes"] for p in result.get("points", [])) or sum(
+        p.tonnes() for p in scenario.points.all()
+    )
+    if not collected:
+        raise SourceError(_("no green waste is collected in the scenario"))
+    recycled = recycled_points(scenario)[0]
+    share = recycled.value / collected * 100
+    inputs = {**recycled.inputs, "recycled_t": recycled.value, "collected_t": round(collected, 3)}
+    return [Point(scenario.year, round(share, 2), inputs=inputs)]
+
+
+def heat_points(scenario):
+    result = _result(scenario)
+    plants = [p for p in _plant_rows(scenario, result) if p.get("energy_mwh")]
+    inputs = {**_base_inputs(scenario), "plants_mwh": {p["name"]: round(p["energy_mwh"], 3) for p in plants}}
+    return [Point(scenario.year, round(float(result.get("energy_mwh", 0.0)), 3), inputs=inputs)]
+
+
+def co2e_points(scenario):
+    result = _result(scenario)
+    plants = [p for p in _plant_rows(scenario, result) if p.get("co2e_avoided_kg")]
+    factors = sorted({p["heat_ef"] for p in plants if p["heat_ef"] is not None})
+    inputs = {
+        **_base_inputs(scenario),
+        "heat_mwh": round(float(result.get("energy_mwh", 0.0)), 3),
+        "plants_avoided_kg": {p["name"]: round(p["co2e_avoided_kg"], 1) for p in plants},
+    }
+    factor_set = (
+        "Ersetzte Wärme: "
+        + ", ".join(f"{f:g} kg CO2e/MWh" for f in factors)
+        + " (Angabe je Anlage im Szenario)"
+        if factors
+        else ""
+    )
+    value = float(result.get("co2e_avoided_kg", 0.0)) / 1000
+    return [Point(scenario.year, round(value, 3), inputs=inputs, factor_set=factor_set)]
+
+
+def _scenario_id(instance):
+    return instance.pk
+
+
+TRIGGERS = ((SCENARIO, _scenario_id),)
+
+feeds.register(
+    Feed(
+        key="materials.greenwaste_recycled_t",
+        source_model=SCENARIO,
+        title=_("Green waste recycled in the region"),
+        unit="t/a",
+        calculation=_(
+            "Σ tonnes delivered to the scenario's composting, shredding and biomass plants (optimised allocation)"
+        ),
+        version="1",
+        compute=recycled_points,
+        description=_(
+            "Tonnes of green waste recycled by plants in the region, from the optimised green-waste scenario."
+        ),
+        triggers=TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
+feeds.register(
+    Feed(
+        key="materials.greenwaste_regional_share",
+        source_model=SCENARIO,
+        title=_("Share of green waste recycled in the region"),
+        unit="%",
+        calculation=_("tonnes recycled in the region ÷ tonnes collected at all collection points × 100"),
+        version="1",
+        compute=regional_share_points,
+        description=_("Share of the collected green waste that plants in the region recycle."),
+        triggers=TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
+feeds.register(
+    Feed(
+        key="materials.greenwaste_heat_mwh",
+        source_model=SCENARIO,
+        title=_("Heat from green waste"),
+        unit="MWh/a",
+        calculation=_("Σ over plants: tonnes × woody share × energy yield of the woody fraction (MWh/t)"),
+        version="1",
+        compute=heat_points,
+        description=_("Heat produced from the woody fraction of the green waste."),
+        triggers=TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
+feeds.register(
+    Feed(
+        key="materials.greenwaste_co2e_avoided_t",
+        source_model=SCENARIO,
+        title=_("CO2e avoided by heat from green waste"),
+        unit="t CO2e/a",
+        calculation=_(
+            "Σ over plants: heat (MWh) × emission factor of the replaced heat (kg CO2e/MWh) ÷ 1000"
+        ),
+        version="1",
+        compute=co2e_points,
+        description=_("Greenhouse-gas emissions avoided because heat from green waste replaces fossil heat."),
+        triggers=TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
