@@ -169,7 +169,9 @@ MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Mail: console by default, SMTP when EMAIL_HOST is set.
+# Mail: SMTP when EMAIL_HOST is set, a folder with EMAIL_FILE_PATH, otherwise the console. The
+# console backend writes order confirmations and password-reset links into the server log, so
+# `check --deploy` refuses it unless DEBUG or DEMO_MODE is on (core/checks.py, ikonnekt.E003).
 EMAIL_HOST = envstr("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
