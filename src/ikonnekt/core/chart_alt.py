@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Above this many rows a table helps nobody: a summary (count, smallest, largest, mean) is given.
 MAX_ROWS = 400
@@ -123,7 +124,7 @@ def chart_table(options: dict | None) -> ChartTable | None:
     kind = series[0].get("type", "")
 
     if kind == "sankey":
-        headers = [_("From"), _("To"), _("Amount")]
+        headers = [_("From"), _("To"), pgettext("chart table", "Amount")]
         return _finish(
             headers,
             [[ln.get("source"), ln.get("target"), ln.get("value")] for ln in series[0].get("links", [])],
@@ -198,7 +199,7 @@ def chart_table(options: dict | None) -> ChartTable | None:
 
     # Value or time axes: series of [x, y] points, one row per point.
     x_axis = (_as_list(options.get("xAxis")) or [{}])[0]
-    x_name = str(x_axis.get("name") or (_("Time") if x_axis.get("type") == "time" else "x"))
+    x_name = str(x_axis.get("name") or (pgettext("chart table", "Time") if x_axis.get("type") == "time" else "x"))
     y_name = _value_axis_name(options, "xAxis") or _("Value")
     many = len(series) > 1
     headers = ([_("Series")] if many else []) + [x_name, y_name]
