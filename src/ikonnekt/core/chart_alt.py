@@ -199,7 +199,9 @@ def chart_table(options: dict | None) -> ChartTable | None:
 
     # Value or time axes: series of [x, y] points, one row per point.
     x_axis = (_as_list(options.get("xAxis")) or [{}])[0]
-    x_name = str(x_axis.get("name") or (pgettext("chart table", "Time") if x_axis.get("type") == "time" else "x"))
+    x_name = str(
+        x_axis.get("name") or (pgettext("chart table", "Time") if x_axis.get("type") == "time" else "x")
+    )
     y_name = _value_axis_name(options, "xAxis") or _("Value")
     many = len(series) > 1
     headers = ([_("Series")] if many else []) + [x_name, y_name]
