@@ -114,3 +114,10 @@ def test_the_navigation_text_reaches_4_5_to_1_on_the_green_bar():
     bg = (0x1D, 0x5C, 0x4D)
     blended = "#" + "".join(f"{round(0.92 * 255 + 0.08 * c):02x}" for c in bg)
     assert contrast_ratio(blended, "#1d5c4d") >= 4.5
+
+
+def test_links_and_outline_buttons_reach_4_5_to_1_on_card_headers():
+    # A card header is rgba(33,37,41,.03) over white: 0.97*255 + 0.03*(33,37,41) = #f8f8f8 (rounded).
+    header = "#" + "".join(f"{round(0.97 * 255 + 0.03 * c):02x}" for c in (33, 37, 41))
+    for colour in ("#0a58ca", "#565e64"):
+        assert contrast_ratio(colour, header) >= 4.5, colour
