@@ -36,3 +36,14 @@ def test_a_failed_form_has_an_error_summary_linking_to_each_field():
     assert '<a class="alert-link" href="#id_name">Name:' in html
     assert '<a class="alert-link" href="#id_agree">Einverstanden:' in html
     assert "data-error-summary" not in str(SampleForm())
+
+
+def test_formset_rows_name_each_widget_by_field_and_row():
+    from django.forms import formset_factory
+    from django.utils import translation
+
+    with translation.override("en"):
+        formset = formset_factory(SampleForm, extra=2)()
+        html = str(formset.forms[1]["name"])
+    assert 'aria-label="Name, row 2"' in html
+    assert "aria-label" not in str(SampleForm()["name"])
