@@ -92,3 +92,35 @@ def test_audit_rows_cannot_be_changed_except_redaction(cast):
         AuditLog.objects.filter(pk=row.pk).update(action="delete")
     with pytest.raises(PermissionError):
         AuditLog.objects.filter(pk=row.pk).redact(action="delete")
+
+
+def test_orders_of_erased_customers_go_when_the_tax_retention_period_has_ended(cast, settings):
+    from ikonnekt.legal.erasure import erase_user
+    from ikonnekt.market.models import Order
+    from tests.conftest import make_user
+    from tests.market.factories import make_order
+
+    settings.ORDER_RETENTION_YEARS = 10
+    now = timezone.now()
+    gone = make_user("kunde.alt")
+    stays = make_user("kunde.aktiv")
+    orders = {}
+    for key, customer, year in [
+        ("old", gone, now.year - 11),
+        ("kept", gone, now.year - 10),
+        ("active", stays, now.year - 11),
+    ]:
+        order = make_order(cast, owner=cast.org_a, visibility="platform", created_by=customer)
+        # Placed on 31 December of that year: an order of year Y may go once Y + 10 has ended.
+        Order.objects.filter(pk=order.pk).update(
+            placed_at=timezone.make_aware(timezone.datetime(year, 12, 31, 12))
+        )
+        orders[key] = order.pk
+    erase_user(Actor(user=gone), gone)
+
+    report = enforce(now)
+
+    assert report.orders_deleted == 1
+    assert not Order.objects.filter(pk=orders["old"]).exists()
+    assert Order.objects.filter(pk=orders["kept"]).exists()
+    assert Order.objects.filter(pk=orders["active"]).exists()

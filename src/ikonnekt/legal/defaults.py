@@ -123,7 +123,8 @@ Kontakt für Datenschutzfragen: {_contact()}
 - Anmeldeprotokoll (Benutzername, IP-Adresse, Browserkennung): {retention["login_log_days"]} Tage.
 - Abgelaufene Sitzungen werden täglich gelöscht.
 - Bestellungen: {retention["order_years"]} Jahre nach Ende des Kalenderjahres (§ 147 Abgabenordnung);
-  nach einer Löschung Ihres Kontos bleiben sie nur unter einem Pseudonym erhalten.
+  nach einer Löschung Ihres Kontos bleiben sie bis zum Ende dieser Frist nur unter einem Pseudonym
+  erhalten und werden dann gelöscht.
 - Zeitnachweise, die in eine Abrechnung eingegangen sind, bleiben unter einem Pseudonym erhalten.
 
 ## Empfänger

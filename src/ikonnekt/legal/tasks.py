@@ -15,12 +15,14 @@ def retention_job(job_row):
     return {
         "message": _(
             "Retention applied: %(ips)s IP addresses removed from the audit log, %(logins)s sign-in log "
-            "rows and %(sessions)s expired sessions deleted."
+            "rows, %(sessions)s expired sessions and %(orders)s orders of deleted accounts past their "
+            "retention period deleted."
         )
         % {
             "ips": report.audit_ips_removed,
             "logins": report.login_rows_deleted,
             "sessions": report.sessions_deleted,
+            "orders": report.orders_deleted,
         }
     }
 
