@@ -35,6 +35,7 @@ IKONNEKT_APPS = [
     "ikonnekt.planning",
     "ikonnekt.knowledge",
     "ikonnekt.indicators",
+    "ikonnekt.legal",
 ]
 
 INSTALLED_APPS = [
@@ -171,7 +172,9 @@ MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Mail: console by default, SMTP when EMAIL_HOST is set.
+# Mail: SMTP when EMAIL_HOST is set, a folder with EMAIL_FILE_PATH, otherwise the console. The
+# console backend writes order confirmations and password-reset links into the server log, so
+# `check --deploy` refuses it unless DEBUG or DEMO_MODE is on (core/checks.py, ikonnekt.E003).
 EMAIL_HOST = envstr("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -270,6 +273,15 @@ LOGGING = {
 MAP_TILES_URL = envstr("MAP_TILES_URL", "")
 MAP_TILES_ATTRIBUTION = envstr("MAP_TILES_ATTRIBUTION", "")
 DEMO_MODE = envbool("DEMO_MODE", False)
+
+# Legal pages and personal data (docs/operations.md, "Personal data"). The operator's name and
+# address and a contact e-mail fill the templates of the statement, privacy notice and imprint.
+LEGAL_OPERATOR = envstr("LEGAL_OPERATOR", "")
+LEGAL_CONTACT_EMAIL = envstr("LEGAL_CONTACT_EMAIL", "")
+# Retention (GDPR Art. 5(1)(e)), enforced daily by the job "legal.retention":
+AUDIT_IP_RETENTION_DAYS = envint("AUDIT_IP_RETENTION_DAYS", 90)  # then the audit row loses its IP
+LOGIN_LOG_RETENTION_DAYS = envint("LOGIN_LOG_RETENTION_DAYS", 90)  # sign-in log (axes) rows deleted
+ORDER_RETENTION_YEARS = envint("ORDER_RETENTION_YEARS", 10)  # § 147 AO; shown in the privacy notice
 
 DEMO_PASSWORD = "Konnekt-Demo-2026"  # noqa: S105 (published demo password, refused by check --deploy)
 FORM_RENDERER = "ikonnekt.core.forms.FormRenderer"

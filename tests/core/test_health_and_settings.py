@@ -60,7 +60,8 @@ def _check_deploy(extra_env, tmp_path):
             "IKONNEKT_DATA_DIR": str(tmp_path),
         }
     )
-    environ.pop("SECRET_KEY", None)
+    for name in ("SECRET_KEY", "EMAIL_HOST", "EMAIL_FILE_PATH", "DEMO_MODE"):
+        environ.pop(name, None)
     environ.update({k: v for k, v in extra_env.items() if v is not None})
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
@@ -77,6 +78,7 @@ PRODUCTION = {
     "SECURE_SSL_REDIRECT": "1",
     "SECURE_HSTS_SECONDS": "31536000",
     "ALLOWED_HOSTS": "ikonnekt.example.org",
+    "EMAIL_HOST": "smtp.example.org",
 }
 
 
@@ -89,6 +91,29 @@ def test_check_deploy_refuses_the_development_key(tmp_path):
     result = _check_deploy({**PRODUCTION, "SECRET_KEY": None}, tmp_path)
     assert result.returncode != 0
     assert "ikonnekt.E001" in result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_console_mail_in_production(tmp_path):
+    result = _check_deploy({**PRODUCTION, "EMAIL_HOST": None}, tmp_path)
+    assert result.returncode != 0
+    assert "ikonnekt.E003" in result.stdout + result.stderr
+
+
+def test_console_mail_is_allowed_in_the_demo_and_in_development(settings):
+    from ikonnekt.core.checks import check_mail_backend
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.DEBUG = False
+    settings.DEMO_MODE = False
+    assert [e.id for e in check_mail_backend(None)] == ["ikonnekt.E003"]
+    settings.DEMO_MODE = True
+    assert check_mail_backend(None) == []
+    settings.DEMO_MODE = False
+    settings.DEBUG = True
+    assert check_mail_backend(None) == []
+    settings.DEBUG = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert check_mail_backend(None) == []
 
 
 @pytest.mark.django_db

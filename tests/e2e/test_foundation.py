@@ -24,9 +24,11 @@ def test_cooperation_flow(page, sign_in, live_server):
     sign_in("nalbach-editor", PASSWORD)
     assert page.locator("#active-org option:checked").inner_text().startswith("Gemeinde Nalbach")
     value = page.locator("#active-org option", has_text="Kreisstadt Saarlouis").get_attribute("value")
-    # The switch submits a form; wait for that navigation, or the next sign-in races it.
+    # Choosing does not switch by itself (WCAG 3.2.2); the button submits. Wait for that
+    # navigation, or the next sign-in races it.
+    page.select_option("#active-org", value)
     with page.expect_navigation():
-        page.select_option("#active-org", value)
+        page.click("#org-switch button")
     page.wait_for_load_state("networkidle")
     assert page.locator("#active-org option:checked").inner_text().startswith("Kreisstadt Saarlouis")
 

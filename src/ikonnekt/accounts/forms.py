@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.forms import BootstrapForm, BootstrapMixin, BootstrapModelForm
@@ -30,6 +32,20 @@ class ProfileForm(BootstrapModelForm):
     class Meta:
         model = get_user_model()
         fields = ("first_name", "last_name", "email", "phone", "show_in_directory", "topics")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Consent must be informed (GDPR Art. 7): say plainly who sees what.
+        self.fields["show_in_directory"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _(
+                "Signed-in members of every organisation that shares a cooperation with yours – companies "
+                "included – then see your name, organisation, topics, e-mail address and phone number. "
+                "You can withdraw this at any time by unticking the box."
+            ),
+            reverse("legal:page", args=["privacy"]),
+            _("Privacy notice"),
+        )
 
 
 class TokenForm(BootstrapForm):

@@ -130,6 +130,7 @@ from ikonnekt.core.sharing import Role  # noqa: E402
 
 class AuditLogSerializer(serializers.ModelSerializer):
     object_type = serializers.SerializerMethodField()
+    ip = serializers.SerializerMethodField()
 
     class Meta:
         model = AuditLog
@@ -150,6 +151,15 @@ class AuditLogSerializer(serializers.ModelSerializer):
 
     def get_object_type(self, obj) -> str:
         return f"{obj.content_type.app_label}.{obj.content_type.model}" if obj.content_type_id else ""
+
+    def get_ip(self, obj) -> str | None:
+        """Only where the person acted for an organisation the reader administers."""
+        if "admin_orgs" not in self.context:
+            request = self.context.get("request")
+            self.context["admin_orgs"] = (
+                orgs_with_role(request.user, roles={Role.ADMIN}) if request else frozenset()
+            )
+        return obj.ip_for(self.context["admin_orgs"]) or None
 
 
 class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):

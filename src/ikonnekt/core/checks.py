@@ -45,3 +45,29 @@ def check_demo_password(app_configs, **kwargs):
             )
         ]
     return []
+
+
+CONSOLE_MAIL_BACKENDS = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+)
+
+
+@register(Tags.security, deploy=True)
+def check_mail_backend(app_configs, **kwargs):
+    """Mail to the console (or nowhere) is fine for the demo and development only: in production
+    order confirmations and password-reset links would land in the server log (GDPR Art. 32)."""
+    if settings.DEBUG or getattr(settings, "DEMO_MODE", False):
+        return []
+    if settings.EMAIL_BACKEND in CONSOLE_MAIL_BACKENDS:
+        return [
+            Error(
+                "Mail goes to the console: order confirmations and password-reset links would be "
+                "written to the server log.",
+                hint="Set EMAIL_HOST (SMTP) or EMAIL_FILE_PATH; the console backend is allowed only "
+                "with DEBUG=1 or DEMO_MODE=1.",
+                id="ikonnekt.E003",
+            )
+        ]
+    return []

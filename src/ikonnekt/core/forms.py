@@ -40,6 +40,20 @@ class BootstrapMixin:
                 field.widget = forms.DateTimeInput(attrs=field.widget.attrs, format="%Y-%m-%dT%H:%M")
                 field.widget.input_type = "datetime-local"
             style_widget(field)
+        self._label_formset_row()
+
+    def _label_formset_row(self):
+        """Forms of a formset are laid out as table rows without <label> elements: each widget is
+        named by its field and row ("Organisation, row 2"), WCAG 1.3.1 / 4.1.2."""
+        prefix = getattr(self, "prefix", None) or ""
+        row = prefix.rsplit("-", 1)[-1]
+        if "-" not in prefix or not row.isdigit():
+            return
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.HiddenInput) and field.label:
+                field.widget.attrs.setdefault(
+                    "aria-label", _("%(label)s, row %(row)s") % {"label": field.label, "row": int(row) + 1}
+                )
 
 
 def add_validation_error(form, exc) -> None:

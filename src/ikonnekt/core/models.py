@@ -24,8 +24,23 @@ class AuditAction(models.TextChoices):
 
 
 class AuditQuerySet(models.QuerySet):
+    # What happened stays; only who-identifying details may be removed (GDPR Art. 5(1)(e) and
+    # Art. 17): the IP address after the retention period; the name, and the recorded values of
+    # the person's own record, when the person is erased.
+    REDACTABLE = frozenset({"ip", "actor_name", "object_repr", "changes"})
+
     def update(self, **kwargs):
         raise PermissionError("Audit rows are append-only.")
+
+    def redact(self, **fields) -> int:
+        """The one sanctioned change of audit rows: blank the IP address, replace a name by its
+        pseudonym, drop the recorded values of an erased person's own record
+        (``ikonnekt.legal.retention`` and ``ikonnekt.legal.erasure``)."""
+        if not fields or not set(fields) <= self.REDACTABLE:
+            raise PermissionError(
+                "Only the IP address, names and personal values of audit rows may be redacted."
+            )
+        return super().update(**fields)
 
     def delete(self):
         raise PermissionError("Audit rows are append-only.")
@@ -85,6 +100,13 @@ class AuditLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit rows are append-only.")
+
+    def ip_for(self, admin_org_ids) -> str:
+        """The IP address for an administrator of ``admin_org_ids``: only where the person acted
+        for one of those organisations. A customer's or a partner's address stays hidden."""
+        if self.ip and self.acting_organisation_id in admin_org_ids:
+            return self.ip
+        return ""
 
     @property
     def model_label(self):

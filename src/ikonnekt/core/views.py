@@ -120,6 +120,9 @@ def audit_log(request):
     for field in filterset.form.fields.values():
         style_widget(field)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    admin_orgs = orgs_with_role(request.user, roles={Role.ADMIN})
+    for row in page:
+        row.shown_ip = row.ip_for(admin_orgs)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -137,6 +140,7 @@ class _Echo:
 @login_required
 def audit_log_csv(request):
     filterset = AuditFilter(request.GET or None, queryset=_audit_queryset(request), request=request)
+    admin_orgs = orgs_with_role(request.user, roles={Role.ADMIN})
     writer = csv.writer(_Echo(), delimiter=";")
     header = [
         _("when"),
@@ -165,7 +169,7 @@ def audit_log_csv(request):
                     row.object_id,
                     row.object_repr,
                     row.changes,
-                    row.ip or "",
+                    row.ip_for(admin_orgs),
                 ]
             )
 

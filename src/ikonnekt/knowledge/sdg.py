@@ -7,6 +7,8 @@ the Bundesregierung (https://www.bundesregierung.de/breg-de/themen/nachhaltigkei
 
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.contrast import text_colour_on
+
 # number: (title, official colour)
 SDGS = {
     1: (_("No poverty"), "#E5243B"),
@@ -28,9 +30,6 @@ SDGS = {
     17: (_("Partnerships for the goals"), "#19486A"),
 }
 
-# Light backgrounds where white text would fail WCAG contrast get dark text.
-DARK_TEXT = frozenset({2, 7, 11})
-
 
 def sdg_title(number: int):
     return SDGS[number][0]
@@ -41,4 +40,5 @@ def sdg_colour(number: int) -> str:
 
 
 def sdg_text_colour(number: int) -> str:
-    return "#1b1b1b" if number in DARK_TEXT else "#ffffff"
+    """White or black text, whichever reaches WCAG contrast (>= 4.5:1) on the official colour."""
+    return text_colour_on(sdg_colour(number))

@@ -462,6 +462,8 @@ class SiteDetail(SharedDetailView):
             ctx["owner_form"] = forms.SiteOwnerForm()
             ctx["answer_form"] = forms.AnswerForm()
             ctx["can_manage_owners"] = has_role(user, site.owner_id)
+            # Export and erasure of an owner's personal data: administrators (ikonnekt.legal).
+            ctx["can_erase_owners"] = has_role(user, site.owner_id, roles={"admin"})
         return ctx
 
 

@@ -1,6 +1,7 @@
 from django import template
 
 from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
+from ikonnekt.core.contrast import text_colour_on
 
 register = template.Library()
 
@@ -8,6 +9,12 @@ register = template.Library()
 @register.filter
 def sdg_colour(number):
     return SDG_COLOURS.get(number, "#888")
+
+
+@register.filter
+def sdg_text_colour(number):
+    """White or black text, whichever reaches WCAG contrast on the SDG's official colour."""
+    return text_colour_on(SDG_COLOURS.get(number, "#888888"))
 
 
 @register.filter

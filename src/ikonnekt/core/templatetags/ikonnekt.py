@@ -69,3 +69,48 @@ def can_delete(obj, user):
 def page_url(context, page_number):
     querystring = context.get("querystring", "")
     return f"?{querystring + '&' if querystring else ''}page={page_number}"
+
+
+@register.inclusion_tag("core/_chart.html")
+def chart(options, data_id, name, height="320px", element_id="", css="", renderer=""):
+    """An ECharts chart with its text alternative (WCAG 1.1.1): the picture is named ``name``
+    and the same data follows as a collapsible table (``core.chart_alt.chart_table``)."""
+    from ikonnekt.core.chart_alt import chart_table
+
+    return {
+        "options": options,
+        "data_id": data_id,
+        "name": name,
+        "height": height,
+        "element_id": element_id,
+        "css": css,
+        "renderer": renderer,
+        "table": chart_table(options),
+    }
+
+
+@register.inclusion_tag("core/_chart_table.html")
+def chart_table(options, name):
+    """Only the collapsible table of a chart whose markup a page writes itself."""
+    from ikonnekt.core.chart_alt import chart_table as build
+
+    return {"name": name, "table": build(options)}
+
+
+@register.inclusion_tag("core/_map.html")
+def map_with_list(config, data_id, name, height="380px", element_id="", css="", list_note=""):
+    """A Leaflet map named ``name`` followed by the list of what it shows (the keyboard and
+    screen-reader way to its markers and popups). ``list_note`` replaces the list where the page
+    lists the same objects elsewhere (e.g. the table beside the map)."""
+    from ikonnekt.core.chart_alt import map_items
+
+    return {
+        "config": config,
+        "data_id": data_id,
+        "name": name,
+        "height": height,
+        "element_id": element_id,
+        "css": css,
+        "items": [] if list_note else map_items(config),
+        "list_note": list_note,
+    }

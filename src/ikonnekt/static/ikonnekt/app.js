@@ -1,6 +1,10 @@
 /* iKonnekt page behaviour without inline scripts (CSP: script-src 'self').
  *
- * - [data-autosubmit] on a select submits its form on change.
+ * - [data-autosubmit] on a select submits its form on change; the select is described by the
+ *   page's hint that a change reloads the page (WCAG 3.2.2).
+ * - #live-status is the page's one persistent live region: iKonnekt.announce(text) speaks a
+ *   status message; elements swapped in by htmx with [data-announce] are announced there.
+ * - [data-error-summary] (a failed form's error summary) receives focus when the page loads.
  * - [data-echarts="<id of a json_script>"] renders an ECharts chart from the JSON options.
  * - [data-map="<id of a json_script>"] renders a Leaflet map from {center, zoom, geojson, markers}.
  *   Map tiles are not loaded from the internet (offline use); features are drawn on a plain canvas
@@ -88,10 +92,34 @@
     });
   }
 
+  function announce(text) {
+    var region = document.getElementById("live-status");
+    if (!region || !text) return;
+    // Clear first so the same message twice in a row is spoken twice.
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function announceSwapped() {
+    document.querySelectorAll("[data-announce]:not([data-announced])").forEach(function (el) {
+      el.dataset.announced = "1";
+      announce((el.dataset.announce || el.textContent || "").trim());
+    });
+  }
+
+  function focusErrorSummary(root) {
+    var summary = root.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
   function init(root) {
     root.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
       if (el.dataset.ready) return;
       el.dataset.ready = "1";
+      if (document.getElementById("autosubmit-hint")) {
+        var described = el.getAttribute("aria-describedby");
+        el.setAttribute("aria-describedby", (described ? described + " " : "") + "autosubmit-hint");
+      }
       el.addEventListener("change", function () { el.form.submit(); });
     });
     root.querySelectorAll("[data-confirm]").forEach(function (el) {
@@ -103,7 +131,16 @@
     initMaps(root);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
-  document.addEventListener("htmx:afterSettle", function (ev) { init(ev.target); });
-  window.iKonnekt = { init: init, readJson: readJson };
+  document.addEventListener("DOMContentLoaded", function () {
+    // Messages rendered with the page were already there; only later swaps are announced.
+    document.querySelectorAll("[data-announce]").forEach(function (el) { el.dataset.announced = "1"; });
+    init(document);
+    focusErrorSummary(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (ev) {
+    init(ev.target);
+    announceSwapped();
+    focusErrorSummary(ev.target);
+  });
+  window.iKonnekt = { init: init, readJson: readJson, announce: announce };
 })();

@@ -23,6 +23,9 @@
     bar.className = "progress mt-1";
     bar.setAttribute("role", "progressbar");
     bar.setAttribute("aria-label", file.name);
+    bar.setAttribute("aria-valuemin", "0");
+    bar.setAttribute("aria-valuemax", "100");
+    bar.setAttribute("aria-valuenow", "0");
     const inner = document.createElement("div");
     inner.className = "progress-bar";
     inner.style.width = "0%";
@@ -31,7 +34,11 @@
     msg.className = "small upload-message";
     li.append(name, bar, msg);
     list.append(li);
-    return { li, status, inner, msg };
+    return { li, bar, status, inner, msg };
+  }
+
+  function announce(text) {
+    if (window.iKonnekt && window.iKonnekt.announce) window.iKonnekt.announce(text);
   }
 
   function link(href, text) {
@@ -50,23 +57,30 @@
     xhr.open("POST", form.action);
     xhr.setRequestHeader("X-CSRFToken", data.get("csrfmiddlewaretoken"));
     xhr.upload.addEventListener("progress", function (e) {
-      if (e.lengthComputable) ui.inner.style.width = Math.round((e.loaded * 100) / e.total) + "%";
+      if (e.lengthComputable) {
+        const pct = Math.round((e.loaded * 100) / e.total);
+        ui.inner.style.width = pct + "%";
+        ui.bar.setAttribute("aria-valuenow", String(pct));
+      }
     });
     xhr.addEventListener("load", function () {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (err) { body = { error: labels.errorLabel + " (" + xhr.status + ")" }; }
       ui.inner.style.width = "100%";
+      ui.bar.setAttribute("aria-valuenow", "100");
       ui.msg.textContent = "";
       if (body.ok) {
         ui.inner.classList.add("bg-success");
         ui.status.textContent = body.linked ? labels.linkedLabel : labels.doneLabel;
         ui.li.classList.add("upload-ok");
         ui.msg.append(link(body.url, body.title));
+        announce(file.name + ": " + ui.status.textContent);
       } else {
         ui.inner.classList.add("bg-danger");
         ui.li.classList.add("upload-error");
         ui.status.textContent = labels.errorLabel;
         ui.msg.textContent = body.error || labels.errorLabel;
+        announce(file.name + ": " + ui.msg.textContent);
         if (body.duplicate) {
           ui.msg.append(" ", link(body.url, labels.openLabel));
           if (body.can_link) {
@@ -83,6 +97,7 @@
     xhr.addEventListener("error", function () {
       ui.inner.classList.add("bg-danger");
       ui.msg.textContent = labels.errorLabel;
+      announce(file.name + ": " + labels.errorLabel);
     });
     xhr.send(data);
   }
