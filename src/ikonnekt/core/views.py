@@ -22,12 +22,10 @@ from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
 from ikonnekt.core.models import AuditLog, Job, JobStatus
-from ikonnekt.core.pagecache import page_cache
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
 
 
 @login_required
-@page_cache
 def dashboard(request):
     org = request.active_organisation
     org_ids = user_org_ids(request.user)
