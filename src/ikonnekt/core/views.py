@@ -24,6 +24,8 @@ from ikonnekt.core.htmx import render_page
 from ikonnekt.core.models import AuditLog, Job, JobStatus
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
 
+DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
+
 
 @login_required
 def dashboard(request):
@@ -34,7 +36,7 @@ def dashboard(request):
         .filter(participations__organisation=org)
         .prefetch_related("goals")
         .select_related("owner")
-        .distinct()
+        .distinct()[:DASHBOARD_COOPERATIONS]
         if org
         else Cooperation.objects.none()
     )

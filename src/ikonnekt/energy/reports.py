@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import Building, EmissionFactorSet
 from ikonnekt.energy.services import _reference_values, building_year
 
@@ -64,7 +65,8 @@ def report_data(report, user):
     refs = _reference_values()
     rows = []
     trend = {}
-    for building in report_buildings(report, user):
+    years = [report.year - 2, report.year - 1, report.year]
+    for building in preload(report_buildings(report, user), years):  # a fixed number of queries
         row = building_year(building, report.year, factors, refs)
         row["previous"] = building_year(building, report.year - 1, factors, refs)
         rows.append(row)
