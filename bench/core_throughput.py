@@ -275,7 +275,7 @@ def start_server(env, workers):
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
-            "bench_wsgi:application",
+            "_wsgi:application",
             "--bind",
             f"127.0.0.1:{PORT}",
             "--workers",
