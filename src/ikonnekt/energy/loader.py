@@ -33,8 +33,8 @@ def month_bounds(year):
 def preload(buildings, years, *, alerts=False):
     """Annotate the meters and stations of ``buildings`` with their data for ``years``.
 
-    Queries: one for the readings of all meters, one per year for the monthly sums of the
-    interval meters (none without interval meters), one for the daily temperatures of all
+    Queries: one for the readings of all meters, one for the monthly sums of the interval
+    meters in all years (none without interval meters), one for the daily temperatures of all
     stations, and with ``alerts`` two for the last four weeks of every interval meter.
     """
     buildings = list(buildings)
@@ -62,29 +62,34 @@ def _readings(meters):
 
 
 def _interval_months(meters, years):
-    """Monthly kWh sums per interval meter and year: twelve index-friendly ranges summed by the
-    database (no per-row time-zone function, which SQLite would run in Python)."""
+    """Monthly kWh sums per interval meter and year, all years in one query: twelve
+    index-friendly ranges per year summed by the database (no per-row time-zone function, which
+    SQLite would run in Python)."""
     interval = [m for m in meters if m.kind == MeterKind.INTERVAL]
     for meter in meters:
         meter._loaded_interval_months = {}
-    if not interval:
+    if not interval or not years:
         return
+    sums = {}
     for year in years:
         bounds = month_bounds(year)
-        sums = {
-            f"m{i}": Sum("value", filter=Q(start__gte=bounds[i], start__lt=bounds[i + 1])) for i in range(12)
-        }
-        found = {
-            row["meter_id"]: [row[f"m{i}"] for i in range(12)]
-            for row in IntervalReading.objects.filter(
-                meter_id__in=[m.pk for m in interval], start__gte=bounds[0], start__lt=bounds[12]
-            )
-            .order_by()
-            .values("meter_id")
-            .annotate(**sums)
-        }
-        for meter in interval:
-            meter._loaded_interval_months[year] = found.get(meter.pk, [None] * 12)
+        for i in range(12):
+            sums[f"y{year}m{i}"] = Sum("value", filter=Q(start__gte=bounds[i], start__lt=bounds[i + 1]))
+    found = {
+        row["meter_id"]: row
+        for row in IntervalReading.objects.filter(
+            meter_id__in=[m.pk for m in interval],
+            start__gte=month_bounds(years[0])[0],
+            start__lt=month_bounds(years[-1])[12],
+        )
+        .order_by()
+        .values("meter_id")
+        .annotate(**sums)
+    }
+    for meter in interval:
+        row = found.get(meter.pk)
+        for year in years:
+            meter._loaded_interval_months[year] = [row[f"y{year}m{i}"] if row else None for i in range(12)]
 
 
 def _interval_recent(meters):
