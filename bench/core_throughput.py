@@ -71,12 +71,15 @@ def server_env(tmp):
 
 
 def manage(env, *args):
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "django", *args, "--settings=ikonnekt.settings"],
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {done.stderr[-3000:]}")
 
 
 def _get_object(dotted, user):
@@ -321,14 +324,20 @@ def main():
     parser.add_argument("--think", type=float, default=0.5, help="mean think time (s) between pages")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--sqlite", default="", help="copy this SQLite file with the demo data instead of loading it"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ikonnekt-bench-http-"))
     env = server_env(tmp)
     load_before = os.getloadavg()
     try:
+        if args.sqlite:
+            shutil.copy(args.sqlite, env["SQLITE_PATH"])
         manage(env, "migrate")
         manage(env, "collectstatic", "--noinput")
-        manage(env, "load_demo")
+        if not args.sqlite:
+            manage(env, "load_demo")
         readers, writers = prepare_sessions(env, args.sessions, args.writers)
         print(
             f"{len(readers)} readers of {len({r['org'] for r in readers})} organisations, {len(writers)} writers"
