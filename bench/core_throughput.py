@@ -24,6 +24,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -36,7 +37,15 @@ from pathlib import Path
 import _minimal
 from _setup import RESULTS, ROOT, percentile
 
-PORT = 8765
+
+def _free_port() -> int:
+    """A free loopback port (other benchmarks and servers run on this machine too)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()
 PAGES = [
     ("dashboard", "core:dashboard", None),
     ("cooperation_list", "cooperations:list", None),
@@ -116,9 +125,19 @@ def prepare_sessions(env, count, writers):
         for org_members in by_org.values():
             if org_members and len(ordered) < count + writers:
                 ordered.append(org_members.pop(0))
-    editors = [m for m in ordered if m.role in ("admin", "editor")]
+    with_documents = set(Document.objects.values_list("owner_id", flat=True).distinct())
+    readers_taken = {m.pk for m in ordered[:count]}
+    editors = [
+        m
+        for m in Membership.objects.filter(
+            role__in=("admin", "editor"), organisation_id__in=with_documents, user__is_active=True
+        )
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "pk")
+        if m.pk not in readers_taken
+    ]
     writer_members = editors[:writers]
-    reader_members = [m for m in ordered if m not in writer_members][:count]
+    reader_members = ordered[:count]
 
     def session(user):
         client = Client()
@@ -150,16 +169,16 @@ def prepare_sessions(env, count, writers):
 
 
 class FormFields(HTMLParser):
-    """The fields of the first form with a CSRF token, as a browser would send them."""
+    """The fields of the page's main form (the POST form with the most fields: not the
+    organisation switcher in the header), as a browser would send them."""
 
     def __init__(self):
         super().__init__()
+        self.forms, self.current = [], []
         self.fields, self.in_form, self.done, self.select, self.textarea = [], False, False, None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if self.done:
-            return
         if tag == "form" and (a.get("method") or "").lower() == "post":
             self.in_form, self.fields = True, []
         elif not self.in_form:
@@ -190,7 +209,11 @@ class FormFields(HTMLParser):
             self.textarea = None
         elif tag == "form" and self.in_form:
             self.in_form = False
-            self.done = any(name == "csrfmiddlewaretoken" for name, _v in self.fields)
+            self.forms.append(self.fields)
+
+    def close(self):
+        super().close()
+        self.fields = max(self.forms, key=len, default=[])
 
 
 def request(conn, method, url, cookie, body=None, headers=None):
@@ -228,6 +251,7 @@ def writer(session, stop, every, counts):
             cookie = f"sessionid={session['sid']}; csrftoken={csrf.group(1)}"
         form = FormFields()
         form.feed(content.decode())
+        form.close()
         n += 1
         fields = [(k, v) for k, v in form.fields if k != "description"] + [
             ("description", f"Lastprobe, Speicherung {n}")
@@ -321,7 +345,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--writers", type=int, default=1)
     parser.add_argument("--write-every", type=float, default=2.0)
-    parser.add_argument("--think", type=float, default=0.5, help="mean think time (s) between pages")
+    parser.add_argument("--think", type=float, default=2.0, help="mean think time (s) between pages")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument(
