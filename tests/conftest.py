@@ -32,9 +32,6 @@ def pytest_configure(config):
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_BROKER_URL = ""
-    # A test case is one transaction that never commits: raise the page-cache generation at
-    # the write itself on every backend (tests/core/test_pagecache.py covers "commit" too).
-    settings.PAGE_CACHE_BUMP = "immediate"
     # Make every app's test factories known to the generated tests (IDOR walker, matrix).
     tests_dir = Path(__file__).parent
     for info in pkgutil.iter_modules([str(tests_dir)]):

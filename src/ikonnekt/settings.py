@@ -59,7 +59,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ikonnekt.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ikonnekt.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -199,10 +198,6 @@ JOBS_DAILY = envbool("JOBS_DAILY", True)  # deadline reminders and trash purge o
 DOCUMENTS_CONSUME_DIR = envstr("DOCUMENTS_CONSUME_DIR", "")
 DOCUMENTS_CONSUME_USER = envstr("DOCUMENTS_CONSUME_USER", "")  # recorded as the importer
 DOCUMENTS_CONSUME_SECONDS = envint("DOCUMENTS_CONSUME_SECONDS", 60)
-
-# Per-session page cache of read-only pages, invalidated by every write (core/pagecache.py).
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
-PAGE_CACHE_BUMP = envstr("PAGE_CACHE_BUMP", "")  # "" = by backend; "immediate" or "commit"
 
 # Security: secure defaults, relaxed only when DEBUG is on.
 SESSION_COOKIE_HTTPONLY = True

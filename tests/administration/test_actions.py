@@ -532,7 +532,7 @@ def test_list_pages_and_api_do_not_grow_queries_with_rows(cast, client_for):
     from tests.administration.factories import make_agreement
 
     client = client_for(cast.b_editor)
-    client.get("/")  # the CSRF cookie a browser holds after its first page (the page cache reads it)
+    client.get("/")  # the CSRF cookie a browser holds after its first page
 
     def count(url):
         with CaptureQueriesContext(connection) as ctx:

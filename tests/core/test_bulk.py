@@ -130,11 +130,3 @@ def test_rows_of_the_wrong_width_are_refused():
     with pytest.raises(ValueError, match="2 values"):
         bulk_insert(Job, ["kind", "label"], [("a", "b", "c")])
     assert not Job.objects.exists()
-
-
-def test_a_bulk_insert_makes_stored_pages_stale(cast):
-    from ikonnekt.core import pagecache
-
-    before = pagecache.generation()
-    bulk_insert(Job, FIELDS, job_rows(cast.org_a.pk), batch_size=5)
-    assert pagecache.generation() > before

@@ -38,7 +38,7 @@ def _list_queries(client, **params):
 
 def test_list_page_query_count_does_not_grow_with_articles(cast, client_for):
     client = client_for(cast.b_viewer)
-    client.get("/")  # the CSRF cookie a browser holds after its first page (the page cache reads it)
+    client.get("/")  # the CSRF cookie a browser holds after its first page
     tags = Tag.for_names(["Grüngut", "Wärme", "Personal"])
     for i in range(3):
         a = make_article(cast, owner=cast.org_a, visibility="platform")

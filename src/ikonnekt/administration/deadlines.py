@@ -56,7 +56,7 @@ def open_action_items(user):
         ActionItem.objects.visible_to(user)
         .filter(assignee=user)
         .exclude(status=ActionStatus.DONE)
-        .select_related("meeting__group")
+        .select_related("meeting__group", "assignee")
         .order_by("due_on")
     )
 

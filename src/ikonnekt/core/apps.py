@@ -8,14 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform core")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
-        from django.db.models.signals import post_migrate, pre_migrate
-
-        from ikonnekt.core import checks, pagecache, signals  # noqa: F401  (registers checks and signal handlers)
-
-        connection_created.connect(pagecache.install, dispatch_uid="page-cache-writes")
-        pre_migrate.connect(pagecache.suspend, dispatch_uid="page-cache-suspend")
-        post_migrate.connect(pagecache.resume, dispatch_uid="page-cache-resume")
+        from ikonnekt.core import checks, signals  # noqa: F401  (registers checks and signal handlers)
         from ikonnekt.core.registry import nav
 
         nav.register("core:dashboard", _("Dashboard"), icon="speedometer2", order=0, section="start")

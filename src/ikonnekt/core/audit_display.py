@@ -1,6 +1,7 @@
 """Audit changes as people read them: field labels instead of column names, "–" for empty,
 Ja/Nein, choice labels, "before → after". Used by the audit log and history tabs."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
 from django.utils.translation import pgettext, pgettext_lazy
@@ -46,7 +47,8 @@ def readable_changes(row) -> list[tuple[str, str]]:
     "before → after"."""
     if not isinstance(row.changes, dict):
         return []
-    model = row.content_type.model_class() if row.content_type_id else None
+    # through the content-type cache: one query per type and process, not per history row
+    model = ContentType.objects.get_for_id(row.content_type_id).model_class() if row.content_type_id else None
     out = []
     for key, value in row.changes.items():
         field = _field(model, key)

@@ -26,7 +26,6 @@ EXCLUDE = [
     "sessions",
     "admin.logentry",
     "axes",
-    "core.datageneration",
     *DERIVED,
 ]
 FORMAT = 1

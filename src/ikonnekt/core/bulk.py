@@ -29,8 +29,6 @@ from django.db import connections, models, router, transaction
 from django.db.models import NOT_PROVIDED
 from django.utils import timezone
 
-from ikonnekt.core import pagecache
-
 UTC = dt.UTC
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_DAY = _EPOCH.date()
@@ -196,8 +194,6 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
                 ready = zip(*prepared, strict=True)
             with connection.wrap_database_errors:
                 write(cursor, table, names, len(columns), ready)
-            # the driver-level writes bypass Django's cursor: stored pages become stale
-            pagecache.mark_changed(connection)
             done += len(batch)
             if progress is not None:
                 progress(done)

@@ -17,7 +17,6 @@ from django.views import generic
 from ikonnekt.core import actions, audit
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.forms import add_validation_error
-from ikonnekt.core.pagecache import PageCacheMixin
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 
 
@@ -57,7 +56,7 @@ class VisibleQuerysetMixin:
         return self.get_base_queryset().visible_to(self.request.user)
 
 
-class SharedListView(PageCacheMixin, AnonymousAllowedMixin, VisibleQuerysetMixin, generic.ListView):
+class SharedListView(AnonymousAllowedMixin, VisibleQuerysetMixin, generic.ListView):
     paginate_by = 25
     filterset_class = None
 

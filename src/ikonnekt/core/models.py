@@ -173,16 +173,3 @@ class Job(models.Model):
         if message:
             self.message = message[:500]
         Job.objects.filter(pk=self.pk).update(progress=self.progress, message=self.message)
-
-
-class DataGeneration(models.Model):
-    """One row whose ``value`` goes up with every transaction that writes data: the page cache
-    keys on it (see :mod:`ikonnekt.core.pagecache`)."""
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        db_table = "core_datageneration"
-
-    def __str__(self):
-        return f"generation {self.value}"

@@ -41,6 +41,22 @@ WRITE_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
 
 _ROLES_CACHE = "_ikonnekt_roles"
 _COOPS_CACHE = "_ikonnekt_cooperations"
+_MEMBERSHIPS_CACHE = "_ikonnekt_memberships"
+
+
+def user_memberships(user) -> list:
+    """The user's memberships with their organisations, loaded once per request (cached on the
+    user object, which lives as long as the request): the read rule, the organisation switcher
+    and the acting organisation all use this one list."""
+    if user is None or not user.is_authenticated:
+        return []
+    cached = getattr(user, _MEMBERSHIPS_CACHE, None)
+    if cached is None:
+        from ikonnekt.organizations.models import Membership
+
+        cached = list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
+        setattr(user, _MEMBERSHIPS_CACHE, cached)
+    return cached
 
 
 def user_roles(user) -> dict[int, str]:
@@ -49,9 +65,7 @@ def user_roles(user) -> dict[int, str]:
         return {}
     cached = getattr(user, _ROLES_CACHE, None)
     if cached is None:
-        from ikonnekt.organizations.models import Membership
-
-        cached = dict(Membership.objects.filter(user_id=user.pk).values_list("organisation_id", "role"))
+        cached = {m.organisation_id: m.role for m in user_memberships(user)}
         setattr(user, _ROLES_CACHE, cached)
     return cached
 
@@ -84,7 +98,7 @@ def user_cooperation_ids(user) -> frozenset[int]:
 
 def forget_user_caches(user) -> None:
     """Drop cached memberships after they change (same request)."""
-    for attr in (_ROLES_CACHE, _COOPS_CACHE):
+    for attr in (_ROLES_CACHE, _COOPS_CACHE, _MEMBERSHIPS_CACHE):
         if hasattr(user, attr):
             delattr(user, attr)
 

@@ -22,12 +22,12 @@ from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
 from ikonnekt.core.models import AuditLog, Job, JobStatus
-from ikonnekt.core.pagecache import page_cache
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
+
+DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
 
 
 @login_required
-@page_cache
 def dashboard(request):
     org = request.active_organisation
     org_ids = user_org_ids(request.user)
@@ -36,7 +36,7 @@ def dashboard(request):
         .filter(participations__organisation=org)
         .prefetch_related("goals")
         .select_related("owner")
-        .distinct()
+        .distinct()[:DASHBOARD_COOPERATIONS]
         if org
         else Cooperation.objects.none()
     )

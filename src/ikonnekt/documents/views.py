@@ -79,7 +79,11 @@ class DocumentDetail(SharedDetailView):
         ctx["history"] = AuditLog.objects.filter(
             content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
         ).order_by("-timestamp")[:200]
-        ctx["links"] = [link for link in doc.links.select_related("content_type") if link.target is not None]
+        ctx["links"] = [
+            link
+            for link in doc.links.select_related("content_type").prefetch_related("target")
+            if link.target is not None
+        ]
         ctx["is_admin"] = doc.can_delete(self.request.user)
         labels = {mf.key: mf.label for mf in MetadataField.objects.filter(organisation_id=doc.owner_id)}
         ctx["metadata"] = [(labels.get(k, k), v) for k, v in (doc.metadata or {}).items()]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikonnekt.energy import explain
+from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import Building, EmissionFactorSet
 from ikonnekt.energy.services import _reference_values, building_year
 
@@ -65,7 +66,8 @@ def report_data(report, user):
     refs = _reference_values()
     rows = []
     trend = {}
-    for building in report_buildings(report, user):
+    years = [report.year - 2, report.year - 1, report.year]
+    for building in preload(report_buildings(report, user), years):  # a fixed number of queries
         row = building_year(building, report.year, factors, refs)
         row["previous"] = building_year(building, report.year - 1, factors, refs)
         row["weather_label"] = explain.weather_label(row)

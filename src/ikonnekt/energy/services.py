@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Avg, Q, Sum
 from django.utils.translation import gettext as _
 
+from ikonnekt.energy import loader
 from ikonnekt.energy.domain import analysis, conversion, degree_days, keyfigures
 from ikonnekt.energy.domain.consumption import Exchange, effective_series, monthly, typical_daily_rate
 from ikonnekt.energy.models import (
@@ -55,7 +56,9 @@ def kwh_per_unit(meter) -> float:
 
 
 def meter_series(meter):
-    readings = list(meter.readings.order_by("timestamp").values_list("timestamp", "value"))
+    readings = loader.loaded_readings(meter)  # preloaded for a page of buildings (energy.loader)
+    if readings is None:
+        readings = list(meter.readings.order_by("timestamp").values_list("timestamp", "value"))
     exchanges = [
         Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in meter.exchanges.all()
     ]
@@ -66,6 +69,9 @@ def _interval_monthly(meter, year):
     """Monthly sums by local (Europe/Berlin) month: the month starts are converted to UTC here,
     so the database sums twelve index-friendly ranges in one query (no per-row time-zone
     function, which SQLite would run in Python)."""
+    loaded = loader.loaded_interval_months(meter, year)
+    if loaded is not None:
+        return loaded
     bounds = [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=BERLIN) for m in range(1, 14)]
     aggregates = {
         f"m{i}": Sum("value", filter=Q(start__gte=bounds[i], start__lt=bounds[i + 1])) for i in range(12)
@@ -106,9 +112,14 @@ def station_degree_days(station, year):
     """G20/15 of ``year`` or None when fewer than 360 days are stored."""
     if station is None:
         return None
-    temps = list(
-        DailyTemperature.objects.filter(station=station, date__year=year).values_list(
-            "mean_temperature", flat=True
+    loaded = loader.loaded_temperatures(station, year)
+    temps = (
+        [t for _date, t in loaded]
+        if loaded is not None
+        else list(
+            DailyTemperature.objects.filter(station=station, date__year=year).values_list(
+                "mean_temperature", flat=True
+            )
         )
     )
     if len(temps) < 360:
@@ -119,6 +130,12 @@ def station_degree_days(station, year):
 def monthly_temperatures(station, year):
     if station is None:
         return [None] * 12
+    loaded = loader.loaded_temperatures(station, year)
+    if loaded is not None:
+        by_month = defaultdict(list)
+        for date, t in loaded:
+            by_month[date.month].append(t)
+        return [sum(by_month[m]) / len(by_month[m]) if by_month[m] else None for m in range(1, 13)]
     rows = (
         DailyTemperature.objects.filter(station=station, date__year=year)
         .values("date__month")
@@ -402,13 +419,18 @@ def building_alerts(building, year, factors, references=None):
             )
     for meter in building.meters.all():
         if meter.kind == MeterKind.CUMULATIVE and meter.active:
-            last = meter.readings.order_by("-timestamp").first()
-            if last and (dt.datetime.now(dt.UTC) - last.timestamp).days > 45:
+            loaded = loader.loaded_readings(meter)
+            if loaded is not None:
+                last_time = loaded[-1][0] if loaded else None
+            else:
+                last = meter.readings.order_by("-timestamp").first()
+                last_time = last.timestamp if last else None
+            if last_time and (dt.datetime.now(dt.UTC) - last_time).days > 45:
                 alerts.append(
                     (
                         "info",
                         _("Meter %(m)s: no reading for %(d)s days.")
-                        % {"m": meter.number, "d": (dt.datetime.now(dt.UTC) - last.timestamp).days},
+                        % {"m": meter.number, "d": (dt.datetime.now(dt.UTC) - last_time).days},
                     )
                 )
             series = meter_series(meter)
@@ -421,11 +443,19 @@ def building_alerts(building, year, factors, references=None):
                     )
                 )
         if meter.kind == MeterKind.INTERVAL:
-            last = meter.intervals.order_by("-start").first()
-            if last:
-                samples = interval_samples(
-                    meter, last.start - dt.timedelta(days=28), last.start + dt.timedelta(hours=1)
+            samples = loader.loaded_recent_intervals(meter)
+            if samples is None:
+                last = meter.intervals.order_by("-start").first()
+                samples = (
+                    interval_samples(
+                        meter,
+                        last.start - dt.timedelta(days=loader.INTERVAL_ALERT_DAYS),
+                        last.start + dt.timedelta(hours=1),
+                    )
+                    if last
+                    else []
                 )
+            if samples:
                 ratio = analysis.base_load_ratio(samples)
                 if ratio and ratio["idle"] > 0.5:
                     alerts.append(

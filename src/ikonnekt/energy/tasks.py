@@ -42,9 +42,15 @@ def mail_alerts(job_row, year=None):
         Building.objects.exclude(caretaker=None)
         .exclude(caretaker__email="")
         .select_related("caretaker", "station")
+        .prefetch_related("meters__tariffs", "meters__exchanges")
     )
+    from ikonnekt.energy.loader import preload
+    from ikonnekt.energy.services import _reference_values
+
+    refs = _reference_values()
+    buildings = preload(buildings, [year - 1, year], alerts=True)
     for building in buildings:
-        alerts = building_alerts(building, year, factors)
+        alerts = building_alerts(building, year, factors, refs)
         if not alerts:
             continue
         body = "\n".join(f"- {text}" for _severity, text in alerts)

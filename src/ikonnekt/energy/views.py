@@ -47,6 +47,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
+from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -193,6 +194,7 @@ class BuildingList(SharedListView):
         factor_set = _factor_set(self.request, year)
         factors = factor_set.factors() if factor_set else {}
         refs = services._reference_values()
+        preload(ctx["object_list"], [year])  # readings and temperatures of the page in a few queries
         rows = [services.building_year(b, year, factors, refs) for b in ctx["object_list"]]
         from ikonnekt.core.sharing import Role
 
@@ -249,8 +251,17 @@ class BuildingDetail(SharedDetailView):
         year = _year(self.request)
         factor_set = _factor_set(self.request, year)
         factors = factor_set.factors() if factor_set else {}
-        now = services.building_year(b, year, factors)
-        before = services.building_year(b, year - 1, factors)
+        refs = services._reference_values()
+        measure_years = [
+            y
+            for m in b.measures.all()
+            if m.baseline_year
+            for y in (m.baseline_year, m.done_on and m.done_on.year + 1)
+            if y
+        ]
+        preload([b], [year - 1, year, *measure_years], alerts=True)
+        now = services.building_year(b, year, factors, refs)
+        before = services.building_year(b, year - 1, factors, refs)
         points = services.signature_points(b, [year - 1, year])
         sig = None
         if len(points) >= 4:
@@ -279,13 +290,13 @@ class BuildingDetail(SharedDetailView):
             before=before,
             tree=tree,
             signature=sig,
-            alerts=services.building_alerts(b, year, factors),
+            alerts=services.building_alerts(b, year, factors, refs),
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
             measures=[
                 (m, verified, services.measure_savings_eur(m, now, verified))
-                for m, verified in ((m, _measure_verification(m, b, factors)) for m in b.measures.all())
+                for m, verified in ((m, _measure_verification(m, b, factors, refs)) for m in b.measures.all())
             ],
             map={
                 "center": [b.latitude, b.longitude],
@@ -307,7 +318,7 @@ class BuildingDetail(SharedDetailView):
         return ctx
 
 
-def _measure_verification(measure, building, factors):
+def _measure_verification(measure, building, factors, refs=None):
     """Verified savings: normalised consumption of the carrier's group in the baseline year
     minus the year after completion (None until that year has data)."""
     if measure.status != "done" or not measure.baseline_year or not measure.done_on:
@@ -315,8 +326,8 @@ def _measure_verification(measure, building, factors):
     after_year = measure.done_on.year + 1
     if after_year >= dt.date.today().year:
         return None
-    base = services.building_year(building, measure.baseline_year, factors)
-    after = services.building_year(building, after_year, factors)
+    base = services.building_year(building, measure.baseline_year, factors, refs)
+    after = services.building_year(building, after_year, factors, refs)
     key = "electricity" if measure.carrier == "electricity" else "heat_normalised"
     if not base[key] or not after[key]:
         return None
@@ -601,8 +612,15 @@ class GroupDetail(SharedDetailView):
         year = _year(self.request)
         factor_set = _factor_set(self.request, year)
         factors = factor_set.factors() if factor_set else {}
-        buildings = self.object.buildings.all().visible_to(self.request.user).select_related("station")
-        rows = [services.building_year(b, year, factors) for b in buildings]
+        buildings = preload(
+            self.object.buildings.all()
+            .visible_to(self.request.user)
+            .select_related("station")
+            .prefetch_related("meters__tariffs", "meters__exchanges"),
+            [year],
+        )
+        refs = services._reference_values()
+        rows = [services.building_year(b, year, factors, refs) for b in buildings]
         ctx.update(
             rows=rows,
             year=year,

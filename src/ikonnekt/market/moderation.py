@@ -1,6 +1,6 @@
 """Who moderates the market: editors and administrators of a district (Landkreis)."""
 
-from ikonnekt.core.sharing import WRITE_ROLES, user_roles
+from ikonnekt.core.sharing import WRITE_ROLES, user_memberships
 
 _CACHE = "_market_moderator"
 
@@ -10,9 +10,9 @@ def is_moderator(user) -> bool:
         return False
     cached = getattr(user, _CACHE, None)
     if cached is None:
-        from ikonnekt.organizations.models import Organisation
-
-        org_ids = [org_id for org_id, role in user_roles(user).items() if role in WRITE_ROLES]
-        cached = Organisation.objects.filter(pk__in=org_ids, kind="district").exists()
+        # the memberships come with their organisations, loaded once per request: no query here
+        cached = any(
+            m.role in WRITE_ROLES and m.organisation.kind == "district" for m in user_memberships(user)
+        )
         setattr(user, _CACHE, cached)
     return cached

@@ -6,11 +6,9 @@ SESSION_KEY = "active_organisation_id"
 
 
 def _memberships(request):
-    from ikonnekt.organizations.models import Membership
+    from ikonnekt.core.sharing import user_memberships
 
-    if not request.user.is_authenticated:
-        return []
-    return list(Membership.objects.filter(user=request.user).select_related("organisation"))
+    return user_memberships(request.user)  # the same list the read rule uses: one query per request
 
 
 def _active(request):

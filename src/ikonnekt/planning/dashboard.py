@@ -1,5 +1,7 @@
 """Dashboard panel: the top goals with their progress and the land-management figures."""
 
+from django.db.models import Count, Q
+
 from ikonnekt.planning import goaltree
 from ikonnekt.planning.models import Site
 
@@ -15,14 +17,17 @@ def panels(request):
         for n in nodes
         if n.parent_id not in ids
     ][:6]
-    sites = Site.objects.visible_to(user)
-    if not roots and not sites.exists():
+    # both figures in one query
+    sites = Site.objects.visible_to(user).aggregate(
+        total=Count("pk"), exchange=Count("pk", filter=Q(in_exchange=True))
+    )
+    if not roots and not sites["total"]:
         return []
     return [
         {
             "template": "planning/_dashboard_panel.html",
             "goals": roots,
-            "sites": sites.count(),
-            "exchange": sites.filter(in_exchange=True).count(),
+            "sites": sites["total"],
+            "exchange": sites["exchange"],
         }
     ]
