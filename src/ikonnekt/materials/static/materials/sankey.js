@@ -16,7 +16,9 @@
           if (p.dataType === "edge") {
             var s = esc(d.flow) + ": " + fmt(d.value);
             if (d.sigma) s += " ± " + fmt(d.sigma);
-            return s + " " + esc(d.unit) + "<br>" + esc(d.source) + " → " + esc(d.target);
+            s += " " + esc(d.unit) + "<br>" + esc(d.source) + " → " + esc(d.back_to || d.target);
+            if (d.note) s += "<br><em>" + esc(d.note) + "</em>";
+            return s;
           }
           return esc(p.name) + ": " + fmt(p.value);
         }
