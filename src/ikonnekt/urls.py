@@ -1,7 +1,5 @@
 """Root URLconf. App URLs and API routes are discovered from each app (convention 12)."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -34,5 +32,4 @@ for label, module in app_modules("urls"):
         continue
     urlpatterns.append(path(f"{label}/", include(module)))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No public /media/ route, not even with DEBUG on: stored files go through ikonnekt.core.files.

@@ -69,3 +69,11 @@ def can_delete(obj, user):
 def page_url(context, page_number):
     querystring = context.get("querystring", "")
     return f"?{querystring + '&' if querystring else ''}page={page_number}"
+
+
+@register.simple_tag
+def file_url(obj, field):
+    """``<img src="{% file_url product 'photo' %}">``: the visibility-checked URL of a stored file."""
+    from ikonnekt.core.files import file_url as _file_url
+
+    return _file_url(obj, field)
