@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from ikonnekt.core import actions, audit
+from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.pagecache import PageCacheMixin
@@ -138,8 +139,14 @@ class SharedCreateView(LoginRequiredMixin, ActorFormMixin, generic.CreateView):
             form, lambda: actions.create_object(Actor.from_request(self.request), owner.pk, form.save)
         )
         if isinstance(response, HttpResponseRedirect):
-            messages.success(self.request, self.success_message)
+            messages.success(self.request, self.get_success_message(form.instance))
         return response
+
+    def get_success_message(self, obj):
+        # Name who really sees the new object, so the message never promises more than the setting.
+        if hasattr(obj, "visibility"):
+            return saved_message(obj)
+        return self.success_message
 
 
 class SharedUpdateView(LoginRequiredMixin, ActorFormMixin, VisibleQuerysetMixin, generic.UpdateView):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.actions import record_download
+from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
 from ikonnekt.core.files import serve
@@ -158,7 +159,9 @@ def article_create(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("Article “%(title)s” saved.") % {"title": article.title})
+            messages.success(
+                request, saved_message(article, _("Article “%(title)s”") % {"title": article.title})
+            )
             return redirect(article)
     return _article_form_page(request, form, _("New article"), reverse("knowledge:list"))
 
@@ -461,7 +464,7 @@ def question_create(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("Your question was published."))
+            messages.success(request, saved_message(question, _("Your question")))
             return redirect(question)
     return render(
         request,
