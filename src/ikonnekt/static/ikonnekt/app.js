@@ -26,6 +26,7 @@
       if (options.__graphTooltip) {
         options.tooltip = { formatter: function (p) { return p.data.name || p.name; } };
       }
+      if (window.iKonnektNumbers) window.iKonnektNumbers.localise(options);
       chart.setOption(options);
       el._chart = chart;
       window.addEventListener("resize", function () { chart.resize(); });

@@ -6,7 +6,7 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  function fmt(x) { return Number(x).toLocaleString(document.documentElement.lang || "de", { maximumFractionDigits: 1 }); }
+  function fmt(x) { return window.iKonnektNumbers.format(x); }
   document.addEventListener("chart:ready", function (ev) {
     if (!ev.target.dataset.sankey) return;
     ev.detail.setOption({
