@@ -455,3 +455,20 @@ def test_child_pages_create_and_edit_through_the_parent(cast, client_for, meter)
     assert client_for(cast.a_viewer).get(edit).status_code == 403
     assert client_for(cast.z_admin).post(url, data).status_code == 404
     assert quarter.buildings.count() == 1
+
+
+def test_after_saving_a_new_meter_the_meter_page_opens(cast, client_for, meter):
+    """The next step after creating a meter is entering its readings: on the meter's page."""
+    from ikonnekt.energy.forms import MeterForm
+
+    form = MeterForm(building=meter.building)
+    data = {
+        name: getattr(form.get_initial_for_field(field, name), "pk", form.get_initial_for_field(field, name))
+        for name, field in form.fields.items()
+        if form.get_initial_for_field(field, name) not in (None, "")
+    }
+    data |= {"number": "Z2", "name": "Wärme", "carrier": "electricity", "unit": "kWh", "kind": "cumulative"}
+    response = client_for(cast.a_admin).post(reverse("energy:meter_create", args=[meter.building.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    new = Meter.objects.get(building=meter.building, number="Z2")
+    assert response["Location"] == new.get_absolute_url()

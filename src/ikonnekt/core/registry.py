@@ -18,14 +18,18 @@ class NavEntry:
     order: int = 50
     section: str = "modules"
     public: bool = False  # shown to anonymous visitors too
+    # Optional ``visible(user) -> bool``: leave out entries that would only answer 403 (audit log).
+    visible: object = None
 
 
 @dataclass
 class NavRegistry:
     entries: dict = field(default_factory=dict)
 
-    def register(self, url_name, label, icon="circle", order=50, section="modules", public=False):
-        self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public)
+    def register(
+        self, url_name, label, icon="circle", order=50, section="modules", public=False, visible=None
+    ):
+        self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public, visible)
 
     SECTION_ORDER = (
         "start",
@@ -40,9 +44,11 @@ class NavRegistry:
         "platform",
     )
 
-    def sections(self, authenticated: bool):
+    def sections(self, authenticated: bool, user=None):
         result: dict[str, list[NavEntry]] = {}
         for entry in sorted(self.entries.values(), key=lambda e: (e.order, str(e.label))):
+            if entry.visible is not None and user is not None and not entry.visible(user):
+                continue
             if authenticated or entry.public:
                 result.setdefault(entry.section, []).append(entry)
         rank = {name: i for i, name in enumerate(self.SECTION_ORDER)}
