@@ -81,7 +81,8 @@
         L.polyline(line.coords, { color: line.color || "#0d6efd", weight: line.weight || 3, opacity: 0.7 })
           .bindPopup(popupHtml(line)).addTo(group);
       });
-      if (group.getLayers().length && cfg.fit !== false) {
+      // An empty result (no features) has no bounds: keep the configured view instead of an error.
+      if (group.getLayers().length && group.getBounds().isValid() && cfg.fit !== false) {
         map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: cfg.maxZoom || 17 });
       }
       el._map = map;
