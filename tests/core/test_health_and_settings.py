@@ -77,6 +77,7 @@ PRODUCTION = {
     "SECURE_SSL_REDIRECT": "1",
     "SECURE_HSTS_SECONDS": "31536000",
     "ALLOWED_HOSTS": "ikonnekt.example.org",
+    "SITE_URL": "https://ikonnekt.example.org",
 }
 
 

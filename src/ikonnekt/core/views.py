@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,9 +26,34 @@ from ikonnekt.core.pagecache import page_cache
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
 
 
+def dashboard(request):
+    """The start page: the public welcome for visitors, the market for customers without an
+    organisation, the organisation's dashboard for members."""
+    if not request.user.is_authenticated:
+        return welcome(request)
+    if not user_org_ids(request.user):
+        return redirect("market:home")
+    return _dashboard(request)
+
+
+def welcome(request):
+    """What iKonnekt is, the public objects of every module and a sign-in button."""
+    from ikonnekt.core.registry import app_modules
+
+    sections = []
+    for _label, module in app_modules("public"):
+        sections.extend(module.sections(request.user))
+    sections.sort(key=lambda s: s["order"])
+    return render(request, "core/welcome.html", {"sections": sections})
+
+
+# The start page depends only on the database, the user and the URL (see core.pagecache).
+dashboard.page_cache = True
+
+
 @login_required
 @page_cache
-def dashboard(request):
+def _dashboard(request):
     org = request.active_organisation
     org_ids = user_org_ids(request.user)
     cooperations = (

@@ -1,0 +1,34 @@
+"""Where people land: visitors on the public start page, customers on the market, members on the dashboard."""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_user
+from tests.planning.factories import make_vision
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitor_sees_what_ikonnekt_is_public_objects_and_a_sign_in_button(cast, client_for):
+    public = make_vision(cast, owner=cast.org_a, visibility="public")
+    public.title = "Grüne Saaraue 2100"
+    public.save()
+    private = make_vision(cast, owner=cast.org_a, visibility="private")
+    private.title = "Geheime Vision"
+    private.save()
+    response = client_for(None).get(reverse("core:dashboard"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kreislaufwirtschaft" in html and 'id="welcome-sign-in"' in html
+    assert "Grüne Saaraue 2100" in html and "Geheime Vision" not in html
+    assert "Einladung" not in html
+
+
+def test_customer_without_organisation_lands_on_the_market(cast, client_for):
+    response = client_for(make_user("kundin")).get(reverse("core:dashboard"))
+    assert response.status_code == 302 and response["Location"] == reverse("market:home")
+
+
+def test_member_lands_on_the_dashboard(cast, client_for):
+    response = client_for(cast.a_editor).get(reverse("core:dashboard"))
+    assert response.status_code == 200 and cast.org_a.name in response.content.decode()
