@@ -17,6 +17,7 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("ping", core_views.ping, name="ping"),
     path("robots.txt", core_views.robots),
+    path("places.geojson", core_views.places_geojson, name="places"),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -32,3 +32,18 @@ def test_customer_without_organisation_lands_on_the_market(cast, client_for):
 def test_member_lands_on_the_dashboard(cast, client_for):
     response = client_for(cast.a_editor).get(reverse("core:dashboard"))
     assert response.status_code == 200 and cast.org_a.name in response.content.decode()
+
+
+def test_offline_map_background_names_municipalities_not_companies(cast, client_for):
+    from ikonnekt.organizations.models import Organisation
+
+    cast.org_a.latitude, cast.org_a.longitude = 49.38, 6.78
+    cast.org_a.save()
+    Organisation.objects.create(
+        name="Biohof X", slug="biohof-x", kind="company", latitude=49.4, longitude=6.8
+    )
+    data = client_for(None).get(reverse("places")).json()
+    names = {f["properties"]["name"] for f in data["features"]}
+    assert cast.org_a.name in names and "Biohof X" not in names
+    (feature,) = [f for f in data["features"] if f["properties"]["name"] == cast.org_a.name]
+    assert feature["geometry"]["coordinates"] == [6.78, 49.38]  # GeoJSON: longitude first

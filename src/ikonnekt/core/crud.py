@@ -17,7 +17,7 @@ from django.views import generic
 from ikonnekt.core import actions, audit
 from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
-from ikonnekt.core.forms import add_validation_error
+from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.pagecache import PageCacheMixin
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 
@@ -66,6 +66,8 @@ class SharedListView(PageCacheMixin, AnonymousAllowedMixin, VisibleQuerysetMixin
         qs = super().get_queryset()
         if self.filterset_class is not None:
             self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
+            for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)
+                style_widget(field)
             qs = self.filterset.qs
         return qs
 

@@ -261,3 +261,29 @@ def forbidden(request, exception=None):
 
 def robots(request):
     return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+def places_geojson(request):
+    """Names and town-hall positions of the municipalities and districts (public facts about
+    public bodies): the offline map background when no tile server is configured."""
+    from django.http import JsonResponse
+
+    from ikonnekt.organizations.models import Organisation
+
+    rows = (
+        Organisation.objects.filter(kind__in=["municipality", "district"])
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("name", "kind", "latitude", "longitude")
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"name": name, "kind": kind},
+        }
+        for name, kind, lat, lon in rows
+    ]
+    response = JsonResponse({"type": "FeatureCollection", "features": features})
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
