@@ -39,17 +39,17 @@ def links_of(html: str) -> list[str]:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
             continue
-        if SKIP.search(parts.path):
+        if SKIP.search(parts.path) or re.search(r"(^|&)(format|download|export)=", parts.query):
             continue
         out.append(parts.path + (f"?{parts.query}" if parts.query and "page=" not in parts.query else ""))
     return out
 
 
-def nav_urls(authenticated: bool) -> list[str]:
+def nav_urls(authenticated: bool, user=None) -> list[str]:
     from ikonnekt.core.registry import nav
 
     urls = ["/"]
-    for entries in nav.sections(authenticated).values():
+    for entries in nav.sections(authenticated, user).values():
         for entry in entries:
             try:
                 urls.append(reverse(entry.url_name))
@@ -66,9 +66,10 @@ def view_key(url: str) -> str | None:
     return match.view_name
 
 
-def discover(get, authenticated: bool, per_view: int = 1, limit: int = 160) -> list[str]:
-    """``get(url) -> (status, html)``. Navigation pages first, then linked pages (one level)."""
-    start = nav_urls(authenticated)
+def discover(get, authenticated: bool, per_view: int = 1, limit: int = 160, user=None) -> list[str]:
+    """``get(url) -> (status, html)``. Navigation pages first (as the menu shows them to ``user``),
+    then linked pages (one level)."""
+    start = nav_urls(authenticated, user)
     seen_views: dict[str, int] = {}
     pages: list[str] = []
     frontier: list[str] = []

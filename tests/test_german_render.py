@@ -40,6 +40,7 @@ def test_every_page_renders_numbers_and_choices_in_german(settings):
     pages = 0
     for username in USERS:
         client = Client(HTTP_ACCEPT_LANGUAGE="de")
+        user = None
         if username:
             user = get_user_model().objects.get(username=username)
             client.force_login(user, backend="ikonnekt.accounts.backends.UsernameOrEmailBackend")
@@ -52,7 +53,7 @@ def test_every_page_renders_numbers_and_choices_in_german(settings):
                 rendered[url] = (response.status_code, response.content.decode() if is_html else "")
             return rendered[url]
 
-        for url in discover(get, authenticated=bool(username)):
+        for url in discover(get, authenticated=bool(username), user=user):
             status, html = get(url)
             pages += 1
             who = username or "anonymous"

@@ -17,6 +17,8 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("ping", core_views.ping, name="ping"),
     path("robots.txt", core_views.robots),
+    # Browsers ask for /favicon.ico on pages without a <link rel=icon> (JSON, health): no 404.
+    path("favicon.ico", core_views.favicon),
     path("places.geojson", core_views.places_geojson, name="places"),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -47,3 +47,8 @@ def test_offline_map_background_names_municipalities_not_companies(cast, client_
     assert cast.org_a.name in names and "Biohof X" not in names
     (feature,) = [f for f in data["features"] if f["properties"]["name"] == cast.org_a.name]
     assert feature["geometry"]["coordinates"] == [6.78, 49.38]  # GeoJSON: longitude first
+
+
+def test_favicon_ico_is_found(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

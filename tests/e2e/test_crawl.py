@@ -35,6 +35,7 @@ EMPTY_CONTAINERS_JS = """
 
 def _urls_for(username):
     client = Client(HTTP_ACCEPT_LANGUAGE="de")
+    user = None
     if username:
         user = get_user_model().objects.get(username=username)
         client.force_login(user, backend="ikonnekt.accounts.backends.UsernameOrEmailBackend")
@@ -46,7 +47,7 @@ def _urls_for(username):
         )
         return response.status_code, html
 
-    return discover(get, authenticated=bool(username))
+    return discover(get, authenticated=bool(username), user=user)
 
 
 def _watch(page, problems, current):
@@ -96,7 +97,12 @@ def test_crawl_every_page_as_four_users(page, sign_in, live_server):
                 continue
             covered.add(url)
             current[0] = f"{username or 'anonymous'} {url}"
-            response = page.goto(url, wait_until="load")
+            try:
+                response = page.goto(url, wait_until="load")
+            except Exception as exc:  # a download link is not a page
+                if "Download is starting" in str(exc):
+                    continue
+                raise
             opened += 1
             if response is not None and response.status >= 500:
                 problems.append(f"{current[0]}: page answered {response.status}")

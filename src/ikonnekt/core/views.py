@@ -287,3 +287,10 @@ def places_geojson(request):
     response = JsonResponse({"type": "FeatureCollection", "features": features})
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without a <link rel=icon> (JSON, health): no 404."""
+    from django.templatetags.static import static
+
+    return redirect(static("ikonnekt/favicon.svg"), permanent=True)
