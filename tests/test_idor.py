@@ -21,6 +21,7 @@ NOT_SHARED = {
     "api:membership-detail": "memberships: admin only, tested in tests/organizations",
     "api:auditlog-detail": "audit rows: admins of the owner, tested in tests/core",
     "api:job-detail": "jobs are checked in tests/core/test_jobs.py",
+    "core:stored_file": "model and field come from the URL; visibility per registered field in tests/core/test_files.py",
 }
 
 

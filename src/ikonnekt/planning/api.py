@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -81,7 +81,7 @@ class VisionSerializer(ShareableSerializer):
     megatrends = VisibleField(Megatrend, many=True, required=False)
     image = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True, label=gettext_lazy("image")))
     def get_image(self, obj):
         """The visibility-checked URL of the image (never a public /media/ path)."""
         url = file_url(obj, "image")
