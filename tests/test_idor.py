@@ -22,6 +22,7 @@ NOT_SHARED = {
     "api:auditlog-detail": "audit rows: admins of the owner, tested in tests/core",
     "api:job-detail": "jobs are checked in tests/core/test_jobs.py",
     "legal:erase_user": "a person, not a shared object: administrators of all their organisations, tests/legal",
+    "core:stored_file": "model and field come from the URL; visibility per registered field in tests/core/test_files.py",
 }
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.env import envbool, envint, envlist, envstr
@@ -168,6 +169,13 @@ if envstr("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_ENDPOINT_URL = envstr("AWS_S3_ENDPOINT_URL")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 100)
+# How stored files leave the server after the visibility check (ikonnekt.core.files):
+# "django" streams them; "x-accel-redirect" (nginx) or "x-sendfile" (Apache/lighttpd) hand them
+# to the web server in front. MEDIA_URL is never routed publicly.
+FILE_SERVING = envstr("FILE_SERVING", "django")
+if FILE_SERVING not in ("django", "x-accel-redirect", "x-sendfile"):
+    raise ImproperlyConfigured("FILE_SERVING must be django, x-accel-redirect or x-sendfile.")
+FILE_SERVING_INTERNAL_URL = envstr("FILE_SERVING_INTERNAL_URL", "/protected-media/")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

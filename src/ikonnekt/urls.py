@@ -1,7 +1,5 @@
 """Root URLconf. App URLs and API routes are discovered from each app (convention 12)."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -19,6 +17,9 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("ping", core_views.ping, name="ping"),
     path("robots.txt", core_views.robots),
+    # Browsers ask for /favicon.ico on pages without a <link rel=icon> (JSON, health): no 404.
+    path("favicon.ico", core_views.favicon),
+    path("places.geojson", core_views.places_geojson, name="places"),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -34,5 +35,4 @@ for label, module in app_modules("urls"):
         continue
     urlpatterns.append(path(f"{label}/", include(module)))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No public /media/ route, not even with DEBUG on: stored files go through ikonnekt.core.files.

@@ -93,3 +93,26 @@ def test_reminder_schedule_with_frozen_dates():
     assert due_reminder(deadline, [90, 30, 7], date(2027, 4, 1)) == 90
     assert due_reminder(deadline, [90, 30, 7], date(2027, 6, 1)) == 30  # a missed run sends only the latest
     assert due_reminder(deadline, [90, 30, 7], date(2027, 7, 1)) is None
+
+
+def test_resource_rate_is_per_unit_symbol_not_plural_word(cast, client_for):
+    from tests.administration.factories import make_resource
+
+    resource = make_resource(cast, owner=cast.org_a, created_by=cast.a_editor)
+    resource.cost_rate = Decimal("85")
+    resource.usage_unit = "h"
+    resource.save()
+    html = client_for(cast.a_editor).get(resource.get_absolute_url()).content.decode()
+    assert "85,00 €/h" in html and "/ Stunden" not in html
+
+
+def test_demo_overhead_label_does_not_repeat_the_rate(db):
+    """The page adds "(15 % of personnel and material)" itself; the label must not say it again."""
+    from django.core.management import call_command
+
+    from ikonnekt.administration.models import CostItem
+
+    call_command("load_demo", "--only", "administration", verbosity=0)
+    items = CostItem.objects.filter(overhead_rate_percent__isnull=False)
+    assert items.exists()
+    assert not [i.label for i in items if "%" in i.label]

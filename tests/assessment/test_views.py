@@ -245,3 +245,60 @@ def test_api_entries_are_written_only_in_drafts_by_editors(cast, client_for):
     client = client_for(cast.a_editor)
     assert client.patch(detail, {"title": "Geändert"}, content_type="application/json").status_code == 400
     assert client.delete(detail).status_code == 400
+
+
+def test_rating_updates_the_section_tab_scores_too(cast, client_for):
+    """The section tabs showed 0 % until the page was reloaded: the rating answer now swaps them."""
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    response = rate(client, assessment, m1, level="3")
+    html = response.content.decode()
+    section = assessment.catalogue.nodes.filter(parent__isnull=True).first()
+    assert f'id="tab-score-{section.pk}" hx-swap-oob="true"' in html
+    fill = client.get(reverse("assessment:assessment_fill", args=[assessment.pk])).content.decode()
+    assert f'id="tab-score-{section.pk}"' in fill
+
+
+def test_pdf_radar_keeps_long_labels_whole_and_inside_and_failures_once(cast):
+    from ikonnekt.assessment import charts
+
+    labels = [
+        "Flächenverbrauch und Bodenschutz im Quartier",
+        "Energieeffizienz und erneuerbare Energien",
+        "Mobilität und Erreichbarkeit",
+        "Soziale Infrastruktur und Teilhabe",
+        "Klimaanpassung",
+    ]
+    svg = charts.svg_radar(labels, [50, 60, 70, 80, 90])
+    for label in labels:
+        for word in label.split():
+            assert word in svg
+    # every label line fits into the viewBox at ~4.6 px per character (font-size 8)
+    import re
+
+    vb = re.search(r'viewBox="(-?[\d.]+) 0 ([\d.]+) ', svg)
+    left, width = float(vb.group(1)), float(vb.group(2))
+    for m in re.finditer(
+        r'<text x="([\d.]+)" y="[\d.]+" font-size="8" text-anchor="(\w+)">(.*?)</text>', svg
+    ):
+        x, anchor = float(m.group(1)), m.group(2)
+        for line in re.findall(r"<tspan[^>]*>(.*?)</tspan>", m.group(3)):
+            w = len(line) * charts.CHAR_WIDTH
+            lo = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
+            assert left <= lo and lo + w <= left + width, line
+    assert "n/a" not in charts.svg_bars([("x", None, "#000")])  # translated in German: "n. a."
+
+
+def test_pdf_names_each_failed_minimum_requirement_once(cast):
+    from django.template.loader import render_to_string
+
+    from ikonnekt.assessment import report
+
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    data = report.build(assessment)
+    data["svg"] = {"radar": "", "sdg": ""}
+    data["failures"] = ["Mindestanforderung nicht erfüllt: M1 Test (Stufe 1 nötig)"]
+    data["label"] = ""
+    html = render_to_string("assessment/assessment_pdf.html", data)
+    assert html.count("indestanforderung") == 1

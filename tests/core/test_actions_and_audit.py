@@ -119,3 +119,11 @@ def test_audit_page_shows_only_rows_of_administered_organisations(cast, client_f
 def test_sign_in_failures_are_audited(cast, client):
     client.post(reverse("accounts:login"), {"username": "a_admin", "password": "wrong"})
     assert AuditLog.objects.filter(action="login_failed", actor_name="a_admin").exists()
+
+
+def test_audit_log_is_in_the_menu_once_and_only_for_administrators(cast, client_for):
+    url = reverse("core:audit")
+    admin_page = client_for(cast.a_admin).get(reverse("core:dashboard")).content.decode()
+    assert admin_page.count(f'href="{url}"') == 1
+    editor_page = client_for(cast.a_editor).get(reverse("core:dashboard")).content.decode()
+    assert f'href="{url}"' not in editor_page

@@ -79,6 +79,7 @@ PRODUCTION = {
     "SECURE_HSTS_SECONDS": "31536000",
     "ALLOWED_HOSTS": "ikonnekt.example.org",
     "EMAIL_HOST": "smtp.example.org",
+    "SITE_URL": "https://ikonnekt.example.org",
 }
 
 

@@ -643,3 +643,20 @@ def test_measure_savings_are_priced_with_their_own_carrier(cast):
     assert services.measure_savings_eur(boiler, data, {"kwh": 5000, "year": 2025})[
         "verified"
     ] == pytest.approx(555)
+
+
+def test_after_saving_a_new_meter_the_meter_page_opens(cast, client_for, meter):
+    """The next step after creating a meter is entering its readings: on the meter's page."""
+    from ikonnekt.energy.forms import MeterForm
+
+    form = MeterForm(building=meter.building)
+    data = {
+        name: getattr(form.get_initial_for_field(field, name), "pk", form.get_initial_for_field(field, name))
+        for name, field in form.fields.items()
+        if form.get_initial_for_field(field, name) not in (None, "")
+    }
+    data |= {"number": "Z2", "name": "Wärme", "carrier": "electricity", "unit": "kWh", "kind": "cumulative"}
+    response = client_for(cast.a_admin).post(reverse("energy:meter_create", args=[meter.building.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    new = Meter.objects.get(building=meter.building, number="Z2")
+    assert response["Location"] == new.get_absolute_url()

@@ -179,3 +179,42 @@ def test_shopfront_query_count_does_not_grow_with_products(
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small)
+
+
+def test_cart_checkout_order_page_and_mail_show_one_calculation(
+    shop, client_for, django_capture_on_commit_callbacks
+):
+    """Lines show the goods value; goods + hub fee = total, the same everywhere (no fee counted twice).
+
+    3 × 3,33 € = 9,99 € (fee 10 % = 0,999 → 1,00 €); 2 × 2,80 € = 5,60 € (fee 0,56 €)
+    goods 9,99 + 5,60 = 15,59 €; fee 1,00 + 0,56 = 1,56 €; total 15,59 + 1,56 = 17,15 €.
+    """
+    cycle, v1, v2, customer = shop
+    client = client_for(customer)
+    client.post(reverse("market:cycle_detail", args=[cycle.pk]), {f"q_{v1.pk}": "3", f"q_{v2.pk}": "2"})
+    expected = ["9,99\xa0€", "5,60\xa0€", "15,59\xa0€", "1,56\xa0€", "17,15\xa0€"]
+
+    def shown(response):
+        return (
+            response.content.decode()
+            .replace("&nbsp;", "\xa0")
+            .replace("</td><td", " ")
+            .replace(" €", "\xa0€")
+        )
+
+    cart = shown(client.get(reverse("market:cycle_detail", args=[cycle.pk])))
+    checkout = shown(client.get(reverse("market:checkout", args=[cycle.pk])))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("market:checkout", args=[cycle.pk]), {"pickup_point": cycle.pickup_points.first().pk}
+        )
+    order = Order.objects.get(customer=customer, status=OrderStatus.PLACED)
+    page = shown(client.get(reverse("market:order_detail", args=[order.pk])))
+    body = mail.outbox[-1].body
+    for where, text in (("cart", cart), ("checkout", checkout), ("order page", page), ("mail", body)):
+        for amount in expected:
+            assert amount in text, f"{amount} missing in {where}"
+        # a line total with the fee folded in (9,99 + 1,00 = 10,99) would be counted twice
+        assert "10,99" not in text and "6,16" not in text, where
+    report = reports.hub_report(queries.cycle_rows(cycle.pk))
+    assert report["customer_total"] == D("17.15")

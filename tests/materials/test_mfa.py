@@ -101,3 +101,51 @@ def test_broken_xlsx_is_refused_in_plain_words():
     with pytest.raises(mfa_io.ImportError_) as exc:
         mfa_io.from_xlsx(b"PK\x03\x04 not really a zip")
     assert "XLSX" in exc.value.messages[0]
+
+
+def _is_acyclic(links):
+    succ = {}
+    for link in links:
+        succ.setdefault(link["source"], set()).add(link["target"])
+    seen, path = set(), set()
+
+    def visit(n):
+        if n in path:
+            return False
+        if n in seen:
+            return True
+        path.add(n)
+        ok = all(visit(m) for m in succ.get(n, ()))
+        path.discard(n)
+        seen.add(n)
+        return ok
+
+    return all(visit(n) for n in list(succ))
+
+
+def test_sankey_of_nalbachs_quarter_with_a_recycling_loop_is_drawn_not_blank():
+    """GIVEN Nalbach's demo system, where RC building material flows back into the building stock
+    WHEN the Sankey option is built
+    THEN every flow is a link, the drawn graph has no cycle (ECharts stays blank on one)
+    and the back-flow is drawn into a "return flow" node that names its real target."""
+    data = mfa_io.validate(demo.quarter_system())
+    analysis = mfa.analyse(data, 2025, "goods")
+    series = mfa.sankey_option(analysis, "t/a")["series"][0]
+    links = series["links"]
+    positive = [r for r in analysis["flows"] if not r["is_stock"] and r["value"] and r["value"] > 0]
+    assert len(links) == len(positive) == 4
+    assert _is_acyclic(links)
+    back = [link for link in links if link.get("back_flow")]
+    assert len(back) == 1
+    # depth-first from the import: Import → Gebäudebestand → Aufbereitung → (back) Gebäudebestand
+    assert back[0]["flow"] == "RC-Baustoffe" and back[0]["back_to"] == "Gebäudebestand"
+    assert back[0]["target"] != "Gebäudebestand"
+    node_names = {n["name"] for n in series["data"]}
+    assert {link["source"] for link in links} | {link["target"] for link in links} <= node_names
+
+
+def test_back_edges_break_every_cycle_including_self_loops():
+    edges = [("in", "a"), ("a", "b"), ("b", "c"), ("c", "a"), ("b", "b"), ("c", "out")]
+    back = mfa.back_edges(edges)
+    assert back == {("c", "a"), ("b", "b")}
+    assert mfa.back_edges([("in", "a"), ("a", "out")]) == set()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ikonnekt.administration.models import ActionItem, ActionStatus, Agreement, AgreementStatus, ReminderLog
 from ikonnekt.administration.notify import send_reminder
 from ikonnekt.administration.reminders import deadlines, due_reminder
+from ikonnekt.core.links import absolute_url
 from ikonnekt.core.sharing import WRITE_ROLES, user_org_ids
 
 RUNNING = (
@@ -72,7 +73,6 @@ def _party_emails(agreement):
 
 def send_due_reminders(today: date) -> dict:
     """Send every reminder due on ``today`` once (idempotent: a log row per reminder)."""
-    from django.conf import settings
 
     sent = {"agreements": 0, "action_items": 0}
     for agreement in Agreement.objects.filter(status__in=RUNNING, term_end__isnull=False):
@@ -93,7 +93,7 @@ def send_due_reminders(today: date) -> dict:
                 "label": deadline.label,
                 "title": agreement.title,
                 "date": date_format(deadline.date, "DATE_FORMAT"),
-                "url": settings.SITE_URL.rstrip("/") + agreement.get_absolute_url(),
+                "url": absolute_url(agreement.get_absolute_url()),
             }
             count = send_reminder(subject, body, _party_emails(agreement))
             ReminderLog.objects.create(key=key, recipients=count)
@@ -114,7 +114,7 @@ def send_due_reminders(today: date) -> dict:
             _("From the meeting “%(meeting)s”.\n\n%(url)s")
             % {
                 "meeting": item.meeting.title,
-                "url": settings.SITE_URL.rstrip("/") + item.meeting.get_absolute_url(),
+                "url": absolute_url(item.meeting.get_absolute_url()),
             },
             [item.assignee.email],
         )

@@ -74,7 +74,15 @@ def _key(agreement, name, components):
     return key
 
 
+# Labels of earlier demo versions that repeated the rate the page shows anyway ("(15 %) (15 %)").
+_OLD_LABELS = (
+    "Verwaltungsgemeinkosten (15 % der Personal- und Sachkosten)",
+    "Arbeitsplatz- und Gemeinkosten (20 %)",
+)
+
+
 def _items(agreement, rows):
+    m.CostItem.objects.filter(agreement=agreement, label__in=_OLD_LABELS).delete()
     for year, category, label, amount, rate, key in rows:
         m.CostItem.objects.update_or_create(
             agreement=agreement,
@@ -301,7 +309,7 @@ def load(ctx):
                 (
                     year,
                     "overhead",
-                    "Verwaltungsgemeinkosten (15 % der Personal- und Sachkosten)",
+                    "Verwaltungsgemeinkosten",
                     Decimal("0"),
                     Decimal("15"),
                     inhabitants,
@@ -449,7 +457,7 @@ def load(ctx):
                 (
                     year,
                     "overhead",
-                    "Arbeitsplatz- und Gemeinkosten (20 %)",
+                    "Arbeitsplatz- und Gemeinkosten",
                     Decimal("0"),
                     Decimal("20"),
                     hours_key,

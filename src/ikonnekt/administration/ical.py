@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from ikonnekt.core.links import absolute_url
+
 PRODID = "-//iKonnekt//Gemeinsame Verwaltung//DE"
 
 
@@ -45,7 +47,7 @@ def meeting_event(meeting) -> Event:
     description = agenda + (f"\n\n{meeting.video_url}" if meeting.video_url else "")
     if description.strip():
         event.add("description", description.strip())
-    event.add("url", settings.SITE_URL.rstrip("/") + meeting.get_absolute_url())
+    event.add("url", absolute_url(meeting.get_absolute_url()))
     return event
 
 

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration.ical import meeting_ics
+from ikonnekt.core.links import absolute_url
 
 
 def send_meeting_invitation(meeting, users) -> int:
@@ -23,7 +24,7 @@ def send_meeting_invitation(meeting, users) -> int:
         "date": date_format(start, "DATETIME_FORMAT"),
         "place": meeting.place or meeting.video_url or "–",
         "agenda": "\n".join(f"{a.position}. {a.title}" for a in meeting.agenda_items.all()) or "–",
-        "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
+        "url": absolute_url(meeting.get_absolute_url()),
     }
     message = EmailMessage(
         subject=_("Invitation: %(title)s") % {"title": meeting.title},

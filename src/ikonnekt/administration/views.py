@@ -575,16 +575,12 @@ settlement_xlsx_view = _settlement_download("xlsx")
 
 def agreement_attachment(request, pk):
     """The attachment, only for those who may see the agreement (never a public media URL)."""
-    from django.http import FileResponse
+    from ikonnekt.core.files import serve
 
     agreement = get_visible_or_404(m.Agreement, request.user, pk=pk)
     if not agreement.attachment:
         raise Http404
-    return FileResponse(
-        agreement.attachment.open("rb"),
-        as_attachment=True,
-        filename=agreement.attachment.name.rsplit("/", 1)[-1],
-    )
+    return serve(agreement.attachment, as_attachment=True)
 
 
 agreement_attachment.shareable_model = m.Agreement

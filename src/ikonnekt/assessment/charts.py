@@ -3,7 +3,10 @@
 import math
 from html import escape
 
+from django.utils.translation import gettext as _
+
 from ikonnekt.assessment.sdg import SDG_COLOURS
+from ikonnekt.core.formats import number
 
 PALETTE = ["#1d5c4d", "#e07b39", "#3f7fbf", "#a23b72", "#6a994e", "#8d6a9f"]
 
@@ -103,13 +106,36 @@ def line_option(dates, series) -> dict:
 # --- SVG for PDFs (WeasyPrint runs no JavaScript) -------------------------------------------------
 
 
+RADAR_MARGIN = 110  # room left and right of the radar for labels (WeasyPrint clips at the viewBox)
+RADAR_LINE_CHARS = 20
+CHAR_WIDTH = 4.6  # average width of a character at font-size 8 (Helvetica/DejaVu Sans ≈ 0.55 em)
+
+
+def wrap_label(label: str, width: int = RADAR_LINE_CHARS, lines: int = 3) -> list[str]:
+    """Split a category title into at most ``lines`` lines of about ``width`` characters."""
+    words, out, line = str(label).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
+    return out
+
+
 def svg_radar(labels, values, size=260) -> str:
     n = len(labels)
     if n < 3:
         return svg_bars(list(zip(labels, values, [PALETTE[0]] * n, strict=False)), width=size * 2)
     c, r = size / 2, size / 2 - 55
+    m = RADAR_MARGIN
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size + 120}" height="{size}" viewBox="-60 0 {size + 120} {size}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size + 2 * m}" height="{size}" '
+        f'viewBox="{-m} 0 {size + 2 * m} {size}">'
     ]
     for ring in (25, 50, 75, 100):
         pts = " ".join(
@@ -121,12 +147,17 @@ def svg_radar(labels, values, size=260) -> str:
         ang = 2 * math.pi * i / n
         x, y = c + (r + 12) * math.sin(ang), c - (r + 12) * math.cos(ang)
         anchor = "middle" if abs(math.sin(ang)) < 0.2 else ("start" if math.sin(ang) > 0 else "end")
+        lines = wrap_label(label)
+        if math.cos(ang) > 0.2:  # upper half: the block grows upwards, away from the chart
+            y -= 9 * (len(lines) - 1)
         parts.append(
             f'<line x1="{c}" y1="{c}" x2="{c + r * math.sin(ang):.1f}" y2="{c - r * math.cos(ang):.1f}" stroke="#ccc" stroke-width="0.6"/>'
         )
-        parts.append(
-            f'<text x="{x:.1f}" y="{y:.1f}" font-size="8" text-anchor="{anchor}">{escape(str(label)[:38])}</text>'
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if k == 0 else 9}">{escape(text)}</tspan>'
+            for k, text in enumerate(lines)
         )
+        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="8" text-anchor="{anchor}">{spans}</text>')
     pts = " ".join(
         f"{c + r * (v or 0) / 100 * math.sin(2 * math.pi * i / n):.1f},{c - r * (v or 0) / 100 * math.cos(2 * math.pi * i / n):.1f}"
         for i, v in enumerate(values)
@@ -149,7 +180,7 @@ def svg_bars(items, width=420, bar_height=14, maximum=None) -> str:
         w = (width - label_w - 50) * (value or 0) / maximum
         parts.append(f'<text x="0" y="{y + bar_height - 3}" font-size="8">{escape(str(label)[:34])}</text>')
         parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{colour}"/>')
-        text = "n/a" if value is None else f"{value:.1f}".rstrip("0").rstrip(".")
+        text = _("n/a") if value is None else number(value, 1).rstrip("0").rstrip(",")
         parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_height - 3}" font-size="8">{text}</text>')
     parts.append("</svg>")
     return "".join(parts)

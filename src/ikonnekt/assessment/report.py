@@ -9,6 +9,7 @@ from ikonnekt.assessment import charts, results, scoring
 from ikonnekt.assessment.catalogue_io import IMPLEMENTER_EXPORT, RATING_COLUMNS, RATING_SHEET, STATUS_EXPORT
 from ikonnekt.assessment.explain import explain
 from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
+from ikonnekt.core.formats import number
 
 
 def label_text(label):
@@ -67,7 +68,7 @@ def build(assessment, nodes=None, ratings=None) -> dict:
         else:
             failures.append(
                 _("%(title)s reaches %(actual)s %%, at least %(required)s %% needed")
-                % {"title": node.title, "actual": round(f.actual, 1), "required": f.required}
+                % {"title": node.title, "actual": number(f.actual, 1), "required": number(f.required)}
             )
     return {
         "assessment": assessment,

@@ -147,10 +147,21 @@ def network(request):
     for node in graph["nodes"]:
         node["category"] = kind_index.get(node["category"], 0)
     legend = [{"key": k, "label": str(v), "colour": GOAL_COLOURS[k]} for k, v in GoalKey.choices]
+    # The table lists each cooperation once with its members (the graph draws one edge per pair).
+    table = [
+        {
+            "id": c["id"],
+            "name": c["name"],
+            "goals": ", ".join(str(goal_labels[g]) for g in c["goals"]),
+            "lead": next((name for oid, name, _kind in c["members"] if oid == c["lead"]), ""),
+            "members": sorted(name for oid, name, _kind in c["members"] if oid != c["lead"]),
+        }
+        for c in sorted(data, key=lambda c: c["name"])
+    ]
     return render(
         request,
         "cooperations/network.html",
-        {"graph": {**graph, "categories": categories}, "legend": legend, "count": len(data)},
+        {"graph": {**graph, "categories": categories}, "legend": legend, "count": len(data), "table": table},
     )
 
 

@@ -13,5 +13,19 @@ class CoreConfig(AppConfig):
 
         nav.register("core:dashboard", _("Dashboard"), icon="speedometer2", order=0, section="start")
         nav.register("core:jobs", _("Jobs"), icon="hourglass-split", order=90, section="platform")
-        nav.register("core:audit", _("Audit log"), icon="journal-text", order=91, section="platform")
+        nav.register(
+            "core:audit",
+            _("Audit log"),
+            icon="journal-text",
+            order=91,
+            section="platform",
+            visible=_is_some_admin,
+        )
         nav.register("core:system", _("System status"), icon="activity", order=92, section="platform")
+
+
+def _is_some_admin(user) -> bool:
+    """The audit log is for organisation administrators; others would only get 403."""
+    from ikonnekt.core.sharing import Role, orgs_with_role
+
+    return bool(user.is_authenticated and orgs_with_role(user, roles={Role.ADMIN}))

@@ -1,7 +1,9 @@
 """System checks: `ikonnekt check --deploy` says in plain words what is missing."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -68,6 +70,21 @@ def check_mail_backend(app_configs, **kwargs):
                 hint="Set EMAIL_HOST (SMTP) or EMAIL_FILE_PATH; the console backend is allowed only "
                 "with DEBUG=1 or DEMO_MODE=1.",
                 id="ikonnekt.E003",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Mails and calendar feeds link to SITE_URL: a loopback address there leads nowhere."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    if not settings.DEBUG and host in ("127.0.0.1", "localhost", "0.0.0.0", "::1", ""):  # noqa: S104
+        return [
+            Warning(
+                f"SITE_URL is {settings.SITE_URL}: links in mails and calendar feeds point to this machine.",
+                hint="Set SITE_URL to the public address, e.g. https://ikonnekt.example.org.",
+                id="ikonnekt.W010",
             )
         ]
     return []

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from ikonnekt.core import actions, audit
+from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
-from ikonnekt.core.forms import add_validation_error
+from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 
 
@@ -64,6 +65,8 @@ class SharedListView(AnonymousAllowedMixin, VisibleQuerysetMixin, generic.ListVi
         qs = super().get_queryset()
         if self.filterset_class is not None:
             self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
+            for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)
+                style_widget(field)
             qs = self.filterset.qs
         return qs
 
@@ -137,8 +140,14 @@ class SharedCreateView(LoginRequiredMixin, ActorFormMixin, generic.CreateView):
             form, lambda: actions.create_object(Actor.from_request(self.request), owner.pk, form.save)
         )
         if isinstance(response, HttpResponseRedirect):
-            messages.success(self.request, self.success_message)
+            messages.success(self.request, self.get_success_message(form.instance))
         return response
+
+    def get_success_message(self, obj):
+        # Name who really sees the new object, so the message never promises more than the setting.
+        if hasattr(obj, "visibility"):
+            return saved_message(obj)
+        return self.success_message
 
 
 class SharedUpdateView(LoginRequiredMixin, ActorFormMixin, VisibleQuerysetMixin, generic.UpdateView):

@@ -76,12 +76,17 @@ class ShareableForm(BootstrapModelForm):
     """ModelForm for shared objects. Include ``owner``, ``visibility`` and (for
     :class:`~ikonnekt.core.sharing.Shareable`) ``shared_with`` in ``Meta.fields``."""
 
+    #: Visibility offered on a new object; None keeps the model's default (private).
+    default_visibility = None
+
     def __init__(self, *args, user, active_organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         from ikonnekt.cooperations.models import Cooperation
         from ikonnekt.organizations.models import Organisation
 
         self.user = user
+        if not self.instance.pk and self.default_visibility and "visibility" in self.fields:
+            self.fields["visibility"].initial = self.default_visibility
         if "owner" in self.fields:
             editable = Organisation.objects.filter(pk__in=orgs_with_role(user))
             self.fields["owner"].queryset = editable

@@ -24,6 +24,8 @@ class NavEntry:
     order: int = 50
     section: str = "modules"
     public: bool = False  # shown to anonymous visitors too
+    # Optional ``visible(user) -> bool``: leave out entries that would only answer 403 (audit log).
+    visible: object = None
 
     @property
     def url(self) -> str:
@@ -39,8 +41,10 @@ class NavRegistry:
 
     _sections: dict = field(default_factory=dict)  # (authenticated, language) -> sections
 
-    def register(self, url_name, label, icon="circle", order=50, section="modules", public=False):
-        self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public)
+    def register(
+        self, url_name, label, icon="circle", order=50, section="modules", public=False, visible=None
+    ):
+        self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public, visible)
         self._sections.clear()
 
     SECTION_ORDER = (
@@ -56,13 +60,21 @@ class NavRegistry:
         "platform",
     )
 
-    def sections(self, authenticated: bool):
-        """Entries by section, sorted; worked out once per language (the labels sort by their
-        translation), as the entries are fixed once the apps are ready."""
+    def sections(self, authenticated: bool, user=None):
+        """Entries by section, sorted; the order is worked out once per language (the labels sort by
+        their translation), as the entries are fixed once the apps are ready. Entries with a
+        ``visible(user)`` rule are then filtered for ``user``."""
         key = (authenticated, get_language())
         if key not in self._sections:
             self._sections[key] = self._sorted_sections(authenticated)
-        return self._sections[key]
+        if user is None:
+            return self._sections[key]
+        shown = {}
+        for name, entries in self._sections[key].items():
+            kept = [e for e in entries if e.visible is None or e.visible(user)]
+            if kept:
+                shown[name] = kept
+        return shown
 
     def _sorted_sections(self, authenticated: bool):
         result: dict[str, list[NavEntry]] = {}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ikonnekt.core import views
+from ikonnekt.core import files, views
 
 app_name = "core"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("audit/export.csv", views.audit_log_csv, name="audit_csv"),
     path("system/", views.system, name="system"),
+    path("files/<str:model>/<int:pk>/<str:field>/", files.stored_file, name="stored_file"),
 ]

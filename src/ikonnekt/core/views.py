@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,8 +27,29 @@ from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
 DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
 
 
-@login_required
 def dashboard(request):
+    """The start page: the public welcome for visitors, the market for customers without an
+    organisation, the organisation's dashboard for members."""
+    if not request.user.is_authenticated:
+        return welcome(request)
+    if not user_org_ids(request.user):
+        return redirect("market:home")
+    return _dashboard(request)
+
+
+def welcome(request):
+    """What iKonnekt is, the public objects of every module and a sign-in button."""
+    from ikonnekt.core.registry import app_modules
+
+    sections = []
+    for _label, module in app_modules("public"):
+        sections.extend(module.sections(request.user))
+    sections.sort(key=lambda s: s["order"])
+    return render(request, "core/welcome.html", {"sections": sections})
+
+
+@login_required
+def _dashboard(request):
     org = request.active_organisation
     org_ids = user_org_ids(request.user)
     cooperations = (
@@ -240,3 +261,36 @@ def forbidden(request, exception=None):
 
 def robots(request):
     return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+def places_geojson(request):
+    """Names and town-hall positions of the municipalities and districts (public facts about
+    public bodies): the offline map background when no tile server is configured."""
+    from django.http import JsonResponse
+
+    from ikonnekt.organizations.models import Organisation
+
+    rows = (
+        Organisation.objects.filter(kind__in=["municipality", "district"])
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("name", "kind", "latitude", "longitude")
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"name": name, "kind": kind},
+        }
+        for name, kind, lat, lon in rows
+    ]
+    response = JsonResponse({"type": "FeatureCollection", "features": features})
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without a <link rel=icon> (JSON, health): no 404."""
+    from django.templatetags.static import static
+
+    return redirect(static("ikonnekt/favicon.svg"), permanent=True)

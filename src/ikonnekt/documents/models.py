@@ -5,6 +5,7 @@ cases, versions and links inherit the visibility of their parent.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -275,7 +276,7 @@ class Tag(SharedObject):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("documents:list") + f"?tags={self.pk}"
+        return reverse("documents:list") + "?" + urlencode({"tags": self.name})
 
 
 class Kind(models.TextChoices):

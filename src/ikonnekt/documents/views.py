@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ikonnekt.core.audit import Actor, AuditLog
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
+from ikonnekt.core.files import serve
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.documents import actions, export, filing_plan, ingest
 from ikonnekt.documents.filters import DocumentFilter
@@ -235,22 +236,19 @@ def _version_response(request, pk, inline):
     version = get_visible_or_404(Version.objects.select_related("document"), request.user, pk=pk)
     if not request.user.is_authenticated and version.document.visibility != "public":
         raise Http404
-    try:
-        stored = version.file.open("rb")
-    except OSError as exc:  # lost on disk or in the bucket: say so instead of a server error
-        log.error("Stored file of version %s is missing: %s", version.pk, exc)
+    if not version.file.storage.exists(version.file.name):
+        # lost on disk or in the bucket: say so instead of a server error
+        log.error("Stored file of version %s is missing", version.pk)
         raise Http404(
             _("The stored file is missing; an administrator can check all files with verify_files.")
-        ) from exc
+        )
     actions.record_download(Actor.from_request(request), version, "preview" if inline else "download")
-    response = FileResponse(
-        stored,
+    response = serve(
+        version.file,
         content_type=version.mime_type,
         as_attachment=not inline,
         filename=version.original_name,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -266,10 +264,7 @@ def version_thumbnail(request, pk):
     version = get_visible_or_404(Version, request.user, pk=pk)
     if not version.thumbnail:
         raise Http404
-    try:
-        return FileResponse(version.thumbnail.open("rb"), content_type="image/png")
-    except OSError as exc:
-        raise Http404 from exc
+    return serve(version.thumbnail, content_type="image/png")
 
 
 for _view in (version_download, version_view, version_thumbnail):

@@ -111,16 +111,20 @@ def _apply_errors(form, exc):
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _child_form(request, *, parent, form, created, title, url):
+def _child_form(request, *, parent, form, created, title, url, open_saved=False):
     """Shared form handling for children written through ``actions.save_child``; ``url`` is the
-    cancel link and where a successful save leads."""
+    cancel link and where a successful save leads (``open_saved``: to the saved object's page,
+    e.g. a new meter, where the next step — entering readings — happens)."""
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_child(Actor.from_request(request), parent, form.save, created=created)
+            saved = actions.save_child(Actor.from_request(request), parent, form.save, created=created)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
+            if open_saved:
+                saved = saved if hasattr(saved, "get_absolute_url") else form.instance
+                return redirect(saved.get_absolute_url())
             return redirect(url)
     return render(request, "energy/form.html", {"form": form, "title": title, "cancel_url": url})
 
@@ -367,6 +371,7 @@ def meter_create(request, pk):
         created=True,
         title=_("New meter in %(b)s") % {"b": building},
         url=building.get_absolute_url(),
+        open_saved=True,
     )
 
 

@@ -128,6 +128,9 @@ class ArticleForm(ShareableForm):
 
 
 class QuestionForm(ShareableForm):
+    # Q&A is for asking colleagues in other municipalities: a new question is seen by every
+    # signed-in user unless the asker narrows it (then the message after saving says so).
+    default_visibility = "platform"
     tag_names = TagField()
 
     class Meta:
@@ -150,7 +153,7 @@ class AnswerForm(BootstrapForm):
         label=_("Your answer"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Markdown is allowed."),
+        help_text=_("Markdown is allowed. Everyone who can see the question sees your answer."),
     )
 
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 
 from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.actions import record_download
+from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
+from ikonnekt.core.files import serve
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.knowledge import actions
@@ -157,7 +159,9 @@ def article_create(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("Article “%(title)s” saved.") % {"title": article.title})
+            messages.success(
+                request, saved_message(article, _("Article “%(title)s”") % {"title": article.title})
+            )
             return redirect(article)
     return _article_form_page(request, form, _("New article"), reverse("knowledge:list"))
 
@@ -306,19 +310,14 @@ def file_serve(request, pk, file_pk):
     item = ArticleFile.objects.filter(article=article, pk=file_pk).first()
     if item is None:
         raise Http404
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    if not item.file.storage.exists(item.file.name):
+        raise Http404
     is_image = item.kind == FileKind.IMAGE
     if not is_image and request.user.is_authenticated:
         record_download(Actor.from_request(request), article, item.name)
-    response = FileResponse(
-        handle, content_type=item.content_type, as_attachment=not is_image, filename=item.name
+    response = serve(
+        item.file, content_type=item.content_type, as_attachment=not is_image, filename=item.name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
     return response
 
 
@@ -465,7 +464,7 @@ def question_create(request):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("Your question was published."))
+            messages.success(request, saved_message(question, _("Your question")))
             return redirect(question)
     return render(
         request,

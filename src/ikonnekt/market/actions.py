@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ikonnekt.core import actions as core_actions
 from ikonnekt.core import audit
 from ikonnekt.core.audit import Actor, AuditAction
+from ikonnekt.core.formats import datetime_text, money, number
 from ikonnekt.core.sharing import has_role, user_org_ids
 from ikonnekt.market.models import (
     ContactMessage,
@@ -204,7 +205,7 @@ def _check_open(cycle: OrderCycle):
         if timezone.now() >= cycle.closes_at:
             raise ValidationError(
                 _("The order cycle “%(name)s” closed on %(when)s; orders can no longer be placed or changed.")
-                % {"name": cycle.name, "when": timezone.localtime(cycle.closes_at).strftime("%d.%m.%Y %H:%M")}
+                % {"name": cycle.name, "when": datetime_text(cycle.closes_at)}
             )
         raise ValidationError(_("The order cycle “%(name)s” is not open yet.") % {"name": cycle.name})
 
@@ -332,6 +333,7 @@ def checkout(actor: Actor, order: Order, pickup_point: PickupPoint, note: str = 
 
 def _send_confirmation(order: Order):
     from ikonnekt.market.pricing import order_totals
+    from ikonnekt.market.receipt import summary_text
 
     lines = list(order.lines.select_related("variant__product"))
     totals = order_totals(lines, order.delivery_fee)
@@ -341,20 +343,19 @@ def _send_confirmation(order: Order):
         "",
     ]
     for line in lines:
-        body.append(f"{line.quantity.normalize()} × {line.variant} — {line.amounts.total} €")
+        body.append(f"{number(line.quantity.normalize())} × {line.variant} — {money(line.amounts.goods)}")
     point = order.pickup_point
+    body += ["", *summary_text(totals), _("Payment on pickup.")]
     body += [
-        "",
-        _("Total: %(total)s € (pay on pickup)") % {"total": totals.total},
         _("Pickup: %(point)s, %(address)s, %(start)s – %(end)s")
         % {
             "point": point.name,
             "address": point.address,
-            "start": timezone.localtime(point.pickup_from).strftime("%d.%m.%Y %H:%M"),
-            "end": timezone.localtime(point.pickup_until).strftime("%H:%M"),
+            "start": datetime_text(point.pickup_from),
+            "end": datetime_text(point.pickup_until, "H:i"),
         },
         _("You can change or cancel the order until %(when)s.")
-        % {"when": timezone.localtime(order.cycle.closes_at).strftime("%d.%m.%Y %H:%M")},
+        % {"when": datetime_text(order.cycle.closes_at)},
     ]
     _mail(
         _("Order confirmation %(number)s") % {"number": order.number}, "\n".join(body), [order.customer.email]

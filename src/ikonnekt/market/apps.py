@@ -8,7 +8,25 @@ class MarketConfig(AppConfig):
     verbose_name = _("Regional market")
 
     def ready(self):
+        from ikonnekt.core import files
         from ikonnekt.core.registry import nav
+        from ikonnekt.market import models as m
+        from ikonnekt.market.moderation import is_moderator
+
+        files.register(m.Label, "logo", public_catalogue=True)
+        files.register(m.BusinessProfile, "photo")
+        files.register(m.Product, "photo")
+        files.register(m.Listing, "photo")
+        # Evidence is for the lister and the moderators (like the exact address), never the public.
+        files.register(
+            m.Listing, "evidence", check=lambda obj, user: obj.shows_address_to(user), inline=False
+        )
+        files.register(
+            m.LabelClaim,
+            "evidence",
+            check=lambda obj, user: is_moderator(user) or obj.profile.can_edit(user),
+            inline=False,
+        )
 
         nav.register(
             "market:home", _("Regional market"), icon="basket", order=60, section="economy", public=True

@@ -297,7 +297,8 @@ def _cycle(ctx, variants):
         ),
     )
     cycle.variants.set(variants)
-    pickup_day = (now + dt.timedelta(days=7)).replace(hour=9)
+    # 09:00 on the local clock (Europe/Berlin), whatever the server's UTC hour is.
+    pickup_day = timezone.localtime(now + dt.timedelta(days=7)).replace(hour=9)
     points = {}
     for name, address, town, lat, lon, fee in [
         ("Rathaus Nalbach", "Rathausplatz 1, 66809 Nalbach", "Nalbach", 49.3833, 6.7833, D("0")),

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.formats import money, time_range_text
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm
 from ikonnekt.market.hours import HoursError, parse_hours
 from ikonnekt.market.models import (
@@ -254,8 +255,8 @@ class CheckoutForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         self.fields["pickup_point"].queryset = cycle.pickup_points.all()
         self.fields["pickup_point"].label_from_instance = lambda p: (
-            f"{p.name}, {p.address} ({p.pickup_from:%d.%m. %H:%M}–{p.pickup_until:%H:%M})"
-            + (f" + {p.delivery_fee} €" if p.delivery_fee else "")
+            f"{p.name}, {p.address} ({time_range_text(p.pickup_from, p.pickup_until)})"
+            + (f" + {money(p.delivery_fee)}" if p.delivery_fee else "")
         )
 
 

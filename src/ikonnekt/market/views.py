@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
+from ikonnekt.core.formats import time_range_text
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import (
     get_editable_or_404,
@@ -63,6 +64,7 @@ from ikonnekt.market.models import (
 from ikonnekt.market.moderation import is_moderator
 from ikonnekt.market.pricing import order_totals
 from ikonnekt.market.productimport import COLUMNS, ImportErrors, parse_products
+from ikonnekt.market.receipt import summary_rows
 from ikonnekt.market.regional import regional_value
 from ikonnekt.market.shopfront import render_rows
 
@@ -415,6 +417,7 @@ def cycle_detail(request, pk):
             quantities = {line.variant_id: line.quantity for line in lines}
             cart.line_list = lines
             cart.totals = order_totals(lines)
+            cart.summary = summary_rows(cart.totals, delivery_known=False)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
@@ -496,7 +499,13 @@ def checkout(request, pk):
     return render(
         request,
         "market/checkout.html",
-        {"cycle": cycle, "cart": cart, "lines": lines, "totals": order_totals(lines), "form": form},
+        {
+            "cycle": cycle,
+            "cart": cart,
+            "lines": lines,
+            "summary": summary_rows(order_totals(lines), delivery_known=False),
+            "form": form,
+        },
     )
 
 
@@ -672,7 +681,10 @@ def order_detail(request, pk):
         {
             "order": order,
             "lines": lines,
-            "totals": order_totals(lines, order.delivery_fee),
+            "summary": summary_rows(order_totals(lines, order.delivery_fee)),
+            "pickup_window": time_range_text(order.pickup_point.pickup_from, order.pickup_point.pickup_until)
+            if order.pickup_point
+            else "",
             "can_change": order.status == OrderStatus.PLACED and order.can_change(request.user),
             "is_hub": has_role(request.user, order.cycle.owner_id),
         },

@@ -209,32 +209,93 @@ def stock_series(data, analyses):
     return out
 
 
+def back_edges(edges):
+    """Edges ``(source, target)`` that close a cycle, found by depth-first search in input order.
+
+    Removing them leaves a DAG (the edges to a node still on the search path are exactly the ones
+    that close a loop; a self-loop is one of them). Sources with no inflow are visited first.
+    """
+    succ: dict = {}
+    indeg: dict = {}
+    for a, b in edges:
+        succ.setdefault(a, []).append(b)
+        succ.setdefault(b, [])
+        indeg[b] = indeg.get(b, 0) + 1
+        indeg.setdefault(a, 0)
+    order = [n for n in succ if indeg[n] == 0] + [n for n in succ if indeg[n] > 0]
+    state: dict = {}  # 1 = on the path, 2 = done
+    back = set()
+    for root in order:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                back.add((node, nxt))
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(succ[nxt])))
+    return back
+
+
+BACK_FLOW_COLOUR = "#b45309"
+
+
 def sankey_option(analysis, unit_label):
-    """ECharts Sankey option: node per process plus import/export, link width = reconciled value."""
+    """ECharts Sankey option: node per process plus import/export, link width = reconciled value.
+
+    ECharts draws a Sankey only for an acyclic graph and leaves the chart blank otherwise. Loops are
+    normal in a circular economy (recycled building material back into the building stock), so a
+    flow that closes a loop is drawn into a second node of its target, "<process> (return flow)",
+    in its own colour, and its tooltip says where it really goes.
+    """
     names = {IMPORT: _("Import (boundary)"), EXPORT: _("Export (boundary)")}
+    rows = [
+        row
+        for row in analysis["flows"]
+        if not row["is_stock"] and row["value"] is not None and row["value"] > 0
+    ]
+    ends = [(row["source"] or IMPORT, row["target"] or EXPORT) for row in rows]
+    loops = back_edges(ends)
     nodes, seen = [], set()
     links = []
-    for row in analysis["flows"]:
-        if row["is_stock"] or not row["value"] or row["value"] <= 0:
-            continue
-        src = row["source"] or IMPORT
-        tgt = row["target"] or EXPORT
-        for node in (src, tgt):
-            if node not in seen:
-                seen.add(node)
-                nodes.append({"name": names.get(node, node)})
-        sigma = row["sigma"]
-        links.append(
-            {
-                "source": names.get(src, src),
-                "target": names.get(tgt, tgt),
-                "value": round(row["value"], 3),
-                "flow": row["id"],
-                "sigma": None if sigma is None else round(sigma, 3),
-                "status": row["status"],
-                "unit": unit_label,
-            }
-        )
+
+    def node(name, **extra):
+        if name not in seen:
+            seen.add(name)
+            nodes.append({"name": name, **extra})
+
+    for row, (src, tgt) in zip(rows, ends, strict=True):
+        source = names.get(src, src)
+        target = names.get(tgt, tgt)
+        node(source)
+        node(target)
+        link = {
+            "source": source,
+            "target": target,
+            "value": round(row["value"], 3),
+            "flow": row["id"],
+            "sigma": None if row["sigma"] is None else round(row["sigma"], 3),
+            "status": row["status"],
+            "unit": unit_label,
+        }
+        if (src, tgt) in loops:
+            drawn = _("%(process)s (return flow)") % {"process": target}
+            node(drawn, itemStyle={"color": BACK_FLOW_COLOUR})
+            link.update(
+                target=drawn,
+                back_to=target,
+                back_flow=True,
+                note=_("return flow: closes a loop back into %(process)s") % {"process": target},
+                lineStyle={"color": BACK_FLOW_COLOUR, "opacity": 0.5},
+            )
+        links.append(link)
     return {
         "tooltip": {"trigger": "item"},
         "series": [

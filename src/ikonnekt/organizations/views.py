@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.forms import style_widget
+from ikonnekt.core.links import absolute_url
 from ikonnekt.core.sharing import Role, has_role, user_org_ids
 from ikonnekt.organizations import actions
 from ikonnekt.organizations.filters import OrganisationFilter
@@ -158,7 +159,7 @@ def invite(request, slug):
     invitation, token = actions.invite(
         Actor.from_request(request), organisation, form.cleaned_data["email"], form.cleaned_data["role"]
     )
-    link = request.build_absolute_uri(reverse("organizations:accept", args=[token]))
+    link = absolute_url(reverse("organizations:accept", args=[token]))
     from ikonnekt.organizations.mail import send_invitation
 
     send_invitation(invitation, link)

@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer, inline_serializer
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
@@ -12,6 +19,7 @@ from rest_framework.response import Response
 from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
 from ikonnekt.core.audit import Actor
+from ikonnekt.core.files import file_url
 from ikonnekt.core.sharing import get_visible_or_404, has_role, user_org_ids
 from ikonnekt.organizations.models import Organisation
 from ikonnekt.planning import actions, geometry, goaltree, landbalance, reports, views
@@ -71,6 +79,14 @@ class MegatrendViewSet(ShareableViewSet):
 class VisionSerializer(ShareableSerializer):
     cooperation = VisibleField(Cooperation, required=False, allow_null=True)
     megatrends = VisibleField(Megatrend, many=True, required=False)
+    image = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.URLField(allow_null=True, label=gettext_lazy("image")))
+    def get_image(self, obj):
+        """The visibility-checked URL of the image (never a public /media/ path)."""
+        url = file_url(obj, "image")
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if url and request else (url or None)
 
     class Meta:
         model = Vision
@@ -86,7 +102,6 @@ class VisionSerializer(ShareableSerializer):
             "megatrends",
             "image",
         ]
-        read_only_fields = ["image"]
 
 
 class VisionViewSet(ShareableViewSet):

@@ -8,7 +8,11 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Joint planning")
 
     def ready(self):
+        from ikonnekt.core import files
         from ikonnekt.core.registry import nav
+        from ikonnekt.planning.models import Vision
+
+        files.register(Vision, "image")
 
         nav.register(
             "planning:board", _("Vision board"), icon="easel", order=10, section="planning", public=True

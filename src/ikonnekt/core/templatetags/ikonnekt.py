@@ -114,3 +114,11 @@ def map_with_list(config, data_id, name, height="380px", element_id="", css="", 
         "items": [] if list_note else map_items(config),
         "list_note": list_note,
     }
+
+
+@register.simple_tag
+def file_url(obj, field):
+    """``<img src="{% file_url product 'photo' %}">``: the visibility-checked URL of a stored file."""
+    from ikonnekt.core.files import file_url as _file_url
+
+    return _file_url(obj, field)

@@ -30,6 +30,7 @@
       if (options.__graphTooltip) {
         options.tooltip = { formatter: function (p) { return p.data.name || p.name; } };
       }
+      if (window.iKonnektNumbers) window.iKonnektNumbers.localise(options);
       chart.setOption(options);
       el._chart = chart;
       window.addEventListener("resize", function () { chart.resize(); });
@@ -57,6 +58,27 @@
     return div;
   }
 
+  // Offline background (no tile server configured): municipality and district names at their
+  // town halls, so a clerk can find a place on the otherwise blank map.
+  var placesRequest = null;
+  function addPlaces(map, el) {
+    el.classList.add("map-offline");
+    placesRequest = placesRequest || fetch(document.body.dataset.places || "/places.geojson").then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    placesRequest.then(function (data) {
+      if (!data) return;
+      var layer = L.geoJSON(data, {
+        interactive: false,
+        pointToLayer: function (f, latlng) {
+          var district = f.properties.kind === "district";
+          return L.circleMarker(latlng, { radius: district ? 0 : 2, color: "#6c757d", weight: 1, interactive: false })
+            .bindTooltip(f.properties.name, { permanent: true, direction: "right", className: "place-label" + (district ? " place-district" : ""), interactive: false });
+        }
+      });
+      layer.addTo(map);
+      layer.eachLayer(function (l) { if (l.bringToBack) l.bringToBack(); });
+    });
+  }
+
   function initMaps(root) {
     if (!window.L) return;
     L.Icon.Default.imagePath = document.body.dataset.static + "vendor/leaflet/images/";
@@ -68,6 +90,8 @@
       var tiles = el.dataset.tiles || document.body.dataset.tiles;
       if (tiles) {
         L.tileLayer(tiles, { maxZoom: 19, attribution: el.dataset.attribution || document.body.dataset.attribution || "" }).addTo(map);
+      } else {
+        addPlaces(map, el);
       }
       var group = L.featureGroup().addTo(map);
       if (cfg.geojson) {
@@ -84,7 +108,8 @@
         L.polyline(line.coords, { color: line.color || "#0d6efd", weight: line.weight || 3, opacity: 0.7 })
           .bindPopup(popupHtml(line)).addTo(group);
       });
-      if (group.getLayers().length && cfg.fit !== false) {
+      // An empty result (no features) has no bounds: keep the configured view instead of an error.
+      if (group.getLayers().length && group.getBounds().isValid() && cfg.fit !== false) {
         map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: cfg.maxZoom || 17 });
       }
       el._map = map;

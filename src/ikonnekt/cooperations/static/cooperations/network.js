@@ -10,7 +10,9 @@
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
       label: { show: true, position: "right", fontSize: 11 },
-      force: { repulsion: 260, edgeLength: [60, 160] },
+      // Labels that would overlap are hidden (they show on hover and in the table below the chart).
+      labelLayout: { hideOverlap: true },
+      force: { repulsion: 420, edgeLength: [80, 220], gravity: 0.08 },
       categories: data.categories, data: data.nodes, links: data.links,
       lineStyle: { width: 2, opacity: 0.8, curveness: 0.1 },
       emphasis: { focus: "adjacency" }

@@ -6,7 +6,7 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  function fmt(x) { return Number(x).toLocaleString(document.documentElement.lang || "de", { maximumFractionDigits: 1 }); }
+  function fmt(x) { return window.iKonnektNumbers.format(x); }
   document.addEventListener("chart:ready", function (ev) {
     if (!ev.target.dataset.sankey) return;
     ev.detail.setOption({
@@ -16,7 +16,9 @@
           if (p.dataType === "edge") {
             var s = esc(d.flow) + ": " + fmt(d.value);
             if (d.sigma) s += " ± " + fmt(d.sigma);
-            return s + " " + esc(d.unit) + "<br>" + esc(d.source) + " → " + esc(d.target);
+            s += " " + esc(d.unit) + "<br>" + esc(d.source) + " → " + esc(d.back_to || d.target);
+            if (d.note) s += "<br><em>" + esc(d.note) + "</em>";
+            return s;
           }
           return esc(p.name) + ": " + fmt(p.value);
         }
