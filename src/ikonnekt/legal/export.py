@@ -55,6 +55,19 @@ def row_of(obj) -> dict:
     return data
 
 
+def _related_paths(model, depth=2, prefix=""):
+    """Foreign keys two levels deep: the readable names of related objects (whose ``__str__`` often
+    names their own parent) come along in the same query, so the export's queries do not grow with
+    its rows."""
+    paths = []
+    for f in model._meta.concrete_fields:
+        if f.many_to_one or f.one_to_one:
+            paths.append(prefix + f.name)
+            if depth > 1:
+                paths.extend(_related_paths(f.related_model, depth - 1, f"{prefix}{f.name}__"))
+    return paths
+
+
 def _summary_of(obj) -> dict:
     data = {"id": obj.pk, "object": str(obj)}
     for name in ("created_at", "updated_at", "timestamp"):
@@ -78,7 +91,11 @@ def user_data(user) -> dict:
         model, field = rel.related_model, rel.field
         if model._meta.auto_created:  # the through tables of user groups and permissions
             continue
-        queryset = model._base_manager.filter(**{field.name: user}).order_by("pk")
+        queryset = (
+            model._base_manager.filter(**{field.name: user})
+            .select_related(*_related_paths(model))
+            .order_by("pk")
+        )
         summary = field.name.endswith(SUMMARY_FIELD_SUFFIX)
         rows = [_summary_of(obj) if summary else row_of(obj) for obj in queryset.iterator(chunk_size=500)]
         if rows:
@@ -95,7 +112,10 @@ def _add_order_lines(user, result):
     from ikonnekt.market.models import OrderLine
 
     lines = [
-        row_of(line) for line in OrderLine.objects.filter(order__customer=user).order_by("order_id", "pk")
+        row_of(line)
+        for line in OrderLine.objects.filter(order__customer=user)
+        .select_related(*_related_paths(OrderLine))
+        .order_by("order_id", "pk")
     ]
     if lines:
         result["sections"]["market.orderline.order"] = {
