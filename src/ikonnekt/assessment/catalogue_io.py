@@ -6,6 +6,7 @@ located by sheet, row and column, so the caller can show them and nothing is hal
 
 import io
 import json
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -433,6 +434,8 @@ def parse_json(content: bytes) -> CatalogueData:
 def _check_xlsx(content: bytes, sheet_name: str):
     if len(content) > MAX_UPLOAD_BYTES:
         raise ImportFailed([Problem(sheet_name, None, None, _("The file is larger than 5 MB."))])
+    if not content.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(content)):
+        raise ImportFailed([Problem(sheet_name, None, None, _("This is not an Excel file (.xlsx)."))])
     try:  # archive checks (ZIP bombs) before openpyxl opens it
         return tabular.open_xlsx(content)
     except tabular.TableError as exc:

@@ -82,7 +82,9 @@ def _check_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             raise _bomb(size, packed)
         total += size
         compressed += packed
-    if total > limits.max_total or (total > limits.ratio_floor and total / max(compressed, 1) > limits.max_ratio):
+    if total > limits.max_total or (
+        total > limits.ratio_floor and total / max(compressed, 1) > limits.max_ratio
+    ):
         raise _bomb(total, compressed)
 
 

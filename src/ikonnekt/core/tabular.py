@@ -197,9 +197,13 @@ def csv_rows(text: str, delimiter: str):
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise TableError(
+                    _("Row %(row)s: a field is longer than 128 KB; the file cannot be imported.")
+                    % {"row": reader.line_num}
+                ) from exc
             raise TableError(
-                _("Row %(row)s cannot be read (%(error)s); a field may be too long (at most 128 KB).")
-                % {"row": reader.line_num, "error": exc}
+                _("Row %(row)s cannot be read as CSV (%(error)s).") % {"row": reader.line_num, "error": exc}
             ) from exc
         yield row
 
@@ -217,14 +221,18 @@ def open_xlsx(data: bytes):
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken or unsafe files
-        raise TableError(_("The Excel file cannot be read (%(error)s).") % {"error": _xlsx_reason(exc)}) from exc
+        raise TableError(
+            _("The Excel file cannot be read (%(error)s).") % {"error": _xlsx_reason(exc)}
+        ) from exc
 
 
 def _xlsx_reason(exc: Exception) -> str:
+    from xml.etree.ElementTree import ParseError
+
     from defusedxml import DefusedXmlException
 
-    if isinstance(exc, DefusedXmlException):
-        return _("it contains a DTD or entity declarations, which are refused for safety")
+    if isinstance(exc, DefusedXmlException | ParseError):
+        return _("its XML is damaged or contains a DTD or entities, which are refused for safety")
     return type(exc).__name__
 
 

@@ -252,7 +252,7 @@ def read_package(data: bytes):
         if "xdomea.xml" in names:
             _check_xdomea(archive)
         files = {}
-        for index, row in enumerate(meta.get("documents", []), start=1):
+        for row in meta.get("documents", []):
             path = row["path"]
             if path not in names:
                 raise PackageError(

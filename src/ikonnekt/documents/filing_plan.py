@@ -18,7 +18,9 @@ def read_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
             ]
         text = tabular.decode_text(data)
         delimiter = ";" if text.count(";") >= text.count(",") else ","
-        return [(i, [c.strip() for c in row]) for i, row in enumerate(tabular.csv_rows(text, delimiter), start=1)]
+        return [
+            (i, [c.strip() for c in row]) for i, row in enumerate(tabular.csv_rows(text, delimiter), start=1)
+        ]
     except tabular.TableError as exc:
         raise PlanError(str(exc)) from exc
 

@@ -147,9 +147,7 @@ def check_attachment(upload) -> CheckedFile:
                     )
                 archive.test()
         except archives.ArchiveRejected as exc:
-            raise ValidationError(
-                _("“%(name)s”: %(reason)s") % {"name": name, "reason": exc}
-            ) from None
+            raise ValidationError(_("“%(name)s”: %(reason)s") % {"name": name, "reason": exc}) from None
         if not ok:
             raise mismatch
     else:  # .csv, .txt: must be text

@@ -8,7 +8,6 @@
 * every problem names the row (1-based, as a spreadsheet shows it) and the column.
 """
 
-import csv
 import datetime as dt
 import io
 import re
