@@ -58,3 +58,16 @@ class ApiToken(models.Model):
         key = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=hash_token(key), key_prefix=key[:8])
         return token, key
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset mail, kept to rate-limit them per account and address
+    (the counters live in the database so that every worker process sees them)."""
+
+    account = models.CharField(max_length=254, db_index=True)  # normalised: user pk or lower-case e-mail
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password-reset request")
+        verbose_name_plural = _("password-reset requests")

@@ -1,5 +1,7 @@
 """Sign-in, sign-up, profile and personal API tokens."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -17,6 +19,8 @@ from ikonnekt.core import audit
 from ikonnekt.core.audit import Actor, AuditAction
 from ikonnekt.core.forms import BootstrapMixin
 
+logger = logging.getLogger(__name__)
+
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
@@ -29,7 +33,18 @@ class BootstrapPasswordChangeForm(BootstrapMixin, PasswordChangeForm):
 
 
 class BootstrapPasswordResetForm(BootstrapMixin, PasswordResetForm):
-    pass
+    """Sends the reset mail only within the rate limit per account and address; the page answers
+    the same either way, so it reveals neither the limit nor whether the account exists."""
+
+    def save(self, *args, request=None, **kwargs):
+        from ikonnekt.accounts import throttle
+        from ikonnekt.core.audit import client_ip
+
+        ip = client_ip(request) if request is not None else None
+        if not throttle.reset_mail_allowed(self.cleaned_data["email"], ip):
+            logger.warning("password-reset mail not sent: rate limit reached (address %s)", ip)
+            return
+        return super().save(*args, request=request, **kwargs)
 
 
 class BootstrapSetPasswordForm(BootstrapMixin, SetPasswordForm):
