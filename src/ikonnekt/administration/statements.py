@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
+
 
 def settlement_rows(settlement) -> dict:
     """Display data: parties with costs, advances, balance, and every item with its split."""
@@ -50,47 +52,51 @@ def settlement_xlsx(settlement) -> bytes:
     ws = wb.active
     ws.title = _("Statement")[:31]
     bold = Font(bold=True)
-    ws.append([settlement.agreement.title])
-    ws.append(
-        [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}]
+    tabular.xlsx_append(ws, [settlement.agreement.title])
+    tabular.xlsx_append(
+        ws,
+        [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}],
     )
-    ws.append([])
-    ws.append([_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
+    tabular.xlsx_append(ws, [])
+    tabular.xlsx_append(ws, [_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
     for cell in ws[ws.max_row]:
         cell.font = bold
     for p in data["parties"]:
-        ws.append([p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])])
-    ws.append([_("Total"), Decimal(settlement.result["total"])])
+        tabular.xlsx_append(
+            ws, [p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])]
+        )
+    tabular.xlsx_append(ws, [_("Total"), Decimal(settlement.result["total"])])
     ws[ws.max_row][0].font = bold
     items = wb.create_sheet(_("Cost items")[:31])
     header = [_("Cost item"), _("Category"), _("Amount (EUR)"), _("Cost key")]
     for name in data["names"].values():
         header += [f"{name} %", f"{name} EUR"]
-    items.append(header)
+    tabular.xlsx_append(items, header)
     for cell in items[1]:
         cell.font = bold
     for item in data["items"]:
         row = [item["label"], item["category"], Decimal(item["amount"]), item["key"]]
         for s in item["split"]:
             row += [Decimal(s["share"]), Decimal(s["amount"])]
-        items.append(row)
+        tabular.xlsx_append(items, row)
     keys = wb.create_sheet(_("Cost keys")[:31])
-    keys.append([_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])
+    tabular.xlsx_append(keys, [_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])
     for cell in keys[1]:
         cell.font = bold
     for key in data["keys"]:
         for comp in key["components"]:
             if not comp["values"]:
-                keys.append([key["name"], comp["label"], Decimal(comp["weight"]), "", ""])
+                tabular.xlsx_append(keys, [key["name"], comp["label"], Decimal(comp["weight"]), "", ""])
             for name, value in comp["values"]:
-                keys.append(
+                tabular.xlsx_append(
+                    keys,
                     [
                         key["name"],
                         comp["label"],
                         Decimal(comp["weight"]),
                         name,
                         Decimal(value) if value is not None else "",
-                    ]
+                    ],
                 )
     for sheet in wb.worksheets:
         for column in sheet.columns:

@@ -515,16 +515,17 @@ def export_xlsx(catalogue, nodes) -> bytes:
         "threshold_ambitious": float(catalogue.threshold_ambitious),
     }
     for key, german in META_FIELDS:
-        meta.append([german, values[key]])
-    meta.append(["Version", catalogue.version])
+        tabular.xlsx_append(meta, [german, values[key]])
+    tabular.xlsx_append(meta, ["Version", catalogue.version])
     meta.column_dimensions["A"].width = 26
     meta.column_dimensions["B"].width = 60
     sheet = wb.create_sheet(NODE_SHEET)
-    sheet.append([german for _k, german, _a in NODE_COLUMNS])
+    tabular.xlsx_append(sheet, [german for _k, german, _a in NODE_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for n in nodes:
-        sheet.append(
+        tabular.xlsx_append(
+            sheet,
             [
                 n.code,
                 by_id[n.parent_id].code if n.parent_id else "",
@@ -546,7 +547,7 @@ def export_xlsx(catalogue, nodes) -> bytes:
                 float(n.min_percent) if n.min_percent is not None else "",
                 n.factsheet,
                 n.links,
-            ]
+            ],
         )
     sheet.freeze_panes = "A2"
     for letter, width in (("A", 10), ("B", 12), ("D", 40), ("E", 60), ("H", 50)):

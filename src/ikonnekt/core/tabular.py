@@ -7,7 +7,9 @@ Writing (every export goes through here):
   Excel's quote prefix (what Excel itself does when a user types ``'=...``), never as a formula;
 - CSV in German uses a semicolon and a decimal comma (what German Excel expects), otherwise a comma
   and a decimal point; a UTF-8 byte order mark lets Excel recognise the encoding;
-- XLSX numbers are typed number cells with a number format, dates are date cells.
+- XLSX numbers are typed number cells with a number format (decimals ``#,##0.00``, whole numbers
+  ``0`` unless a column asks for ``#,##0``), dates are date cells; Excel shows the separators of
+  the reader's language.
 
 Reading (imports): text is decoded as UTF-8 or Windows-1252 (German Excel's "CSV" format), CSV
 fields over the csv module's 128 KB limit and XLSX files with a DTD or a ZIP bomb answer a
@@ -27,7 +29,7 @@ from ikonnekt.core import archives
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BERLIN = ZoneInfo("Europe/Berlin")
-INT_FORMAT = "#,##0"
+INT_FORMAT = "#,##0"  # quantities such as kWh: pass it in ``formats``
 DECIMAL_FORMAT = "#,##0.00"
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
@@ -135,7 +137,7 @@ def xlsx_set(cell, value, number_format: str | None = None):
     elif isinstance(value, bool):
         pass
     elif isinstance(value, int):
-        cell.number_format = INT_FORMAT
+        cell.number_format = "0"  # years and codes must not get a thousands separator
     elif isinstance(value, float):
         cell.number_format = DECIMAL_FORMAT
     elif isinstance(value, dt.datetime):
@@ -146,9 +148,12 @@ def xlsx_set(cell, value, number_format: str | None = None):
 
 
 def xlsx_append(ws, values, *, formats: dict | None = None, font=None) -> list:
-    """Append one row of typed cells to worksheet ``ws``; ``formats`` maps 0-based column to a
-    number format. Returns the cells."""
-    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    """Append one row of typed cells to worksheet ``ws`` (instead of ``ws.append``, which stores a
+    text starting with ``=`` as a formula); ``formats`` maps 0-based column to a number format.
+    Returns the cells."""
+    values = list(values)
+    ws.append([None] * len(values) if values else [None])
+    row = ws.max_row
     cells = []
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
@@ -157,6 +162,21 @@ def xlsx_append(ws, values, *, formats: dict | None = None, font=None) -> list:
             cell.font = font
         cells.append(cell)
     return cells
+
+
+def xlsx_sheet(wb, title: str, header, rows, *, formats: dict | None = None, widths: dict | None = None):
+    """A new worksheet with a bold header row and typed cells; ``widths`` maps column letters to
+    widths."""
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet(str(title)[:31])
+    xlsx_append(ws, header, font=Font(bold=True))
+    for values in rows:
+        xlsx_append(ws, values, formats=formats)
+    for letter, width in (widths or {}).items():
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    return ws
 
 
 def new_workbook():

@@ -3,7 +3,6 @@
 xdomea (Akte → Vorgang → Dokument → Version). ``read_package`` reads such a ZIP back.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -122,11 +121,11 @@ def build_package(documents, file=None) -> bytes:
             for version in doc.versions.all():
                 with version.file.open("rb") as fh:
                     zf.writestr(_version_path(doc, version), fh.read())
-        csv_buf = io.StringIO()
-        writer = csv.DictWriter(csv_buf, fieldnames=MANIFEST_FIELDS, delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
-        zf.writestr("manifest.csv", "\ufeff" + csv_buf.getvalue())
+        from ikonnekt.core import tabular
+
+        # the shared writer neutralises formulas in titles, names and comments (issue #20)
+        manifest = tabular.csv_text([MANIFEST_FIELDS] + [[row[f] for f in MANIFEST_FIELDS] for row in rows])
+        zf.writestr("manifest.csv", manifest)
         meta = {
             "format": "ikonnekt-dms-export",
             "version": 1,

@@ -9,6 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
+
 PROCESS_COLUMNS = ["name", "parent", "has_stock", "initial_stock"]
 FLOW_COLUMNS = [
     "name",
@@ -308,20 +310,18 @@ def to_xlsx(data) -> bytes:
     ws = wb.active
     ws.title = "system"
     for key in ("name", "description", "boundary", "first_year", "last_year"):
-        ws.append([key, data.get(key)])
+        tabular.xlsx_append(ws, [key, data.get(key)])
     for sheet, columns in SHEETS.items():
         ws = wb.create_sheet(sheet)
-        ws.append(columns)
+        tabular.xlsx_append(ws, columns)
         for row in data.get(sheet, []):
-            ws.append([row.get(c) for c in columns])
+            tabular.xlsx_append(ws, [row.get(c) for c in columns])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
 def from_xlsx(content: bytes) -> dict:
-    from ikonnekt.core import tabular
-
     try:  # archive checks (ZIP bombs), DTDs refused, broken sheets: a message, not a 500
         wb = tabular.open_xlsx(content)
         data = {}

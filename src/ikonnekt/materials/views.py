@@ -1,6 +1,5 @@
 """Pages of the materials app: MFA systems and green-waste scenarios (thin; maths in domain modules)."""
 
-import csv
 import io
 import json
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core import actions as core_actions
+from ikonnekt.core import tabular
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import (
     SharedCreateView,
@@ -251,7 +251,7 @@ def system_export(request, pk, fmt):
     if layer not in LAYER_UNITS:
         layer = "goods"
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";")
+    writer = tabular.CsvWriter(buf)  # language-aware separators, formulas neutralised
     writer.writerow(
         ["period", "layer", "flow", "from", "to", "measured", "reconciled", "sigma", "status", "flagged"]
     )
