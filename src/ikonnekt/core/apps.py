@@ -22,3 +22,11 @@ class CoreConfig(AppConfig):
         nav.register("core:jobs", _("Jobs"), icon="hourglass-split", order=90, section="platform")
         nav.register("core:audit", _("Audit log"), icon="journal-text", order=91, section="platform")
         nav.register("core:system", _("System status"), icon="activity", order=92, section="platform")
+
+        # stored files follow the database: rollback, crash and deletion leave no files (issue #20)
+        from django.core.signals import request_finished
+
+        from ikonnekt.core import filestore
+
+        filestore.connect()
+        request_finished.connect(filestore.discard_uncommitted, dispatch_uid="filestore-discard")

@@ -138,6 +138,10 @@ def run_job(job_id: int) -> None:
             message=str(exc)[:500],
             error=traceback.format_exc()[-5000:],
         )
+    finally:
+        from ikonnekt.core import filestore
+
+        filestore.discard_uncommitted()  # files of a rolled-back job transaction
 
 
 def run_pending(limit: int | None = None) -> int:
