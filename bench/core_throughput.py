@@ -36,6 +36,7 @@ def server_env(tmp):
         "IKONNEKT_DATA_DIR": str(tmp),
         "SQLITE_PATH": str(tmp / "bench.sqlite3"),
         "DEBUG": "0",
+        "DEMO_MODE": "1",  # demo data with the development key: allowed only when asked for
         "SECURE_COOKIES": "0",
         "AXES_ENABLED": "0",
         "LOG_LEVEL": "WARNING",
