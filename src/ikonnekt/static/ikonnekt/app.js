@@ -10,6 +10,13 @@
 (function () {
   "use strict";
 
+  // ECharts renders tooltips as HTML: every user text handed to a formatter goes through this.
+  function escapeHtml(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function readJson(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
@@ -24,7 +31,7 @@
       el.dataset.ready = "1";
       var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
       if (options.__graphTooltip) {
-        options.tooltip = { formatter: function (p) { return p.data.name || p.name; } };
+        options.tooltip = { formatter: function (p) { return escapeHtml((p.data && p.data.name) || p.name); } };
       }
       chart.setOption(options);
       el._chart = chart;
@@ -105,5 +112,5 @@
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:afterSettle", function (ev) { init(ev.target); });
-  window.iKonnekt = { init: init, readJson: readJson };
+  window.iKonnekt = { init: init, readJson: readJson, escapeHtml: escapeHtml };
 })();
