@@ -170,6 +170,9 @@ class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class JobSerializer(serializers.ModelSerializer):
+    """A job for its users: the German ``message`` on failure; the traceback (``Job.error``) is
+    for administrators only (Django admin, logs)."""
+
     class Meta:
         model = Job
         fields = [
@@ -182,7 +185,6 @@ class JobSerializer(serializers.ModelSerializer):
             "message",
             "result",
             "result_url",
-            "error",
             "created_at",
             "started_at",
             "finished_at",
