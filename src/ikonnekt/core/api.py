@@ -25,6 +25,19 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """The default related field of every ModelSerializer (set in ``CoreConfig.ready``): a
+    reference to a shared object accepts only objects the user may see; any other id answers 400
+    ("object does not exist"), so a foreign object's name can never be attached and shown."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        if queryset is not None and request is not None and hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(request.user)
+        return queryset
+
+
 class OwnerField(serializers.PrimaryKeyRelatedField):
     """Owner organisation: only organisations the user edits for; defaults to the active one."""
 

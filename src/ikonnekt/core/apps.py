@@ -30,3 +30,10 @@ class CoreConfig(AppConfig):
 
         filestore.connect()
         request_finished.connect(filestore.discard_uncommitted, dispatch_uid="filestore-discard")
+
+        # every serializer's references to shared objects accept only visible objects (issue #20)
+        from rest_framework import serializers
+
+        from ikonnekt.core.api import VisibleRelatedField
+
+        serializers.ModelSerializer.serializer_related_field = VisibleRelatedField
