@@ -243,6 +243,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ikonnekt.core.api.exception_handler",
+    # request bodies must be JSON objects (a bare list or number answers 400, not a 500)
+    "DEFAULT_PARSER_CLASSES": [
+        "ikonnekt.core.parsers.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"contact": "5/hour", "anon": "120/minute"},
 }
 SPECTACULAR_SETTINGS = {

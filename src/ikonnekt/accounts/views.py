@@ -82,21 +82,27 @@ def profile(request):
         form.save()
         messages.success(request, _("Profile saved."))
         return redirect("accounts:profile")
-    tokens = request.user.api_tokens.all()
+    tokens = request.user.api_tokens.select_related("organisation")
     new_key = request.session.pop("new_api_token", None)
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "tokens": tokens, "token_form": TokenForm(), "new_key": new_key},
+        {"form": form, "tokens": tokens, "token_form": TokenForm(user=request.user), "new_key": new_key},
     )
 
 
 @login_required
 @require_POST
 def token_create(request):
-    form = TokenForm(request.POST)
+    form = TokenForm(request.POST, user=request.user)
     if form.is_valid():
-        token, key = ApiToken.create_for(request.user, form.cleaned_data["name"])
+        token, key = ApiToken.create_for(
+            request.user,
+            form.cleaned_data["name"],
+            organisation=form.cleaned_data["organisation"],
+            scope=form.cleaned_data["scope"],
+            days=form.cleaned_data["days"],
+        )
         request.session["new_api_token"] = key
         messages.success(request, _("Token created. Copy it now: it is shown only once."))
     else:

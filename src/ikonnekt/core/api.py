@@ -14,7 +14,10 @@ from ikonnekt.core.sharing import Visibility, orgs_with_role, user_cooperation_i
 
 
 def exception_handler(exc, context):
-    """Turn model validation and permission errors into clean 400/403 answers."""
+    """Turn model validation and permission errors into clean 400/403 answers, and numbers too large
+    for the database (ids or filters with 40 digits) into a 400."""
+    if isinstance(exc, OverflowError):
+        exc = exceptions.ValidationError({"detail": _("A number in the request is too large.")})
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)

@@ -220,11 +220,29 @@ def readyz(request):
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def not_found(request, exception=None):
+    if _is_api(request):  # the API answers JSON only, also for unknown paths
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse(
+            {"detail": _("Internal server error; the administrators were notified.")}, status=500
+        )
+    from django.views.defaults import server_error as html_server_error
+
+    return html_server_error(request)
+
+
 def forbidden(request, exception=None):
+    if _is_api(request):
+        return JsonResponse({"detail": str(exception or _("Permission denied."))}, status=403)
     return render(request, "403.html", {"reason": str(exception or "")}, status=403)
 
 
