@@ -41,6 +41,18 @@ class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
         return queryset
 
 
+class BoundedDateTimeField(serializers.DateTimeField):
+    """Times between the years 1900 and 2200: earlier ones come back with the local mean time of
+    Berlin (offset +00:53:28), which is no valid RFC 3339 time, and none is a plausible date here.
+    The default DateTimeField of every ModelSerializer (set in ``CoreConfig.ready``)."""
+
+    def to_internal_value(self, value):
+        result = super().to_internal_value(value)
+        if not 1900 <= result.year <= 2200:
+            self.fail("invalid", format=_("a time between the years 1900 and 2200"))
+        return result
+
+
 class OwnerField(serializers.PrimaryKeyRelatedField):
     """Owner organisation: only organisations the user edits for; defaults to the active one."""
 

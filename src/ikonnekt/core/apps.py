@@ -32,8 +32,11 @@ class CoreConfig(AppConfig):
         request_finished.connect(filestore.discard_uncommitted, dispatch_uid="filestore-discard")
 
         # every serializer's references to shared objects accept only visible objects (issue #20)
+        from django.db import models
         from rest_framework import serializers
 
-        from ikonnekt.core.api import VisibleRelatedField
+        from ikonnekt.core.api import BoundedDateTimeField, VisibleRelatedField
 
         serializers.ModelSerializer.serializer_related_field = VisibleRelatedField
+        # times outside 1900-2200 would come back with a local-mean-time offset the schema refuses
+        serializers.ModelSerializer.serializer_field_mapping[models.DateTimeField] = BoundedDateTimeField
