@@ -124,6 +124,9 @@ def failure_message(exc: Exception, job_id: int) -> str:
     # KeyError, database errors and the like may name server paths or internals
     if isinstance(exc, PermissionDenied | ValueError) or type(exc).__module__.startswith("ikonnekt."):
         return str(exc)
+    # raised by our code with a message (an OSError from the system carries an errno and a path)
+    if (isinstance(exc, OSError) and exc.errno is None) or type(exc) is LookupError:
+        return str(exc)
     return gettext(
         "The job failed because of an internal error; the administrators can see the details (job %(id)s)."
     ) % {"id": job_id}
