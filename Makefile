@@ -54,9 +54,9 @@ migrate: $(VENV)/.installed system-packages messages
 	$(PY) -m django migrate --settings=ikonnekt.settings -v0
 
 demo: system-packages optional-packages $(VENV)/.installed messages
-	DEBUG=0 SECURE_COOKIES=0 $(PY) -m django migrate --settings=ikonnekt.settings -v0
-	DEBUG=0 $(PY) -m django collectstatic --noinput --settings=ikonnekt.settings -v0
-	DEBUG=0 $(PY) -m django load_demo --settings=ikonnekt.settings
+	DEBUG=0 DEMO_MODE=1 SECURE_COOKIES=0 $(PY) -m django migrate --settings=ikonnekt.settings -v0
+	DEBUG=0 DEMO_MODE=1 $(PY) -m django collectstatic --noinput --settings=ikonnekt.settings -v0
+	DEBUG=0 DEMO_MODE=1 $(PY) -m django load_demo --settings=ikonnekt.settings
 	@echo ""
 	@echo "iKonnekt demo: http://$(HOST):$(PORT)/"
 	@echo "Demo logins (password for all: Konnekt-Demo-2026):"

@@ -70,6 +70,7 @@ def server_env(tmp):
         "SQLITE_PATH": str(tmp / "bench.sqlite3"),
         "DEBUG": "0",
         "SECRET_KEY": "bench-throughput-not-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        "DEMO_MODE": "1",  # demo data with the development key: allowed only when asked for
         "SECURE_COOKIES": "0",
         "AXES_ENABLED": "0",
         "LOG_LEVEL": "WARNING",

@@ -6,3 +6,7 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ikonnekt.settings")
 application = get_asgi_application()
+
+from ikonnekt.core.startup import refuse_insecure_start  # noqa: E402  (needs the settings loaded above)
+
+refuse_insecure_start()

@@ -133,14 +133,20 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling (django-axes): lock the pair account + IP after repeated failures.
+# Login throttling (django-axes): lock the account (whatever spelling reached it: user name or
+# e-mail in any case, see accounts/throttle.py) and, separately, the source address.
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "ikonnekt.accounts.throttle.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = envbool("AXES_ENABLED", True)
+# Password-reset mails: at most this many per account and per source address in the window.
+PASSWORD_RESET_PER_ACCOUNT = envint("PASSWORD_RESET_PER_ACCOUNT", 3)
+PASSWORD_RESET_PER_ADDRESS = envint("PASSWORD_RESET_PER_ADDRESS", 10)
+PASSWORD_RESET_WINDOW_MINUTES = envint("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
 # Internationalisation: German first, English switchable.
 LANGUAGE_CODE = "de"
@@ -245,6 +251,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ikonnekt.core.api.exception_handler",
+    # request bodies must be JSON objects (a bare list or number answers 400, not a 500)
+    "DEFAULT_PARSER_CLASSES": [
+        "ikonnekt.core.parsers.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"contact": "5/hour", "anon": "120/minute"},
 }
 SPECTACULAR_SETTINGS = {

@@ -11,6 +11,7 @@ from ikonnekt.core.registry import app_modules
 
 handler404 = "ikonnekt.core.views.not_found"
 handler403 = "ikonnekt.core.views.forbidden"
+handler500 = "ikonnekt.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -68,3 +68,21 @@ def test_celery_dispatch_when_a_broker_is_configured(cast):
     finally:
         app.conf.task_always_eager = False
     assert Job.objects.get(pk=job.pk).status == "done"
+
+
+@jobs.job("tests.crash")
+def crash_job(job):
+    open("/srv/ikonnekt/geheim/nicht-da.csv").read()  # noqa: SIM115 - an internal error with a server path
+
+
+def test_failed_job_shows_users_a_german_message_and_keeps_the_traceback_for_admins(cast, client_for):
+    """Issue #20, defect 9: the jobs API showed full tracebacks with server paths."""
+    job = jobs.enqueue("tests.crash", actor=Actor(user=cast.a_editor, organisation=cast.org_a))
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert "Traceback" in job.error and "/srv/ikonnekt" in job.error  # kept for administrators
+    body = client_for(cast.a_editor).get(f"/api/v1/jobs/{job.pk}/").content.decode()
+    assert "Traceback" not in body and "/srv/ikonnekt" not in body
+    assert "internen Fehlers" in body
+    page = client_for(cast.a_editor).get(reverse("core:job_detail", args=[job.pk])).content.decode()
+    assert "/srv/ikonnekt" not in page and "internen Fehlers" in page

@@ -1,4 +1,4 @@
-from ikonnekt.documents.models import Document, DocumentLink, File, MetadataField, Subject, Tag, Version
+from ikonnekt.documents.models import Case, Document, DocumentLink, File, MetadataField, Subject, Tag, Version
 from ikonnekt.documents.pdfgen import make_pdf
 from tests.factories import factory
 
@@ -97,3 +97,9 @@ def make_link(cast, *, owner, visibility="private", created_by=None, shared_with
 def make_metadata_field(cast, *, owner, visibility="private", created_by=None, shared_with=()):
     """A custom field of ``owner`` (not shared: settings of one organisation)."""
     return MetadataField.objects.create(organisation=owner, key=f"feld-{_next()}", label="Förderkennzeichen")
+
+
+@factory(Case)
+def make_case(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    file = make_file(cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with)
+    return Case.objects.create(file=file, number=1, title="Testvorgang")

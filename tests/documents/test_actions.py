@@ -138,7 +138,9 @@ def test_tampered_package_is_refused(cast, file):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr(
-            "manifest.json", '{"format": "ikonnekt-dms-export", "documents": [{"path": "x", "sha256": "0"}]}'
+            "manifest.json",
+            '{"format": "ikonnekt-dms-export", "documents": [{"document_id": 1, "version": 1,'
+            ' "file_name": "x.txt", "path": "x", "sha256": "0"}]}',
         )
         zf.writestr("x", "verändert")
     with pytest.raises(export.PackageError, match="Prüfsumme von x"):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.accounts.models import ApiToken, TokenScope
 from ikonnekt.core.forms import BootstrapForm, BootstrapMixin, BootstrapModelForm
 
 
@@ -49,6 +50,37 @@ class ProfileForm(BootstrapModelForm):
 
 
 class TokenForm(BootstrapForm):
+    """A new API token: name, the organisation it acts for, scope and validity."""
+
     name = forms.CharField(
         label=_("Name of the token"), max_length=100, help_text=_("e.g. “GIS import script”")
     )
+    organisation = forms.ChoiceField(label=_("acts for organisation"), required=False)
+    scope = forms.ChoiceField(label=_("scope"), choices=TokenScope.choices, required=False)
+    days = forms.TypedChoiceField(label=_("valid for"), coerce=int, required=False, initial=90)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import gettext
+
+        from ikonnekt.core.sharing import user_org_ids
+        from ikonnekt.organizations.models import Organisation
+
+        self.fields["days"].choices = [(d, gettext("%(n)s days") % {"n": d}) for d in ApiToken.VALIDITY_DAYS]
+        orgs = list(Organisation.objects.filter(pk__in=user_org_ids(user)).order_by("name"))
+        self.fields["organisation"].choices = [("", _("no organisation (personal data only)"))] + [
+            (str(o.pk), o.name) for o in orgs
+        ]
+        self._orgs = {str(o.pk): o for o in orgs}
+        if orgs:
+            self.fields["organisation"].initial = str(orgs[0].pk)
+
+    def clean_organisation(self):
+        value = self.cleaned_data.get("organisation") or ""
+        return self._orgs.get(value)
+
+    def clean_scope(self):
+        return self.cleaned_data.get("scope") or TokenScope.READ
+
+    def clean_days(self):
+        return self.cleaned_data.get("days") or 90

@@ -1,5 +1,7 @@
 """Sign-in, sign-up, profile and personal API tokens."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -17,6 +19,8 @@ from ikonnekt.core import audit
 from ikonnekt.core.audit import Actor, AuditAction
 from ikonnekt.core.forms import BootstrapMixin
 
+logger = logging.getLogger(__name__)
+
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
@@ -29,7 +33,18 @@ class BootstrapPasswordChangeForm(BootstrapMixin, PasswordChangeForm):
 
 
 class BootstrapPasswordResetForm(BootstrapMixin, PasswordResetForm):
-    pass
+    """Sends the reset mail only within the rate limit per account and address; the page answers
+    the same either way, so it reveals neither the limit nor whether the account exists."""
+
+    def save(self, *args, request=None, **kwargs):
+        from ikonnekt.accounts import throttle
+        from ikonnekt.core.audit import client_ip
+
+        ip = client_ip(request) if request is not None else None
+        if not throttle.reset_mail_allowed(self.cleaned_data["email"], ip):
+            logger.warning("password-reset mail not sent: rate limit reached (address %s)", ip)
+            return
+        return super().save(*args, request=request, **kwargs)
 
 
 class BootstrapSetPasswordForm(BootstrapMixin, SetPasswordForm):
@@ -67,21 +82,27 @@ def profile(request):
         form.save()
         messages.success(request, _("Profile saved."))
         return redirect("accounts:profile")
-    tokens = request.user.api_tokens.all()
+    tokens = request.user.api_tokens.select_related("organisation")
     new_key = request.session.pop("new_api_token", None)
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "tokens": tokens, "token_form": TokenForm(), "new_key": new_key},
+        {"form": form, "tokens": tokens, "token_form": TokenForm(user=request.user), "new_key": new_key},
     )
 
 
 @login_required
 @require_POST
 def token_create(request):
-    form = TokenForm(request.POST)
+    form = TokenForm(request.POST, user=request.user)
     if form.is_valid():
-        token, key = ApiToken.create_for(request.user, form.cleaned_data["name"])
+        token, key = ApiToken.create_for(
+            request.user,
+            form.cleaned_data["name"],
+            organisation=form.cleaned_data["organisation"],
+            scope=form.cleaned_data["scope"],
+            days=form.cleaned_data["days"],
+        )
         request.session["new_api_token"] = key
         messages.success(request, _("Token created. Copy it now: it is shown only once."))
     else:

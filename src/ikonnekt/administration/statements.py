@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
+
 
 def settlement_rows(settlement) -> dict:
     """Display data: parties with costs, advances, balance, and every item with its split."""
@@ -69,43 +71,48 @@ def settlement_xlsx(settlement) -> bytes:
     ws = wb.active
     ws.title = _("Statement")[:31]
     bold = Font(bold=True)
-    ws.append([settlement.agreement.title])
-    ws.append(
-        [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}]
+    tabular.xlsx_append(ws, [settlement.agreement.title])
+    tabular.xlsx_append(
+        ws,
+        [_("Annual settlement %(year)s, version %(v)s") % {"year": settlement.year, "v": settlement.version}],
     )
-    ws.append([])
+    tabular.xlsx_append(ws, [])
     taxable = data["vat"].get("status") == "taxable"
     if taxable:
-        ws.append(
+        tabular.xlsx_append(ws,
             [_("Party"), _("Net (EUR)"), _("VAT rate (%)"), _("VAT (EUR)"), _("Gross (EUR)"),
              _("Advance payments (EUR)"), _("Balance (EUR)")]
         )  # fmt: skip
     else:
-        ws.append([_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")])
+        tabular.xlsx_append(
+            ws, [_("Party"), _("Costs (EUR)"), _("Advance payments (EUR)"), _("Balance (EUR)")]
+        )
     for cell in ws[ws.max_row]:
         cell.font = bold
     for p in data["parties"]:
         if taxable:
-            ws.append(
+            tabular.xlsx_append(ws,
                 [p["name"], Decimal(p["costs"]), Decimal(data["vat"]["rate"]), Decimal(p["vat"]),
                  Decimal(p["gross"]), Decimal(p["advances"]), Decimal(p["balance"])]
             )  # fmt: skip
         else:
-            ws.append([p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])])
-    ws.append([_("Total"), Decimal(settlement.result["total"])])
+            tabular.xlsx_append(
+                ws, [p["name"], Decimal(p["costs"]), Decimal(p["advances"]), Decimal(p["balance"])]
+            )
+    tabular.xlsx_append(ws, [_("Total"), Decimal(settlement.result["total"])])
     ws[ws.max_row][0].font = bold
     if taxable:
         ws.cell(row=ws.max_row, column=4, value=Decimal(data["vat"]["total_vat"]))
         ws.cell(row=ws.max_row, column=5, value=Decimal(data["vat"]["total_gross"]))
-    ws.append([])
-    ws.append([vat_statement(data["vat"])])
+    tabular.xlsx_append(ws, [])
+    tabular.xlsx_append(ws, [vat_statement(data["vat"])])
     items = wb.create_sheet(_("Cost items")[:31])
     header = [_("Cost item"), _("Category"), _("Amount (EUR)"), _("Cost key")]
     for name in data["names"].values():
         header += [f"{name} %", f"{name} EUR"]
         if taxable:
             header += [f"{name} {_('VAT')} EUR", f"{name} {_('gross')} EUR"]
-    items.append(header)
+    tabular.xlsx_append(items, header)
     for cell in items[1]:
         cell.font = bold
     for item in data["items"]:
@@ -114,24 +121,25 @@ def settlement_xlsx(settlement) -> bytes:
             row += [Decimal(s["share"]), Decimal(s["amount"])]
             if taxable:
                 row += [Decimal(s["vat"]), Decimal(s["gross"])]
-        items.append(row)
+        tabular.xlsx_append(items, row)
     keys = wb.create_sheet(_("Cost keys")[:31])
-    keys.append([_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])
+    tabular.xlsx_append(keys, [_("Cost key"), _("Component"), _("Weight (%)"), _("Party"), _("Figure")])
     for cell in keys[1]:
         cell.font = bold
     for key in data["keys"]:
         for comp in key["components"]:
             if not comp["values"]:
-                keys.append([key["name"], comp["label"], Decimal(comp["weight"]), "", ""])
+                tabular.xlsx_append(keys, [key["name"], comp["label"], Decimal(comp["weight"]), "", ""])
             for name, value in comp["values"]:
-                keys.append(
+                tabular.xlsx_append(
+                    keys,
                     [
                         key["name"],
                         comp["label"],
                         Decimal(comp["weight"]),
                         name,
                         Decimal(value) if value is not None else "",
-                    ]
+                    ],
                 )
     for sheet in wb.worksheets:
         for column in sheet.columns:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ikonnekt.assessment.models import Aggregation, CatalogueKind, Implementer, NodeKind
 from ikonnekt.assessment.sdg import SDG_NUMBERS
+from ikonnekt.core import tabular
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 FORMAT = "ikonnekt-catalogue"
@@ -400,7 +401,11 @@ def parse_json(content: bytes) -> CatalogueData:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportFailed(
             [Problem(sheet, None, None, _("This is not valid JSON (%(error)s).") % {"error": exc})]
-        )
+        ) from exc
+    except RecursionError as exc:  # e.g. 100,000 nested lists
+        raise ImportFailed(
+            [Problem(sheet, None, None, _("The JSON is nested too deeply to be a catalogue."))]
+        ) from exc
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("nodes"), list)
@@ -431,18 +436,18 @@ def _check_xlsx(content: bytes, sheet_name: str):
         raise ImportFailed([Problem(sheet_name, None, None, _("The file is larger than 5 MB."))])
     if not content.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(content)):
         raise ImportFailed([Problem(sheet_name, None, None, _("This is not an Excel file (.xlsx)."))])
-    from openpyxl import load_workbook
+    try:  # archive checks (ZIP bombs) before openpyxl opens it
+        return tabular.open_xlsx(content)
+    except tabular.TableError as exc:
+        raise ImportFailed([Problem(sheet_name, None, None, str(exc))]) from exc
 
+
+def _sheet_rows(workbook, sheet_name):
+    """Rows of a sheet; unsafe XML (DTD) or a broken sheet is an ImportFailed, not a 500."""
     try:
-        return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ImportFailed(
-            [
-                Problem(
-                    sheet_name, None, None, _("The Excel file cannot be read (%(error)s).") % {"error": exc}
-                )
-            ]
-        )
+        yield from tabular.sheet_rows(workbook[sheet_name])
+    except tabular.TableError as exc:
+        raise ImportFailed([Problem(sheet_name, None, None, str(exc))]) from exc
 
 
 def _header_map(header_row, columns, sheet):
@@ -474,11 +479,11 @@ def parse_xlsx(content: bytes) -> CatalogueData:
     raw_meta = {}
     if META_SHEET in workbook.sheetnames:
         labels = {german.lower(): key for key, german in META_FIELDS} | {key: key for key, _g in META_FIELDS}
-        for row in workbook[META_SHEET].iter_rows(values_only=True):
+        for row in _sheet_rows(workbook, META_SHEET):
             if row and _text(row[0]).lower() in labels:
                 raw_meta[labels[_text(row[0]).lower()]] = row[1] if len(row) > 1 else ""
     meta = validate_meta(raw_meta, META_SHEET)
-    rows_iter = workbook[NODE_SHEET].iter_rows(values_only=True)
+    rows_iter = _sheet_rows(workbook, NODE_SHEET)
     header = next(rows_iter, None) or ()
     found = _header_map(header, NODE_COLUMNS, NODE_SHEET)
     missing = [_node_header(k) for k in REQUIRED_NODE_COLUMNS if k not in found]
@@ -510,16 +515,17 @@ def export_xlsx(catalogue, nodes) -> bytes:
         "threshold_ambitious": float(catalogue.threshold_ambitious),
     }
     for key, german in META_FIELDS:
-        meta.append([german, values[key]])
-    meta.append(["Version", catalogue.version])
+        tabular.xlsx_append(meta, [german, values[key]])
+    tabular.xlsx_append(meta, ["Version", catalogue.version])
     meta.column_dimensions["A"].width = 26
     meta.column_dimensions["B"].width = 60
     sheet = wb.create_sheet(NODE_SHEET)
-    sheet.append([german for _k, german, _a in NODE_COLUMNS])
+    tabular.xlsx_append(sheet, [german for _k, german, _a in NODE_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for n in nodes:
-        sheet.append(
+        tabular.xlsx_append(
+            sheet,
             [
                 n.code,
                 by_id[n.parent_id].code if n.parent_id else "",
@@ -541,7 +547,7 @@ def export_xlsx(catalogue, nodes) -> bytes:
                 float(n.min_percent) if n.min_percent is not None else "",
                 n.factsheet,
                 n.links,
-            ]
+            ],
         )
     sheet.freeze_panes = "A2"
     for letter, width in (("A", 10), ("B", 12), ("D", 40), ("E", 60), ("H", 50)):
@@ -590,7 +596,7 @@ def parse_ratings_xlsx(content: bytes, measure_codes) -> list[dict]:
                 )
             ]
         )
-    rows_iter = workbook[RATING_SHEET].iter_rows(values_only=True)
+    rows_iter = _sheet_rows(workbook, RATING_SHEET)
     found = _header_map(next(rows_iter, None) or (), RATING_COLUMNS, RATING_SHEET)
     headers = {k: g for k, g, _a in RATING_COLUMNS}
     missing = [headers[k] for k in ("code", "level") if k not in found]

@@ -9,6 +9,7 @@ from ikonnekt.assessment import charts, results, scoring
 from ikonnekt.assessment.catalogue_io import IMPLEMENTER_EXPORT, RATING_COLUMNS, RATING_SHEET, STATUS_EXPORT
 from ikonnekt.assessment.explain import explain
 from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
+from ikonnekt.core import tabular
 from ikonnekt.core.formats import number
 
 
@@ -127,20 +128,24 @@ def xlsx(report) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Übersicht"
-    ws.append(
-        [str(assessment.area), assessment.scenario, str(assessment.catalogue), str(assessment.assessed_on)]
+    tabular.xlsx_append(
+        ws,
+        [str(assessment.area), assessment.scenario, str(assessment.catalogue), str(assessment.assessed_on)],
     )
-    ws.append(["Maßnahme", "Beschreibung", "SDG", "Umsetzung", "Indikator", "Stufe / %"])
+    tabular.xlsx_append(ws, ["Maßnahme", "Beschreibung", "SDG", "Umsetzung", "Indikator", "Stufe / %"])
     for cell in ws[2]:
         cell.font = Font(bold=True)
     total = report["total"].percent
-    ws.append(["Gesamtnachhaltigkeitsscore", "", "", "", "", round(total, 1) if total is not None else "n/a"])
+    tabular.xlsx_append(
+        ws, ["Gesamtnachhaltigkeitsscore", "", "", "", "", round(total, 1) if total is not None else "n/a"]
+    )
     ws[ws.max_row][0].font = Font(bold=True)
     for row in report["rows"]:
         if row.is_measure:
             r = row.rating
             value = "n/a" if r and r.not_applicable else (r.level if r and r.level is not None else "")
-            ws.append(
+            tabular.xlsx_append(
+                ws,
                 [
                     "  " * row.depth + row.node.title,
                     row.node.description,
@@ -148,11 +153,12 @@ def xlsx(report) -> bytes:
                     IMPLEMENTER_EXPORT.get(row.node.implementer, ""),
                     row.node.indicator,
                     value,
-                ]
+                ],
             )
         else:
             pct = row.score.percent
-            ws.append(
+            tabular.xlsx_append(
+                ws,
                 [
                     "  " * row.depth + row.node.title,
                     "",
@@ -160,7 +166,7 @@ def xlsx(report) -> bytes:
                     "",
                     "",
                     round(pct, 1) if pct is not None else "n/a",
-                ]
+                ],
             )
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
@@ -168,14 +174,15 @@ def xlsx(report) -> bytes:
     for letter, width in (("A", 45), ("B", 60), ("C", 10), ("D", 22), ("E", 50), ("F", 10)):
         ws.column_dimensions[letter].width = width
     sheet = wb.create_sheet(RATING_SHEET)
-    sheet.append([german for _k, german, _a in RATING_COLUMNS] + ["Maßnahme"])
+    tabular.xlsx_append(sheet, [german for _k, german, _a in RATING_COLUMNS] + ["Maßnahme"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in report["rows"]:
         if not row.is_measure:
             continue
         r = row.rating
-        sheet.append(
+        tabular.xlsx_append(
+            sheet,
             [
                 row.node.code,
                 r.level if r and r.level is not None else "",
@@ -184,7 +191,7 @@ def xlsx(report) -> bytes:
                 STATUS_EXPORT.get(r.status, "") if r else "",
                 r.evidence if r else "",
                 row.node.title,
-            ]
+            ],
         )
     sheet.column_dimensions["G"].width = 45
     out = io.BytesIO()

@@ -14,7 +14,10 @@ from ikonnekt.core.sharing import Visibility, orgs_with_role, user_cooperation_i
 
 
 def exception_handler(exc, context):
-    """Turn model validation and permission errors into clean 400/403 answers."""
+    """Turn model validation and permission errors into clean 400/403 answers, and numbers too large
+    for the database (ids or filters with 40 digits) into a 400."""
+    if isinstance(exc, OverflowError):
+        exc = exceptions.ValidationError({"detail": _("A number in the request is too large.")})
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)
@@ -23,6 +26,31 @@ def exception_handler(exc, context):
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     return drf_exception_handler(exc, context)
+
+
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """The default related field of every ModelSerializer (set in ``CoreConfig.ready``): a
+    reference to a shared object accepts only objects the user may see; any other id answers 400
+    ("object does not exist"), so a foreign object's name can never be attached and shown."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        if queryset is not None and request is not None and hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(request.user)
+        return queryset
+
+
+class BoundedDateTimeField(serializers.DateTimeField):
+    """Times between the years 1900 and 2200: earlier ones come back with the local mean time of
+    Berlin (offset +00:53:28), which is no valid RFC 3339 time, and none is a plausible date here.
+    The default DateTimeField of every ModelSerializer (set in ``CoreConfig.ready``)."""
+
+    def to_internal_value(self, value):
+        result = super().to_internal_value(value)
+        if not 1900 <= result.year <= 2200:
+            self.fail("invalid", format=_("a time between the years 1900 and 2200"))
+        return result
 
 
 class OwnerField(serializers.PrimaryKeyRelatedField):
@@ -180,6 +208,9 @@ class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class JobSerializer(serializers.ModelSerializer):
+    """A job for its users: the German ``message`` on failure; the traceback (``Job.error``) is
+    for administrators only (Django admin, logs)."""
+
     class Meta:
         model = Job
         fields = [
@@ -192,7 +223,6 @@ class JobSerializer(serializers.ModelSerializer):
             "message",
             "result",
             "result_url",
-            "error",
             "created_at",
             "started_at",
             "finished_at",

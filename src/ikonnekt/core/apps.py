@@ -23,6 +23,24 @@ class CoreConfig(AppConfig):
         )
         nav.register("core:system", _("System status"), icon="activity", order=92, section="platform")
 
+        # stored files follow the database: rollback, crash and deletion leave no files (issue #20)
+        from django.core.signals import request_finished
+
+        from ikonnekt.core import filestore
+
+        filestore.connect()
+        request_finished.connect(filestore.discard_uncommitted, dispatch_uid="filestore-discard")
+
+        # every serializer's references to shared objects accept only visible objects (issue #20)
+        from django.db import models
+        from rest_framework import serializers
+
+        from ikonnekt.core.api import BoundedDateTimeField, VisibleRelatedField
+
+        serializers.ModelSerializer.serializer_related_field = VisibleRelatedField
+        # times outside 1900-2200 would come back with a local-mean-time offset the schema refuses
+        serializers.ModelSerializer.serializer_field_mapping[models.DateTimeField] = BoundedDateTimeField
+
 
 def _is_some_admin(user) -> bool:
     """The audit log is for organisation administrators; others would only get 403."""

@@ -64,6 +64,17 @@ def add_validation_error(form, exc) -> None:
         form.add_error(field if field in form.fields else None, field_errors)
 
 
+def restrict_to_visible(form, user, skip=()) -> None:
+    """Every choice of a shared object in ``form`` offers (and accepts) only objects ``user`` may
+    see: a foreign object's id answers "not a valid choice" and its name never reaches a page."""
+    for name, field in form.fields.items():
+        if name in skip or not isinstance(field, forms.ModelChoiceField):
+            continue
+        queryset = field.queryset
+        if queryset is not None and hasattr(queryset, "visible_to"):
+            field.queryset = queryset.visible_to(user)
+
+
 class BootstrapForm(BootstrapMixin, forms.Form):
     pass
 
@@ -98,6 +109,7 @@ class ShareableForm(BootstrapModelForm):
             # without membership (market customers).
             elif (active_organisation or None) is not None and active_organisation.pk in orgs_with_role(user):
                 self.fields["owner"].initial = active_organisation.pk
+        restrict_to_visible(self, user, skip=("owner", "shared_with"))
         if "shared_with" in self.fields:
             self.fields["shared_with"].queryset = Cooperation.objects.filter(
                 pk__in=user_cooperation_ids(user)

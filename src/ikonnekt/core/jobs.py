@@ -24,6 +24,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ikonnekt.core.models import Job, JobStatus
 
@@ -112,6 +113,25 @@ def claim(job_id: int) -> bool:
     )
 
 
+def failure_message(exc: Exception, job_id: int) -> str:
+    """What the job's users read: the German message of our own errors (validation, rejected
+    files), never a Python traceback or server path; the traceback stays in ``Job.error``."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    # our own errors and ValueError carry a message for the user (row, column, reason); OSError,
+    # KeyError, database errors and the like may name server paths or internals
+    if isinstance(exc, PermissionDenied | ValueError) or type(exc).__module__.startswith("ikonnekt."):
+        return str(exc)
+    # raised by our code with a message (an OSError from the system carries an errno and a path)
+    if (isinstance(exc, OSError) and exc.errno is None) or type(exc) is LookupError:
+        return str(exc)
+    return gettext(
+        "The job failed because of an internal error; the administrators can see the details (job %(id)s)."
+    ) % {"id": job_id}
+
+
 def run_job(job_id: int) -> None:
     if not claim(job_id):
         return
@@ -135,9 +155,13 @@ def run_job(job_id: int) -> None:
         Job.objects.filter(pk=job_id).update(
             status=JobStatus.FAILED,
             finished_at=timezone.now(),
-            message=str(exc)[:500],
-            error=traceback.format_exc()[-5000:],
+            message=failure_message(exc, job_id)[:500],
+            error=traceback.format_exc()[-5000:],  # for administrators only (admin, logs)
         )
+    finally:
+        from ikonnekt.core import filestore
+
+        filestore.discard_uncommitted()  # files of a rolled-back job transaction
 
 
 def run_pending(limit: int | None = None) -> int:

@@ -1,6 +1,5 @@
 """Platform pages: dashboard, jobs, audit log, system status and health endpoints."""
 
-import csv
 import uuid
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from ikonnekt.cooperations.models import Announcement, Cooperation
+from ikonnekt.core import tabular
 from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
@@ -153,16 +153,10 @@ def audit_log(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @login_required
 def audit_log_csv(request):
     filterset = AuditFilter(request.GET or None, queryset=_audit_queryset(request), request=request)
     admin_orgs = orgs_with_role(request.user, roles={Role.ADMIN})
-    writer = csv.writer(_Echo(), delimiter=";")
     header = [
         _("when"),
         _("who"),
@@ -176,25 +170,25 @@ def audit_log_csv(request):
         _("IP address"),
     ]
 
-    def rows():
-        yield "\ufeff" + writer.writerow(header)
+    def values():
+        yield header
         for row in filterset.qs.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    row.timestamp.isoformat(),
-                    row.actor_name,
-                    row.acting_organisation or "",
-                    row.owner_organisation or "",
-                    row.get_action_display(),
-                    row.content_type.model if row.content_type_id else "",
-                    row.object_id,
-                    row.object_repr,
-                    row.changes,
-                    row.ip_for(admin_orgs),
-                ]
-            )
+            yield [
+                row.timestamp,
+                row.actor_name,
+                row.acting_organisation or "",
+                row.owner_organisation or "",
+                row.get_action_display(),
+                row.content_type.model if row.content_type_id else "",
+                row.object_id,
+                row.object_repr,
+                row.changes,
+                row.ip_for(admin_orgs),
+            ]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    # the shared writer neutralises formulas in names and object titles (issue #20)
+    rows = tabular.csv_lines(values())
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
     return response
 
@@ -251,11 +245,29 @@ def readyz(request):
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def not_found(request, exception=None):
+    if _is_api(request):  # the API answers JSON only, also for unknown paths
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse(
+            {"detail": _("Internal server error; the administrators were notified.")}, status=500
+        )
+    from django.views.defaults import server_error as html_server_error
+
+    return html_server_error(request)
+
+
 def forbidden(request, exception=None):
+    if _is_api(request):
+        return JsonResponse({"detail": str(exception or _("Permission denied."))}, status=403)
     return render(request, "403.html", {"reason": str(exception or "")}, status=403)
 
 

@@ -3,7 +3,6 @@
 xdomea (Akte → Vorgang → Dokument → Version). ``read_package`` reads such a ZIP back.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -15,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 NS = "urn:ikonnekt:xdomea-like:1"
-MAX_PACKAGE_BYTES = 1024**3  # unpacked size of an import ZIP (read into memory)
 MANIFEST_FIELDS = [
     "document_id",
     "title",
@@ -123,11 +121,11 @@ def build_package(documents, file=None) -> bytes:
             for version in doc.versions.all():
                 with version.file.open("rb") as fh:
                     zf.writestr(_version_path(doc, version), fh.read())
-        csv_buf = io.StringIO()
-        writer = csv.DictWriter(csv_buf, fieldnames=MANIFEST_FIELDS, delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
-        zf.writestr("manifest.csv", "\ufeff" + csv_buf.getvalue())
+        from ikonnekt.core import tabular
+
+        # the shared writer neutralises formulas in titles, names and comments (issue #20)
+        manifest = tabular.csv_text([MANIFEST_FIELDS] + [[row[f] for f in MANIFEST_FIELDS] for row in rows])
+        zf.writestr("manifest.csv", manifest)
         meta = {
             "format": "ikonnekt-dms-export",
             "version": 1,
@@ -155,14 +153,87 @@ class PackageError(ValueError):
     pass
 
 
-def read_package(data: bytes):
-    """``(meta, {path: bytes})`` of an export ZIP; checks every checksum."""
+def _manifest_error(index, field, problem):
+    return PackageError(
+        _("manifest.json, document row %(row)s, field “%(field)s”: %(problem)s")
+        % {"row": index, "field": field, "problem": problem}
+    )
+
+
+def _check_manifest(meta) -> None:
+    """The manifest's shape, field by field, so that a bad package answers which row and field is
+    wrong instead of failing half-way through the import."""
+    if not isinstance(meta, dict):
+        raise PackageError(_("manifest.json must hold an object (with “format” and “documents”)."))
+    if meta.get("format") != "ikonnekt-dms-export":
+        raise PackageError(_("Unknown export format."))
+    rows = meta.get("documents", [])
+    if not isinstance(rows, list):
+        raise PackageError(_("manifest.json: “documents” must be a list of document rows."))
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise PackageError(
+                _("manifest.json, document row %(row)s: expected an object with fields, found %(found)s.")
+                % {"row": index, "found": type(row).__name__}
+            )
+        for field in ("document_id", "version"):
+            value = row.get(field)
+            if value is None or value == "":
+                raise _manifest_error(index, field, _("missing"))
+            if isinstance(value, bool) or not (
+                isinstance(value, int) or (isinstance(value, str) and value.isdigit())
+            ):
+                raise _manifest_error(index, field, _("must be a whole number"))
+        for field in ("path", "file_name", "sha256"):
+            if not isinstance(row.get(field), str) or not row.get(field):
+                raise _manifest_error(index, field, _("missing or not a text"))
+        for field in ("title", "kind", "correspondent", "document_date", "received_date", "tags", "case"):
+            if not isinstance(row.get(field, ""), str):
+                raise _manifest_error(index, field, _("must be a text"))
+        if not isinstance(row.get("comment", ""), str):
+            raise _manifest_error(index, "comment", _("must be a text"))
+    info = meta.get("file")
+    if info is None:
+        return
+    if not isinstance(info, dict):
+        raise PackageError(_("manifest.json: “file” must be an object."))
+    for field in ("subject", "title", "reference"):
+        if not isinstance(info.get(field), str) or not info.get(field):
+            raise PackageError(
+                _("manifest.json, file: field “%(field)s” is missing or not a text.") % {"field": field}
+            )
+    cases = info.get("cases", [])
+    if not isinstance(cases, list) or not all(
+        isinstance(c, dict)
+        and isinstance(c.get("number"), int)
+        and not isinstance(c.get("number"), bool)
+        and isinstance(c.get("title"), str)
+        for c in cases
+    ):
+        raise PackageError(_("manifest.json, file: “cases” must be a list of objects with number and title."))
+
+
+def _check_xdomea(archive) -> None:
+    """An xdomea-like XML is parsed with a parser that refuses DTDs and entities."""
+    from ikonnekt.core.safexml import UnsafeXML, parse
+
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise PackageError(_("This is not a ZIP file.")) from exc
-    with zf:
-        names = Counter(zf.namelist())
+        parse(archive.read("xdomea.xml", limit=50 * 1024 * 1024))
+    except UnsafeXML as exc:
+        raise PackageError(_("xdomea.xml: %(reason)s") % {"reason": exc}) from exc
+
+
+def read_package(data: bytes):
+    """``(meta, {path: bytes})`` of an export ZIP; checks sizes (ZIP bombs), the manifest's shape
+    and every checksum. Raises :class:`PackageError` with a German message."""
+    from ikonnekt.core import archives
+
+    try:
+        archive = archives.open_archive(data, archives.PACKAGE)
+    except archives.ArchiveRejected as exc:
+        raise PackageError(str(exc)) from exc
+    with archive:
+        names = Counter(archive.namelist())
         twice = sorted(name for name, count in names.items() if count > 1)
         if twice:  # readers disagree on which copy counts: refuse instead of guessing
             raise PackageError(
@@ -170,23 +241,26 @@ def read_package(data: bytes):
             )
         if "manifest.json" not in names:
             raise PackageError(_("The ZIP has no manifest.json; only iKonnekt exports can be imported."))
-        total = sum(i.file_size for i in zf.infolist())
-        if total > MAX_PACKAGE_BYTES:
-            raise PackageError(_("The ZIP unpacks to more than 1 GB; export smaller parts."))
         try:
-            meta = json.loads(zf.read("manifest.json"))
-        except ValueError as exc:
+            meta = json.loads(archive.read("manifest.json", limit=50 * 1024 * 1024))
+        except archives.ArchiveRejected as exc:
+            raise PackageError(str(exc)) from exc
+        except (ValueError, RecursionError) as exc:
             raise PackageError(_("manifest.json is not valid JSON.")) from exc
-        if meta.get("format") != "ikonnekt-dms-export":
-            raise PackageError(_("Unknown export format."))
+        _check_manifest(meta)
+        if "xdomea.xml" in names:
+            _check_xdomea(archive)
         files = {}
         for row in meta.get("documents", []):
-            path = row.get("path", "")
+            path = row["path"]
             if path not in names:
                 raise PackageError(
                     _("%(path)s is listed in the manifest but missing in the ZIP.") % {"path": path}
                 )
-            content = zf.read(path)
+            try:
+                content = archive.read(path)
+            except archives.ArchiveRejected as exc:
+                raise PackageError(str(exc)) from exc
             if hashlib.sha256(content).hexdigest() != row.get("sha256"):
                 raise PackageError(
                     _("The checksum of %(path)s does not match the manifest.") % {"path": path}
@@ -230,7 +304,7 @@ def import_package(actor, data: bytes, *, owner_id, subject=None):
                     created_by=actor.user,
                 ),
             )
-            for c in info.get("cases", []):
+            for c in info.get("cases", []):  # shape checked in _check_manifest
                 cases[c["number"]] = actions.create_case(actor, file, c["title"])
         created = []
         for _doc_id, rows in docs.items():

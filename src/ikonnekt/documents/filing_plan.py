@@ -1,9 +1,8 @@
 """Reading a filing plan (Aktenplan) from CSV or XLSX: rows of code, title[, retention rule]."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
+
+from ikonnekt.core import tabular
 
 
 class PlanError(ValueError):
@@ -11,27 +10,19 @@ class PlanError(ValueError):
 
 
 def read_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
-    if name.lower().endswith(".xlsx"):
-        import openpyxl
-
-        try:
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
-            raise PlanError(_("The XLSX file cannot be read.")) from exc
-        ws = wb.worksheets[0]
+    try:  # archive checks, DTDs refused, over-long CSV fields: a message instead of a 500
+        if name.lower().endswith(".xlsx"):
+            return [
+                (i, ["" if c is None else str(c).strip() for c in row])
+                for i, row in enumerate(tabular.xlsx_rows(data), start=1)
+            ]
+        text = tabular.decode_text(data)
+        delimiter = ";" if text.count(";") >= text.count(",") else ","
         return [
-            (i, ["" if c is None else str(c).strip() for c in row])
-            for i, row in enumerate(ws.iter_rows(values_only=True), start=1)
+            (i, [c.strip() for c in row]) for i, row in enumerate(tabular.csv_rows(text, delimiter), start=1)
         ]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", "replace")
-    delimiter = ";" if text.count(";") >= text.count(",") else ","
-    return [
-        (i, [c.strip() for c in row])
-        for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
-    ]
+    except tabular.TableError as exc:
+        raise PlanError(str(exc)) from exc
 
 
 def parse_plan(name: str, data: bytes, rule_codes: set[str]) -> list[dict]:

@@ -93,8 +93,10 @@ class BuildingViewSet(ShareableViewSet):
         building = self.get_object()
         try:
             year = int(request.query_params.get("year", dt.date.today().year - 1))
+            if not 1900 <= year <= 2100:
+                raise ValueError
         except ValueError:
-            raise exceptions.ValidationError({"year": _("Enter a year.")}) from None
+            raise exceptions.ValidationError({"year": _("Enter a year between 1900 and 2100.")}) from None
         fs_id = request.query_params.get("factor_set")
         fs = (
             EmissionFactorSet.objects.filter(pk=fs_id).first()
@@ -384,8 +386,10 @@ class MeterViewSet(viewsets.ModelViewSet):
         meter = self.get_object()
         try:
             year = int(request.query_params.get("year", dt.date.today().year))
+            if not 1900 <= year <= 2100:
+                raise ValueError
         except ValueError:
-            raise exceptions.ValidationError({"year": _("Enter a year.")}) from None
+            raise exceptions.ValidationError({"year": _("Enter a year between 1900 and 2100.")}) from None
         return Response(
             {
                 "year": year,

@@ -6,6 +6,7 @@ import io
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ikonnekt.core import tabular
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
@@ -242,37 +243,39 @@ def concept_xlsx(quarter, data) -> bytes:
     ws = wb.active
     ws.title = _("Comparison")
     ok = [(v, r) for v, r, e, _t in data["results"] if r]
-    ws.append([_("Figure")] + [v.name for v, _r in ok])
+    tabular.xlsx_append(ws, [_("Figure")] + [v.name for v, _r in ok])
     for key, label, _digits in ROWS:
-        ws.append([_(label)] + [r[key] for _v, r in ok])
+        tabular.xlsx_append(ws, [_(label)] + [r[key] for _v, r in ok])
     parts = breakdown(data)
     ws_b = wb.create_sheet(_("Annuities (VDI 2067-1)"))
-    ws_b.append([_("Cost group"), _("Line")] + [v.name for v in parts["variants"]])
+    tabular.xlsx_append(ws_b, [_("Cost group"), _("Line")] + [v.name for v in parts["variants"]])
     for group_label, rows, sums in parts["groups"]:
         for label, values, _how in rows:
-            ws_b.append([group_label, label] + values)
-        ws_b.append([group_label, _("Sum")] + sums)
-    ws_b.append([_("Total annuity A_N (€/a)"), ""] + parts["total"][0])
-    ws_b.append([_("Heat price (€/MWh)"), ""] + parts["heat_price"][0])
+            tabular.xlsx_append(ws_b, [group_label, label] + values)
+        tabular.xlsx_append(ws_b, [group_label, _("Sum")] + sums)
+    tabular.xlsx_append(ws_b, [_("Total annuity A_N (€/a)"), ""] + parts["total"][0])
+    tabular.xlsx_append(ws_b, [_("Heat price (€/MWh)"), ""] + parts["heat_price"][0])
     ws_h = wb.create_sheet(_("Computation"))  # sheet titles may not contain "?"
-    ws_h.append([_("Line"), _("Variant"), _("Computation")])
+    tabular.xlsx_append(ws_h, [_("Line"), _("Variant"), _("Computation")])
     for _group_label, rows, _sums in parts["groups"]:
         for label, _values, how in rows:
             for name, text in how:
-                ws_h.append([label, name, text])
+                tabular.xlsx_append(ws_h, [label, name, text])
     for label, (_values, how) in (
         (_("Total annuity A_N (€/a)"), parts["total"]),
         (_("Heat price (€/MWh)"), parts["heat_price"]),
     ):
         for name, text in how:
-            ws_h.append([label, name, text])
+            tabular.xlsx_append(ws_h, [label, name, text])
     ws2 = wb.create_sheet(_("Sensitivity"))
-    ws2.append([_("Variant"), _("Parameter"), _("Heat price low (€/MWh)"), _("Heat price high (€/MWh)")])
+    tabular.xlsx_append(
+        ws2, [_("Variant"), _("Parameter"), _("Heat price low (€/MWh)"), _("Heat price high (€/MWh)")]
+    )
     for v, _r, _e, tornado in data["results"]:
         for label, lo, hi in tornado:
-            ws2.append([v.name, _(label), lo, hi])
+            tabular.xlsx_append(ws2, [v.name, _(label), lo, hi])
     ws3 = wb.create_sheet(_("Assumptions"))
-    ws3.append([_("Item"), _("Value")])
+    tabular.xlsx_append(ws3, [_("Item"), _("Value")])
     for field in (
         "interest_rate",
         "period_years",
@@ -287,22 +290,25 @@ def concept_xlsx(quarter, data) -> bytes:
         "operation_price_increase",
         "co2_price_path",
     ):
-        ws3.append([str(quarter._meta.get_field(field).verbose_name), str(getattr(quarter, field))])
-    ws3.append(
-        [_("Emission factor set"), data["assumptions"].factor_set_label if data["assumptions"] else ""]
+        tabular.xlsx_append(
+            ws3, [str(quarter._meta.get_field(field).verbose_name), str(getattr(quarter, field))]
+        )
+    tabular.xlsx_append(
+        ws3, [_("Emission factor set"), data["assumptions"].factor_set_label if data["assumptions"] else ""]
     )
-    ws3.append([_("Weather year"), data["year"]])
+    tabular.xlsx_append(ws3, [_("Weather year"), data["year"]])
     for b in quarter.buildings.all():
-        ws3.append(
+        tabular.xlsx_append(
+            ws3,
             [
                 _("Building type"),
                 f"{b.count} × {b.name}: {b.area} m², {b.heat_demand} + {b.dhw_demand} kWh/m²a, {b.electricity} kWh/a",
-            ]
+            ],
         )
     for v in quarter.variants.all():
-        ws3.append([v.name, v.notes])
+        tabular.xlsx_append(ws3, [v.name, v.notes])
     for note in ASSUMPTION_NOTES:
-        ws3.append([_("Method"), _(note)])
+        tabular.xlsx_append(ws3, [_("Method"), _(note)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -177,16 +177,11 @@ def report_pdf(data, request=None) -> bytes:
     return weasyprint.HTML(string=html, base_url=base).write_pdf()
 
 
-def _sheet(wb, title, header, rows):
-    ws = wb.create_sheet(title[:31])
-    ws.append(header)
-    for row in rows:
-        ws.append(list(row))
-    from openpyxl.styles import Font
+def _sheet(wb, title, header, rows, formats=None):
+    """A sheet of typed cells through the shared writer (text never becomes a formula)."""
+    from ikonnekt.core import tabular
 
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    return ws
+    return tabular.xlsx_sheet(wb, title, header, rows, formats=formats)
 
 
 def report_xlsx(data) -> bytes:
@@ -238,12 +233,22 @@ def report_xlsx(data) -> bytes:
             )
             for r in data["rows"]
         ],
+        formats={
+            4: "#,##0",
+            5: "#,##0",
+            6: "#,##0",
+            7: "#,##0.0",
+            8: "#,##0.0",
+            10: "#,##0.00 €",
+            12: "#,##0",
+        },
     )
     _sheet(
         wb,
         _("Trend"),
         [_("Year"), _("Heat (kWh)"), _("Electricity (kWh)")],
         [(y, round(v["heat"]), round(v["electricity"])) for y, v in data["trend"].items()],
+        formats={1: "#,##0", 2: "#,##0"},
     )
     _sheet(
         wb,

@@ -10,12 +10,12 @@ Vocabularies (DCAT-AP.de 2.0, https://www.dcat-ap.de/def/): licences
 Office authority tables, political geocoding by the official municipality key (AGS).
 """
 
-import csv
-import io
 import json
 
 from django.urls import reverse
 from django.utils import timezone
+
+from ikonnekt.core import tabular
 
 LICENCE_BASE = "http://dcat-ap.de/def/licenses/"
 FREQUENCY_BASE = "http://publications.europa.eu/resource/authority/frequency/"
@@ -35,41 +35,13 @@ CONTEXT = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 # --- CSV -------------------------------------------------------------------------------------
-# One local writer so the lead can switch every export of this app to the shared core writer
-# (hardening branch) in one place: replace the body of ``write_csv``.
-
-
-def _cell(value, decimal_comma: bool):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return (
-            "ja" if value and decimal_comma else ("true" if value else ("nein" if decimal_comma else "false"))
-        )
-    if isinstance(value, float | int):
-        text = repr(float(value)) if isinstance(value, float) else str(value)
-        if isinstance(value, float):
-            text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if decimal_comma else text
-    text = str(value)
-    # spreadsheet formula injection: a leading =, +, -, @ makes Excel evaluate the cell
-    if text.startswith(FORMULA_START):
-        text = "'" + text
-    return text
 
 
 def write_csv(header, rows, *, german: bool = True) -> str:
-    """German Excel CSV (semicolon, decimal comma) or plain CSV (comma, decimal point)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if german else ",", lineterminator="\r\n")
-    writer.writerow([_cell(h, False) for h in header])
-    for row in rows:
-        writer.writerow([_cell(v, german) for v in row])
-    return "\ufeff" + out.getvalue() if german else out.getvalue()
+    """German Excel CSV (semicolon, decimal comma, BOM) or plain CSV (comma, decimal point), through
+    the platform's one export writer (``core.tabular``: formulas neutralised)."""
+    return tabular.csv_text([header, *rows], language="de" if german else "en", bom=german)
 
 
 # --- datasets --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Background recomputation of indicator series (progress and errors on the jobs page)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ikonnekt.core.jobs import job
@@ -21,7 +22,7 @@ def refresh(job_row, feed, source_type_id, source_id, user_id=None):
     result = actions.refresh_source(feed, source_type_id, source_id, user=user)
     if result.get("broken"):
         first.refresh_from_db()
-        raise RuntimeError(_("Broken link: %(problem)s") % {"problem": first.problem})
+        raise ValidationError(_("Broken link: %(problem)s") % {"problem": first.problem})
     return {
         "url": first.get_absolute_url(),
         "message": _("%(n)s series recomputed, %(added)s new values.")

@@ -2,13 +2,14 @@
 never the browser's claimed content type. SVG and HTML are refused (they can carry scripts)."""
 
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from ikonnekt.core import archives
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -131,21 +132,22 @@ def check_attachment(upload) -> CheckedFile:
         if not data.startswith(b"%PDF-"):
             raise mismatch
     elif ext in OOXML_PARTS or ext in (".odt", ".ods"):
-        if not data.startswith(b"PK\x03\x04"):
+        if not archives.is_zip(data):
             raise mismatch
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:  # sizes and ratios are checked before any member is inflated (ZIP bombs)
+            with archives.open_archive(data, archives.OFFICE) as archive:
                 names = archive.namelist()
                 if ext in OOXML_PARTS:
                     ok = "[Content_Types].xml" in names and any(n.startswith(OOXML_PARTS[ext]) for n in names)
                 else:
                     ok = (
                         "mimetype" in names
-                        and archive.read("mimetype").decode("ascii", "replace").strip()
+                        and archive.read("mimetype", limit=256).decode("ascii", "replace").strip()
                         == (ATTACHMENT_TYPES[ext])
                     )
-        except (zipfile.BadZipFile, KeyError):
-            raise mismatch from None
+                archive.test()
+        except archives.ArchiveRejected as exc:
+            raise ValidationError(_("“%(name)s”: %(reason)s") % {"name": name, "reason": exc}) from None
         if not ok:
             raise mismatch
     else:  # .csv, .txt: must be text

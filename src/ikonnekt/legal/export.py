@@ -8,16 +8,16 @@ title and date. The sign-in log (kept by user name) and the lines of the person'
 Secrets (password hash, token hashes) are never exported.
 """
 
-import csv
 import datetime
 import decimal
-import io
 import json
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
+
+from ikonnekt.core import tabular
 
 # Field names never exported: secrets and search internals.
 SECRET_FIELDS = {"password", "key_hash", "token_hash", "search_vector", "session_key"}
@@ -151,24 +151,12 @@ def as_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-def _neutralise(value) -> str:
-    """Spreadsheet programs run cells starting with = + - @ as formulas: prefix them."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def as_csv(data: dict) -> str:
-    """One long table (section; record; field; value) that German Excel opens (semicolons, BOM)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(["section", "record", "field", "value"])
-    for field, value in data["account"].items():
-        writer.writerow(["account", 1, field, _neutralise(value)])
+    """One long table (section; record; field; value) that German Excel opens (semicolons, BOM),
+    written by the platform's export writer (``core.tabular``: formulas neutralised)."""
+    rows = [["section", "record", "field", "value"]]
+    rows += [["account", 1, field, value] for field, value in data["account"].items()]
     for key, section in data["sections"].items():
         for index, row in enumerate(section["rows"], start=1):
-            for field, value in row.items():
-                writer.writerow([key, index, field, _neutralise(value)])
-    return out.getvalue()
+            rows += [[key, index, field, value] for field, value in row.items()]
+    return tabular.csv_text(rows, language="de")

@@ -2,16 +2,15 @@
 
 Columns (header row, ``;`` or ``,`` separated, UTF-8):
 product, category, variant, unit, size, price, vat_rate, deposit, stock, origin, description,
-visibility. ``price`` is the gross price in euro (at most two decimals, comma or point);
+visibility. UTF-8 or Windows-1252 (as German Excel saves CSV). ``price`` is the gross price in euro (at most two decimals, comma or point);
 ``stock`` empty = on request.
 """
 
-import csv
-import io
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
 from ikonnekt.core.sharing import Visibility
 from ikonnekt.market.models import ProductCategory, Unit
 
@@ -39,22 +38,27 @@ def _decimal(value, places):
 
 def parse_products(data: bytes):
     """Validated rows (dicts) or :class:`ImportErrors` listing every problem."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportErrors([_("The file is not UTF-8 text (save it as “CSV UTF-8”).")]) from None
+    text = tabular.decode_text(data)  # UTF-8 or Windows-1252 (German Excel's "CSV")
     if "\x00" in text:
         raise ImportErrors([_("The file is not a CSV text file.")])
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    lines = tabular.csv_rows(text, delimiter)
+    try:
+        header = [h.strip().lower() for h in next(lines, [])]
+    except tabular.TableError as exc:
+        raise ImportErrors([str(exc)]) from exc
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportErrors([_("Missing columns: %(cols)s.") % {"cols": ", ".join(missing)}])
-    reader.fieldnames = header
     rows, errors = [], []
-    for no, raw in enumerate(reader, start=2):
+    try:
+        records = [
+            dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)) for cells in lines
+        ]
+    except tabular.TableError as exc:
+        raise ImportErrors([str(exc)]) from exc
+    for no, raw in enumerate(records, start=2):
         if no - 1 > MAX_ROWS:
             errors.append(_("More than %(n)s rows; split the file.") % {"n": MAX_ROWS})
             break

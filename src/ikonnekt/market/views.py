@@ -1,6 +1,5 @@
 """Pages of the regional market and the secondary-materials exchange (thin: parse, call, render)."""
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ikonnekt.core import tabular
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.formats import time_range_text
 from ikonnekt.core.forms import add_validation_error, style_widget
@@ -546,14 +546,14 @@ def cycle_manage(request, pk):
 def _csv_response(filename, header, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = tabular.CsvWriter(response)  # BOM, language-aware separators, formulas neutralised
     writer.writerow(header)
     writer.writerows(rows)
     return response
 
 
 def _de(value):
+    """A number inside a text (German decimal comma); whole cells go to the CSV writer as numbers."""
     return str(value).replace(".", ",")
 
 
@@ -562,7 +562,7 @@ def pick_list(request, pk):
     cycle = get_editable_or_404(OrderCycle, request.user, pk=pk)
     data = reports.pick_list(queries.cycle_rows(cycle.pk))
     rows = [
-        (producer, i["product"], i["variant"], _de(i["quantity"].normalize()), i["unit"])
+        (producer, i["product"], i["variant"], i["quantity"].normalize(), i["unit"])
         for producer, items in data.items()
         for i in items
     ]
@@ -590,7 +590,7 @@ def pickup_list(request, pk):
                     o["number"],
                     o["customer"],
                     items,
-                    _de(o["totals"].total),
+                    o["totals"].total,
                     _("yes") if o["paid"] else _("no"),
                 )
             )
@@ -608,26 +608,26 @@ def cycle_report(request, pk):
     rows = [
         (
             name,
-            _de(p["totals"].goods),
-            _de(p["totals"].net),
-            _de(p["totals"].vat),
-            _de(p["totals"].deposit),
-            _de(p["totals"].fee),
-            _de(p["totals"].producer_payout),
+            p["totals"].goods,
+            p["totals"].net,
+            p["totals"].vat,
+            p["totals"].deposit,
+            p["totals"].fee,
+            p["totals"].producer_payout,
         )
         for name, p in report["producers"].items()
     ]
-    rows.append((_("Hub fees"), "", "", "", "", _de(report["fees"]), ""))
-    rows.append((_("Delivery fees"), "", "", "", "", _de(report["delivery"]), ""))
+    rows.append((_("Hub fees"), "", "", "", "", report["fees"], ""))
+    rows.append((_("Delivery fees"), "", "", "", "", report["delivery"], ""))
     rows.append(
         (
             _("Customers total"),
-            _de(report["customer_total"]),
-            _de(report["net"]),
-            _de(report["vat"]),
-            _de(report["deposit"]),
-            _de(report["fees"] + report["delivery"]),
-            _de(report["payouts"]),
+            report["customer_total"],
+            report["net"],
+            report["vat"],
+            report["deposit"],
+            report["fees"] + report["delivery"],
+            report["payouts"],
         )
     )
     return _csv_response(
@@ -1024,11 +1024,11 @@ def outcomes_csv(request):
             d.listing.chiffre,
             d.listing.title,
             d.listing.waste_code.display_code,
-            _de(d.quantity.normalize()),
+            d.quantity.normalize(),
             d.listing.get_unit_display(),
-            _de(d.tonnes.normalize()),
-            _de(d.transport_km),
-            _de(avoided_co2e_t(d.listing.waste_code.code, d.tonnes)),
+            d.tonnes.normalize(),
+            d.transport_km,
+            avoided_co2e_t(d.listing.waste_code.code, d.tonnes),
         )
         for d in deals
     ]

@@ -9,6 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
+
 PROCESS_COLUMNS = ["name", "parent", "has_stock", "initial_stock"]
 FLOW_COLUMNS = [
     "name",
@@ -308,41 +310,37 @@ def to_xlsx(data) -> bytes:
     ws = wb.active
     ws.title = "system"
     for key in ("name", "description", "boundary", "first_year", "last_year"):
-        ws.append([key, data.get(key)])
+        tabular.xlsx_append(ws, [key, data.get(key)])
     for sheet, columns in SHEETS.items():
         ws = wb.create_sheet(sheet)
-        ws.append(columns)
+        tabular.xlsx_append(ws, columns)
         for row in data.get(sheet, []):
-            ws.append([row.get(c) for c in columns])
+            tabular.xlsx_append(ws, [row.get(c) for c in columns])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
 def from_xlsx(content: bytes) -> dict:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ImportError_(
-            [_("The file is not a readable XLSX workbook (%(e)s).") % {"e": type(exc).__name__}]
-        ) from exc
-    data = {}
-    if "system" in wb.sheetnames:
-        for row in wb["system"].iter_rows(values_only=True):
-            if row and row[0]:
-                data[str(row[0])] = row[1] if len(row) > 1 else None
-    missing = [s for s in ("processes", "flows", "values") if s not in wb.sheetnames]
-    if missing:
-        raise ImportError_([_("The workbook lacks the sheets: %(s)s.") % {"s": ", ".join(missing)}])
-    for sheet in SHEETS:
-        if sheet not in wb.sheetnames:
-            data[sheet] = []
-            continue
-        rows = wb[sheet].iter_rows(values_only=True)
-        header = [str(c).strip() if c is not None else "" for c in next(rows, [])]
-        data[sheet] = [
-            dict(zip(header, r, strict=False)) for r in rows if r and any(c not in (None, "") for c in r)
-        ]
+    try:  # archive checks (ZIP bombs), DTDs refused, broken sheets: a message, not a 500
+        wb = tabular.open_xlsx(content)
+        data = {}
+        if "system" in wb.sheetnames:
+            for row in tabular.sheet_rows(wb["system"]):
+                if row and row[0]:
+                    data[str(row[0])] = row[1] if len(row) > 1 else None
+        missing = [s for s in ("processes", "flows", "values") if s not in wb.sheetnames]
+        if missing:
+            raise ImportError_([_("The workbook lacks the sheets: %(s)s.") % {"s": ", ".join(missing)}])
+        for sheet in SHEETS:
+            if sheet not in wb.sheetnames:
+                data[sheet] = []
+                continue
+            rows = tabular.sheet_rows(wb[sheet])
+            header = [str(c).strip() if c is not None else "" for c in next(rows, [])]
+            data[sheet] = [
+                dict(zip(header, r, strict=False)) for r in rows if r and any(c not in (None, "") for c in r)
+            ]
+    except tabular.TableError as exc:
+        raise ImportError_([str(exc)]) from exc
     return data

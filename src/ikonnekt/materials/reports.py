@@ -5,6 +5,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from ikonnekt.core import tabular
 from ikonnekt.materials import monitoring
 
 PLANT_COLOURS = {"composting": "#2e7d32", "shredding": "#8d6e63", "biomass": "#e65100", "transfer": "#1565c0"}
@@ -210,7 +211,7 @@ def annual_report_xlsx(scenario):
     wb = Workbook()
     ws = wb.active
     ws.title = _("Summary")[:31]
-    ws.append([scenario.name, scenario.year])
+    tabular.xlsx_append(ws, [scenario.name, scenario.year])
     for label, key in [
         (_("Total cost (€/a)"), "total_cost"),
         (_("Transport cost (€/a)"), "transport_cost"),
@@ -219,15 +220,18 @@ def annual_report_xlsx(scenario):
         (_("CO2e avoided (kg/a)"), "co2e_avoided_kg"),
         (_("Trips per year"), "trips"),
     ]:
-        ws.append([label, result.get(key)])
+        tabular.xlsx_append(ws, [label, result.get(key)])
     ws = wb.create_sheet(_("Municipalities")[:31])
-    ws.append([_("Municipality"), "t/a", "€/a", "kg CO2e/a"])
+    tabular.xlsx_append(ws, [_("Municipality"), "t/a", "€/a", "kg CO2e/a"])
     for m in result.get("municipalities", []):
-        ws.append([m["municipality"], m["tonnes"], m["cost"], m["co2e_kg"]])
+        tabular.xlsx_append(ws, [m["municipality"], m["tonnes"], m["cost"], m["co2e_kg"]])
     ws = wb.create_sheet(_("Plants")[:31])
-    ws.append([_("Plant"), _("open"), "t/a", _("capacity t/a"), _("utilisation"), "MWh/a", "kg CO2e avoided"])
+    tabular.xlsx_append(
+        ws, [_("Plant"), _("open"), "t/a", _("capacity t/a"), _("utilisation"), "MWh/a", "kg CO2e avoided"]
+    )
     for p in result.get("plants", []):
-        ws.append(
+        tabular.xlsx_append(
+            ws,
             [
                 p["name"],
                 p["open"],
@@ -236,12 +240,14 @@ def annual_report_xlsx(scenario):
                 p["utilisation"],
                 p["energy_mwh"],
                 p["co2e_avoided_kg"],
-            ]
+            ],
         )
     ws = wb.create_sheet(_("Monitoring")[:31])
-    ws.append([_("Collection point"), _("reported (t)"), _("delivered (t)"), _("deviation"), _("flagged")])
+    tabular.xlsx_append(
+        ws, [_("Collection point"), _("reported (t)"), _("delivered (t)"), _("deviation"), _("flagged")]
+    )
     for t in ctx["totals"]:
-        ws.append([t["point"], t["reported_t"], t["delivered_t"], t["deviation"], t["flagged"]])
+        tabular.xlsx_append(ws, [t["point"], t["reported_t"], t["delivered_t"], t["deviation"], t["flagged"]])
     coop = result.get("cooperation")
     if coop and not coop.get("error"):
         from ikonnekt.materials import explain
@@ -249,12 +255,12 @@ def annual_report_xlsx(scenario):
         keys = coop.get("splits", ["tonnage", "inhabitants", "shapley"])
         labels = explain.split_labels()
         ws = wb.create_sheet(_("Cost split")[:31])
-        ws.append([_("Municipality"), _("alone"), *[labels[k] for k in keys]])
+        tabular.xlsx_append(ws, [_("Municipality"), _("alone"), *[labels[k] for k in keys]])
         for r in coop["rows"]:
-            ws.append([r["name"], r["alone"], *[r[k] for k in keys]])
-        ws.append([])
+            tabular.xlsx_append(ws, [r["name"], r["alone"], *[r[k] for k in keys]])
+        tabular.xlsx_append(ws, [])
         for k in keys:
-            ws.append([labels[k], explain.split_sentences()[k]])
+            tabular.xlsx_append(ws, [labels[k], explain.split_sentences()[k]])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -1,6 +1,5 @@
 """Pages of the materials app: MFA systems and green-waste scenarios (thin; maths in domain modules)."""
 
-import csv
 import io
 import json
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core import actions as core_actions
+from ikonnekt.core import tabular
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import (
     SharedCreateView,
@@ -100,8 +100,25 @@ class SystemDetail(SharedDetailView):
         system = self.object
         data = mfa_io.system_to_dict(system)
         years = system.years
-        form = AnalysisForm(self.request.GET or None, initial={"year": years[-1], "layer": "goods"})
-        year, layer = years[-1], "goods"
+        form = AnalysisForm(
+            self.request.GET or None, initial={"year": years[-1] if years else None, "layer": "goods"}
+        )
+        year, layer = (years[-1] if years else None), "goods"
+        if not years:  # no periods yet (last before first, e.g. from the API): say so, no 500
+            ctx.update(
+                data=data,
+                form=form,
+                year=None,
+                layer=layer,
+                layer_label=dict(Layer.choices)[layer],
+                unit=LAYER_UNITS[layer],
+                errors=[_("The system has no periods yet: set its first and last period.")],
+                analysis=None,
+                comparison=_comparison_table([]),
+                stocks={},
+                diagram=_diagram(data),
+            )
+            return ctx
         if form.is_valid():
             year, layer = form.cleaned_data["year"], form.cleaned_data["layer"]
         ctx.update(
@@ -251,7 +268,7 @@ def system_export(request, pk, fmt):
     if layer not in LAYER_UNITS:
         layer = "goods"
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";")
+    writer = tabular.CsvWriter(buf)  # language-aware separators, formulas neutralised
     writer.writerow(
         ["period", "layer", "flow", "from", "to", "measured", "reconciled", "sigma", "status", "flagged"]
     )

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ikonnekt.core import tabular
 from ikonnekt.planning import landbalance
 from ikonnekt.planning.models import HOUSING_CATEGORIES, Site, SiteOwner
 
@@ -84,12 +85,13 @@ def progress_xlsx(flat, year) -> bytes:
         _("Year"),
         _("Progress (%)"),
     ]
-    ws.append(header)
+    tabular.xlsx_append(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for item in flat:
         n = item.node
-        ws.append(
+        tabular.xlsx_append(
+            ws,
             [
                 item.depth,
                 n.get_kind_display(),
@@ -103,7 +105,7 @@ def progress_xlsx(flat, year) -> bytes:
                 getattr(n, "latest_value", None),
                 getattr(n, "latest_year", None),
                 None if item.progress is None else round(item.progress, 1),
-            ]
+            ],
         )
     ws.column_dimensions["C"].width = 60
     out = io.BytesIO()

@@ -1,6 +1,7 @@
 """Planning pages. Views parse input and call actions / domain modules; reads go through the rule."""
 
 import datetime
+import math
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -675,6 +676,10 @@ def _assumptions_from(request):
             continue
         try:
             val = type(default)(actions.parse_number(raw))
+            if not math.isfinite(val) or abs(val) > 1_000_000:  # 1e308, nan: no plausible assumption
+                raise ValueError
+            if name == "population_change_pct" and val <= -100:
+                raise ValueError
             if (
                 name in ("years", "household_size_now", "household_size_future", "dwellings_per_ha")
                 and val <= 0

@@ -14,6 +14,13 @@
 (function () {
   "use strict";
 
+  // ECharts renders tooltips as HTML: every user text handed to a formatter goes through this.
+  function escapeHtml(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function readJson(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
@@ -28,7 +35,7 @@
       el.dataset.ready = "1";
       var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
       if (options.__graphTooltip) {
-        options.tooltip = { formatter: function (p) { return p.data.name || p.name; } };
+        options.tooltip = { formatter: function (p) { return escapeHtml((p.data && p.data.name) || p.name); } };
       }
       if (window.iKonnektNumbers) window.iKonnektNumbers.localise(options);
       chart.setOption(options);
@@ -167,5 +174,5 @@
     announceSwapped();
     focusErrorSummary(ev.target);
   });
-  window.iKonnekt = { init: init, readJson: readJson, announce: announce };
+  window.iKonnekt = { init: init, readJson: readJson, announce: announce, escapeHtml: escapeHtml };
 })();

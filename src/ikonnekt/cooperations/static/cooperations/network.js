@@ -5,7 +5,8 @@
   var data = window.iKonnekt.readJson(el.dataset.network);
   var chart = echarts.init(el);
   chart.setOption({
-    tooltip: { formatter: function (p) { return p.dataType === "edge" ? p.data.name : p.data.name; } },
+    // ECharts renders tooltips as HTML: cooperation and organisation names are user text
+    tooltip: { formatter: function (p) { return window.iKonnekt.escapeHtml((p.data && p.data.name) || p.name); } },
     legend: [{ data: data.categories.map(function (c) { return c.name; }), bottom: 0 }],
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,

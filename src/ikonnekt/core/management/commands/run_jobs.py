@@ -20,7 +20,11 @@ class Command(BaseCommand):
             due = jobs.enqueue_due()
             count = jobs.run_pending()
             self.stdout.write(f"{len(due)} periodic job(s) queued, {count} job(s) run")
-        elif schedule:
-            jobs.schedule_forever()
-        else:
-            jobs.run_forever(poll)
+        else:  # a long-running service: refuse DEBUG off with the development key (core.startup)
+            from ikonnekt.core.startup import refuse_insecure_start
+
+            refuse_insecure_start()
+            if schedule:
+                jobs.schedule_forever()
+            else:
+                jobs.run_forever(poll)

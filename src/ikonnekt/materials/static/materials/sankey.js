@@ -1,11 +1,7 @@
 /* Sankey tooltips with value ± standard uncertainty (CSP: no inline script). */
 (function () {
   "use strict";
-  function esc(s) {
-    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
+  var esc = window.iKonnekt.escapeHtml;
   function fmt(x) { return window.iKonnektNumbers.format(x); }
   document.addEventListener("chart:ready", function (ev) {
     if (!ev.target.dataset.sankey) return;
