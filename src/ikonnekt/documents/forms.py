@@ -40,7 +40,7 @@ class DocumentForm(ShareableForm):
         super().__init__(*args, **kwargs)
         owner = self.instance.owner_id
         self.fields["file"].queryset = File.objects.filter(owner_id=owner, status="open")
-        self.fields["case"].queryset = Case.objects.filter(file__owner_id=owner)
+        self.fields["case"].queryset = Case.objects.filter(file__owner_id=owner).select_related("file")
         self.fields["tags"].queryset = Tag.objects.filter(owner_id=owner)
         self.fields["tags"].widget = forms.CheckboxSelectMultiple(choices=self.fields["tags"].choices)
         if not self.instance.can_delete(self.user):

@@ -355,10 +355,10 @@ class FileDetail(SharedDetailView):
             Document.objects.visible_to(user)
             .active()
             .filter(file=file)
-            .select_related("case")
+            .select_related("case__file")
             .prefetch_related("tags")
         )
-        ctx["cases"] = file.cases.all()
+        ctx["cases"] = file.cases.select_related("file")
         ctx["case_form"] = CaseForm()
         ctx["linked"] = (
             Document.objects.visible_to(user)

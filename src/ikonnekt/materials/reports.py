@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from ikonnekt.core import tabular
+from ikonnekt.core.formats import number
 from ikonnekt.materials import monitoring
 
 PLANT_COLOURS = {"composting": "#2e7d32", "shredding": "#8d6e63", "biomass": "#e65100", "transfer": "#1565c0"}
@@ -20,7 +21,7 @@ def map_config(scenario, points, plants, result):
                 "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
                 "properties": {
                     "name": p.name,
-                    "info": _("%(m)s · %(t)s t/a") % {"m": p.municipality.name, "t": round(p.tonnes(), 1)},
+                    "info": _("%(m)s · %(t)s t/a") % {"m": p.municipality.name, "t": number(p.tonnes(), 1)},
                     "style": {"color": "#1d5c4d", "radius": 6},
                 },
             }
@@ -29,7 +30,7 @@ def map_config(scenario, points, plants, result):
     for pl in plants:
         row = opened.get(str(pl.pk))
         closed = pl.candidate and row is not None and not row["open"]
-        info = _("%(k)s · capacity %(c)s t/a") % {"k": pl.get_kind_display(), "c": round(pl.capacity_t)}
+        info = _("%(k)s · capacity %(c)s t/a") % {"k": pl.get_kind_display(), "c": number(pl.capacity_t, 0)}
         if row:
             info += " · " + _("utilisation %(u)s %%") % {"u": round(100 * row["utilisation"])}
         if pl.candidate:
@@ -64,7 +65,7 @@ def map_config(scenario, points, plants, result):
                 "color": "#0d6efd",
                 "name": f"{a[2]} → {b[2]}",
                 "info": _("%(t)s t/a, %(km)s km, %(trips)s trips")
-                % {"t": round(f["tonnes"], 1), "km": round(f["km"], 1), "trips": round(f["trips"])},
+                % {"t": number(f["tonnes"], 1), "km": number(f["km"], 1), "trips": number(f["trips"], 0)},
             }
         )
     return {
