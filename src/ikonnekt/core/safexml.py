@@ -1,7 +1,7 @@
 """Parsing XML from users with a parser that refuses DTDs and entities (billion laughs, XXE).
 
-defusedxml is already installed with odfpy (a declared dependency) and is what openpyxl uses for the
-XLSX paths; this module gives the rest of the code the same behaviour and a German message.
+defusedxml (a declared dependency; openpyxl uses it for the XLSX paths too) does the refusing; this
+module gives the rest of the code the same behaviour and a German message.
 """
 
 from xml.etree.ElementTree import Element, ParseError
