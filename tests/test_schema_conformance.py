@@ -23,15 +23,18 @@ EXAMPLES_PER_OPERATION = 2
 @pytest.fixture
 def wsgi_app():
     """Django's WSGI app inside the test transaction: like Django's test client, keep the
-    connection open when a request finishes."""
+    connection open when a request starts and finishes (on PostgreSQL a request that met a database
+    error would otherwise close the test's connection at the next request's start)."""
     from django.core import signals
     from django.core.wsgi import get_wsgi_application
     from django.db import close_old_connections
 
+    signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     try:
         yield get_wsgi_application()
     finally:
+        signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
 
 

@@ -183,3 +183,32 @@ def test_site_owner_erasure_keeps_the_contact_history(cast, client_for):
     assert "Erika" not in page and "Mustermann" not in page
     exported = json.loads(client.get(reverse("legal:site_owner_json", args=[owner.pk])).content)
     assert exported["account"]["name"] == owner.name
+
+
+def test_erasure_replaces_the_name_in_audit_rows_about_other_objects(cast):
+    """GIVEN an audit row about a position whose changes name Jürgen Müller (e.g. as the person assigned)
+    WHEN he is erased THEN the row still says what changed, naming only the pseudonym."""
+    juergen = make_user("jmueller", first_name="Jürgen", last_name="Müller")
+    Membership.objects.create(user=juergen, organisation=cast.org_a, role="editor")
+    position = make_position(cast, owner=cast.org_a, visibility="cooperation", created_by=cast.a_admin)
+    record(
+        Actor(user=cast.a_admin, organisation=cast.org_a),
+        AuditAction.UPDATE,
+        position,
+        changes={
+            "holder": ["", "Jürgen Müller"],
+            "note": ["", "mail from jmueller@example.org"],
+            "hours": [1, 2],
+        },
+    )
+    name = erase_user(Actor(user=juergen), juergen)
+
+    row = AuditLog.objects.filter(object_id=str(position.pk), action=AuditAction.UPDATE).latest("pk")
+    assert row.changes == {
+        "holder": ["", name],
+        "note": ["", f"mail from {name}"],
+        "hours": [1, 2],
+    }
+    assert "Müller" not in json.dumps(
+        list(AuditLog.objects.values_list("changes", flat=True)), ensure_ascii=False
+    )

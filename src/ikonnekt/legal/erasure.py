@@ -12,12 +12,14 @@ Site owners (land management) are records, not accounts: their name, address, e-
 notes are replaced the same way by an administrator of the site's municipality.
 """
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Replace
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Cast, Replace
 from django.utils.translation import gettext as _
 
 from ikonnekt.core import audit
@@ -122,6 +124,7 @@ def erase_user(actor: Actor, target) -> str:
         AuditLog.objects.filter(object_repr__contains=identifier).redact(
             object_repr=Replace("object_repr", Value(identifier), Value(name))
         )
+    _replace_in_changes(identifiers, name)
 
     by_self = actor.user is not None and actor.user.pk == target.pk
     audit.record(
@@ -135,6 +138,35 @@ def erase_user(actor: Actor, target) -> str:
         },
     )
     return name
+
+
+def _replaced(value, identifiers, name):
+    """``value`` (the JSON of an audit row's changes) with every identifier replaced by ``name``."""
+    if isinstance(value, str):
+        for identifier in identifiers:
+            value = value.replace(identifier, name)
+        return value
+    if isinstance(value, list):
+        return [_replaced(v, identifiers, name) for v in value]
+    if isinstance(value, dict):
+        return {k: _replaced(v, identifiers, name) for k, v in value.items()}
+    return value
+
+
+def _replace_in_changes(identifiers, name) -> None:
+    """Audit rows about other objects keep what changed, but name the erased person only by the
+    pseudonym (e.g. "assignee: Anna Schmidt → …"). The rows are found by their changes as text."""
+    if not identifiers:
+        return
+    as_text = Cast("changes", output_field=TextField())
+    matches = Q()
+    for identifier in identifiers:
+        # SQLite keeps JSON with non-ASCII letters escaped ("M\u00fcller"), PostgreSQL as they are
+        for form in {identifier, json.dumps(identifier)[1:-1]}:
+            matches |= Q(changes_text__contains=form)
+    rows = AuditLog.objects.annotate(changes_text=as_text).filter(matches).values_list("pk", "changes")
+    for pk, changes in rows.iterator(chunk_size=500):
+        AuditLog.objects.filter(pk=pk).redact(changes=_replaced(changes, identifiers, name))
 
 
 def erasure_blockers(target) -> list[str]:
