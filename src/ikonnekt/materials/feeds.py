@@ -5,9 +5,11 @@ tonnes per plant, heat from the woody fraction (woody share × MWh/t × tonnes) 
 avoided by replacing fossil heat (heat × the plant's emission factor of the replaced heat).
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.indicators.registry import Feed, Point, SourceError, feeds
+from ikonnekt.materials.factors import replaced_heat_emission_factor
 
 SCENARIO = "materials.GreenWasteScenario"
 # transfer stations pass the waste on out of the region; every other plant kind recycles it here
@@ -79,13 +81,17 @@ def co2e_points(scenario):
         "heat_mwh": round(float(result.get("energy_mwh", 0.0)), 3),
         "plants_avoided_kg": {p["name"]: round(p["co2e_avoided_kg"], 1) for p in plants},
     }
-    factor_set = (
-        "Ersetzte Wärme: "
-        + ", ".join(f"{f:g} kg CO2e/MWh" for f in factors)
-        + " (Angabe je Anlage im Szenario)"
-        if factors
-        else ""
-    )
+    factor_set = ""
+    if factors:
+        default = replaced_heat_emission_factor(scenario.year)
+        factor_set = gettext(
+            "Replaced heat: %(values)s kg CO2e/MWh as entered per plant of the scenario "
+            "(platform default %(default)s kg CO2e/MWh: %(source)s)"
+        ) % {
+            "values": ", ".join(f"{f:g}" for f in factors),
+            "default": f"{default['kg_per_mwh']:g}",
+            "source": default["source"],
+        }
     value = float(result.get("co2e_avoided_kg", 0.0)) / 1000
     return [Point(scenario.year, round(value, 3), inputs=inputs, factor_set=factor_set)]
 
