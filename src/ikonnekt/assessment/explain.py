@@ -1,15 +1,15 @@
 """“How is this computed”: the formula and inputs behind a percentage, in words."""
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ikonnekt.assessment.scoring import MEAN
+from ikonnekt.core.formats import number
 
 
 def fmt(value, digits=1):
     if value is None:
         return _("n/a")
-    return number_format(round(value, digits), digits)
+    return number(value, digits)
 
 
 def explain(score, method, titles) -> str:

@@ -4,10 +4,11 @@ The numbers come from the domain modules (``domain/quarter_calc.py``); this modu
 out in the user's language, with the formula, the inputs and the source (standard, year).
 """
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ikonnekt.core.formats import number
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.reference.models import Carrier
 
@@ -18,7 +19,7 @@ def n(value, digits=0):
     """A number in the active language, with thousands separators (German: 1.234,56)."""
     if value is None:
         return "–"
-    return number_format(round(value, digits), digits, force_grouping=True)
+    return number(value, digits)
 
 
 GROUP_LABELS = {

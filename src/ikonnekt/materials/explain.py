@@ -3,14 +3,14 @@
 Plain functions of a stored optimisation result (JSON) and its scenario; views and the PDF only render.
 """
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.formats import number
 from ikonnekt.materials import factors
 
 
 def num(value, decimals=0):
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return number(value, decimals)
 
 
 def split_labels():

@@ -6,9 +6,9 @@ last five years relative to their mean level; below 1 % a year the series is sta
 portal's status-and-trend style of the Bertelsmann Stiftung's SDG-Indikatoren für Kommunen).
 """
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.formats import number
 from ikonnekt.planning import trends
 from ikonnekt.planning.progress import indicator_progress
 
@@ -16,7 +16,7 @@ from ikonnekt.planning.progress import indicator_progress
 def fmt(value, digits=1):
     if value is None:
         return _("n/a")
-    return number_format(round(value, digits), digits, use_l10n=True, force_grouping=True)
+    return number(value, digits)
 
 
 def progress_text(node, progress, *, latest=None, measure_avg=None, children=()) -> str:
