@@ -66,7 +66,10 @@ def _watch(page, problems, current):
             )
 
     def on_failed(request):
-        if request.resource_type != "document":
+        # net::ERR_ABORTED is Chromium cancelling a request because the crawl already navigated on
+        # (seen for the favicon, which Chromium fetches after the load event); a missing file
+        # answers with a status and is caught by on_response above.
+        if request.resource_type != "document" and "ERR_ABORTED" not in (request.failure or ""):
             problems.append(f"{current[0]}: {request.resource_type} {request.url} failed: {request.failure}")
 
     page.on("console", on_console)
