@@ -13,6 +13,7 @@ from ikonnekt.cooperations.filters import CooperationFilter
 from ikonnekt.cooperations.forms import CooperationForm, ParticipationFormSet, style_formset
 from ikonnekt.cooperations.models import GOAL_COLOURS, Cooperation, Goal, GoalKey, Participation
 from ikonnekt.cooperations.network import network_graph
+from ikonnekt.cooperations.sections import sections as cooperation_sections
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDetailView, SharedListView
 from ikonnekt.core.forms import style_widget
@@ -48,16 +49,10 @@ class CooperationDetail(SharedDetailView):
         return Cooperation.objects.select_related("owner").prefetch_related("goals", PARTICIPANTS)
 
     def get_context_data(self, **kwargs):
-        """Modules add sections about this cooperation (agreements, documents, …) through their
-        ``cooperation_sections.py``: ``sections(request, cooperation) -> [{"title", "template", ...}]``."""
-        from ikonnekt.core.registry import app_modules
-
+        """Modules add what they do in this cooperation (agreements, visions, reports, …) through
+        their ``cooperation_sections.py`` (see ``cooperations.sections``)."""
         ctx = super().get_context_data(**kwargs)
-        ctx["sections"] = [
-            section
-            for _label, module in app_modules("cooperation_sections")
-            for section in module.sections(self.request, self.object)
-        ]
+        ctx["sections"] = cooperation_sections(self.request, self.object)
         return ctx
 
 
