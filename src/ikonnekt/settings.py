@@ -287,6 +287,7 @@ LOGGING = {
 # boundaries shipped with the app (static/ikonnekt/geo, BKG open data; core/boundaries.py), so the
 # app works offline and sends no visitor data to third parties.
 MAP_TILES_URL = envstr("MAP_TILES_URL", "")
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}  # RFC 7946
 MAP_TILES_ATTRIBUTION = envstr("MAP_TILES_ATTRIBUTION", "")
 DEMO_MODE = envbool("DEMO_MODE", False)
 

@@ -126,6 +126,32 @@ def test_map_page_uses_the_tiles_when_a_tile_server_is_configured(cast, client_f
     assert "data-boundaries" not in html
 
 
+def test_tiles_of_a_configured_server_are_allowed_images(cast, client_for, settings):
+    """The page's Content-Security-Policy lets the browser load the tiles (img-src)."""
+    settings.MAP_TILES_URL = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    response = client_for(cast.a_editor).get(reverse("market:profile_list"))
+    (img_src,) = [d for d in response["Content-Security-Policy"].split("; ") if d.startswith("img-src")]
+    assert img_src == "img-src 'self' data: blob: https://*.tiles.example.org"
+    settings.MAP_TILES_URL = ""
+    response = client_for(cast.a_editor).get(reverse("market:profile_list"))
+    assert "img-src 'self' data: blob:;" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "url, source",
+    [
+        ("https://gis.kreis-saarlouis.example/tiles/{z}/{x}/{y}.png", "https://gis.kreis-saarlouis.example"),
+        ("http://localhost:8080/{z}/{x}/{y}.png", "http://localhost:8080"),
+        ("/tiles/{z}/{x}/{y}.png", ""),  # our own origin: 'self' covers it
+        ("", ""),
+    ],
+)
+def test_tile_source_is_the_origin_of_the_tile_template(url, source):
+    from ikonnekt.core.middleware import tile_source
+
+    assert tile_source(url) == source
+
+
 def test_town_halls_inside_the_boundaries_are_left_to_them(cast, client_for):
     """The places layer names only municipalities the boundaries do not draw."""
     from ikonnekt.organizations.models import Organisation
