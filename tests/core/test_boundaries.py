@@ -170,3 +170,23 @@ def test_town_halls_inside_the_boundaries_are_left_to_them(cast, client_for):
     names = {f["properties"]["name"] for f in data["features"]}
     assert "Stadt Trier (Test)" in names
     assert "Gemeinde Nalbach (Test)" not in names
+
+
+def test_demo_municipalities_carry_the_official_key_of_their_name(collection):
+    """The AGS (Land, Regierungsbezirk, Kreis, Gemeinde: the ARS without the Verband digits) of
+    every demo municipality names the same municipality in the BKG data."""
+    from ikonnekt.organizations import demo
+    from ikonnekt.organizations import demo_statistics as stats
+
+    by_ags = {
+        f["properties"]["ars"][:5] + f["properties"]["ars"][-3:]: f["properties"]["name"]
+        for f in by_kind(collection, "municipality")
+    }
+    checked = 0
+    for slug, name, _code, kind, ags, *_rest in demo.ORGANISATIONS:
+        if kind != "municipality":
+            continue
+        ags = stats.MUNICIPALITIES.get(slug, (ags,))[0]  # the loader takes the statistics' key
+        assert by_ags.get(ags) and by_ags[ags].split("/")[0] in name, (slug, ags, by_ags.get(ags))
+        checked += 1
+    assert checked == 16  # 13 in the Landkreis Saarlouis and 3 transfer municipalities
