@@ -283,9 +283,11 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# Background map tiles (e.g. a municipal WMTS/XYZ server). Empty: maps draw features on a plain
-# background, so the app works offline and sends no visitor data to third parties.
+# Background map tiles (e.g. a municipal WMTS/XYZ server). Empty: maps draw the administrative
+# boundaries shipped with the app (static/ikonnekt/geo, BKG open data; core/boundaries.py), so the
+# app works offline and sends no visitor data to third parties.
 MAP_TILES_URL = envstr("MAP_TILES_URL", "")
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}  # RFC 7946
 MAP_TILES_ATTRIBUTION = envstr("MAP_TILES_ATTRIBUTION", "")
 DEMO_MODE = envbool("DEMO_MODE", False)
 

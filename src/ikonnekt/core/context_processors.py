@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from ikonnekt.core import boundaries
 from ikonnekt.core.registry import nav
 
 
@@ -13,4 +14,7 @@ def platform(request):
         "demo_mode": getattr(settings, "DEMO_MODE", False),
         "map_tiles_url": settings.MAP_TILES_URL,
         "map_tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
+        # Without a tile server every map draws the shipped boundaries (core/boundaries.py).
+        "map_boundaries_url": "" if settings.MAP_TILES_URL else boundaries.url(),
+        "map_boundaries_attribution": "" if settings.MAP_TILES_URL else boundaries.attribution_html(),
     }

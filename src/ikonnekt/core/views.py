@@ -277,9 +277,11 @@ def robots(request):
 
 def places_geojson(request):
     """Names and town-hall positions of the municipalities and districts (public facts about
-    public bodies): the offline map background when no tile server is configured."""
+    public bodies) outside the shipped boundaries: the offline map background names those places
+    at their town halls, and the boundaries (core/boundaries.py) name the ones they draw."""
     from django.http import JsonResponse
 
+    from ikonnekt.core import boundaries
     from ikonnekt.organizations.models import Organisation
 
     rows = (
@@ -295,6 +297,7 @@ def places_geojson(request):
             "properties": {"name": name, "kind": kind},
         }
         for name, kind, lat, lon in rows
+        if not boundaries.covers(lon, lat)
     ]
     response = JsonResponse({"type": "FeatureCollection", "features": features})
     response["Cache-Control"] = "public, max-age=3600"

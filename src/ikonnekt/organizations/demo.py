@@ -242,7 +242,7 @@ ORGANISATIONS = [
         "Stadt Eisenhüttenstadt",
         "EHS",
         K.MUNICIPALITY,
-        "12067124",
+        "12067120",  # AGS per BKG VG5000 (12067124 is Erkner)
         24000,
         63.4,
         52.1450,

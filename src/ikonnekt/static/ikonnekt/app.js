@@ -7,8 +7,10 @@
  * - [data-error-summary] (a failed form's error summary) receives focus when the page loads.
  * - [data-echarts="<id of a json_script>"] renders an ECharts chart from the JSON options.
  * - [data-map="<id of a json_script>"] renders a Leaflet map from {center, zoom, geojson, markers}.
- *   Map tiles are not loaded from the internet (offline use); features are drawn on a plain canvas
- *   unless the installation configures a tile server in data-tiles.
+ *   Map tiles are not loaded from the internet (offline use): unless the installation configures
+ *   a tile server (data-tiles), maps draw the administrative boundaries shipped with the app
+ *   (data-boundaries) under the features. iKonnekt.mapBackground(map, el) does the same for
+ *   page-specific maps.
  * Both are re-initialised after htmx swaps.
  */
 (function () {
@@ -65,25 +67,86 @@
     return div;
   }
 
-  // Offline background (no tile server configured): municipality and district names at their
-  // town halls, so a clerk can find a place on the otherwise blank map.
-  var placesRequest = null;
+  // Map background. With a tile server (MAP_TILES_URL): its tiles and attribution. Without one
+  // (the default, offline): the boundaries shipped with the app (static/ikonnekt/geo, BKG open
+  // data, core/boundaries.py) with the municipalities' names, the licence's source note in the
+  // attribution control, and town halls of municipalities outside those boundaries.
+  var jsonRequests = {};
+  function getJson(url) {
+    jsonRequests[url] = jsonRequests[url] || fetch(url).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    return jsonRequests[url];
+  }
+
+  function boundaryStyle(p) {
+    if (p.kind === "state") return { color: "#6c757d", weight: 2, dashArray: "8 5", fill: false };
+    if (p.kind === "district" && p.home) return { color: "#1d5c4d", weight: 3.5, fill: true, fillColor: "#ffffff", fillOpacity: 0.5 };
+    if (p.kind === "district") return { color: "#6c757d", weight: 2, fill: false };
+    return { color: p.home ? "#5f6f68" : "#a3aca8", weight: p.home ? 1.2 : 0.8, fill: false };
+  }
+
+  // Names appear from the zoom at which they fit: the district's own municipalities from 10,
+  // neighbouring municipalities from 12; far-away ones (transfer municipalities) always.
+  function updateLabelZoom(map, el) {
+    var z = map.getZoom();
+    el.classList.toggle("map-zoom-far", z < 10);
+    el.classList.toggle("map-zoom-mid", z < 12);
+  }
+
+  function addBoundaries(map, el, url) {
+    updateLabelZoom(map, el);
+    map.on("zoomend", function () { updateLabelZoom(map, el); });
+    getJson(url).then(function (data) {
+      if (!data || !el.isConnected) return; // the map was swapped away meanwhile
+      // Outer levels first so the district outline and the names lie on top.
+      var order = { state: 0, municipality: 1, district: 2 };
+      var features = data.features.slice().sort(function (a, b) {
+        var pa = a.properties, pb = b.properties;
+        return (order[pa.kind] - order[pb.kind]) || ((pa.home ? 1 : 0) - (pb.home ? 1 : 0));
+      });
+      L.geoJSON({ type: "FeatureCollection", features: features }, {
+        pane: "background",
+        interactive: false,
+        style: function (f) { return boundaryStyle(f.properties); },
+        onEachFeature: function (f, layer) {
+          var p = f.properties;
+          if (p.kind !== "municipality") return;
+          var inSaarland = String(p.ars).slice(0, 2) === "10";
+          var level = p.home ? " place-home" : (inSaarland ? " place-neighbour" : "");
+          layer.bindTooltip(p.name, { permanent: true, direction: "center", interactive: false, className: "place-label" + level });
+        }
+      }).addTo(map);
+      var attribution = document.body.dataset.boundariesAttribution;
+      if (attribution && map.attributionControl) map.attributionControl.addAttribution(attribution);
+    });
+  }
+
   function addPlaces(map, el) {
-    el.classList.add("map-offline");
-    placesRequest = placesRequest || fetch(document.body.dataset.places || "/places.geojson").then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
-    placesRequest.then(function (data) {
-      if (!data) return;
-      var layer = L.geoJSON(data, {
+    getJson(document.body.dataset.places || "/places.geojson").then(function (data) {
+      if (!data || !el.isConnected) return;
+      L.geoJSON(data, {
+        pane: "background",
         interactive: false,
         pointToLayer: function (f, latlng) {
           var district = f.properties.kind === "district";
-          return L.circleMarker(latlng, { radius: district ? 0 : 2, color: "#6c757d", weight: 1, interactive: false })
+          return L.circleMarker(latlng, { pane: "background", radius: district ? 0 : 2, color: "#6c757d", weight: 1, interactive: false })
             .bindTooltip(f.properties.name, { permanent: true, direction: "right", className: "place-label" + (district ? " place-district" : ""), interactive: false });
         }
-      });
-      layer.addTo(map);
-      layer.eachLayer(function (l) { if (l.bringToBack) l.bringToBack(); });
+      }).addTo(map);
     });
+  }
+
+  function addBackground(map, el) {
+    var tiles = el.dataset.tiles || document.body.dataset.tiles;
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19, attribution: el.dataset.attribution || document.body.dataset.attribution || "" }).addTo(map);
+      return;
+    }
+    el.classList.add("map-offline");
+    var pane = map.getPane("background") || map.createPane("background");
+    pane.style.zIndex = 350; // under the overlay pane (400) that holds the page's features
+    var boundaries = document.body.dataset.boundaries;
+    if (boundaries) addBoundaries(map, el, boundaries);
+    addPlaces(map, el);
   }
 
   function initMaps(root) {
@@ -94,12 +157,7 @@
       var cfg = readJson(el.dataset.map) || {};
       el.dataset.ready = "1";
       var map = L.map(el, { preferCanvas: true }).setView(cfg.center || [49.35, 6.75], cfg.zoom || 11);
-      var tiles = el.dataset.tiles || document.body.dataset.tiles;
-      if (tiles) {
-        L.tileLayer(tiles, { maxZoom: 19, attribution: el.dataset.attribution || document.body.dataset.attribution || "" }).addTo(map);
-      } else {
-        addPlaces(map, el);
-      }
+      addBackground(map, el);
       var group = L.featureGroup().addTo(map);
       if (cfg.geojson) {
         L.geoJSON(cfg.geojson, {
@@ -174,5 +232,5 @@
     announceSwapped();
     focusErrorSummary(ev.target);
   });
-  window.iKonnekt = { init: init, readJson: readJson, announce: announce, escapeHtml: escapeHtml };
+  window.iKonnekt = { init: init, readJson: readJson, announce: announce, escapeHtml: escapeHtml, mapBackground: addBackground };
 })();

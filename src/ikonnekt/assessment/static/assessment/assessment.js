@@ -30,6 +30,8 @@
     if (!el || !input || !window.L) return;
     var center = el.dataset.drawMap.split(",").map(Number);
     var map = L.map(el).setView(center, 12);
+    // Tiles when configured, else the shipped boundaries and names (app.js).
+    if (window.iKonnekt && window.iKonnekt.mapBackground) window.iKonnekt.mapBackground(map, el);
     var layer = L.featureGroup().addTo(map);
     var mode = "point";
     var vertices = [];

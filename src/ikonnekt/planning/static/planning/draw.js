@@ -19,7 +19,8 @@
     var c = (el.dataset.center || "49.36,6.78").split(",").map(function (x) { return parseFloat(String(x).replace(",", ".")); });
     if (isNaN(c[0]) || isNaN(c[1])) c = [49.36, 6.78];
     var map = L.map(el, { doubleClickZoom: false }).setView([c[0], c[1]], 16);
-    if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
+    // Tiles when configured, else the shipped boundaries and names (app.js).
+    if (window.iKonnekt && window.iKonnekt.mapBackground) window.iKonnekt.mapBackground(map, el);
     el._map = map;
     var layer = L.featureGroup().addTo(map);
     var mode = null, vertices = [], preview = null;
