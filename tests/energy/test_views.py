@@ -633,6 +633,8 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     # comparison value: f(1,000 m² NGF) = 1.2959 (by hand, see above); 49.3 × 1.296 + 22.4 = 86.3
     assert "49,3 × 1,296 + 22,4 = 86,3 kWh/(m²·a) NGF" in page
     assert "Lfd.-Nr. 21: Schulen" in page and "15.04.2021" in page
+    # the BISKO gas factor is an approximation (GEMIS 4.95): the CO2e explanation says so
+    assert "Näherungswerte (nicht an der Originaltabelle geprüft): Erdgas 250 g/kWh (IINAS GEMIS 4.95" in page
     # measure: 10,000 kWh × (11,100 € / 100,000 kWh Hi = 0.111 €/kWh) = 1,110 €/a
     row = page[page.index("Kesseltausch") :][:1500]
     assert "Einsparung (€/a)" in page and "1.110" in row and "zu 0,1110 €/kWh" in row, row

@@ -348,7 +348,7 @@ def _co2(data, factor_set, factors) -> str:
         f"{CARRIER_LABELS.get(c, c)} {n(v)} kWh × {n(factors.get(c, 0))} g/kWh"
         for c, v in sorted(data["carriers"].items())
     ]
-    return _(
+    text = _(
         "CO2e = Σ consumption (kWh Hi) × emission factor = %(parts)s = %(t)s t. Factor set %(fs)s (%(method)s); "
         "the source of every factor is listed under reference values."
     ) % {
@@ -357,6 +357,16 @@ def _co2(data, factor_set, factors) -> str:
         "fs": f"{factor_set.name} {factor_set.year}",
         "method": factor_set.get_method_display(),
     }
+    approximate = [
+        f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source})"
+        for e in factor_set.entries.all()
+        if e.approximate and e.carrier in data["carriers"]
+    ]
+    if approximate:
+        text += " " + _("Approximate values (not checked against the original table): %(list)s.") % {
+            "list": "; ".join(approximate)
+        }
+    return text
 
 
 def building_figures(data, building, factor_set, factors: dict) -> dict:
