@@ -218,7 +218,10 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     assert data["heat"] == pytest.approx(100_000)  # Hs → Hi
     expected = 100_000 * 0.2 + 100_000 * 0.8 * 3300 / 2730
     assert data["heat_normalised"] == pytest.approx(expected)
-    assert data["bench_heat"].klass == "high"  # > 110 kWh/m²a
+    # 116,703 kWh / 1,000 m² = 116.7 kWh/m²a; comparison value (Bekanntmachung 2021, Schulen):
+    # f(1,000 m²) = 4.53 × 1000^−0.215 + 0.27 = 4.53 × 0.22646 + 0.27 = 1.2959; 49.3 × 1.2959 + 22.4 = 86.29
+    assert data["bench_heat"].guide == pytest.approx(86.29, abs=0.01)
+    assert data["bench_heat"].klass == "high"
     # BISKO 2024 natural gas: 250 g CO2e/kWh (GEMIS 4.95, reference app) → 100,000 kWh × 250 g = 25.0 t
     assert data["co2_t"] == pytest.approx(100_000 * 250 / 1e6)
 
@@ -543,17 +546,7 @@ def test_savings_are_priced_per_carrier_never_blended(cast):
     assert bench_el.savings_eur != pytest.approx(bench_el.savings_kwh * 0.1779, rel=1e-3)
 
 
-@pytest.mark.parametrize(
-    ("area_kind", "message"),
-    [
-        ("", "(NGF oder BGF) ist nicht angegeben"),
-        ("bgf", "Die Bezugsfläche ist BGF, die Vergleichswerte beziehen"),
-    ],
-)
-def test_benchmark_is_refused_when_the_area_basis_is_unknown_or_different(cast, area_kind, message):
-    """The reference values are per m² NGF: a building without an area basis, or with BGF, is not compared."""
-    from django.utils import translation
-
+def _school_with_power(cast, area_kind):
     station = _station_with_year(cast.org_a)
     b = Building.objects.create(
         name="B",
@@ -566,12 +559,46 @@ def test_benchmark_is_refused_when_the_area_basis_is_unknown_or_different(cast, 
     power = Meter.objects.create(building=b, number="S1", name="Strom", carrier="electricity", unit="kWh")
     Reading.objects.create(meter=power, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
     Reading.objects.create(meter=power, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=40_000)
+    return b
+
+
+def test_benchmark_is_refused_when_the_area_basis_is_unknown(cast):
+    """The comparison values are per m² NGF: a building without an area basis is not compared."""
+    from django.utils import translation
+
+    b = _school_with_power(cast, "")
     fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
     with translation.override("de"):
         data = services.building_year(b, 2025, fs.factors())
     assert data["bench_electricity"] is None
     assert data["specific_electricity"] == pytest.approx(40.0)  # the key figure itself is still shown
-    assert any(message in p for p in data["problems"]), data["problems"]
+    assert any("(NGF oder BGF) ist nicht angegeben" in p for p in data["problems"]), data["problems"]
+
+
+def test_benchmark_converts_bgf_with_the_factor_of_the_rules(cast):
+    """BGF 1,000 m² → A_NGF = 0.85 × 1,000 = 850 m² (Nummer 4); 40,000 kWh / 850 m² = 47.06 kWh/(m²·a),
+    compared with the electricity value of Schulen 10.5: savings (47.06 − 10.5) × 850 = 31,075 kWh/a."""
+    b = _school_with_power(cast, "bgf")
+    fs = EmissionFactorSet.objects.get(method="bisko", year=2024)
+    data = services.building_year(b, 2025, fs.factors())
+    bench = data["bench_electricity"]
+    assert data["area_compared"] == pytest.approx(850) and data["area_converted"]
+    assert bench.specific == pytest.approx(47.06, abs=0.01)
+    assert bench.guide == pytest.approx(10.5)
+    assert bench.savings_kwh == pytest.approx(31_075, abs=5)
+    assert bench.klass == "high"
+
+
+def test_use_type_without_a_category_is_not_compared(cast):
+    from django.utils import translation
+
+    b = _school_with_power(cast, "ngf")
+    b.use_type = "other"
+    b.save()
+    with translation.override("de"):
+        data = services.building_year(b, 2025, {})
+    assert data["bench_electricity"] is None
+    assert any("keinen Vergleichswert" in p for p in data["problems"]), data["problems"]
 
 
 def test_building_page_explains_normalisation_key_figure_and_savings(cast, client_for):
@@ -603,7 +630,11 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     assert "100.000 kWh × (1 − 0,80) + 100.000 kWh × 0,80 × 3.300 / 2.730 = 116.703 kWh" in page
     # key figure: 116,703 kWh / 1,000 m² = 116.7 kWh/(m²·a)
     assert "e = E / A = 116.703 kWh / 1.000 m² NGF (Nettogrundfläche) = 116,7 kWh/(m²·a)" in page
-    assert "Quelle: Annahme: iKonnekt-Beispieltabelle" in page
+    # comparison value: f(1,000 m² NGF) = 1.2959 (by hand, see above); 49.3 × 1.296 + 22.4 = 86.3
+    assert "49,3 × 1,296 + 22,4 = 86,3 kWh/(m²·a) NGF" in page
+    assert "Lfd.-Nr. 21: Schulen" in page and "15.04.2021" in page
+    # the BISKO gas factor is an approximation (GEMIS 4.95): the CO2e explanation says so
+    assert "Näherungswerte (nicht an der Originaltabelle geprüft): Erdgas 250 g/kWh (IINAS GEMIS 4.95" in page
     # measure: 10,000 kWh × (11,100 € / 100,000 kWh Hi = 0.111 €/kWh) = 1,110 €/a
     row = page[page.index("Kesseltausch") :][:1500]
     assert "Einsparung (€/a)" in page and "1.110" in row and "zu 0,1110 €/kWh" in row, row
@@ -614,7 +645,8 @@ def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
     assert page.status_code == 200
     text = page.content.decode()
     assert "IINAS GEMIS 4.95" in text and "Näherungswert" in text
-    assert "Annahme (kein veröffentlichter Wert)" in text
+    assert "Anlage 1 Tabelle 1, Lfd.-Nr. 21: Schulen" in text and "BAnz AT 03.05.2021 B1" in text
+    assert "Annahme" not in text
 
 
 def test_measure_savings_are_priced_with_their_own_carrier(cast):

@@ -184,8 +184,45 @@ def test_fast_values_equal_the_plain_milp_on_a_sample_of_13_player_coalitions():
         assert game.value_fast(mask) == pytest.approx(game.value_milp(mask), rel=1e-7), mask
 
 
-def test_linprog_fallback_gives_the_same_values_as_the_warm_started_highs_model():
+def test_without_the_highs_binding_shortest_paths_and_linprog_give_the_same_values(monkeypatch):
     game = synthetic.game(6, seed=3)
     warm = game.values("fast")
-    game.warm = None  # as if scipy no longer exposed the HiGHS binding
+    game.warm = None  # as if scipy no longer exposed the HiGHS binding: successive shortest paths
     assert game.values("fast") == pytest.approx(warm, rel=1e-9)
+    assert game.ssp_solves > 0
+    monkeypatch.setattr(coalitions, "transport_ssp", lambda *args: None)  # and then linprog
+    assert game.values("fast") == pytest.approx(warm, rel=1e-9)
+
+
+def test_successive_shortest_paths_equal_linprog_on_random_transportation_problems():
+    from scipy import sparse
+    from scipy.optimize import linprog
+
+    rng = np.random.default_rng(2100)
+    for _ in range(40):
+        p, m = int(rng.integers(2, 27)), int(rng.integers(2, 6))
+        cost = rng.uniform(5, 80, (p, m))
+        q = rng.uniform(10, 900, p)
+        capacity = rng.uniform(0.1, 1.0, m) * q.sum()
+        a_eq = sparse.kron(sparse.eye(p), np.ones((1, m)))
+        a_ub = sparse.kron(np.ones((1, p)), sparse.eye(m))
+        ref = linprog(cost.ravel(), A_ub=a_ub, b_ub=capacity, A_eq=a_eq, b_eq=q, method="highs")
+        value = coalitions.transport_ssp(cost, q, capacity)
+        if ref.status == 2:
+            assert value == coalitions.INFEASIBLE
+        else:
+            assert value == pytest.approx(ref.fun, rel=1e-9)
+
+
+def test_one_overloaded_plant_is_solved_without_an_lp():
+    """Two points of 10 t, plant A (cap 12 t) at 1 €/t is cheapest for both, plant B (cap 100 t) costs
+    3 €/t for the first and 5 €/t for the second: 8 t must leave A; by hand the first point moves
+    (regret 2 < 4): 12 × 1 + 8 × 3 = 36 €, the same as the LP."""
+    cost = np.array([[1.0, 3.0], [1.0, 5.0]])
+    q = np.array([10.0, 10.0])
+    cheapest = np.array([0, 0])
+    extra, load = coalitions.Game._move_excess(cost, q, cheapest, cost[:, 0], 0, 8.0)
+    assert extra == pytest.approx(16.0)  # 8 t × regret 2
+    assert load.tolist() == pytest.approx([12.0, 8.0])
+    assert 20 * 1 + extra == pytest.approx(36.0)
+    assert coalitions.transport_ssp(cost, q, np.array([12.0, 100.0])) == pytest.approx(36.0)

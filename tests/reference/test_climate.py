@@ -39,7 +39,7 @@ def test_import_reads_the_columns_by_name_and_replaces_rows():
     ("content", "message"),
     [
         ("PLZ;Datum von;Datum bis\n66740;20250101;20251231\n", "Spalte „KF“ fehlt"),
-        ("PLZ;Datum von;Datum bis;KF\n6674;20250101;20251231;1,1\n", "Zeile 2, Spalte PLZ"),
+        ("PLZ;Datum von;Datum bis;KF\n667;20250101;20251231;1,1\n", "Zeile 2, Spalte PLZ"),
         ("PLZ;Datum von;Datum bis;KF\n66740;20250101;20251231;x\n", "Zeile 2, Spalte KF"),
         ("PLZ;Datum von;Datum bis;KF\n66740;2025-13-01;20251231;1,1\n", "Zeile 2, Spalte Datum von"),
         ("PLZ;Datum von;Datum bis;KF\n66740;20250101;20251231;9\n", "kein plausibler Klimafaktor"),
@@ -49,6 +49,25 @@ def test_bad_files_are_refused_with_row_and_column_and_store_nothing(content, me
     with translation.override("de"), pytest.raises(ClimateFileError) as exc:
         import_file(content.encode())
     assert message in str(exc.value)
+    assert not ClimateFactor.objects.exists()
+
+
+def test_dwd_file_with_the_period_in_its_name_and_postcodes_as_numbers():
+    """The DWD's files: one 12-month period per file (KF_20250101_20251231.csv), columns PLZ and KF
+    with blanks around the names, postcodes written as numbers (01067 → 1067)."""
+    content = b" ID ; PLZ ; KF \n1;1067;1,08\n2;66740; 1,12\n"
+    assert import_file(content, "KF_20250101_20251231.csv") == 2
+    assert factor_for_year("01067", 2025).factor == pytest.approx(1.08)
+    assert factor_for_year("66740", 2025).factor == pytest.approx(1.12)
+    row = ClimateFactor.objects.get(postcode="66740")
+    assert (row.valid_from, row.valid_to) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert row.source == "KF_20250101_20251231.csv"
+
+
+def test_without_date_columns_and_without_a_dwd_file_name_the_file_is_refused():
+    with translation.override("de"), pytest.raises(ClimateFileError) as exc:
+        import_file(b"PLZ;KF\n66740;1,12\n", "klima.csv")
+    assert "Spalte „Datum von“ fehlt" in str(exc.value)
     assert not ClimateFactor.objects.exists()
 
 

@@ -5,6 +5,14 @@ from ikonnekt.energy.models import ReferenceValue
 
 @admin.register(ReferenceValue)
 class ReferenceValueAdmin(admin.ModelAdmin):
-    list_display = ["use_type", "kind", "guide_value", "limit_value", "area_kind"]
-    list_editable = ["guide_value", "limit_value"]
+    list_display = [
+        "use_type",
+        "kind",
+        "guide_value",
+        "size_scaled_part",
+        "area_kind",
+        "table",
+        "source_year",
+    ]
+    list_editable = ["guide_value", "size_scaled_part"]
     list_filter = ["kind"]

@@ -491,6 +491,7 @@ class ReferenceValueSerializer(serializers.ModelSerializer):
             "use_type",
             "kind",
             "guide_value",
+            "size_scaled_part",
             "limit_value",
             "area_kind",
             "source",

@@ -258,24 +258,52 @@ def _key_figure(data, building, kind) -> str:
     energy = data["heat_normalised"] if kind == "heat" else data["electricity"]
     if value is None:
         return _("No key figure: the reference area or the (normalised) consumption is missing.")
-    text = _("e = E / A = %(e)s kWh / %(a)s m² %(basis)s = %(v)s kWh/(m²·a) (VDI 3807 Blatt 2).") % {
-        "e": n(energy),
-        "a": n(float(building.reference_area)),
-        "basis": building.get_area_kind_display() or _("(area basis unknown)"),
-        "v": n(value, 1),
-    }
     ref = data["reference_heat"] if kind == "heat" else data["reference_electricity"]
-    if ref is not None:
-        text += " " + _(
-            "Compared with guide value %(g)s and limit value %(l)s kWh/(m²·a) for %(use)s, per m² %(basis)s; "
-            "source: %(src)s."
-        ) % {
-            "g": n(ref.guide_value),
-            "l": n(ref.limit_value),
-            "use": ref.get_use_type_display(),
-            "basis": ref.get_area_kind_display(),
-            "src": ref.source,
+    bench = data["bench_heat"] if kind == "heat" else data["bench_electricity"]
+    if data.get("area_converted") and bench is not None:
+        text = _(
+            "A_NGF = %(k)s × A_BGF = %(k)s × %(bgf)s m² = %(ngf)s m² (conversion of the federal rules for "
+            "non-residential buildings 2021, Nummer 4). "
+        ) % {"k": n(0.85, 2), "bgf": n(float(building.reference_area)), "ngf": n(data["area_compared"])}
+        text += _("e = E / A_NGF = %(e)s kWh / %(a)s m² = %(v)s kWh/(m²·a) (VDI 3807 Blatt 2).") % {
+            "e": n(energy),
+            "a": n(data["area_compared"]),
+            "v": n(value, 1),
         }
+    else:
+        text = _("e = E / A = %(e)s kWh / %(a)s m² %(basis)s = %(v)s kWh/(m²·a) (VDI 3807 Blatt 2).") % {
+            "e": n(energy),
+            "a": n(float(building.reference_area)),
+            "basis": building.get_area_kind_display() or _("(area basis unknown)"),
+            "v": n(value, 1),
+        }
+    if ref is None or bench is None:
+        return text
+    from ikonnekt.reference import nwg_benchmarks
+
+    if ref.size_scaled_part:
+        f = nwg_benchmarks.size_factor(data["area_compared"])
+        text += " " + _(
+            "Comparison value = TEK heating × f + TEK hot water = %(h)s × %(f)s + %(w)s = %(c)s kWh/(m²·a) NGF, "
+            "f = size factor for %(a)s m² NGF (1.46 up to 500 m², 0.71 from 50,000 m², otherwise "
+            "4.53 · A^−0.215 + 0.27; Nummer 6.3.1)."
+        ) % {
+            "h": n(ref.size_scaled_part, 1),
+            "f": n(f, 3),
+            "w": n(ref.guide_value - ref.size_scaled_part, 1),
+            "c": n(bench.guide, 1),
+            "a": n(data["area_compared"]),
+        }
+    else:
+        text += " " + _("Comparison value %(c)s kWh/(m²·a) NGF.") % {"c": n(bench.guide, 1)}
+    text += " " + _("Category: %(table)s (%(use)s); source: %(src)s, %(year)s.") % {
+        "table": ref.table or "–",
+        "use": ref.get_use_type_display(),
+        "src": ref.source,
+        "year": ref.source_year or "–",
+    }
+    if ref.approximate:
+        text += " " + _("This value is approximate: see the source note.")
     return text
 
 
@@ -285,10 +313,10 @@ def _savings(data, building, kind) -> str:
         return _("No savings potential without a comparison with reference values.")
     price = data["price_heat"] if kind == "heat" else data["price_electricity"]
     factor = data["heat_factor"] if kind == "heat" else None
-    text = _("ΔE = max(0, e − e_guide) × A = max(0, %(e)s − %(g)s) × %(a)s m² = %(kwh)s kWh/a.") % {
+    text = _("ΔE = max(0, e − e_comparison) × A = max(0, %(e)s − %(g)s) × %(a)s m² = %(kwh)s kWh/a.") % {
         "e": n(bench.specific, 1),
-        "g": n(bench.guide),
-        "a": n(float(building.reference_area)),
+        "g": n(bench.guide, 1),
+        "a": n(data.get("area_compared") or float(building.reference_area)),
         "kwh": n(bench.savings_kwh),
     }
     if price is not None:
@@ -320,7 +348,7 @@ def _co2(data, factor_set, factors) -> str:
         f"{CARRIER_LABELS.get(c, c)} {n(v)} kWh × {n(factors.get(c, 0))} g/kWh"
         for c, v in sorted(data["carriers"].items())
     ]
-    return _(
+    text = _(
         "CO2e = Σ consumption (kWh Hi) × emission factor = %(parts)s = %(t)s t. Factor set %(fs)s (%(method)s); "
         "the source of every factor is listed under reference values."
     ) % {
@@ -329,6 +357,16 @@ def _co2(data, factor_set, factors) -> str:
         "fs": f"{factor_set.name} {factor_set.year}",
         "method": factor_set.get_method_display(),
     }
+    approximate = [
+        f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source})"
+        for e in factor_set.entries.all()
+        if e.approximate and e.carrier in data["carriers"]
+    ]
+    if approximate:
+        text += " " + _("Approximate values (not checked against the original table): %(list)s.") % {
+            "list": "; ".join(approximate)
+        }
+    return text
 
 
 def building_figures(data, building, factor_set, factors: dict) -> dict:

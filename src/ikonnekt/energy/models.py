@@ -485,7 +485,12 @@ class Measure(models.Model):
 
 
 class ReferenceValue(models.Model):
-    """Guide and limit values of specific consumption per use type (editable reference table)."""
+    """Comparison value of specific consumption per use type and kind (editable reference table).
+
+    ``guide_value`` is the comparison value of the source table; for heat, ``size_scaled_part`` (the
+    heating TEK of the federal rules for non-residential buildings, 2021) is scaled per building with
+    the size factor of those rules. ``limit_value`` is optional (the rules publish no limit value).
+    """
 
     use_type = models.CharField(_("use type"), max_length=20, choices=UseType.choices)
     kind = models.CharField(
@@ -493,8 +498,14 @@ class ReferenceValue(models.Model):
         max_length=12,
         choices=[("heat", _("heat (normalised)")), ("electricity", _("electricity"))],
     )
-    guide_value = models.FloatField(_("guide value (kWh/(m²·a))"))
-    limit_value = models.FloatField(_("limit value (kWh/(m²·a))"))
+    guide_value = models.FloatField(_("comparison value (kWh/(m²·a))"))
+    size_scaled_part = models.FloatField(
+        _("part scaled by building size (kWh/(m²·a))"),
+        null=True,
+        blank=True,
+        help_text=_("Heating TEK: multiplied by the size factor of the federal rules (Nummer 6.3.1)."),
+    )
+    limit_value = models.FloatField(_("limit value (kWh/(m²·a))"), null=True, blank=True)
     area_kind = models.CharField(_("kind of area"), max_length=3, choices=AreaKind.choices, default="ngf")
     source = models.CharField(_("source"), max_length=400)
     table = models.CharField(_("table / category in the source"), max_length=200, blank=True)

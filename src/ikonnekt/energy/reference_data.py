@@ -1,49 +1,82 @@
-"""Shipped reference data: key-figure guide/limit values.
+"""Shipped reference data: comparison values (Vergleichswerte) per use type.
 
-The table is editable by staff in the admin; the data migration loads these rows once.
+The values are those of the federal rules for non-residential buildings (Bekanntmachung of
+15.04.2021, Anlage 1 Tabelle 1), kept with their table, category, area basis (NGF) and year in
+``ikonnekt.reference.nwg_benchmarks``; this module writes them into the admin-editable table.
 
-Reference values (kWh/(m²·a), NGF; heat weather-normalised, Hi): ASSUMPTIONS, not published values.
-The issue asks for the comparison values of the "Bekanntmachung der Regeln für Energieverbrauchswerte
-und der Vergleichswerte im Nichtwohngebäudebestand" (BMWi/BMI, 15 April 2021, BAnz AT 03.05.2021 B1);
-their table values could not be obtained here, so the rows are flagged ``approximate`` and labelled
-"Annahme" on every page until staff enter the published values (with table, category and year) in
-the admin. No NGF/BGF conversion is applied: the conversion factors of those rules were not available
-either, so a building whose area basis differs from the table's is not compared.
+One comparison value per use type and kind (no guide/limit pair: the rules publish one value):
+
+* heat: ``guide_value`` = TEK heating + TEK hot water (the table value, size factor 1) and
+  ``size_scaled_part`` = TEK heating, scaled per building with the size factor of Nummer 6.3.1;
+* electricity: ``guide_value`` = the sum of the electricity TEK of the row, flagged ``approximate``
+  (its composition could not be checked against the text of the rules).
 
 Emission factor sets live in the platform-wide ``reference`` app (``reference/factor_data.py``).
 """
 
-REFERENCE_SOURCE = (
+from ikonnekt.reference import nwg_benchmarks as nwg
+
+# the invented values shipped before (migration energy 0002); migration 0008 removes rows with this source
+LEGACY_SOURCE = (
     "Annahme: iKonnekt-Beispieltabelle (Größenordnung VDI 3807-2), NICHT die Vergleichswerte der "
     "Bekanntmachung BMWi/BMI vom 15.04.2021; die veröffentlichten Tabellenwerte waren nicht verfügbar"
 )
+REFERENCE_SOURCE = LEGACY_SOURCE  # name used by migration energy 0006
+HEAT_SOURCE = f"{nwg.SOURCE}; {nwg.TRANSCRIPTION}"
+ELECTRICITY_SOURCE = (
+    f"{nwg.SOURCE}; {nwg.TRANSCRIPTION}; Summe der Strom-Teilenergiekennwerte der Zeile "
+    "(Lüftung, Beleuchtung, Kälte, Hilfsenergie Kälte, Be-/Entfeuchtung, Sonstiges) – Zusammensetzung "
+    "nicht am Text der Bekanntmachung (Nr. 6) geprüft"
+)
 
-# use type: (heat guide, heat limit, electricity guide, electricity limit)
-REFERENCE_VALUES = {
-    "administration": (65, 105, 20, 35),
-    "school": (70, 110, 10, 20),
-    "kita": (80, 125, 15, 25),
-    "sports_hall": (80, 135, 15, 30),
-    "fire_station": (80, 130, 15, 25),
-    "bauhof": (85, 140, 15, 30),
-    "community_centre": (75, 120, 15, 30),
-    "swimming_pool": (300, 550, 100, 200),
-    "library": (60, 100, 15, 25),
-    "other": (80, 130, 20, 35),
-}
+
+def rows():
+    """[(use type, kind, defaults)] of the shipped comparison values."""
+    out = []
+    for use_type, number in nwg.USE_TYPE_CATEGORY.items():
+        heating, hot_water = nwg.heat_parts(number)
+        common = {
+            "limit_value": None,
+            "area_kind": nwg.AREA_BASIS,
+            "table": nwg.category_label(number),
+            "source_year": nwg.SOURCE_YEAR,
+        }
+        out.append(
+            (
+                use_type,
+                "heat",
+                common
+                | {
+                    "guide_value": round(heating + hot_water, 1),
+                    "size_scaled_part": heating,
+                    "source": HEAT_SOURCE,
+                    "approximate": False,
+                },
+            )
+        )
+        out.append(
+            (
+                use_type,
+                "electricity",
+                common
+                | {
+                    "guide_value": nwg.electricity_value(number),
+                    "size_scaled_part": None,
+                    "source": ELECTRICITY_SOURCE,
+                    "approximate": True,
+                },
+            )
+        )
+    return out
+
+
+def load_comparison_values(ReferenceValue):
+    """Replace the invented legacy rows and write the published comparison values (idempotent)."""
+    ReferenceValue.objects.filter(source=LEGACY_SOURCE).delete()
+    for use_type, kind, defaults in rows():
+        ReferenceValue.objects.update_or_create(use_type=use_type, kind=kind, defaults=defaults)
 
 
 def load(ReferenceValue, EmissionFactorSet=None, EmissionFactor=None):
-    """Reference values. (Emission factor sets: ``ikonnekt.reference.factor_data``; the two unused
-    arguments keep migration energy 0002 working.)"""
-    for use_type, (hg, hl, eg, el) in REFERENCE_VALUES.items():
-        ReferenceValue.objects.get_or_create(
-            use_type=use_type,
-            kind="heat",
-            defaults={"guide_value": hg, "limit_value": hl, "source": REFERENCE_SOURCE},
-        )
-        ReferenceValue.objects.get_or_create(
-            use_type=use_type,
-            kind="electricity",
-            defaults={"guide_value": eg, "limit_value": el, "source": REFERENCE_SOURCE},
-        )
+    """Kept for migration energy 0002, which ran before the comparison values existed: it creates
+    nothing now (the values come with migration 0008, whose model has every field)."""

@@ -287,28 +287,37 @@ def building_year(building, year, factors: dict, references=None):
         else None
     )
     area_problem = None
+    area_compared = None  # the area on the table's basis (NGF), after the conversion of the rules
+    reference_basis = ""
     if area and (ref_heat or ref_el):
         reference_basis = (ref_heat or ref_el).area_kind
         area_problem = keyfigures.area_basis_mismatch(building.area_kind, reference_basis)
         if area_problem:
             ref_heat = ref_el = None  # refuse the comparison rather than compare unlike areas
+        else:
+            area_compared = keyfigures.comparison_area(area, building.area_kind, reference_basis)
+    comparison_heat = (
+        keyfigures.comparison_value(ref_heat.guide_value, ref_heat.size_scaled_part, area_compared)
+        if ref_heat and area_compared
+        else None
+    )
     bench_heat = (
         keyfigures.benchmark(
-            heat_norm, area, ref_heat.guide_value, ref_heat.limit_value, price_heat, heat_factor
+            heat_norm, area_compared, comparison_heat, ref_heat.limit_value, price_heat, heat_factor
         )
-        if ref_heat and heat_norm is not None and area
+        if ref_heat and heat_norm is not None and area_compared
         else None
     )
     bench_el = (
         keyfigures.benchmark(
             electricity,
-            area,
+            area_compared,
             ref_el.guide_value,
             ref_el.limit_value,
             price_electricity,
             factors.get(Carrier.ELECTRICITY),
         )
-        if ref_el and electricity and area
+        if ref_el and electricity and area_compared
         else None
     )
     problems = []
@@ -316,19 +325,25 @@ def building_year(building, year, factors: dict, references=None):
         problems.append(_("No reference area: key figures cannot be calculated."))
     if not building.use_type:
         problems.append(_("No use type: no reference values to compare with."))
+    elif area and not ref_heat and not ref_el and not area_problem:
+        problems.append(
+            _("There is no comparison value for the use type “%(use)s”: no comparison.")
+            % {"use": building.get_use_type_display()}
+        )
     if heat and heat_norm is None:
         problems.append(weather["problem"])
     if area_problem == "unknown":
         problems.append(
             _(
-                "The floor-area basis of the reference area (NGF or BGF) is unknown: no comparison with reference values."
+                "The floor-area basis of the reference area (NGF or BGF) is unknown: no comparison with the "
+                "comparison values (they refer to m² NGF; the federal rules convert only from a known BGF)."
             )
         )
     elif area_problem == "different":
         problems.append(
             _(
                 "The reference area is %(building)s, the reference values refer to %(reference)s: no comparison "
-                "(a conversion is allowed only with the factors of the federal rules, which are not stored here)."
+                "(the federal rules give a conversion only from BGF to NGF)."
             )
             % {"building": building.area_kind.upper(), "reference": reference_basis.upper()}
         )
@@ -363,6 +378,8 @@ def building_year(building, year, factors: dict, references=None):
         "bench_electricity": bench_el,
         "reference_heat": ref_heat,
         "reference_electricity": ref_el,
+        "area_compared": area_compared,
+        "area_converted": bool(area_compared) and building.area_kind != reference_basis,
         "months_heat": months_heat,
         "months_electricity": months_el,
         "coverage": coverage,

@@ -79,7 +79,7 @@ def _year(request, default_offset=1):
 
 
 def _factor_set(request, year):
-    sets = EmissionFactorSet.objects.all()
+    sets = EmissionFactorSet.objects.prefetch_related("entries")  # factors and their sources in one query
     chosen = None
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()

@@ -1,18 +1,25 @@
 """Import of DWD climate factors (Klimafaktoren) per postcode and their lookup.
 
-The DWD publishes the factors monthly for about 8,200 postcode areas as a semicolon-separated text
-file, one row per postcode and 12-month period, with a header row. The importer reads the header
-by name, so the order of the columns does not matter. Recognised column names (case-insensitive):
+The DWD publishes the factors monthly for about 8,200 postcode areas on its open-data server,
+``opendata.dwd.de/climate_environment/CDC/derived_germany/techn/monthly/climate_correction_factor/
+{recent,historical}/``, one semicolon-separated file per 12-month period named
+``KF_<YYYYMMDD start>_<YYYYMMDD end>.csv``, header row without preamble, columns among them ``PLZ``
+and ``KF`` (column names may carry blanks; the postcode is written as a number, so postcodes
+starting with 0 lose their leading zero). This is how two independent public readers of these files
+handle them: earthobservations/wetterdienst (``wetterdienst/provider/dwd/derived/api.py``: file name
+pattern, no rows skipped, columns "PLZ" and "KF", names stripped, PLZ compared as an integer) and a
+client that strips leading zeros before the lookup. No original file could be opened here, so the
+importer reads the header by name, and the order and the other columns do not matter:
 
-    postcode         PLZ, Postleitzahl
+    postcode         PLZ, Postleitzahl (4 digits are padded with a leading 0)
     factor           KF, Klimafaktor
-    period start     Datum von, DatumVon, Zeitraum von, von, Beginn
-    period end       Datum bis, DatumBis, Zeitraum bis, bis, Ende
+    period start     Datum von, DatumVon, Zeitraum von, von, Beginn   } optional: without them the
+    period end       Datum bis, DatumBis, Zeitraum bis, bis, Ende     } period comes from the file name
     reference place  Ort, Bezugsort, Station (optional)
 
-Dates as YYYYMMDD, YYYY-MM-DD or DD.MM.YYYY; decimal comma or point. The exact header of the
-current DWD files could not be checked against an original file while this was written; a file
-with other column names is refused with a message naming the missing column, never half-read.
+Dates as YYYYMMDD, YYYY-MM-DD or DD.MM.YYYY; decimal comma or point. A file without PLZ or KF, or
+without a period (neither date columns nor a KF_…_….csv name), is refused with a message naming
+the missing column, never half-read.
 """
 
 import csv
@@ -49,19 +56,36 @@ def _date(text):
     raise ValueError(text)
 
 
-def parse(text: str) -> list[dict]:
+FILE_NAME = re.compile(r"KF_(\d{8})_(\d{8})", re.IGNORECASE)
+
+
+def period_from_name(name: str):
+    """(start, end) from a DWD file name KF_YYYYMMDD_YYYYMMDD.csv, or None."""
+    match = FILE_NAME.search(name or "")
+    if not match:
+        return None
+    try:
+        return _date(match.group(1)), _date(match.group(2))
+    except ValueError:
+        return None
+
+
+def parse(text: str, name: str = "") -> list[dict]:
     """Rows of a DWD climate-factor file; raises ClimateFileError (German, with row and column)."""
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise ClimateFileError(_("The file is empty."))
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=";")
-    header = [h.strip().lower() for h in next(reader)]
+    header = [h.strip().lstrip("#").strip().lower() for h in next(reader)]
     index = {}
+    file_period = period_from_name(name)
     for key, names in COLUMNS.items():
         found = [i for i, h in enumerate(header) if h in names]
         if found:
             index[key] = found[0]
-        elif key != "place":
+        elif key == "place" or (key in ("start", "end") and file_period):
+            continue
+        else:
             raise ClimateFileError(
                 _("Column “%(column)s” is missing in the header row.") % {"column": COLUMN_LABELS[key]}
             )
@@ -71,6 +95,8 @@ def parse(text: str) -> list[dict]:
         if len(cells) <= max(index.values()):
             raise ClimateFileError(_("Row %(row)s has too few columns.") % {"row": number})
         postcode = cells[index["postcode"]]
+        if re.fullmatch(r"\d{4}", postcode):
+            postcode = "0" + postcode  # written as a number: the leading zero of 0xxxx is lost
         if not re.fullmatch(r"\d{5}", postcode):
             raise ClimateFileError(
                 _("Row %(row)s, column PLZ: “%(value)s” is not a five-digit postcode.")
@@ -90,6 +116,9 @@ def parse(text: str) -> list[dict]:
             )
         dates = {}
         for key in ("start", "end"):
+            if key not in index:
+                dates[key] = file_period[0 if key == "start" else 1]
+                continue
             try:
                 dates[key] = _date(cells[index[key]])
             except ValueError:
@@ -118,7 +147,7 @@ def import_file(raw: bytes, name: str = "") -> int:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
-    rows = parse(text)
+    rows = parse(text, name)
     for row in rows:
         ClimateFactor.objects.update_or_create(
             postcode=row["postcode"],
