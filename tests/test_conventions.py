@@ -180,6 +180,9 @@ CORE_HELPERS = {
     "haversine": "core.geo.haversine_km",
     "haversine_km": "core.geo",
     "validate_geojson": "core.geo",
+    "SDG_TITLES": "reference.sdg",
+    "SDG_COLOURS": "reference.sdg",
+    "SDGS": "reference.sdg.GOALS",
 }
 HOMES = ("core", "reference")  # where shared helpers and reference data live
 
