@@ -111,3 +111,97 @@ def test_every_shared_model_is_in_the_permission_matrix():
         "Every shared model needs a factory in tests/<app>/factories.py and a permission_matrix(...) "
         f"test: {missing}"
     )
+
+
+NON_LAZY = {"gettext", "ngettext", "pgettext", "npgettext"}
+
+
+def _non_lazy_names(tree) -> set[str]:
+    """Names this module binds to Django's non-lazy gettext functions (``_`` mostly)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in NON_LAZY}
+    return names
+
+
+def _calls_in_class_body(cls):
+    """Calls evaluated when the class is defined: not those inside methods or lambdas."""
+    stack = [stmt for stmt in cls.body if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Call):
+            yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def test_no_non_lazy_gettext_in_class_bodies():
+    offences = []
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        names = _non_lazy_names(tree)
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for call in _calls_in_class_body(cls):
+                func = call.func
+                if (isinstance(func, ast.Name) and func.id in names) or (
+                    isinstance(func, ast.Attribute)
+                    and func.attr in NON_LAZY
+                    and getattr(func.value, "id", "") == "translation"
+                ):
+                    offences.append(f"{path.relative_to(SRC)}:{call.lineno} in class {cls.name}")
+    assert not offences, (
+        "A class body runs once, at import: gettext there freezes the text in the language of the "
+        "first request. Use gettext_lazy (e.g. title = gettext_lazy('New …')):\n" + "\n".join(offences)
+    )
+
+
+# Helpers that live once in core or reference (where) and were copied into apps before; an app that
+# needs one imports it. Names of the old copies are listed too, so a copy under its old name is caught.
+CORE_HELPERS = {
+    "FormPageMixin": "core.formpages",
+    "CancelUrlMixin": "core.formpages.FormPageMixin",
+    "form_page": "core.formpages",
+    "child_form_page": "core.formpages",
+    "_child_form": "core.formpages.child_form_page / form_page",
+    "_apply_errors": "core.forms.add_validation_error",
+    "_errors_to_form": "core.forms.add_validation_error",
+    "add_validation_error": "core.forms",
+    "save_child": "core.actions",
+    "delete_child": "core.actions",
+    "add_child": "core.actions.save_child",
+    "_require_edit": "core.sharing.ensure_can_edit",
+    "_ensure_edit": "core.sharing.ensure_can_edit",
+    "_parent_editable": "core.sharing.ensure_can_edit",
+    "ensure_can_edit": "core.sharing",
+    "_is_partial": "core.htmx.is_partial",
+    "is_partial": "core.htmx",
+    "haversine": "core.geo.haversine_km",
+    "haversine_km": "core.geo",
+    "validate_geojson": "core.geo",
+    "SDG_TITLES": "reference.sdg",
+    "SDG_COLOURS": "reference.sdg",
+    "SDGS": "reference.sdg.GOALS",
+}
+HOMES = ("core", "reference")  # where shared helpers and reference data live
+
+
+def test_no_app_keeps_its_own_copy_of_a_core_helper():
+    offences = []
+    for path in SRC.rglob("*.py"):
+        if path.relative_to(SRC).parts[0] in HOMES or "migrations" in path.parts:
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.FunctionDef | ast.ClassDef):
+                defined = [node.name]
+            elif isinstance(node, ast.Assign):  # an alias such as ``_errors_to_form = add_validation_error``
+                defined = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            else:
+                continue
+            for name in defined:
+                if name in CORE_HELPERS:
+                    offences.append(f"{path.relative_to(SRC)}:{node.lineno}: {name} → {CORE_HELPERS[name]}")
+    assert not offences, (
+        "These helpers live once in core; import them instead of keeping a copy:\n" + "\n".join(offences)
+    )

@@ -3,10 +3,10 @@
 from django.template import Context, Template
 from django.utils import translation
 
-from ikonnekt.assessment.sdg import SDG_COLOURS
 from ikonnekt.core.chart_alt import MAX_ROWS, chart_table, map_items
 from ikonnekt.core.contrast import contrast_ratio, text_colour_on
 from ikonnekt.energy.charts import monthly_bars, ranking
+from ikonnekt.reference.sdg import SDG_COLOURS
 
 
 def test_a_bar_chart_becomes_a_table_of_categories_and_series_in_german_numbers():

@@ -60,6 +60,7 @@ def test_unknown_job_kind_is_refused():
 
 @override_settings(JOBS_EAGER=False, CELERY_BROKER_URL="memory://")
 def test_celery_dispatch_when_a_broker_is_configured(cast):
+    pytest.importorskip("celery", reason="Celery is not installed (pip install 'ikonnekt[celery]')")
     from ikonnekt.celery import app
 
     app.conf.task_always_eager = True  # the task runs in-process, through Celery's API
@@ -86,3 +87,18 @@ def test_failed_job_shows_users_a_german_message_and_keeps_the_traceback_for_adm
     assert "internen Fehlers" in body
     page = client_for(cast.a_editor).get(reverse("core:job_detail", args=[job.pk])).content.decode()
     assert "/srv/ikonnekt" not in page and "internen Fehlers" in page
+
+
+def test_a_broker_without_celery_installed_is_a_failing_system_check(monkeypatch, settings):
+    import importlib.util
+
+    from ikonnekt.core.checks import check_celery_installed
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "celery" else real(name, *a)
+    )
+    assert [e.id for e in check_celery_installed(None)] == ["ikonnekt.E004"]
+    settings.CELERY_BROKER_URL = ""
+    assert check_celery_installed(None) == []

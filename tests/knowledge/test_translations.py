@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from ikonnekt.knowledge.sdg import sdg_title
 from ikonnekt.knowledge.uploads import safe_name
+from ikonnekt.reference.sdg import sdg_title
 
 PO = Path(__file__).resolve().parents[2] / "src/ikonnekt/knowledge/locale/de/LC_MESSAGES/django.po"
 

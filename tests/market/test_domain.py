@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from ikonnekt.market.geo import haversine_km
+from ikonnekt.core.geo import haversine_km
 from ikonnekt.market.hours import HoursError, is_open, parse_hours
 from ikonnekt.market.matching import Candidate, code_level, suggest, transport_co2e_kg
 from ikonnekt.market.regional import regional_value

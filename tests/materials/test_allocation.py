@@ -7,15 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ikonnekt.core.geo import haversine_km
 from ikonnekt.materials import transport
 from ikonnekt.materials.allocation import AllocationError, Options, Plant, Point, optimise, pareto_front
 
 
 def test_haversine_matches_a_known_distance():
     # Saarlouis (49.3136, 6.7519) – Saarbrücken (49.2402, 6.9969): about 19.3 km great circle.
-    assert transport.haversine_km(49.3136, 6.7519, 49.2402, 6.9969) == pytest.approx(19.4, abs=0.3)
+    assert haversine_km(49.3136, 6.7519, 49.2402, 6.9969) == pytest.approx(19.4, abs=0.3)
     km = transport.distance_matrix([(49.3136, 6.7519)], [(49.2402, 6.9969)], detour=1.3)
-    assert km[0, 0] == pytest.approx(1.3 * transport.haversine_km(49.3136, 6.7519, 49.2402, 6.9969))
+    assert km[0, 0] == pytest.approx(1.3 * haversine_km(49.3136, 6.7519, 49.2402, 6.9969))
 
 
 def test_payload_is_limited_by_volume_for_loose_green_waste():

@@ -48,46 +48,12 @@ from ikonnekt.administration.settlement import freeze_inputs
 from ikonnekt.cooperations.models import Participation
 from ikonnekt.core import actions as core_actions
 from ikonnekt.core import audit
+from ikonnekt.core.actions import save_child
 from ikonnekt.core.audit import Actor, AuditAction
-from ikonnekt.core.sharing import has_role, user_org_ids
+from ikonnekt.core.sharing import ensure_can_edit, has_role, user_org_ids
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-
-def _require_edit(actor: Actor, obj) -> None:
-    if not obj.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
-
-
-def _full_clean(obj, exclude=None) -> None:
-    obj.full_clean(exclude=exclude, validate_unique=True)
-
-
-@transaction.atomic
-def save_child(actor: Actor, parent, child, *, exclude=None):
-    """Create or change an object below ``parent`` (the parent's editors only)."""
-    _require_edit(actor, parent)
-    creating = child.pk is None
-    before = {} if creating else audit.snapshot(type(child)._base_manager.get(pk=child.pk))
-    _full_clean(child, exclude=exclude)
-    child.save()
-    after = audit.snapshot(child)
-    audit.record(
-        actor,
-        AuditAction.CREATE if creating else AuditAction.UPDATE,
-        child,
-        changes=after if creating else audit.diff(before, after),
-    )
-    return child
-
-
-@transaction.atomic
-def delete_child(actor: Actor, child) -> None:
-    if not child.can_delete(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
-    audit.record(actor, AuditAction.DELETE, child, changes=audit.snapshot(child))
-    child.delete()
 
 
 # --- agreements -----------------------------------------------------------------------------------
@@ -164,7 +130,7 @@ def _check_role(agreement, organisation, role) -> None:
 @transaction.atomic
 def add_party(actor: Actor, agreement, organisation, role, fixed_share_percent=None, council_required=True):
     """Add a party, or change the role and share of an existing one (only before the signature)."""
-    _require_edit(actor, agreement)
+    ensure_can_edit(actor.user, agreement)
     _check_cooperation(agreement, [organisation])
     agreement.refresh_from_db(fields=["status"])
     if agreement.status not in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION, AgreementStatus.COUNCIL):
@@ -304,7 +270,7 @@ def change_status(
     notice, publication, entry into force, notice of termination, end); ``reference`` is the approval's
     file reference or the place of publication."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    _require_edit(actor, agreement)
+    ensure_can_edit(actor.user, agreement)
     on = on or timezone.localdate()
     judgement = kgg.judge(agreement)
     if to_status not in next_statuses(agreement, judgement):
@@ -397,7 +363,7 @@ def issue_settlement(actor: Actor, agreement, year: int, reason: str = "") -> Se
     """Freeze the year's inputs and issue the settlement; an existing one is corrected by a new
     version that records the differences (never changed in place)."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    _require_edit(actor, agreement)
+    ensure_can_edit(actor.user, agreement)
     try:
         inputs = freeze_inputs(agreement, year)
         result = settle(inputs)
@@ -446,7 +412,7 @@ def issue_settlement(actor: Actor, agreement, year: int, reason: str = "") -> Se
 @transaction.atomic
 def set_position_shares(actor: Actor, position, shares: dict):
     """``shares``: {organisation: planned percent}; they must add up to exactly 100 %."""
-    _require_edit(actor, position)
+    ensure_can_edit(actor.user, position)
     total = sum((Decimal(v) for v in shares.values()), Decimal(0))
     if total != 100:
         raise ValidationError(_("The time shares add up to %(sum)s %% instead of 100 %%.") % {"sum": total})
@@ -756,7 +722,7 @@ def is_member(user, group) -> bool:
 
 @transaction.atomic
 def add_member(actor: Actor, group, user, organisation, is_chair=False):
-    _require_edit(actor, group)
+    ensure_can_edit(actor.user, group)
     if not user.memberships.filter(organisation=organisation).exists():
         raise ValidationError(
             {"user": _("%(user)s is not a member of %(org)s.") % {"user": user, "org": organisation}}
@@ -782,7 +748,7 @@ def send_invitations(actor: Actor, meeting) -> int:
     """E-mail every group member an invitation with the meeting as .ics attachment."""
     from ikonnekt.administration.notify import send_meeting_invitation
 
-    _require_edit(actor, meeting)
+    ensure_can_edit(actor.user, meeting)
     members = list(meeting.group.members.select_related("user"))
     for m in members:
         Attendance.objects.get_or_create(
@@ -798,7 +764,7 @@ def send_invitations(actor: Actor, meeting) -> int:
 @transaction.atomic
 def set_attendance(actor: Actor, meeting, statuses: dict):
     """``statuses``: {user_id: status} for the group's members."""
-    _require_edit(actor, meeting)
+    ensure_can_edit(actor.user, meeting)
     member_ids = set(meeting.group.members.values_list("user_id", flat=True))
     changed = {}
     for user_id, status in statuses.items():
@@ -857,7 +823,7 @@ def toggle_vote(actor: Actor, card) -> bool:
 
 @transaction.atomic
 def group_idea(actor: Actor, card, cluster: str):
-    _require_edit(actor, card.meeting)
+    ensure_can_edit(actor.user, card.meeting)
     before = card.cluster
     card.cluster = cluster.strip()[:100]
     card.save(update_fields=["cluster"])
@@ -911,7 +877,7 @@ def new_feed_token(actor: Actor) -> str:
 def new_group_feed_token(actor: Actor, group) -> str:
     from ikonnekt.administration.ical import hash_token, new_token
 
-    _require_edit(actor, group)
+    ensure_can_edit(actor.user, group)
     token = new_token()
     group.feed_token_hash = hash_token(token)
     group.save(update_fields=["feed_token_hash"])
@@ -937,7 +903,7 @@ def save_cost_key(actor: Actor, agreement, name: str, components: list[dict]):
     """A cost key with its weighted components; the weights must add up to 100 %."""
     from ikonnekt.administration.models import CostKey, CostKeyComponent
 
-    _require_edit(actor, agreement)
+    ensure_can_edit(actor.user, agreement)
     if not components:
         raise ValidationError(_("Add at least one component, e.g. inhabitants with a weight of 100."))
     total = sum((Decimal(c.get("weight_percent") or 0) for c in components), Decimal(0))
@@ -1066,7 +1032,7 @@ def classify_vat(actor: Actor, agreement, data: dict):
     from ikonnekt.administration.models import VatStatus
 
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    _require_edit(actor, agreement)
+    ensure_can_edit(actor.user, agreement)
     status = data.get("vat_status")
     errors = {}
     if status == VatStatus.NOT_TAXABLE:

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from ikonnekt.administration import actions
 from ikonnekt.administration import models as m
 from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items
+from ikonnekt.core import actions as core_actions
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
 from ikonnekt.core.sharing import get_visible_or_404
 from ikonnekt.organizations.models import Organisation
@@ -580,9 +581,9 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         titles = data.pop("agenda_titles", [])
         actor = Actor.from_request(self.request)
         with transaction.atomic():
-            meeting = actions.save_child(actor, data["group"], m.Meeting(**data))
+            meeting = core_actions.save_child(actor, data["group"], m.Meeting(**data))
             for number, title in enumerate(titles, start=1):
-                actions.save_child(
+                core_actions.save_child(
                     actor, meeting, m.AgendaItem(meeting=meeting, position=number, title=title)
                 )
         serializer.instance = meeting

@@ -23,6 +23,7 @@ from ikonnekt.administration.models import (
     UsageRecord,
     UsageUnit,
 )
+from ikonnekt.core.kinds import kind_of
 from ikonnekt.organizations.models import InhabitantCount
 
 
@@ -38,40 +39,103 @@ def _inhabitants(org_ids, reference_date) -> dict:
     return latest
 
 
-def _component_values(component, org_ids, fixed, year) -> tuple[dict, str]:
-    basis = component.basis
-    if basis == KeyBasis.EQUAL:
-        return {}, ""
-    if basis == KeyBasis.FIXED:
-        return {str(o): (str(fixed[o]) if fixed.get(o) is not None else None) for o in org_ids}, "%"
-    if basis == KeyBasis.INHABITANTS:
-        found = _inhabitants(org_ids, component.reference_date)
-        return {str(o): (found[o][0] if o in found else None) for o in org_ids}, _("inhabitants")
-    if basis == KeyBasis.RESOURCE_USAGE:
-        return _usage_with_bookings(component.resource, org_ids, year)
-    elif basis == KeyBasis.RESOURCE_BOOKINGS:
-        rows = (
-            Booking.objects.filter(
-                resource_id=component.resource_id,
-                start__year=year,
-                status=BookingStatus.CONFIRMED,
-                organisation_id__in=org_ids,
-            )
-            .values("organisation_id")
-            .annotate(q=Count("id"))
-        )
-        unit = _("bookings")
-    else:  # position hours
-        rows = (
-            TimeRecord.objects.filter(
-                position_id=component.position_id, date__year=year, organisation_id__in=org_ids
-            )
-            .values("organisation_id")
-            .annotate(q=Sum("hours"))
-        )
-        unit = "h"
+# --- where each cost-key basis takes its figures from (one row per KeyBasis) ----------------------
+# Each reader returns ({party id: figure as text or None}, unit) for the settlement year.
+
+
+def _equal(component, org_ids, fixed, year):
+    return {}, ""
+
+
+def _fixed(component, org_ids, fixed, year):
+    return {str(o): (str(fixed[o]) if fixed.get(o) is not None else None) for o in org_ids}, "%"
+
+
+def _inhabitant_figures(component, org_ids, fixed, year):
+    found = _inhabitants(org_ids, component.reference_date)
+    return {str(o): (found[o][0] if o in found else None) for o in org_ids}, _("inhabitants")
+
+
+def _resource_usage(component, org_ids, fixed, year):
+    return _usage_with_bookings(component.resource, org_ids, year)
+
+
+def _sums(rows, org_ids):
     found = {r["organisation_id"]: r["q"] for r in rows}
-    return {str(o): str(found.get(o) or 0) for o in org_ids}, unit
+    return {str(o): str(found.get(o) or 0) for o in org_ids}
+
+
+def _resource_bookings(component, org_ids, fixed, year):
+    rows = (
+        Booking.objects.filter(
+            resource_id=component.resource_id,
+            start__year=year,
+            status=BookingStatus.CONFIRMED,
+            organisation_id__in=org_ids,
+        )
+        .values("organisation_id")
+        .annotate(q=Count("id"))
+    )
+    return _sums(rows, org_ids), _("bookings")
+
+
+def _position_hours(component, org_ids, fixed, year):
+    rows = (
+        TimeRecord.objects.filter(
+            position_id=component.position_id, date__year=year, organisation_id__in=org_ids
+        )
+        .values("organisation_id")
+        .annotate(q=Sum("hours"))
+    )
+    return _sums(rows, org_ids), "h"
+
+
+# --- where the figure of each party is entered (links in the error of a settlement) ---------------
+
+
+def _nowhere(component, org_ids, agreement):
+    return {}
+
+
+def _resource_usage_page(component, org_ids, agreement):
+    return {"": reverse("administration:resource_usage", args=[component.resource_id])}
+
+
+def _resource_page(component, org_ids, agreement):
+    return {"": reverse("administration:resource_detail", args=[component.resource_id])}
+
+
+def _position_page(component, org_ids, agreement):
+    return {"": reverse("administration:position_detail", args=[component.position_id])}
+
+
+def _parties_page(component, org_ids, agreement):
+    return {"": reverse("administration:agreement_party", args=[agreement.pk])}
+
+
+def _inhabitants_admin(component, org_ids, agreement):
+    add = reverse("admin:organizations_inhabitantcount_add")
+    return {str(o): f"{add}?organisation={o}" for o in org_ids}
+
+
+#: The known cost-key bases: (figures of the year, where they are entered). A new KeyBasis needs
+#: its row here; an unknown basis is an error (never counted as another basis).
+BASES = {
+    KeyBasis.EQUAL: (_equal, _nowhere),
+    KeyBasis.FIXED: (_fixed, _parties_page),
+    KeyBasis.INHABITANTS: (_inhabitant_figures, _inhabitants_admin),
+    KeyBasis.RESOURCE_USAGE: (_resource_usage, _resource_usage_page),
+    KeyBasis.RESOURCE_BOOKINGS: (_resource_bookings, _resource_page),
+    KeyBasis.POSITION_HOURS: (_position_hours, _position_page),
+}
+
+
+def _basis(component):
+    return kind_of(BASES, component.basis, what="cost-key basis", where="administration.settlement.BASES")
+
+
+def _component_values(component, org_ids, fixed, year) -> tuple[dict, str]:
+    return _basis(component)[0](component, org_ids, fixed, year)
 
 
 def _usage_with_bookings(resource, org_ids, year) -> tuple[dict, str]:
@@ -98,24 +162,7 @@ def _usage_with_bookings(resource, org_ids, year) -> tuple[dict, str]:
 
 
 def _where(component, org_ids, agreement) -> dict:
-    """Where the figure of each party is entered (links in the error of a settlement)."""
-    basis = component.basis
-    if basis in (KeyBasis.RESOURCE_USAGE, KeyBasis.RESOURCE_BOOKINGS):
-        url = reverse(
-            "administration:resource_usage"
-            if basis == KeyBasis.RESOURCE_USAGE
-            else "administration:resource_detail",
-            args=[component.resource_id],
-        )
-        return {"": url}
-    if basis == KeyBasis.POSITION_HOURS:
-        return {"": reverse("administration:position_detail", args=[component.position_id])}
-    if basis == KeyBasis.FIXED:
-        return {"": reverse("administration:agreement_party", args=[agreement.pk])}
-    if basis == KeyBasis.INHABITANTS:
-        add = reverse("admin:organizations_inhabitantcount_add")
-        return {str(o): f"{add}?organisation={o}" for o in org_ids}
-    return {}
+    return _basis(component)[1](component, org_ids, agreement)
 
 
 def freeze_inputs(agreement, year: int) -> dict:

@@ -34,33 +34,10 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.formpages import form_page
+from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role, user_org_ids
 from ikonnekt.organizations.models import Organisation
-
-
-def _apply_errors(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _child_form(request, *, form, title, cancel_url, on_valid, intro="", success=None):
-    """Render ``form``; on a valid POST run ``on_valid()`` (an action) and redirect."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = on_valid()
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, success or _("Saved."))
-            return redirect(result if isinstance(result, str) else cancel_url)
-    return render(
-        request,
-        "administration/form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro},
-    )
 
 
 def _actor(request):
@@ -252,29 +229,11 @@ class AgreementDetail(SharedDetailView):
         return ctx
 
 
-class FormPageMixin:
-    """Our own form page (title, cancel link) for the generic create/update views; a successful
-    save leads to the object's page."""
-
-    template_name = "administration/form.html"
-    page_title = ""
-    cancel_url = reverse_lazy("administration:list")
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        obj = getattr(self, "object", None)
-        ctx["title"] = self.page_title or (_("Edit %(name)s") % {"name": obj} if obj else "")
-        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
-        return ctx
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
-
-class AgreementCreate(FormPageMixin, SharedCreateView):
+class AgreementCreate(SharedCreateView):
     model = m.Agreement
     form_class = forms.AgreementForm
-    page_title = gettext_lazy("New agreement")
+    title = gettext_lazy("New agreement")
+    cancel_url = reverse_lazy("administration:list")
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
@@ -296,7 +255,7 @@ class AgreementCreate(FormPageMixin, SharedCreateView):
         return response
 
 
-class AgreementUpdate(FormPageMixin, SharedUpdateView):
+class AgreementUpdate(SharedUpdateView):
     model = m.Agreement
     form_class = forms.AgreementForm
 
@@ -317,9 +276,9 @@ class AgreementDelete(SharedDeleteView):
 def agreement_status(request, pk):
     agreement = get_editable_or_404(m.Agreement, request.user, pk=pk)
     form = forms.StatusForm(request.POST or None, agreement=agreement)
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Change status of %(title)s") % {"title": agreement},
         cancel_url=agreement.get_absolute_url(),
         on_valid=lambda: actions.change_status(
@@ -361,9 +320,9 @@ def agreement_decision(request, pk):
         )
         return agreement.get_absolute_url()
 
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Record council decision"),
         cancel_url=agreement.get_absolute_url(),
         on_valid=save,
@@ -381,7 +340,7 @@ def _agreement_child_view(form_class, title, build):
             build(request, agreement, form)
             return agreement.get_absolute_url()
 
-        return _child_form(
+        return form_page(
             request, form=form, title=title, cancel_url=agreement.get_absolute_url(), on_valid=save
         )
 
@@ -403,12 +362,12 @@ def _add_party(request, agreement, form):
 
 def _add_transfer(request, agreement, form):
     form.instance.agreement = agreement
-    actions.save_child(_actor(request), agreement, form.instance)
+    core_actions.save_child(_actor(request), agreement, form.instance)
 
 
 def _add_cost_item(request, agreement, form):
     form.instance.agreement = agreement
-    actions.save_child(_actor(request), agreement, form.instance)
+    core_actions.save_child(_actor(request), agreement, form.instance)
 
 
 def _add_advance(request, agreement, form):
@@ -441,9 +400,9 @@ def agreement_vat(request, pk):
         data = {f: form.cleaned_data.get(f) for f in actions.VAT_FIELDS}
         return actions.classify_vat(_actor(request), m.Agreement(pk=agreement.pk), data).get_absolute_url()
 
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("VAT classification (§ 2b UStG) of %(title)s") % {"title": agreement},
         cancel_url=agreement.get_absolute_url(),
         on_valid=save,
@@ -467,7 +426,7 @@ def agreement_cost_key(request, pk):
         try:
             actions.save_cost_key(_actor(request), agreement, form.cleaned_data["name"], rows)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Cost key saved."))
             return redirect(agreement)
@@ -498,7 +457,7 @@ def agreement_settlement(request, pk):
                     _actor(request), agreement, year, form.cleaned_data.get("reason", "")
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_validation_error(form, exc)
             else:
                 messages.success(
                     request,
@@ -590,7 +549,7 @@ agreement_attachment.shareable_model = m.Agreement
 @login_required
 def cost_item_delete(request, pk):
     item = get_visible_or_404(m.CostItem.objects.select_related("agreement"), request.user, pk=pk)
-    actions.delete_child(_actor(request), item)
+    core_actions.delete_child(_actor(request), item.agreement, item)
     messages.success(request, _("Deleted."))
     return redirect(item.agreement)
 
@@ -635,13 +594,14 @@ class PositionDetail(SharedDetailView):
         return ctx
 
 
-class PositionCreate(FormPageMixin, SharedCreateView):
+class PositionCreate(SharedCreateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
-    page_title = gettext_lazy("New shared position")
+    title = gettext_lazy("New shared position")
+    cancel_url = reverse_lazy("administration:list")
 
 
-class PositionUpdate(FormPageMixin, SharedUpdateView):
+class PositionUpdate(SharedUpdateView):
     model = m.SharedPosition
     form_class = forms.PositionForm
 
@@ -650,9 +610,9 @@ class PositionUpdate(FormPageMixin, SharedUpdateView):
 def position_shares(request, pk):
     position = get_editable_or_404(m.SharedPosition, request.user, pk=pk)
     form = forms.SharesForm(request.POST or None, position=position)
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Time shares of %(title)s") % {"title": position},
         intro=_("Planned percentages per partner; together exactly 100 %."),
         cancel_url=position.get_absolute_url(),
@@ -686,7 +646,7 @@ def position_time(request, pk):
             note=d["note"],
         )
 
-    return _child_form(
+    return form_page(
         request, form=form, title=_("Record time"), cancel_url=position.get_absolute_url(), on_valid=save
     )
 
@@ -703,9 +663,9 @@ def position_import(request, pk):
         count = actions.import_time_records(_actor(request), position, upload.read())
         messages.info(request, _("%(n)s time records imported.") % {"n": count})
 
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Import time records (CSV)"),
         cancel_url=position.get_absolute_url(),
         on_valid=save,
@@ -773,13 +733,14 @@ def _week_grid(bookings, today, weeks=3):
     return [days[i : i + 7] for i in range(0, len(days), 7)]
 
 
-class ResourceCreate(FormPageMixin, SharedCreateView):
+class ResourceCreate(SharedCreateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
-    page_title = gettext_lazy("New shared resource")
+    title = gettext_lazy("New shared resource")
+    cancel_url = reverse_lazy("administration:list")
 
 
-class ResourceUpdate(FormPageMixin, SharedUpdateView):
+class ResourceUpdate(SharedUpdateView):
     model = m.SharedResource
     form_class = forms.ResourceForm
 
@@ -805,9 +766,9 @@ def resource_book(request, pk):
             messages.info(request, _("The booking is requested and waits for the owner's approval."))
         return resource.get_absolute_url()
 
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Book %(name)s") % {"name": resource},
         cancel_url=resource.get_absolute_url(),
         on_valid=save,
@@ -842,9 +803,9 @@ def resource_usage(request, pk):
         )
         return resource.get_absolute_url()
 
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Record usage"),
         cancel_url=resource.get_absolute_url(),
         on_valid=save,
@@ -910,13 +871,14 @@ class GroupDetail(SharedDetailView):
         return ctx
 
 
-class GroupCreate(FormPageMixin, SharedCreateView):
+class GroupCreate(SharedCreateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
-    page_title = gettext_lazy("New working group")
+    title = gettext_lazy("New working group")
+    cancel_url = reverse_lazy("administration:list")
 
 
-class GroupUpdate(FormPageMixin, SharedUpdateView):
+class GroupUpdate(SharedUpdateView):
     model = m.WorkingGroup
     form_class = forms.GroupForm
 
@@ -925,9 +887,9 @@ class GroupUpdate(FormPageMixin, SharedUpdateView):
 def group_member(request, pk):
     group = get_editable_or_404(m.WorkingGroup, request.user, pk=pk)
     form = forms.MemberForm(request.POST or None, group=group)
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Add member"),
         cancel_url=group.get_absolute_url(),
         on_valid=lambda: (
@@ -950,9 +912,9 @@ def group_meeting(request, pk):
 
     def save():
         form.instance.group = group
-        return actions.save_child(_actor(request), group, form.instance).get_absolute_url()
+        return core_actions.save_child(_actor(request), group, form.instance).get_absolute_url()
 
-    return _child_form(
+    return form_page(
         request, form=form, title=_("New meeting"), cancel_url=group.get_absolute_url(), on_valid=save
     )
 
@@ -1010,12 +972,12 @@ class MeetingDetail(SharedDetailView):
 def meeting_edit(request, pk):
     meeting = get_editable_or_404(m.Meeting.objects.select_related("group"), request.user, pk=pk)
     form = forms.MeetingForm(request.POST or None, instance=meeting)
-    return _child_form(
+    return form_page(
         request,
-        form=form,
+        form,
         title=_("Edit meeting"),
         cancel_url=meeting.get_absolute_url(),
-        on_valid=lambda: actions.save_child(_actor(request), meeting, form.instance).get_absolute_url(),
+        on_valid=lambda: core_actions.save_child(_actor(request), meeting, form.instance).get_absolute_url(),
     )
 
 
@@ -1049,7 +1011,7 @@ def _meeting_post(form_class, prefix, build):
 
 def _save_meeting_child(request, meeting, form):
     form.instance.meeting = meeting
-    actions.save_child(_actor(request), meeting, form.instance)
+    core_actions.save_child(_actor(request), meeting, form.instance)
 
 
 meeting_agenda = _meeting_post(forms.AgendaItemForm, "g", _save_meeting_child)
@@ -1097,8 +1059,8 @@ def meeting_minutes(request, pk):
         key = f"minutes_{item.pk}"
         if key in request.POST:
             item.minutes = request.POST[key]
-            actions.save_child(_actor(request), meeting, item)
-    actions.save_child(_actor(request), meeting.group, meeting)
+            core_actions.save_child(_actor(request), meeting, item)
+    core_actions.save_child(_actor(request), meeting.group, meeting)
     messages.success(request, _("Minutes saved."))
     return redirect(meeting)
 
@@ -1300,10 +1262,11 @@ class AdviceDetail(SharedDetailView):
         return ctx
 
 
-class AdviceCreate(FormPageMixin, SharedCreateView):
+class AdviceCreate(SharedCreateView):
     model = m.AdviceRequest
     form_class = forms.AdviceForm
-    page_title = gettext_lazy("Ask the partners")
+    title = gettext_lazy("Ask the partners")
+    cancel_url = reverse_lazy("administration:list")
 
     def form_valid(self, form):
         form.instance.asked_by = self.request.user

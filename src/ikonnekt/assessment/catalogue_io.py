@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from ikonnekt.assessment.models import Aggregation, CatalogueKind, Implementer, NodeKind
-from ikonnekt.assessment.sdg import SDG_NUMBERS
 from ikonnekt.core import tabular
+from ikonnekt.reference.sdg import SDG_NUMBERS
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 FORMAT = "ikonnekt-catalogue"

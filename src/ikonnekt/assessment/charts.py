@@ -5,8 +5,8 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
-from ikonnekt.assessment.sdg import SDG_COLOURS
 from ikonnekt.core.formats import number
+from ikonnekt.reference.sdg import SDG_COLOURS
 
 PALETTE = ["#1d5c4d", "#e07b39", "#3f7fbf", "#a23b72", "#6a994e", "#8d6a9f"]
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from ikonnekt.assessment.catalogue_io import MAX_UPLOAD_BYTES
 from ikonnekt.assessment.geometry import clean_geometry
 from ikonnekt.assessment.models import Area, Assessment, Catalogue, CatalogueNode, CatalogueStatus, NodeKind
-from ikonnekt.assessment.sdg import SDG_NUMBERS, SDG_TITLES
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm
+from ikonnekt.reference.sdg import SDG_NUMBERS, SDG_TITLES
 
 
 class CatalogueForm(ShareableForm):

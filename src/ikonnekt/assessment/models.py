@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.assessment.sdg import SDG_NUMBERS
 from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.reference.sdg import SDG_NUMBERS
 
 
 class CatalogueKind(models.TextChoices):

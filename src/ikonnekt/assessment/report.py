@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from ikonnekt.assessment import charts, results, scoring
 from ikonnekt.assessment.catalogue_io import IMPLEMENTER_EXPORT, RATING_COLUMNS, RATING_SHEET, STATUS_EXPORT
 from ikonnekt.assessment.explain import explain
-from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
 from ikonnekt.core import tabular
 from ikonnekt.core.formats import number
+from ikonnekt.reference.sdg import SDG_COLOURS, SDG_TITLES
 
 
 def label_text(label):

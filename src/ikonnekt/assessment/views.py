@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.assessment import actions, catalogue_io, charts, report, results
@@ -42,6 +43,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.formpages import form_page
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.organizations.models import Organisation
@@ -52,11 +54,6 @@ def _style_filters(ctx):
         for field in ctx["filterset"].form.fields.values():
             style_widget(field)
     return ctx
-
-
-def _apply_errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _download(content, filename, content_type):
@@ -95,14 +92,12 @@ class CatalogueDetail(SharedDetailView):
 class CatalogueCreate(SharedCreateView):
     model = Catalogue
     form_class = CatalogueForm
-    template_name = "assessment/form.html"
-    extra_context = {"title": _("New criteria catalogue")}
+    title = gettext_lazy("New criteria catalogue")
 
 
 class CatalogueEdit(SharedUpdateView):
     model = Catalogue
     form_class = CatalogueForm
-    template_name = "assessment/form.html"
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -206,30 +201,20 @@ def catalogue_import(request):
     return render(request, "assessment/catalogue_import.html", {"form": form, "problems": problems})
 
 
-def _node_form_page(request, form, catalogue, title):
-    return render(
-        request,
-        "assessment/form.html",
-        {"form": form, "title": title, "view": {"title": title}, "cancel_url": catalogue.get_absolute_url()},
-    )
-
-
 @login_required
 def node_create(request, pk):
     catalogue = get_editable_or_404(Catalogue, request.user, pk=pk)
     if not catalogue.is_draft:
         raise PermissionDenied(_("This version is published and frozen. Create a new version to change it."))
     form = NodeForm(request.POST or None, catalogue=catalogue, initial={"parent": request.GET.get("parent")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            node = actions.save_node(Actor.from_request(request), form.instance, form.save)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(node.get_absolute_url())
-    return _node_form_page(
-        request, form, catalogue, _("New entry in %(catalogue)s") % {"catalogue": catalogue}
+    return form_page(
+        request,
+        form,
+        title=_("New entry in %(catalogue)s") % {"catalogue": catalogue},
+        cancel_url=catalogue.get_absolute_url(),
+        on_valid=lambda: actions.save_node(
+            Actor.from_request(request), form.instance, form.save
+        ).get_absolute_url(),
     )
 
 
@@ -239,15 +224,16 @@ def node_edit(request, pk):
     if not node.catalogue.can_edit_content(request.user):
         raise PermissionDenied(_("This version is published and frozen. Create a new version to change it."))
     form = NodeForm(request.POST or None, instance=node, catalogue=node.catalogue)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_node(Actor.from_request(request), form.instance, form.save)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(node.get_absolute_url())
-    return _node_form_page(request, form, node.catalogue, _("Edit %(name)s") % {"name": node})
+    return form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": node},
+        cancel_url=node.catalogue.get_absolute_url(),
+        on_valid=lambda: actions.save_node(
+            Actor.from_request(request), form.instance, form.save
+        ).get_absolute_url(),
+        success=_("Changes saved."),
+    )
 
 
 @login_required
@@ -324,7 +310,7 @@ class AreaCreate(SharedCreateView):
     model = Area
     form_class = AreaForm
     template_name = "assessment/area_form.html"
-    extra_context = {"title": _("New area")}
+    title = gettext_lazy("New area")
 
 
 class AreaEdit(SharedUpdateView):
@@ -361,29 +347,27 @@ def assessment_create(request):
         active_organisation=request.active_organisation,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
+
+    def create():
         form.instance.created_by = request.user
-        try:
-            assessment = actions.create_assessment(
-                Actor.from_request(request), form.cleaned_data["owner"].pk, form.save
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Assessment created. Rate the measures now."))
-            return redirect("assessment:assessment_fill", pk=assessment.pk)
-    title = _("New assessment")
-    return render(
+        assessment = actions.create_assessment(
+            Actor.from_request(request), form.cleaned_data["owner"].pk, form.save
+        )
+        return reverse("assessment:assessment_fill", args=[assessment.pk])
+
+    return form_page(
         request,
-        "assessment/form.html",
-        {"form": form, "title": title, "view": {"title": title}, "cancel_url": "/assessment/"},
+        form,
+        title=_("New assessment"),
+        cancel_url="/assessment/",
+        on_valid=create,
+        success=_("Assessment created. Rate the measures now."),
     )
 
 
 class AssessmentEdit(SharedUpdateView):
     model = Assessment
     form_class = AssessmentForm
-    template_name = "assessment/form.html"
 
 
 class AssessmentDelete(SharedDeleteView):

@@ -21,13 +21,13 @@ class AnnouncementDetail(crud.SharedDetailView):
 class AnnouncementCreate(crud.SharedCreateView):
     model = Announcement
     form_class = AnnouncementForm
-    extra_context = {"title": _("New announcement")}
+    title = _("New announcement")
 
 
 class AnnouncementUpdate(crud.SharedUpdateView):
     model = Announcement
     form_class = AnnouncementForm
-    extra_context = {"title": _("Edit announcement")}
+    title = _("Edit announcement")
 
 
 class AnnouncementDelete(crud.SharedDeleteView):

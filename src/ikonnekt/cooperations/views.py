@@ -16,7 +16,7 @@ from ikonnekt.cooperations.network import network_graph
 from ikonnekt.cooperations.sections import sections as cooperation_sections
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDetailView, SharedListView
-from ikonnekt.core.forms import style_widget
+from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import Role, get_editable_or_404, user_roles
 from ikonnekt.organizations.models import OrganisationKind
 
@@ -65,12 +65,6 @@ def _form_page(request, form, formset, title, cancel_url):
     )
 
 
-def _apply_errors(form, exc):
-    errors_by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
-    for field, errors in errors_by_field.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 def cooperation_create(request):
     if not any(role == Role.ADMIN for role in user_roles(request.user).values()):
@@ -91,7 +85,7 @@ def cooperation_create(request):
                 Actor.from_request(request), form.cleaned_data["owner"].pk, form.save, participants
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Cooperation “%(name)s” created.") % {"name": cooperation})
             return redirect(cooperation)
@@ -108,7 +102,7 @@ def cooperation_edit(request, pk):
             with transaction.atomic():
                 actions.update_cooperation(Actor.from_request(request), form.instance, form.save, formset)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(cooperation)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ikonnekt.core import audit
 from ikonnekt.core.audit import Actor, AuditAction
-from ikonnekt.core.sharing import ensure_can_create, validate_sharing
+from ikonnekt.core.sharing import ensure_can_create, ensure_can_edit, validate_sharing
 
 SHARING_FIELDS = ("visibility", "shared_with")
 
@@ -34,8 +34,7 @@ def update_object(actor: Actor, instance, save: Callable[[], object]):
     model = type(instance)
     stored = model._base_manager.select_for_update().get(pk=instance.pk)
     before = audit.snapshot(stored)
-    if not stored.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
+    ensure_can_edit(actor.user, stored)
     if getattr(instance, "owner_id", None) != stored.owner_id and not instance.can_edit(actor.user):
         raise PermissionDenied(_("You may only move objects to organisations you edit for."))
     saved = save()
@@ -75,6 +74,52 @@ def change_visibility(actor: Actor, instance, visibility: str, cooperations=None
         return instance
 
     return update_object(actor, instance, save)
+
+
+def _owner_id(obj):
+    """The organisation whose audit log holds rows about ``obj`` (a child: its parent's owner)."""
+    return obj.audit_owner_id() if hasattr(obj, "audit_owner_id") else obj.owner_id
+
+
+@transaction.atomic
+def save_child(actor: Actor, parent, child, *, save: Callable[[], object] | None = None, exclude=None):
+    """Create or change ``child``, an object below ``parent`` (a meter of a building, a party of an
+    agreement): the parent's editors only; validated (``full_clean``), written and audited in one
+    transaction, the audit row on the child in the parent owner's log (a diff when changing).
+
+    ``save`` writes and returns the object when a form or serializer does it (``form.save``,
+    ``serializer.save``; ``child`` may then be None for a new object); by default
+    ``child.save()``. ``exclude``: fields ``full_clean`` leaves out."""
+    ensure_can_edit(actor.user, parent)
+    creating = child is None or child.pk is None
+    before = {} if creating else audit.snapshot(type(child)._base_manager.get(pk=child.pk))
+    if save is None:
+        child.full_clean(exclude=exclude)
+        child.save()
+    else:
+        # The form or serializer validated its fields; the whole row is checked after it wrote
+        # (a failure rolls the write back).
+        child = save()
+        child.full_clean(exclude=exclude)
+    after = audit.snapshot(child)
+    audit.record(
+        actor,
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        child,
+        changes=after if creating else audit.diff(before, after),
+        owner_organisation=_owner_id(parent),
+    )
+    return child
+
+
+@transaction.atomic
+def delete_child(actor: Actor, parent, child) -> None:
+    """Delete ``child`` below ``parent`` (the parent's editors only), audited like ``save_child``."""
+    ensure_can_edit(actor.user, parent)
+    audit.record(
+        actor, AuditAction.DELETE, child, changes=audit.snapshot(child), owner_organisation=_owner_id(parent)
+    )
+    child.delete()
 
 
 def record_download(actor: Actor, instance, what: str = "") -> None:

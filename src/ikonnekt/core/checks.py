@@ -75,6 +75,23 @@ def check_mail_backend(app_configs, **kwargs):
     return []
 
 
+@register()
+def check_celery_installed(app_configs, **kwargs):
+    """A broker is configured, but Celery (an extra since it is not needed by the embedded runner)
+    is missing: every job would fail at dispatch."""
+    import importlib.util
+
+    if settings.CELERY_BROKER_URL and importlib.util.find_spec("celery") is None:
+        return [
+            Error(
+                "CELERY_BROKER_URL is set, but Celery is not installed.",
+                hint="pip install 'ikonnekt[celery]', or unset CELERY_BROKER_URL to use the embedded job runner.",
+                id="ikonnekt.E004",
+            )
+        ]
+    return []
+
+
 @register(Tags.security, deploy=True)
 def check_site_url(app_configs, **kwargs):
     """Mails and calendar feeds link to SITE_URL: a loopback address there leads nowhere."""

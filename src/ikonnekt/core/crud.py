@@ -10,13 +10,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from ikonnekt.core import actions, audit
 from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
+from ikonnekt.core.formpages import FormPageMixin
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 
@@ -104,17 +104,6 @@ class ActorFormMixin:
         kwargs["active_organisation"] = getattr(self.request, "active_organisation", None)
         return kwargs
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        if "cancel_url" not in ctx:
-            obj = getattr(self, "object", None)
-            referer = self.request.META.get("HTTP_REFERER", "")
-            safe = url_has_allowed_host_and_scheme(referer, allowed_hosts={self.request.get_host()})
-            ctx["cancel_url"] = (
-                obj.get_absolute_url() if obj is not None and obj.pk else (referer if safe else "/")
-            )
-        return ctx
-
     def run_action(self, form, action):
         try:
             self.object = action()
@@ -124,8 +113,7 @@ class ActorFormMixin:
         return HttpResponseRedirect(self.get_success_url())
 
 
-class SharedCreateView(LoginRequiredMixin, ActorFormMixin, generic.CreateView):
-    template_name = "core/form.html"
+class SharedCreateView(LoginRequiredMixin, FormPageMixin, ActorFormMixin, generic.CreateView):
     success_message = _("Saved.")
 
     def dispatch(self, request, *args, **kwargs):
@@ -150,8 +138,9 @@ class SharedCreateView(LoginRequiredMixin, ActorFormMixin, generic.CreateView):
         return self.success_message
 
 
-class SharedUpdateView(LoginRequiredMixin, ActorFormMixin, VisibleQuerysetMixin, generic.UpdateView):
-    template_name = "core/form.html"
+class SharedUpdateView(
+    LoginRequiredMixin, FormPageMixin, ActorFormMixin, VisibleQuerysetMixin, generic.UpdateView
+):
     success_message = _("Changes saved.")
 
     def get_object(self, queryset=None):

@@ -274,9 +274,14 @@ def get_visible_or_404(model_or_qs, user, **lookup):
 def get_editable_or_404(model_or_qs, user, **lookup):
     """Visible and editable → the object; invisible → 404; visible but read-only → 403."""
     obj = get_visible_or_404(model_or_qs, user, **lookup)
+    ensure_can_edit(user, obj)
+    return obj
+
+
+def ensure_can_edit(user, obj) -> None:
+    """The edit check of every write (of ``obj`` itself, or of a child below it)."""
     if not obj.can_edit(user):
         raise PermissionDenied(_("You may read this, but not change it."))
-    return obj
 
 
 def get_deletable_or_404(model_or_qs, user, **lookup):

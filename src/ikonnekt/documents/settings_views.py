@@ -109,7 +109,7 @@ def metadata_field_edit(request, pk):
         return redirect("documents:settings")
     return render(
         request,
-        "documents/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Edit field “%(label)s”") % {"label": field.label},

@@ -91,22 +91,7 @@ class DocumentDetail(SharedDetailView):
         return ctx
 
 
-class FormPageMixin:
-    """Pages with a form: our template (title and cancel link without relying on the referer)."""
-
-    template_name = "documents/form.html"
-    page_title = ""
-    cancel = "documents:list"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        obj = getattr(self, "object", None)
-        ctx["title"] = self.page_title if not obj else _("Edit %(name)s") % {"name": obj}
-        ctx["cancel_url"] = obj.get_absolute_url() if obj else reverse(self.cancel)
-        return ctx
-
-
-class DocumentEdit(FormPageMixin, SharedUpdateView):
+class DocumentEdit(SharedUpdateView):
     model = Document
     form_class = DocumentForm
 
@@ -372,11 +357,11 @@ class FileDetail(SharedDetailView):
         return ctx
 
 
-class FileCreate(FormPageMixin, SharedCreateView):
+class FileCreate(SharedCreateView):
     model = File
     form_class = FileForm
-    page_title = gettext_lazy("New file")
-    cancel = "documents:file_list"
+    title = gettext_lazy("New file")
+    cancel_url = reverse_lazy("documents:file_list")
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
@@ -393,7 +378,7 @@ class FileCreate(FormPageMixin, SharedCreateView):
         return redirect(file)
 
 
-class FileEdit(FormPageMixin, SharedUpdateView):
+class FileEdit(SharedUpdateView):
     model = File
     form_class = FileForm
 
@@ -545,7 +530,7 @@ def package_import(request):
             return redirect(file or "documents:list")
     return render(
         request,
-        "documents/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Import an export ZIP"),
@@ -582,15 +567,15 @@ class SubjectDetail(SharedDetailView):
         return ctx
 
 
-class SubjectCreate(FormPageMixin, SharedCreateView):
+class SubjectCreate(SharedCreateView):
     model = Subject
     form_class = SubjectForm
-    page_title = gettext_lazy("New filing plan subject")
-    cancel = "documents:subject_list"
+    title = gettext_lazy("New filing plan subject")
+    cancel_url = reverse_lazy("documents:subject_list")
     success_url = reverse_lazy("documents:subject_list")
 
 
-class SubjectEdit(FormPageMixin, SharedUpdateView):
+class SubjectEdit(SharedUpdateView):
     model = Subject
     form_class = SubjectForm
     success_url = reverse_lazy("documents:subject_list")
@@ -616,7 +601,7 @@ def plan_import(request):
             return redirect("documents:subject_list")
     return render(
         request,
-        "documents/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Import a filing plan"),

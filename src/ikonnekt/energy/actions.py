@@ -7,13 +7,14 @@ variants, self-check answers) are written here, checked against the parent's edi
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ikonnekt.core import audit
 from ikonnekt.core.audit import Actor, AuditAction
 from ikonnekt.core.jobs import enqueue
+from ikonnekt.core.sharing import ensure_can_edit
 from ikonnekt.energy.domain.consumption import check_reading
 from ikonnekt.energy.models import DailyTemperature, Meter, MeterExchange, Reading, ReadingImport
 
@@ -27,36 +28,6 @@ WARNING_TEXT = {
     "high": lambda: _("The consumption since the last reading is more than three times the usual."),
     "low": lambda: _("The consumption since the last reading is less than a fifth of the usual."),
 }
-
-
-def _require_edit(actor: Actor, parent):
-    if not parent.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
-
-
-@transaction.atomic
-def save_child(actor: Actor, parent, save, *, created: bool):
-    """Save a child object of ``parent`` (a building, quarter or report) after checking edit rights."""
-    _require_edit(actor, parent)
-    obj = save()
-    obj.full_clean()
-    audit.record(
-        actor,
-        AuditAction.CREATE if created else AuditAction.UPDATE,
-        obj,
-        changes=audit.snapshot(obj),
-        owner_organisation=parent.owner_id,
-    )
-    return obj
-
-
-@transaction.atomic
-def delete_child(actor: Actor, parent, obj):
-    _require_edit(actor, parent)
-    audit.record(
-        actor, AuditAction.DELETE, obj, changes=audit.snapshot(obj), owner_organisation=parent.owner_id
-    )
-    obj.delete()
 
 
 def reading_warnings(meter: Meter, timestamp, value):
@@ -90,7 +61,7 @@ def reading_warnings(meter: Meter, timestamp, value):
 def add_reading(actor: Actor, meter: Meter, timestamp, value, note="", *, confirmed=False):
     """Store a manual reading. Returns (reading or None, warnings): with warnings and without
     ``confirmed`` nothing is stored and the caller shows the warnings for confirmation."""
-    _require_edit(actor, meter.building)
+    ensure_can_edit(actor.user, meter.building)
     warnings = reading_warnings(meter, timestamp, value)
     if meter.readings.filter(timestamp=timestamp).exists():
         raise ValidationError({"timestamp": _("There is already a reading at this time.")})
@@ -116,7 +87,7 @@ def add_reading(actor: Actor, meter: Meter, timestamp, value, note="", *, confir
 
 @transaction.atomic
 def record_exchange(actor: Actor, meter: Meter, save):
-    _require_edit(actor, meter.building)
+    ensure_can_edit(actor.user, meter.building)
     exchange: MeterExchange = save()
     if meter.readings.filter(timestamp=exchange.timestamp).exists():
         raise ValidationError(
@@ -138,7 +109,7 @@ def record_exchange(actor: Actor, meter: Meter, save):
 @transaction.atomic
 def upload_readings(actor: Actor, meter: Meter, upload, kind: str, value_mode: str):
     """Store an uploaded file for preview. The import itself runs as a job (:func:`start_import`)."""
-    _require_edit(actor, meter.building)
+    ensure_can_edit(actor.user, meter.building)
     item = ReadingImport(
         meter=meter, original_name=upload.name[:255], kind=kind, created_by=actor.user, errors=[]
     )
@@ -157,7 +128,7 @@ def upload_readings(actor: Actor, meter: Meter, upload, kind: str, value_mode: s
 
 @transaction.atomic
 def start_import(actor: Actor, item: ReadingImport):
-    _require_edit(actor, item.meter.building)
+    ensure_can_edit(actor.user, item.meter.building)
     if item.status not in ("uploaded", "failed"):
         raise ValidationError(_("This file has already been imported."))
     job = enqueue(
@@ -176,8 +147,7 @@ def start_import(actor: Actor, item: ReadingImport):
 @transaction.atomic
 def import_temperatures(actor: Actor, station, rows):
     """``rows``: [(date, mean °C)] parsed and checked; replaces values of the same days."""
-    if not station.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
+    ensure_can_edit(actor.user, station)
     existing = dict(DailyTemperature.objects.filter(station=station).values_list("date", "pk"))
     new, changed = [], []
     for day, temp in rows:
@@ -198,8 +168,7 @@ def save_self_check(actor: Actor, report, answers):
     """``answers``: {requirement: (status, note, evidence_url)}."""
     from ikonnekt.energy.models import SelfCheckAnswer
 
-    if not report.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
+    ensure_can_edit(actor.user, report)
     for key, (status, note, url) in answers.items():
         SelfCheckAnswer.objects.update_or_create(
             report=report, requirement=key, defaults={"status": status, "note": note, "evidence_url": url}

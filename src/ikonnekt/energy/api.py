@@ -11,6 +11,7 @@ from rest_framework import exceptions, mixins, permissions, serializers, viewset
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from ikonnekt.core import actions as core_actions
 from ikonnekt.core.api import IsAuthenticatedForWrites, ShareableSerializer, ShareableViewSet
 from ikonnekt.core.audit import Actor
 from ikonnekt.energy import actions, concepts, services
@@ -350,15 +351,17 @@ class MeterViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return self.queryset.visible_to(self.request.user)
 
-    def _save(self, serializer, created):
+    def _save(self, serializer):
         building = serializer.validated_data.get("building") or serializer.instance.building
         try:
-            actions.save_child(Actor.from_request(self.request), building, serializer.save, created=created)
+            core_actions.save_child(
+                Actor.from_request(self.request), building, serializer.instance, save=serializer.save
+            )
         except PermissionDenied as exc:
             raise exceptions.PermissionDenied(str(exc)) from None
 
     def perform_create(self, serializer):
-        self._save(serializer, True)
+        self._save(serializer)
 
     def perform_update(self, serializer):
         if not serializer.instance.building.can_edit(self.request.user):
@@ -368,11 +371,11 @@ class MeterViewSet(viewsets.ModelViewSet):
             and serializer.validated_data["building"] != serializer.instance.building
         ):
             raise exceptions.ValidationError({"building": _("A meter cannot be moved to another building.")})
-        self._save(serializer, False)
+        self._save(serializer)
 
     def perform_destroy(self, instance):
         try:
-            actions.delete_child(Actor.from_request(self.request), instance.building, instance)
+            core_actions.delete_child(Actor.from_request(self.request), instance.building, instance)
         except PermissionDenied as exc:
             raise exceptions.PermissionDenied(str(exc)) from None
 

@@ -18,6 +18,7 @@ from ikonnekt.core.sharing import ChildQuerySet, Shareable
 
 # Carriers and emission factor sets are platform-wide reference data (app ``reference``); they are
 # re-exported here for the energy code that has always imported them from this module.
+from ikonnekt.reference import carriers
 from ikonnekt.reference.models import Carrier, EmissionFactor, EmissionFactorSet, FactorMethod  # noqa: F401
 
 
@@ -39,15 +40,7 @@ class AreaKind(models.TextChoices):
     BGF = "bgf", _("BGF (gross floor area)")
 
 
-HEAT_CARRIERS = frozenset(
-    {
-        Carrier.NATURAL_GAS,
-        Carrier.HEATING_OIL,
-        Carrier.DISTRICT_HEAT,
-        Carrier.WOOD_CHIPS,
-        Carrier.WOOD_PELLETS,
-    }
-)
+HEAT_CARRIERS = frozenset(Carrier(code) for code in carriers.HEAT_CARRIERS)  # the carrier table's heat column
 ENERGY_CARRIERS = HEAT_CARRIERS | {Carrier.ELECTRICITY}
 
 

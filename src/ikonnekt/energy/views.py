@@ -27,7 +27,9 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
-from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
+from ikonnekt.core.formpages import child_form_page
+from ikonnekt.core.forms import add_validation_error
+from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.energy import actions, charts, concepts, explain, reports, services
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
@@ -101,34 +103,6 @@ def _child(model, user, pk):
     return obj
 
 
-def _parent_editable(parent, user):
-    if not parent.can_edit(user):
-        raise PermissionDenied(_("You may read this, but not change it."))
-
-
-def _apply_errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _child_form(request, *, parent, form, created, title, url, open_saved=False):
-    """Shared form handling for children written through ``actions.save_child``; ``url`` is the
-    cancel link and where a successful save leads (``open_saved``: to the saved object's page,
-    e.g. a new meter, where the next step — entering readings — happens)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = actions.save_child(Actor.from_request(request), parent, form.save, created=created)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            if open_saved:
-                saved = saved if hasattr(saved, "get_absolute_url") else form.instance
-                return redirect(saved.get_absolute_url())
-            return redirect(url)
-    return render(request, "energy/form.html", {"form": form, "title": title, "cancel_url": url})
-
-
 def _child_create_view(parent_model, form_class, parent_field, title):
     """Page adding a ``form_class`` object to an editable ``parent_model`` (404 for others);
     back to the parent afterwards."""
@@ -138,9 +112,7 @@ def _child_create_view(parent_model, form_class, parent_field, title):
         parent = get_editable_or_404(parent_model, request.user, pk=pk)
         form = form_class(request.POST or None)
         setattr(form.instance, parent_field, parent)
-        return _child_form(
-            request, parent=parent, form=form, created=True, title=title, url=parent.get_absolute_url()
-        )
+        return child_form_page(request, parent, form, title=title)
 
     view.shareable_model = parent_model
     return view
@@ -154,28 +126,12 @@ def _child_edit_view(model, form_class, parent_field, title):
     def view(request, pk):
         item = _child(model, request.user, pk)
         parent = getattr(item, parent_field)
-        _parent_editable(parent, request.user)
+        ensure_can_edit(request.user, parent)
         form = form_class(request.POST or None, instance=item)
-        return _child_form(
-            request, parent=parent, form=form, created=False, title=title, url=parent.get_absolute_url()
-        )
+        return child_form_page(request, parent, form, title=title)
 
     view.shareable_model = model
     return view
-
-
-class CancelUrlMixin:
-    """Gives the shared form template a cancel link (the object, or the list)."""
-
-    cancel_url = reverse_lazy("energy:list")
-    template_name = "energy/form.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        obj = getattr(self, "object", None)
-        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
-        ctx["title"] = getattr(self, "title", "")
-        return ctx
 
 
 # --- buildings ------------------------------------------------------------------------------
@@ -338,19 +294,20 @@ def _measure_verification(measure, building, factors, refs=None):
     return {"year": after_year, "kwh": base[key] - after[key]}
 
 
-class BuildingCreate(CancelUrlMixin, SharedCreateView):
+class BuildingCreate(SharedCreateView):
     model = Building
     form_class = BuildingForm
     title = gettext_lazy("New building")
+    cancel_url = reverse_lazy("energy:list")
 
 
-class BuildingUpdate(CancelUrlMixin, SharedUpdateView):
+class BuildingUpdate(SharedUpdateView):
     model = Building
     form_class = BuildingForm
     title = gettext_lazy("Edit building")
 
 
-class BuildingDelete(CancelUrlMixin, SharedDeleteView):
+class BuildingDelete(SharedDeleteView):
     model = Building
     template_name = "core/confirm_delete.html"
     success_url = reverse_lazy("energy:list")
@@ -364,14 +321,8 @@ def meter_create(request, pk):
     building = get_editable_or_404(Building, request.user, pk=pk)
     form = MeterForm(request.POST or None, building=building)
     form.instance.building = building
-    return _child_form(
-        request,
-        parent=building,
-        form=form,
-        created=True,
-        title=_("New meter in %(b)s") % {"b": building},
-        url=building.get_absolute_url(),
-        open_saved=True,
+    return child_form_page(
+        request, building, form, title=_("New meter in %(b)s") % {"b": building}, open_saved=True
     )
 
 
@@ -381,15 +332,14 @@ meter_create.shareable_model = Building
 @login_required
 def meter_edit(request, pk):
     meter = _child(Meter, request.user, pk)
-    _parent_editable(meter.building, request.user)
+    ensure_can_edit(request.user, meter.building)
     form = MeterForm(request.POST or None, instance=meter, building=meter.building)
-    return _child_form(
+    return child_form_page(
         request,
-        parent=meter.building,
-        form=form,
-        created=False,
+        meter.building,
+        form,
         title=_("Edit meter %(m)s") % {"m": meter},
-        url=meter.get_absolute_url(),
+        cancel_url=meter.get_absolute_url(),
     )
 
 
@@ -444,7 +394,7 @@ meter_detail.shareable_model = Meter
 def reading_create(request, pk):
     """Mobile-friendly monthly entry with a plausibility check before saving."""
     meter = _child(Meter, request.user, pk)
-    _parent_editable(meter.building, request.user)
+    ensure_can_edit(request.user, meter.building)
     form = ReadingForm(request.POST or None)
     warnings = []
     last = meter.readings.order_by("-timestamp").first()
@@ -460,7 +410,7 @@ def reading_create(request, pk):
                 confirmed=data["confirm"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             if reading is not None:
                 messages.success(request, _("Reading %(v)s saved.") % {"v": data["value"]})
@@ -478,20 +428,20 @@ reading_create.shareable_model = Meter
 @login_required
 def exchange_create(request, pk):
     meter = _child(Meter, request.user, pk)
-    _parent_editable(meter.building, request.user)
+    ensure_can_edit(request.user, meter.building)
     form = ExchangeForm(request.POST or None)
     form.instance.meter = meter
     if request.method == "POST" and form.is_valid():
         try:
             actions.record_exchange(Actor.from_request(request), meter, form.save)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Meter exchange recorded."))
             return redirect(meter.get_absolute_url())
     return render(
         request,
-        "energy/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Meter exchange for %(m)s") % {"m": meter},
@@ -506,16 +456,15 @@ exchange_create.shareable_model = Meter
 @login_required
 def tariff_create(request, pk):
     meter = _child(Meter, request.user, pk)
-    _parent_editable(meter.building, request.user)
+    ensure_can_edit(request.user, meter.building)
     form = TariffForm(request.POST or None)
     form.instance.meter = meter
-    return _child_form(
+    return child_form_page(
         request,
-        parent=meter.building,
-        form=form,
-        created=True,
+        meter.building,
+        form,
         title=_("New tariff for %(m)s") % {"m": meter},
-        url=meter.get_absolute_url(),
+        cancel_url=meter.get_absolute_url(),
     )
 
 
@@ -525,7 +474,7 @@ tariff_create.shareable_model = Meter
 @login_required
 def import_upload(request, pk):
     meter = _child(Meter, request.user, pk)
-    _parent_editable(meter.building, request.user)
+    ensure_can_edit(request.user, meter.building)
     initial = {"kind": "interval" if meter.kind == MeterKind.INTERVAL else "cumulative"}
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -553,7 +502,7 @@ def import_detail(request, pk):
     meter = item.meter
     can_edit = meter.building.can_edit(request.user)
     if request.method == "POST":
-        _parent_editable(meter.building, request.user)
+        ensure_can_edit(request.user, meter.building)
         try:
             actions.start_import(Actor.from_request(request), item)
         except ValidationError as exc:
@@ -637,13 +586,14 @@ class GroupDetail(SharedDetailView):
         return ctx
 
 
-class GroupCreate(CancelUrlMixin, SharedCreateView):
+class GroupCreate(SharedCreateView):
     model = BuildingGroup
     form_class = GroupForm
     title = gettext_lazy("New building group")
+    cancel_url = reverse_lazy("energy:list")
 
 
-class GroupUpdate(CancelUrlMixin, SharedUpdateView):
+class GroupUpdate(SharedUpdateView):
     model = BuildingGroup
     form_class = GroupForm
     title = gettext_lazy("Edit building group")
@@ -675,13 +625,14 @@ class StationDetail(SharedDetailView):
         return ctx
 
 
-class StationCreate(CancelUrlMixin, SharedCreateView):
+class StationCreate(SharedCreateView):
     model = WeatherStation
     form_class = StationForm
     title = gettext_lazy("New weather station")
+    cancel_url = reverse_lazy("energy:list")
 
 
-class StationUpdate(CancelUrlMixin, SharedUpdateView):
+class StationUpdate(SharedUpdateView):
     model = WeatherStation
     form_class = StationForm
     title = gettext_lazy("Edit weather station")
@@ -699,7 +650,7 @@ def station_import(request, pk):
         return redirect(station)
     return render(
         request,
-        "energy/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Import daily temperatures"),
@@ -752,13 +703,14 @@ class ReportDetail(SharedDetailView):
         return ctx
 
 
-class ReportCreate(CancelUrlMixin, SharedCreateView):
+class ReportCreate(SharedCreateView):
     model = EnergyReport
     form_class = ReportForm
     title = gettext_lazy("New annual energy report")
+    cancel_url = reverse_lazy("energy:list")
 
 
-class ReportUpdate(CancelUrlMixin, SharedUpdateView):
+class ReportUpdate(SharedUpdateView):
     model = EnergyReport
     form_class = ReportForm
     title = gettext_lazy("Edit annual energy report")
@@ -891,13 +843,14 @@ class QuarterDetail(SharedDetailView):
         return ctx
 
 
-class QuarterCreate(CancelUrlMixin, SharedCreateView):
+class QuarterCreate(SharedCreateView):
     model = Quarter
     form_class = QuarterForm
     title = gettext_lazy("New quarter")
+    cancel_url = reverse_lazy("energy:list")
 
 
-class QuarterUpdate(CancelUrlMixin, SharedUpdateView):
+class QuarterUpdate(SharedUpdateView):
     model = Quarter
     form_class = QuarterForm
     title = gettext_lazy("Edit quarter")

@@ -1,13 +1,15 @@
 import django_filters
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.cooperations.models import GoalKey
 from ikonnekt.knowledge.models import Article, ArticleKind, Question
-from ikonnekt.knowledge.sdg import SDGS
 from ikonnekt.organizations.models import Organisation
+from ikonnekt.reference.sdg import SDG_TITLES
 
-SDG_CHOICES = [(n, f"{n} {title}") for n, (title, _colour) in SDGS.items()]
+# format_lazy: built at import, the labels still follow the language of each request
+SDG_CHOICES = [(n, format_lazy("{} {}", n, title)) for n, title in SDG_TITLES.items()]
 
 
 def search_text(queryset, name, value):

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable
-from ikonnekt.knowledge.sdg import sdg_colour, sdg_text_colour, sdg_title
+from ikonnekt.reference.sdg import sdg_colour, sdg_text_colour, sdg_title
 
 
 class ArticleKind(models.TextChoices):

@@ -17,7 +17,8 @@ from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
 from ikonnekt.core.files import serve
-from ikonnekt.core.forms import style_widget
+from ikonnekt.core.forms import add_validation_error, style_widget
+from ikonnekt.core.htmx import is_partial
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.knowledge import actions
 from ikonnekt.knowledge.diffs import diff_stats, line_diff
@@ -37,17 +38,6 @@ from ikonnekt.knowledge.models import (
     Tag,
 )
 
-
-def _apply_errors(form, exc):
-    errors_by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, errors in errors_by_field.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _is_partial(request):
-    return getattr(request, "htmx", False) and not getattr(request.htmx, "boosted", False)
-
-
 # --- articles -----------------------------------------------------------------------------
 
 
@@ -65,7 +55,7 @@ class ArticleList(SharedListView):
         )
 
     def get_template_names(self):
-        return ["knowledge/_list_fragment.html" if _is_partial(self.request) else self.template_name]
+        return ["knowledge/_list_fragment.html" if is_partial(self.request) else self.template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -157,7 +147,7 @@ def article_create(request):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(
                 request, saved_message(article, _("Article “%(title)s”") % {"title": article.title})
@@ -181,7 +171,7 @@ def article_edit(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(article)
@@ -225,7 +215,7 @@ article_review.shareable_model = Article
 def article_helpful(request, pk):
     article = get_visible_or_404(Article, request.user, pk=pk)
     voted, count = actions.toggle_helpful(Actor.from_request(request), article)
-    if _is_partial(request):
+    if is_partial(request):
         return render(request, "knowledge/_helpful.html", {"object": article, "voted": voted, "count": count})
     return redirect(article)
 
@@ -246,7 +236,7 @@ def comment_add(request, pk):
             error = "; ".join(exc.messages)
     else:
         error = "; ".join(e for errors in form.errors.values() for e in errors)
-    if _is_partial(request):
+    if is_partial(request):
         ctx = _comment_context(request, article)
         if error:
             ctx["comment_form"] = form
@@ -268,7 +258,7 @@ def comment_delete(request, pk, comment_pk):
     if comment is None:
         raise Http404
     actions.delete_comment(Actor.from_request(request), comment)
-    if _is_partial(request):
+    if is_partial(request):
         return render(request, "knowledge/_comments.html", _comment_context(request, article))
     return redirect(article.get_absolute_url() + "#comments")
 
@@ -462,7 +452,7 @@ def question_create(request):
                 shared_with=form.cleaned_data.get("shared_with") or [],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, saved_message(question, _("Your question")))
             return redirect(question)
@@ -492,7 +482,7 @@ def question_edit(request, pk):
                 shared_with=shared,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(question)

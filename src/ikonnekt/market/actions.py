@@ -118,14 +118,6 @@ def verify_label_claim(actor: Actor, claim: LabelClaim, verified: bool, valid_un
 
 
 @transaction.atomic
-def save_variant(actor: Actor, product, save) -> ProductVariant:
-    _require_editor(actor, product.owner_id)
-    variant = save()
-    audit.record(actor, AuditAction.UPDATE, product, changes={"variant": [None, str(variant)]})
-    return variant
-
-
-@transaction.atomic
 def remove_variant(actor: Actor, variant: ProductVariant) -> ProductVariant:
     """Stop offering a variant. Orders keep it (prices are frozen); carts report it at checkout."""
     _require_editor(actor, variant.product.owner_id)

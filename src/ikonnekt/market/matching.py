@@ -15,7 +15,12 @@ Sorted by (level desc, quantity ratio desc, distance asc).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ikonnekt.core.kinds import kind_of
 from ikonnekt.market.geo import road_km
+
+# The listing type a listing is matched with (offer ↔ wanted). A new type (ListingKind) needs its
+# row here, or suggest() refuses it instead of treating it as an offer.
+COUNTERPART = {"offer": "wanted", "wanted": "offer"}
 
 # kg CO2e per tonne-kilometre, heavy goods vehicle (> 3.5 t), rounded from the German Federal
 # Environment Agency's TREMOD emission factors for road freight (Umweltbundesamt, Emissionsdaten
@@ -105,7 +110,7 @@ class Suggestion:
 
 def suggest(listing: Candidate, candidates, limit=10, max_km=None):
     """Counterparts of ``listing`` among ``candidates``, best first."""
-    wanted_kind = "wanted" if listing.kind == "offer" else "offer"
+    wanted_kind = kind_of(COUNTERPART, listing.kind, what="listing type", where="market.matching.COUNTERPART")
     result = []
     for c in candidates:
         if c.id == listing.id or c.kind != wanted_kind:

@@ -7,7 +7,8 @@ immediate neighbourhood. Sales are the gross goods values of placed (not cancell
 
 from decimal import Decimal
 
-from ikonnekt.market.geo import haversine_km, road_km
+from ikonnekt.core.geo import haversine_km
+from ikonnekt.market.geo import road_km
 
 DISTRICT_CENTRE = (49.3136, 6.7519)
 REGION_RADIUS_KM = 30.0

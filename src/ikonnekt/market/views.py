@@ -11,13 +11,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core import tabular
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.formats import time_range_text
+from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import (
+    ensure_can_edit,
     get_editable_or_404,
     get_visible_or_404,
     has_role,
@@ -68,8 +71,6 @@ from ikonnekt.market.receipt import summary_rows
 from ikonnekt.market.regional import regional_value
 from ikonnekt.market.shopfront import render_rows
 
-_errors_to_form = add_validation_error
-
 
 def _point(lat, lon, name, url, info=""):
     return {
@@ -104,18 +105,6 @@ def home(request):
 
 
 # --- profiles -------------------------------------------------------------------------------------
-
-
-class FormPageMixin:
-    template_name = "market/form.html"
-    title = ""
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["title"] = self.title
-        obj = getattr(self, "object", None)
-        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else ""
-        return ctx
 
 
 class ProfileList(SharedListView):
@@ -165,16 +154,16 @@ class ProfileDetail(SharedDetailView):
         return ctx
 
 
-class ProfileCreate(FormPageMixin, SharedCreateView):
+class ProfileCreate(SharedCreateView):
     model = BusinessProfile
     form_class = ProfileForm
-    title = _("New business profile")
+    title = gettext_lazy("New business profile")
 
 
-class ProfileUpdate(FormPageMixin, SharedUpdateView):
+class ProfileUpdate(SharedUpdateView):
     model = BusinessProfile
     form_class = ProfileForm
-    title = _("Edit business profile")
+    title = gettext_lazy("Edit business profile")
 
 
 @login_required
@@ -185,13 +174,13 @@ def label_claim(request, pk):
         try:
             actions.claim_label(actions.actor_for(request), profile, form.save)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Label added; a moderator will verify it."))
             return redirect(profile)
     return render(
         request,
-        "market/form.html",
+        "core/form.html",
         {"form": form, "title": _("Add a label"), "cancel_url": profile.get_absolute_url()},
     )
 
@@ -213,7 +202,7 @@ def label_verify(request, pk):
                 form.cleaned_data["valid_until"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Label verification saved."))
             return redirect(claim.profile)
@@ -244,51 +233,38 @@ class ProductDetail(SharedDetailView):
     template_name = "market/product_detail.html"
 
 
-class ProductCreate(FormPageMixin, SharedCreateView):
+class ProductCreate(SharedCreateView):
     model = Product
     form_class = ProductForm
-    title = _("New product")
+    title = gettext_lazy("New product")
 
 
-class ProductUpdate(FormPageMixin, SharedUpdateView):
+class ProductUpdate(SharedUpdateView):
     model = Product
     form_class = ProductForm
-    title = _("Edit product")
+    title = gettext_lazy("Edit product")
 
 
 @login_required
 def variant_add(request, pk):
     product = get_editable_or_404(Product, request.user, pk=pk)
     form = VariantForm(request.POST or None, instance=ProductVariant(product=product))
-    if request.method == "POST" and form.is_valid():
-        actions.save_variant(actions.actor_for(request), product, form.save)
-        messages.success(request, _("Variant saved."))
-        return redirect(product)
-    return render(
+    return child_form_page(
         request,
-        "market/form.html",
-        {
-            "form": form,
-            "title": _("New variant of %(p)s") % {"p": product},
-            "cancel_url": product.get_absolute_url(),
-        },
+        product,
+        form,
+        title=_("New variant of %(p)s") % {"p": product},
+        success=_("Variant saved."),
     )
 
 
 @login_required
 def variant_edit(request, pk):
     variant = get_visible_or_404(ProductVariant.objects.select_related("product"), request.user, pk=pk)
-    if not variant.product.can_edit(request.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
+    ensure_can_edit(request.user, variant.product)
     form = VariantForm(request.POST or None, instance=variant)
-    if request.method == "POST" and form.is_valid():
-        actions.save_variant(actions.actor_for(request), variant.product, form.save)
-        messages.success(request, _("Variant saved."))
-        return redirect(variant.product)
-    return render(
-        request,
-        "market/form.html",
-        {"form": form, "title": _("Edit variant"), "cancel_url": variant.product.get_absolute_url()},
+    return child_form_page(
+        request, variant.product, form, title=_("Edit variant"), success=_("Variant saved.")
     )
 
 
@@ -360,16 +336,16 @@ class EventDetail(SharedDetailView):
     template_name = "market/event_detail.html"
 
 
-class EventCreate(FormPageMixin, SharedCreateView):
+class EventCreate(SharedCreateView):
     model = Event
     form_class = EventForm
-    title = _("New event")
+    title = gettext_lazy("New event")
 
 
-class EventUpdate(FormPageMixin, SharedUpdateView):
+class EventUpdate(SharedUpdateView):
     model = Event
     form_class = EventForm
-    title = _("Edit event")
+    title = gettext_lazy("Edit event")
 
 
 def events_ical(request):
@@ -392,16 +368,16 @@ class CycleList(SharedListView):
     template_name = "market/cycle_list.html"
 
 
-class CycleCreate(FormPageMixin, SharedCreateView):
+class CycleCreate(SharedCreateView):
     model = OrderCycle
     form_class = CycleForm
-    title = _("New order cycle")
+    title = gettext_lazy("New order cycle")
 
 
-class CycleUpdate(FormPageMixin, SharedUpdateView):
+class CycleUpdate(SharedUpdateView):
     model = OrderCycle
     form_class = CycleForm
-    title = _("Edit order cycle")
+    title = gettext_lazy("Edit order cycle")
 
 
 def cycle_detail(request, pk):
@@ -488,7 +464,7 @@ def checkout(request, pk):
                 form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -854,7 +830,7 @@ def listing_create(request):
                 actions.actor_for(request), form.cleaned_data["owner"].pk, form.save
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(
                 request,
@@ -872,7 +848,7 @@ def listing_edit(request, pk):
         try:
             actions.update_listing(actions.actor_for(request), form.instance, form.save)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Changes saved; the listing is moderated again."))
             return redirect(listing)

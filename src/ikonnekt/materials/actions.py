@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ikonnekt.core import audit
 from ikonnekt.core.audit import AuditAction
-from ikonnekt.core.sharing import ensure_can_create
+from ikonnekt.core.sharing import ensure_can_create, ensure_can_edit
 from ikonnekt.materials import mfa_io, transport
 from ikonnekt.materials.models import (
     CollectionPoint,
@@ -20,11 +20,6 @@ from ikonnekt.materials.models import (
     RoadDistance,
     StockChange,
 )
-
-
-def _ensure_edit(actor, obj):
-    if not obj.can_edit(actor.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
 
 
 def _write_system_content(system, data):
@@ -75,7 +70,7 @@ def import_system(actor, owner_id, raw, *, visibility="private", system=None):
         action = AuditAction.CREATE
     else:
         system = MfaSystem.objects.select_for_update().get(pk=system.pk)
-        _ensure_edit(actor, system)
+        ensure_can_edit(actor.user, system)
         system.first_year, system.last_year = data["first_year"], data["last_year"]
         system.save(update_fields=["first_year", "last_year", "updated_at"])
         action = AuditAction.UPDATE
@@ -98,7 +93,7 @@ def import_system(actor, owner_id, raw, *, visibility="private", system=None):
 
 @transaction.atomic
 def save_optimisation(actor, scenario, result):
-    _ensure_edit(actor, scenario)
+    ensure_can_edit(actor.user, scenario)
     scenario.result = result
     scenario.result_at = timezone.now()
     scenario.save(update_fields=["result", "result_at", "updated_at"])
@@ -117,28 +112,9 @@ def save_optimisation(actor, scenario, result):
 
 
 @transaction.atomic
-def add_child(actor, scenario, form):
-    """Save a point or plant form of ``scenario`` (editors of the owner only)."""
-    _ensure_edit(actor, scenario)
-    obj = form.save(commit=False)
-    obj.scenario = scenario
-    obj.save()
-    audit.record(actor, AuditAction.UPDATE, scenario, changes={"added": f"{obj._meta.model_name}: {obj}"})
-    return obj
-
-
-@transaction.atomic
-def delete_child(actor, scenario, obj):
-    _ensure_edit(actor, scenario)
-    label = f"{obj._meta.model_name}: {obj}"
-    obj.delete()
-    audit.record(actor, AuditAction.UPDATE, scenario, changes={"removed": label})
-
-
-@transaction.atomic
 def import_distances(actor, scenario, text):
     """Replace the scenario's road distances with a CSV (every point–plant pair required)."""
-    _ensure_edit(actor, scenario)
+    ensure_can_edit(actor.user, scenario)
     points = list(CollectionPoint.objects.filter(scenario=scenario).order_by("pk"))
     plants = list(Plant.objects.filter(scenario=scenario).order_by("pk"))
     matrix = transport.parse_distance_csv(text, [p.name for p in points], [p.name for p in plants])
@@ -158,7 +134,7 @@ def import_distances(actor, scenario, text):
 
 @transaction.atomic
 def record_month(actor, point, year, month, reported_t=None, delivered_t=None):
-    _ensure_edit(actor, point.scenario)
+    ensure_can_edit(actor.user, point.scenario)
     row, _created = MonthlyQuantity.objects.update_or_create(
         point=point,
         year=year,
@@ -184,7 +160,7 @@ def save_period_values(actor, system, year, layer, rows):
 
     A row with neither value nor transfer coefficient removes that datum. All or nothing."""
     system = MfaSystem.objects.select_for_update().get(pk=system.pk)
-    _ensure_edit(actor, system)
+    ensure_can_edit(actor.user, system)
     flows = {f.pk: f for f in system.flows.all()}
     changed = 0
     for row in rows:

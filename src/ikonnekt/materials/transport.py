@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from django.utils.translation import gettext as _
 
-EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
-DEFAULT_DETOUR = 1.3
+from ikonnekt.core.geo import DETOUR_FACTOR, haversine_km
+
+DEFAULT_DETOUR = DETOUR_FACTOR
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,6 @@ class Vehicle:
     cost_per_km: float = 1.60
     cost_per_trip: float = 45.0
     kg_co2e_per_km: float = 0.95
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in km; accepts scalars or NumPy arrays (broadcast)."""
-    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(a, dtype=float)) for a in (lat1, lon1, lat2, lon2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def distance_matrix(origins, destinations, detour=DEFAULT_DETOUR):

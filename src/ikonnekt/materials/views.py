@@ -5,12 +5,12 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core import actions as core_actions
@@ -23,6 +23,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
 from ikonnekt.materials import actions, explain, mfa, mfa_io, reports
@@ -78,7 +79,7 @@ class SystemList(SharedListView):
 class SystemCreate(SharedCreateView):
     model = MfaSystem
     form_class = SystemForm
-    extra_context = {"title": _("New material-flow system")}
+    title = gettext_lazy("New material-flow system")
 
 
 class SystemUpdate(SharedUpdateView):
@@ -203,7 +204,7 @@ def system_import(request):
             return redirect(system)
     return render(
         request,
-        "materials/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Import a material-flow system"),
@@ -229,7 +230,7 @@ def system_replace(request, pk):
             return redirect(system)
     return render(
         request,
-        "materials/form.html",
+        "core/form.html",
         {
             "form": form,
             "title": _("Replace the data of %(n)s") % {"n": system},
@@ -311,7 +312,7 @@ class ScenarioList(SharedListView):
 class ScenarioCreate(SharedCreateView):
     model = GreenWasteScenario
     form_class = ScenarioForm
-    extra_context = {"title": _("New green-waste scenario")}
+    title = gettext_lazy("New green-waste scenario")
 
 
 class ScenarioUpdate(SharedUpdateView):
@@ -391,32 +392,21 @@ def scenario_optimise(request, pk):
 scenario_optimise.shareable_model = GreenWasteScenario
 
 
-def _child_form(request, pk, form_class, title):
+def _child_form_page(request, pk, form_class, title):
     scenario = get_editable_or_404(GreenWasteScenario, request.user, pk=pk)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_child(Actor.from_request(request), scenario, form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(scenario)
-    return render(
-        request,
-        "materials/form.html",
-        {"form": form, "title": title, "cancel_url": scenario.get_absolute_url()},
-    )
+    form.instance.scenario = scenario
+    return child_form_page(request, scenario, form, title=title)
 
 
 @login_required
 def point_create(request, pk):
-    return _child_form(request, pk, PointForm, _("New collection point"))
+    return _child_form_page(request, pk, PointForm, _("New collection point"))
 
 
 @login_required
 def plant_create(request, pk):
-    return _child_form(request, pk, PlantForm, _("New plant or candidate site"))
+    return _child_form_page(request, pk, PlantForm, _("New plant or candidate site"))
 
 
 point_create.shareable_model = GreenWasteScenario
@@ -426,7 +416,7 @@ plant_create.shareable_model = GreenWasteScenario
 def _delete_child(request, pk, model, child_id):
     scenario = get_editable_or_404(GreenWasteScenario, request.user, pk=pk)
     obj = get_visible_or_404(model.objects.filter(scenario=scenario), request.user, pk=child_id)
-    actions.delete_child(Actor.from_request(request), scenario, obj)
+    core_actions.delete_child(Actor.from_request(request), scenario, obj)
     messages.success(request, _("Deleted."))
     return redirect(scenario)
 
@@ -462,7 +452,7 @@ def distances_import(request, pk):
             return redirect(scenario)
     return render(
         request,
-        "materials/form.html",
+        "core/form.html",
         {"form": form, "title": _("Import road distances"), "cancel_url": scenario.get_absolute_url()},
     )
 

@@ -13,12 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, has_role, user_org_ids
+from ikonnekt.reference.sdg import sdg_title, target_title
 
 # --- SDG reference data -----------------------------------------------------------------------
 
 
 class SDG(models.Model):
-    """One of the 17 Sustainable Development Goals (shipped by a data migration)."""
+    """One of the 17 Sustainable Development Goals: a row to link to (shipped by a data migration);
+    titles, colours and the targets' wording come from the one SDG reference, ``reference.sdg``."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title_de = models.CharField(_("title (German)"), max_length=200)
@@ -30,7 +32,7 @@ class SDG(models.Model):
         verbose_name_plural = _("SDGs")
 
     def __str__(self):
-        return f"SDG {self.number} {self.title_de}"
+        return f"SDG {self.number} {sdg_title(self.number)}"
 
 
 class SDGTarget(models.Model):
@@ -49,6 +51,11 @@ class SDGTarget(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}".strip()
+
+    @property
+    def wording(self) -> str:
+        """The official wording in the reader's language (German, else English)."""
+        return target_title(self.code)
 
 
 # --- Vision 2100 --------------------------------------------------------------------------------

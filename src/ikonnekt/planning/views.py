@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core import actions as core_actions
@@ -23,6 +24,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import (
     get_editable_or_404,
     get_visible_or_404,
@@ -49,28 +51,7 @@ from ikonnekt.planning.models import (
     Vision,
 )
 
-
-def _apply_errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-# --- generic CRUD ------------------------------------------------------------------------------
-
-
-class CancelUrlMixin:
-    """core/form.html resolves request.META.HTTP_REFERER as a filter argument, which raises when
-    the header is missing; planning/form.html gets an explicit cancel link instead (the object
-    itself when editing, else the module's overview)."""
-
-    cancel_url = reverse_lazy("planning:board")
-    template_name = "planning/form.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        obj = getattr(self, "object", None)
-        ctx["cancel_url"] = obj.get_absolute_url() if obj is not None and obj.pk else self.cancel_url
-        return ctx
+# --- megatrends ---------------------------------------------------------------------------------
 
 
 class MegatrendList(SharedListView):
@@ -117,13 +98,14 @@ def megatrend_rate(request, pk):
 megatrend_rate.shareable_model = Megatrend
 
 
-class MegatrendCreate(CancelUrlMixin, SharedCreateView):
+class MegatrendCreate(SharedCreateView):
     model = Megatrend
     form_class = forms.MegatrendForm
-    title = _("New megatrend")
+    title = gettext_lazy("New megatrend")
+    cancel_url = reverse_lazy("planning:board")
 
 
-class MegatrendUpdate(CancelUrlMixin, SharedUpdateView):
+class MegatrendUpdate(SharedUpdateView):
     model = Megatrend
     form_class = forms.MegatrendForm
 
@@ -148,16 +130,17 @@ class VisionDetail(SharedDetailView):
         return ctx
 
 
-class VisionCreate(CancelUrlMixin, SharedCreateView):
+class VisionCreate(SharedCreateView):
     model = Vision
     form_class = forms.VisionForm
-    title = _("New vision")
+    title = gettext_lazy("New vision")
+    cancel_url = reverse_lazy("planning:board")
 
     def get_initial(self):
         return {"horizon": self.request.GET.get("horizon") or Horizon.Y2100}
 
 
-class VisionUpdate(CancelUrlMixin, SharedUpdateView):
+class VisionUpdate(SharedUpdateView):
     model = Vision
     form_class = forms.VisionForm
 
@@ -261,10 +244,11 @@ def _explanations(node, nodes, progress, series, rows):
     }
 
 
-class NodeCreate(CancelUrlMixin, SharedCreateView):
+class NodeCreate(SharedCreateView):
     model = GoalNode
     form_class = forms.GoalNodeForm
-    title = _("New goal or target")
+    title = gettext_lazy("New goal or target")
+    cancel_url = reverse_lazy("planning:board")
 
     def get_initial(self):
         initial = {}
@@ -274,7 +258,7 @@ class NodeCreate(CancelUrlMixin, SharedCreateView):
         return initial
 
 
-class NodeUpdate(CancelUrlMixin, SharedUpdateView):
+class NodeUpdate(SharedUpdateView):
     model = GoalNode
     form_class = forms.GoalNodeForm
 
@@ -378,17 +362,18 @@ class MeasureDetail(SharedDetailView):
     template_name = "planning/measure_detail.html"
 
 
-class MeasureCreate(CancelUrlMixin, SharedCreateView):
+class MeasureCreate(SharedCreateView):
     model = Measure
     form_class = forms.MeasureForm
-    title = _("New measure")
+    title = gettext_lazy("New measure")
+    cancel_url = reverse_lazy("planning:board")
 
     def get_initial(self):
         target = self.request.GET.get("target", "")
         return {"target": int(target)} if target.isdigit() else {}
 
 
-class MeasureUpdate(CancelUrlMixin, SharedUpdateView):
+class MeasureUpdate(SharedUpdateView):
     model = Measure
     form_class = forms.MeasureForm
 
@@ -468,11 +453,12 @@ class SiteDetail(SharedDetailView):
         return ctx
 
 
-class SiteCreate(CancelUrlMixin, SharedCreateView):
+class SiteCreate(SharedCreateView):
     model = Site
     form_class = forms.SiteForm
     template_name = "planning/site_form.html"
-    title = _("New site")
+    title = gettext_lazy("New site")
+    cancel_url = reverse_lazy("planning:board")
 
     def get_initial(self):
         cat = self.request.GET.get("category")
@@ -482,10 +468,11 @@ class SiteCreate(CancelUrlMixin, SharedCreateView):
         return self.object.get_absolute_url()
 
 
-class SiteUpdate(CancelUrlMixin, SharedUpdateView):
+class SiteUpdate(SharedUpdateView):
     model = Site
     form_class = forms.SiteForm
     template_name = "planning/site_form.html"
+    title = gettext_lazy("Edit site")
 
 
 class SiteDelete(SharedDeleteView):
@@ -548,7 +535,7 @@ def site_owner_add(request, pk):
         return redirect(site)
     return render(
         request,
-        "planning/form.html",
+        "core/form.html",
         {"form": form, "title": _("Add owner"), "cancel_url": site.get_absolute_url()},
     )
 
@@ -568,7 +555,7 @@ def site_owner_edit(request, pk):
         return redirect(owner.site)
     return render(
         request,
-        "planning/form.html",
+        "core/form.html",
         {"form": form, "title": _("Edit owner"), "cancel_url": owner.site.get_absolute_url()},
     )
 
@@ -842,13 +829,14 @@ class QuestionSetDetail(SharedDetailView):
         return ctx
 
 
-class QuestionSetCreate(CancelUrlMixin, SharedCreateView):
+class QuestionSetCreate(SharedCreateView):
     model = QuestionSet
     form_class = forms.QuestionSetForm
-    title = _("New question set")
+    title = gettext_lazy("New question set")
+    cancel_url = reverse_lazy("planning:board")
 
 
-class QuestionSetUpdate(CancelUrlMixin, SharedUpdateView):
+class QuestionSetUpdate(SharedUpdateView):
     model = QuestionSet
     form_class = forms.QuestionSetForm
 
@@ -875,16 +863,17 @@ class CheckList(SharedListView):
         return DecisionCheck.objects.select_related("owner", "question_set")
 
 
-class CheckCreate(CancelUrlMixin, SharedCreateView):
+class CheckCreate(SharedCreateView):
     model = DecisionCheck
     form_class = forms.DecisionCheckForm
-    title = _("New decision check")
+    title = gettext_lazy("New decision check")
+    cancel_url = reverse_lazy("planning:board")
 
     def get_success_url(self):
         return reverse("planning:check_answer", args=[self.object.pk])
 
 
-class CheckUpdate(CancelUrlMixin, SharedUpdateView):
+class CheckUpdate(SharedUpdateView):
     model = DecisionCheck
     form_class = forms.DecisionCheckForm
 
@@ -935,7 +924,7 @@ def check_answer(request, pk):
         try:
             actions.save_check_answers(Actor.from_request(request), check, form.answers())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Answers saved."))
             return redirect(check)

@@ -1,7 +1,7 @@
 from django import template
 
-from ikonnekt.assessment.sdg import SDG_COLOURS, SDG_TITLES
 from ikonnekt.core.contrast import text_colour_on
+from ikonnekt.reference.sdg import SDG_COLOURS, SDG_TITLES
 
 register = template.Library()
 

@@ -4,16 +4,11 @@ Gas is billed in kWh on the gross calorific value (Hs):  kWh_Hs = m³ × Zustand
 Balances, key figures and emission factors (BISKO) use the net calorific value (Hi). A silent
 mix is a ~10 % error for natural gas, so every conversion names its basis.
 
-Ratios Hs/Hi per carrier after DIN V 18599-1:2018-09, Tabelle B.1 (natural gas 1.11,
-heating oil 1.06, wood 1.08); electricity, district heat, water: no calorific basis (1.0).
+Ratios Hs/Hi per carrier after DIN V 18599-1:2018-09, Tabelle B.1, in the carrier table
+``reference.carriers`` (an unknown carrier is an error there, not a ratio of 1.0).
 """
 
-HS_HI_RATIO = {
-    "natural_gas": 1.11,
-    "heating_oil": 1.06,
-    "wood_chips": 1.08,
-    "wood_pellets": 1.08,
-}
+from ikonnekt.reference.carriers import hs_hi_ratio
 
 
 def gas_volume_to_kwh(volume_m3: float, state_number: float, calorific_value: float) -> float:
@@ -24,13 +19,13 @@ def gas_volume_to_kwh(volume_m3: float, state_number: float, calorific_value: fl
 def to_hi(kwh: float, carrier: str, basis: str) -> float:
     """kWh on ``basis`` ("hs" or "hi") → kWh on the net calorific value (Hi)."""
     if basis == "hs":
-        return float(kwh) / HS_HI_RATIO.get(carrier, 1.0)
+        return float(kwh) / hs_hi_ratio(carrier)
     return float(kwh)
 
 
 def to_hs(kwh: float, carrier: str, basis: str) -> float:
     if basis == "hi":
-        return float(kwh) * HS_HI_RATIO.get(carrier, 1.0)
+        return float(kwh) * hs_hi_ratio(carrier)
     return float(kwh)
 
 

@@ -13,15 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext_noop
 
+from ikonnekt.reference.carriers import primary_factor
+
 HOURS = 8760
-# Primary-energy factors (non-renewable) after GEG 2024 Anlage 4.
-PRIMARY_FACTORS = {
-    "natural_gas": 1.1,
-    "heating_oil": 1.1,
-    "electricity": 1.8,
-    "wood_chips": 0.2,
-    "district_heat": 0.7,
-}
 PV_SPECIFIC_YIELD = 950.0  # kWh/(kWp·a), order of magnitude of PVGIS for the Saar region
 SINK_TEMPERATURE = 45.0  # °C flow temperature assumed for heat pumps (radiators/floor heating mix)
 BATTERY_EFFICIENCY = 0.9  # round trip
@@ -474,9 +468,8 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
     co2_path_t = co2_fuel_t + grid * mean_el / 1e6
     subsidy_annuity = float(v.get("subsidy") or 0) * af
     heat_mwh = float(demand.heat.sum()) / 1000
-    primary = (fuel_kwh * PRIMARY_FACTORS.get(fuel, 1.0) if fuel else 0.0) + grid * PRIMARY_FACTORS[
-        "electricity"
-    ]
+    # Primary-energy factors (non-renewable) after GEG 2024 Anlage 4, from the carrier table.
+    primary = (fuel_kwh * primary_factor(fuel) if fuel else 0.0) + grid * primary_factor("electricity")
     return {
         "heat_demand_kwh": float(demand.heat.sum()),
         "heat_from_system_kwh": heat_total,

@@ -1,5 +1,5 @@
 """Ship the 17 Sustainable Development Goals as reference rows (titles and colours live in
-``knowledge.sdg``, so they stay translatable)."""
+``reference.sdg``, so they stay translatable)."""
 
 from django.db import migrations
 

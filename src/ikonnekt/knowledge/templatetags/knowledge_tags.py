@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from ikonnekt.knowledge.sdg import sdg_colour, sdg_text_colour, sdg_title
+from ikonnekt.reference.sdg import sdg_colour, sdg_text_colour, sdg_title
 
 register = template.Library()
 
