@@ -11,6 +11,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.formats import number
 from ikonnekt.indicators.registry import feeds
 
 NUMBER = re.compile(r"^\s*(?:(?P<label>[A-Za-zÄÖÜäöüß]{1,6})\s+)?(?P<number>-?\d[\d.]*(?:,\d+)?)\s*%?\s*$")
@@ -94,7 +95,7 @@ def sync_rating(rating, series=None) -> bool:
     level = level_from_thresholds(latest.value, limits)
     evidence = _("From the indicator feed “%(s)s”: %(v)s %(u)s (%(y)s) → level %(l)s") % {
         "s": series,
-        "v": f"{latest.value:g}",
+        "v": number(latest.value),
         "u": series.unit,
         "y": latest.year,
         "l": level,

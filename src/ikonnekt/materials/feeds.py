@@ -174,7 +174,8 @@ feeds.register(
 #   recycling rate (RR)            = Σ flows marked "waste recycled" ÷ Σ flows marked "waste generated" × 100
 #   secondary-material share (NS)  = Σ "secondary raw material input"
 #                                    ÷ (Σ "primary raw material input" + Σ "secondary raw material input") × 100
-# RR follows Eurostat's recycling rate of waste (cei_wm010: waste recycled ÷ waste treated) and
+# RR follows Eurostat's recycling rate of waste (cei_wm010: waste recycled ÷ waste treated; within
+# one system boundary every waste flow marked "generated" is treated there or leaves it) and
 # "Recycling" in KrWG §3 (25); NS is Eurostat's circular material use rate (cei_srm030:
 # U ÷ (DMC + U)) with the system's primary input in place of DMC. The seed's catalogue names both
 # as indicators of the measure "Kreislaufwirtschaft": "Recyclingrate (RR); Nutzungsanteil an
