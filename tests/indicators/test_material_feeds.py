@@ -185,3 +185,43 @@ def test_the_kreislaufwirtschaft_rating_follows_the_recycling_rate(
     assert "feed-problem" in page
     rating.refresh_from_db()
     assert rating.level == 2 and rating.feed_id == series.pk
+
+
+def test_editors_mark_flow_roles_on_the_system_page_and_the_job_shows_on_the_jobs_page(
+    cast, client_for, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    with django_capture_on_commit_callbacks(execute=True):
+        system = materials_actions.import_system(
+            Actor(user=cast.a_editor), cast.org_a.pk, _data(roles=False), visibility="platform"
+        )
+    flows = {f.name: f for f in system.flows.all()}
+    # publishing needs roles: first mark them on the page
+    url = reverse("materials:system_roles", args=[system.pk])
+    assert client_for(cast.b_editor).get(url).status_code in (403, 404)
+    client = client_for(cast.a_editor)
+    post = {f"waste-{f.pk}": "" for f in flows.values()} | {f"input-{f.pk}": "" for f in flows.values()}
+    post |= {
+        f"waste-{flows['Abbruch'].pk}": "waste",
+        f"waste-{flows['RC-Baustoffe'].pk}": "recycled",
+        f"input-{flows['RC-Baustoffe'].pk}": "secondary",
+        f"input-{flows['Neue Baustoffe'].pk}": "primary",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, post).status_code == 302
+    [series] = actions.publish(Actor(user=cast.a_editor), RR, system)
+    assert series.latest().value == pytest.approx(60.0)  # 240 t ÷ 400 t
+    # un-marking the recycled flow queues the update job; it fails visibly on the jobs page
+    post[f"waste-{flows['RC-Baustoffe'].pk}"] = ""
+    post[f"waste-{flows['Abbruch'].pk}"] = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, post)
+    from ikonnekt.core.models import Job
+
+    job = Job.objects.filter(kind="indicators.refresh").latest("pk")
+    assert job.status == "failed"
+    assert "Nenner" in job.message or "denominator" in job.message  # the reason, not a stack trace
+    page = client.get(reverse("core:jobs")).content.decode()
+    assert reverse("core:job_detail", args=[job.pk]) in page
+    assert "Recyclingrate (RR)" in page or "Recycling rate (RR)" in page
