@@ -165,3 +165,42 @@ def test_market_exchange_feed_counts_deals_per_year(cast):
     assert [(v.year, v.value) for v in series.current_values()] == [(2025, 20.0)]
     with pytest.raises(PermissionDenied):
         actions.publish(Actor(user=cast.b_editor), "market.exchange_tonnes", cast.org_a)
+
+
+def test_regional_sales_follow_a_cancelled_order_through_the_update_job(
+    cast, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+    from decimal import Decimal
+
+    from ikonnekt.market.models import Order, OrderLine
+    from tests.market.factories import make_order, make_variant
+
+    variant = make_variant(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+    placed = dt.datetime(2025, 5, 2, 10, tzinfo=dt.UTC)
+    orders = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, quantity in (("RM-1", "4"), ("RM-2", "2")):
+            order = make_order(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+            Order.objects.filter(pk=order.pk).update(number=number, placed_at=placed)
+            OrderLine.objects.create(
+                order=order,
+                variant=variant,
+                producer=cast.org_a,
+                quantity=Decimal(quantity),
+                unit_price=Decimal("2.50"),
+                vat_rate=Decimal("7.00"),
+            )
+            orders.append(order)
+    [series] = actions.publish(Actor(user=cast.a_editor), "market.regional_sales_eur", cast.org_a)
+    # 4 × 2.50 € + 2 × 2.50 € = 15 €
+    assert series.latest().value == pytest.approx(15.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancelled = Order.objects.get(pk=orders[1].pk)
+        cancelled.status = "cancelled"
+        cancelled.save()  # queues the update job of the producer's series
+    # only 4 × 2.50 € = 10 € remain; the 15 € stay in the history
+    values = list(SeriesValue.objects.filter(series=series).order_by("computed_at", "pk"))
+    assert [v.value for v in values] == [pytest.approx(15.0), pytest.approx(10.0)]
+    job = Job.objects.filter(kind="indicators.refresh").latest("pk")
+    assert job.status == "done"

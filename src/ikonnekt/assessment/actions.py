@@ -207,6 +207,15 @@ def rate(actor: Actor, assessment: Assessment, measure: CatalogueNode, **values)
         assessment=assessment, measure=measure
     )
     before = {f: getattr(rating, f) for f in RATING_FIELDS} if rating.pk else {}
+    if rating.feed_id and "level" in values and values["level"] != rating.level:
+        raise ValidationError(
+            {
+                "level": _(
+                    "The level of “%(m)s” follows an indicator feed; let it stop following the feed to type one."
+                )
+                % {"m": measure}
+            }
+        )
     for key, value in values.items():
         if key not in RATING_FIELDS:
             raise ValueError(key)

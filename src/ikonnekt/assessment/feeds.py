@@ -11,6 +11,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.formats import number
 from ikonnekt.indicators.registry import feeds
 
 NUMBER = re.compile(r"^\s*(?:(?P<label>[A-Za-zÄÖÜäöüß]{1,6})\s+)?(?P<number>-?\d[\d.]*(?:,\d+)?)\s*%?\s*$")
@@ -64,19 +65,37 @@ def level_from_thresholds(value: float, limits) -> int:
     return level
 
 
+def link_problem(rating, series=None) -> str:
+    """Why the rating cannot follow its feed right now ("" when it can); shown, never dropped."""
+    from ikonnekt.indicators.actions import visible_to_organisation
+
+    series = series or rating.feed
+    if series is None:
+        return ""
+    if series.is_broken:
+        return series.problem or _("The feed's source is no longer available.")
+    owner_id = rating.assessment.owner_id
+    if series.owner_id != owner_id and not visible_to_organisation(series, owner_id):
+        return _("The feed is no longer visible to the organisation of this assessment.")
+    if thresholds(rating.measure) is None:
+        return _("The measure “%(m)s” has no numeric target values for levels 1–3.") % {"m": rating.measure}
+    return ""
+
+
 def sync_rating(rating, series=None) -> bool:
     """Set the rating's level from its feed; False when there is nothing to apply."""
     from ikonnekt.assessment.models import Rating
 
     series = series or rating.feed
     limits = thresholds(rating.measure)
-    latest = series.latest() if series is not None and not series.is_broken else None
+    usable = series is not None and not link_problem(rating, series)
+    latest = series.latest() if usable else None
     if latest is None or limits is None:
         return False
     level = level_from_thresholds(latest.value, limits)
     evidence = _("From the indicator feed “%(s)s”: %(v)s %(u)s (%(y)s) → level %(l)s") % {
         "s": series,
-        "v": f"{latest.value:g}",
+        "v": number(latest.value),
         "u": series.unit,
         "y": latest.year,
         "l": level,
@@ -91,7 +110,7 @@ def follow_series(series) -> None:
     from ikonnekt.assessment.models import Rating
 
     with transaction.atomic():
-        for rating in Rating.objects.filter(feed=series).select_related("measure"):
+        for rating in Rating.objects.filter(feed=series).select_related("measure", "assessment"):
             sync_rating(rating, series)
 
 

@@ -385,14 +385,28 @@ def _assessment(request, pk):
     )
 
 
+def _feed_link(request, assessment, row):
+    """A rating following an indicator feed: link to the series (provenance) or why it is broken."""
+    from ikonnekt.assessment import feeds as assessment_feeds
+
+    rating = row.rating
+    row.feed_problem, row.feed_visible = "", False
+    if rating is None or rating.feed is None:
+        return
+    rating.assessment = assessment
+    row.feed_problem = assessment_feeds.link_problem(rating)
+    row.feed_visible = rating.feed.is_visible_to(request.user)
+
+
 def assessment_detail(request, pk):
     assessment = _assessment(request, pk)
-    data = report.build(assessment)
+    data = report.build(assessment, ratings=list(assessment.ratings.select_related("feed")))
     comments = defaultdict(list)
     for c in assessment.comments.select_related("author", "author_organisation"):
         comments[c.measure_id].append(c)
     for row in data["rows"]:
         row.comments = comments.get(row.node.pk, [])
+        _feed_link(request, assessment, row)
     data.update(
         {
             "charts": report.chart_options(data),

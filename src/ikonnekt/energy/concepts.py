@@ -106,7 +106,7 @@ def error_text(exc: qc.InputError) -> str:
 
 def compare(quarter, with_sensitivity=True):
     """{"year", "results": [(variant, result or None, error or None, tornado)], "errors": [...]}"""
-    out = {"results": [], "errors": [], "year": None, "assumptions": None}
+    out = {"results": [], "errors": [], "year": None, "assumptions": None, "fuel_links": {}}
     try:
         types = [
             (b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()
@@ -119,15 +119,27 @@ def compare(quarter, with_sensitivity=True):
         return out
     out["year"] = year
     out["assumptions"] = a
-    for v in quarter.variants.all():
+    out["fuel_links"] = {}
+    for v in quarter.variants.select_related("fuel_scenario"):
         inputs = variant_inputs(v)
         try:
-            result = qc.calculate_variant(inputs, demand, a)
-            tornado = qc.sensitivity(inputs, demand, a) if with_sensitivity else []
+            result, used = _calculate(v, inputs, demand, a, out["fuel_links"])
+            tornado = qc.sensitivity(inputs, demand, used) if with_sensitivity else []
             out["results"].append((v, result, None, tornado))
         except qc.InputError as exc:
             out["results"].append((v, None, error_text(exc), []))
     return out
+
+
+def _calculate(variant, inputs, demand, a, links):
+    """One variant; a biomass variant linked to a green-waste scenario takes its wood price from it."""
+    from ikonnekt.energy import greenwaste_fuel
+
+    link = greenwaste_fuel.link_of(variant)
+    if link is None:
+        return qc.calculate_variant(inputs, demand, a), a
+    links[variant.pk] = link
+    return greenwaste_fuel.calculate(variant, inputs, demand, a, link)
 
 
 def breakdown(data) -> dict:

@@ -5,6 +5,7 @@ invented ("Demo"), reproducible (seeded) and idempotent."""
 import datetime as dt
 import math
 import random
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from ikonnekt.core.sharing import Visibility
@@ -556,7 +557,8 @@ def load(ctx):
             0,
             0,
             1_360_000,
-            "BEW-Förderung 40 %; Brennstoff aus der gemeinsamen Grüngutverwertung. Bedienung 25.000 €/a, "
+            "BEW-Förderung 40 %; Brennstoffmenge und -preis aus dem Szenario der gemeinsamen Grüngutverwertung "
+            "(Heizwert 0,782 MWh je t Grüngut = 34 % holzig × 2,3 MWh/t). Bedienung 25.000 €/a, "
             "Versicherung/Verwaltung 0,5 % der Investition je Jahr: Annahmen (Demo).",
         ),
         (
@@ -598,4 +600,31 @@ def load(ctx):
                 notes=notes,
             ),
         )
-    ctx.log(f"  energy: {len(buildings)} buildings, weather station, report, quarter with 5 variants")
+    fuel = _biomass_fuel_from_green_waste(ctx, quarter)
+    ctx.log(f"  energy: {len(buildings)} buildings, weather station, report, quarter with 5 variants{fuel}")
+
+
+GREEN_WASTE_SCENARIO = "Gemeinsame Grüngutverwertung 2025 (Demo)"
+# MWh per tonne of green waste: woody share 34 % × 2.3 MWh/t of the wood chips (as in the
+# materials demo's scenario and material-flow system)
+GREEN_WASTE_HEATING_VALUE = Decimal("0.782")
+
+
+def _biomass_fuel_from_green_waste(ctx, quarter):
+    """The biomass variant takes fuel quantity and price from the joint green-waste scenario."""
+    from django.core.exceptions import ValidationError
+
+    from ikonnekt.energy import greenwaste_fuel
+    from ikonnekt.materials.models import GreenWasteScenario
+
+    scenario = GreenWasteScenario.objects.filter(
+        name=GREEN_WASTE_SCENARIO, owner=ctx.org("saarlouis")
+    ).first()
+    variant = Variant.objects.get(quarter=quarter, name="Nahwärme Biomasse (Grüngut holzig)")
+    if scenario is None:
+        return " (green-waste link skipped: materials demo not loaded)"
+    try:
+        greenwaste_fuel.set_link(ctx.actor("nalbach-admin"), variant, scenario, GREEN_WASTE_HEATING_VALUE)
+    except ValidationError as exc:
+        return f" (green-waste link not set: {'; '.join(exc.messages)})"
+    return ", biomass variant fuelled from the green-waste scenario"

@@ -732,6 +732,26 @@ class Variant(models.Model):
     )
     subsidy = models.DecimalField(_("subsidies (€)"), max_digits=12, decimal_places=0, default=0)
     notes = models.TextField(_("assumptions and sources"), blank=True)
+    # Biomass variant: fuel quantity and price from a green-waste scenario (energy.greenwaste_fuel)
+    fuel_scenario = models.ForeignKey(
+        "materials.GreenWasteScenario",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("fuel from green-waste scenario"),
+    )
+    fuel_scenario_name = models.CharField(
+        _("linked scenario (name kept when it is deleted)"), max_length=200, blank=True, editable=False
+    )
+    fuel_heating_value = models.DecimalField(
+        _("heating value (MWh per tonne of green waste)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Converts the scenario's cost per tonne into a fuel price, e.g. woody share × MWh/t."),
+    )
 
     objects = ChildQuerySet.as_manager()
     sharing_parent = "quarter"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ikonnekt.energy import views
+from ikonnekt.energy import fuel_views, views
 
 app_name = "energy"
 urlpatterns = [
@@ -45,6 +45,7 @@ urlpatterns = [
     path("quarter-buildings/<int:pk>/edit/", views.quarter_building_edit, name="quarter_building_edit"),
     path("quarters/<int:pk>/variants/new/", views.variant_create, name="variant_create"),
     path("variants/<int:pk>/edit/", views.variant_edit, name="variant_edit"),
+    path("variants/<int:pk>/fuel/", fuel_views.variant_fuel, name="variant_fuel"),
     path("quarters/<int:pk>/xlsx/", views.quarter_xlsx, name="quarter_xlsx"),
     path("quarters/<int:pk>/pdf/", views.quarter_pdf, name="quarter_pdf"),
 ]

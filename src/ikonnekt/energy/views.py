@@ -839,8 +839,19 @@ class QuarterDetail(SharedDetailView):
             ],
             notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
             breakdown=concepts.breakdown(data) if ok else None,
+            fuel_links=_fuel_links(data, self.request.user),
         )
         return ctx
+
+
+def _fuel_links(data, user):
+    """(variant, green-waste fuel link, scenario visible to the user) of the linked variants."""
+    links = data.get("fuel_links", {})
+    return [
+        (v, links[v.pk], bool(links[v.pk].scenario and links[v.pk].scenario.is_visible_to(user)))
+        for v, _r, _e, _t in data["results"]
+        if v.pk in links
+    ]
 
 
 class QuarterCreate(SharedCreateView):

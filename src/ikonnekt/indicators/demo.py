@@ -3,8 +3,9 @@
 The green-waste figures of the demo scenario (materials) are published as feeds for the
 district; the Vision 2100 targets "Grüngut vollständig regional verwerten", "Wärme aus Grüngut"
 and "Treibhausgasminderung durch Grüngutwärme" follow them, and "Erneuerbare Wärme in kommunalen
-Gebäuden" follows the energy module's renewable-heat share of the district's buildings. No
-number of the chain is typed. Target values of the two new targets are demo assumptions.
+Gebäuden" follows the energy module's renewable-heat share of the district's buildings; the
+catalogue measure "Kreislaufwirtschaft" of the Primsaue's current state takes its level from the
+recycling rate of Nalbach's building-materials system. No number of the chain is typed. Target values of the two new targets are demo assumptions.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -124,9 +125,66 @@ def _load(ctx):
             GoalNode.objects.filter(pk=t_heat.pk).update(baseline_year=first.year, baseline_value=first.value)
             t_heat.refresh_from_db()
             follows.append((t_heat, energy[0]))
+            _drop_typed_heat_shares(t_heat, district)
     for node, s in follows:
         if node.feed_id != s.pk:
             planning_feeds.follow(lk_admin, node, s)
         else:
             planning_feeds.sync_node(node, s)
-    ctx.log(f"  indicators: {len(series) + energy_count} series, {len(follows)} targets follow feeds")
+    rating = _circularity(ctx)
+    ctx.log(
+        f"  indicators: {len(series) + energy_count} series, {len(follows)} targets follow feeds"
+        + (
+            f", rating {rating.measure.code} follows the recycling rate (level {rating.level})"
+            if rating
+            else ""
+        )
+    )
+
+
+def _drop_typed_heat_shares(node, district):
+    """The municipalities whose buildings the energy module balances get no typed renewable-heat
+    share: their buildings are part of the district's computed series the target follows."""
+    from ikonnekt.energy.models import Building
+    from ikonnekt.planning.feeds import FEED_SOURCE_PREFIX
+    from ikonnekt.planning.models import IndicatorValue
+
+    computed = Building.objects.filter(owner__parent=district).values("owner_id")
+    IndicatorValue.objects.filter(node=node, municipality_id__in=computed).exclude(
+        source__startswith=FEED_SOURCE_PREFIX
+    ).delete()
+
+
+BUILDING_MATERIALS = "Quartier Am Bahnhof Nalbach – Baustoffe (Demo)"
+
+
+def _circularity(ctx):
+    """Nalbach publishes the recycling rate (RR) and secondary-material share (NS) of its building
+    materials system; the measure "Kreislaufwirtschaft" (thresholds RR 50 / 65 / 80) of the
+    Primsaue's current-state assessment takes its level from RR instead of a typed one."""
+    from ikonnekt.assessment import feeds as assessment_feeds
+    from ikonnekt.assessment.models import Rating
+    from ikonnekt.materials.models import MfaSystem
+
+    nalbach = ctx.org("nalbach")
+    system = MfaSystem.objects.filter(owner=nalbach, name=BUILDING_MATERIALS).first()
+    rating = (
+        Rating.objects.filter(
+            assessment__area__name="Gewerbegebiet Primsaue (Demo)",
+            assessment__scenario="Bestand 2025",
+            measure__code="U.2.1",
+        )
+        .select_related("measure", "assessment")
+        .first()
+    )
+    if system is None or rating is None:
+        ctx.log("  indicators: recycling rate skipped (materials or assessment demo not loaded)")
+        return None
+    editor = ctx.actor("nalbach-editor")
+    rr = _published(ctx, editor, "materials.recycling_rate", system, nalbach, update_frequency="ANNUAL")[0]
+    _published(ctx, editor, "materials.secondary_share", system, nalbach, update_frequency="ANNUAL")
+    if rating.feed_id != rr.pk:
+        assessment_feeds.follow(ctx.actor("nalbach-admin"), rating, rr)
+    else:
+        assessment_feeds.sync_rating(rating, rr)
+    return rating

@@ -75,6 +75,13 @@ def _org_of_deal(deal):
     return deal.listing.owner_id
 
 
+def _producers_of_order(order):
+    """Placing, confirming or cancelling an order changes the sales of each producer in it."""
+    if order.status == "cart":
+        return []
+    return list(order.lines.values_list("producer_id", flat=True).distinct())
+
+
 ORG = "organizations.Organisation"
 COMMON = dict(source_model=ORG, version="1", can_publish=_may_publish, sources_for=_organisations)
 
@@ -112,6 +119,7 @@ feeds.register(
         ),
         compute=sales_points,
         description=_("Sales of the producer through the regional market."),
+        triggers=(("market.Order", _producers_of_order),),
         **COMMON,
     )
 )

@@ -41,6 +41,8 @@ def _write_system_content(system, data):
             name=f["name"],
             source=processes.get(f["source"]),
             target=processes.get(f["target"]),
+            waste_role=f.get("waste_role") or "",
+            input_role=f.get("input_role") or "",
             **{k: f[k] for k in ("bulk_density", "heating_value", "carbon", "nitrogen", "phosphorus")},
         )
     FlowValue.objects.bulk_create(
@@ -195,3 +197,29 @@ def save_period_values(actor, system, year, layer, rows):
         actor, AuditAction.UPDATE, system, changes={"values": {"year": year, "layer": layer, "rows": changed}}
     )
     return changed
+
+
+@transaction.atomic
+def save_flow_roles(actor, system, roles):
+    """Mark which flows count for the recycling rate and the secondary-material share (feeds).
+
+    ``roles``: {flow id: (waste role, input role)} with the choices of ``WasteRole``/``InputRole``."""
+    from django.core.exceptions import ValidationError
+
+    from ikonnekt.materials.models import InputRole, WasteRole
+
+    _ensure_edit(actor, system)
+    changed = {}
+    for flow in system.flows.all():
+        if flow.pk not in roles:
+            continue
+        waste, used = roles[flow.pk]
+        if waste not in WasteRole.values or used not in InputRole.values:
+            raise ValidationError(_("Unknown role for flow “%(f)s”.") % {"f": flow.name})
+        if (flow.waste_role, flow.input_role) != (waste, used):
+            changed[flow.name] = [[flow.waste_role, flow.input_role], [waste, used]]
+            flow.waste_role, flow.input_role = waste, used
+            flow.save(update_fields=["waste_role", "input_role"])  # queues the feeds' update
+    if changed:
+        audit.record(actor, AuditAction.UPDATE, system, changes={"flow_roles": changed})
+    return len(changed)

@@ -192,13 +192,21 @@ def quarter_system():
             {"name": "Bauschutt-Aufbereitung", "parent": None, "has_stock": False, "initial_stock": None},
         ],
         "flows": [
-            {"name": "Neue Baustoffe", "source": None, "target": "Gebäudebestand"},
+            # roles for the recycling rate (RR) and the secondary-material share (NS) feeds
+            {"name": "Neue Baustoffe", "source": None, "target": "Gebäudebestand", "input_role": "primary"},
             {
                 "name": "Abbruch- und Sanierungsmaterial",
                 "source": "Gebäudebestand",
                 "target": "Bauschutt-Aufbereitung",
+                "waste_role": "waste",
             },
-            {"name": "RC-Baustoffe", "source": "Bauschutt-Aufbereitung", "target": "Gebäudebestand"},
+            {
+                "name": "RC-Baustoffe",
+                "source": "Bauschutt-Aufbereitung",
+                "target": "Gebäudebestand",
+                "waste_role": "recycled",
+                "input_role": "secondary",
+            },
             {
                 "name": "Beseitigung und externe Verwertung",
                 "source": "Bauschutt-Aufbereitung",

@@ -1,6 +1,7 @@
-"""Indicator feeds of the materials module: figures of an optimised green-waste scenario.
+"""Indicator feeds of the materials module: figures of an optimised green-waste scenario and the
+recycling rate and secondary-material share of a material-flow system (see below).
 
-All values come from the scenario's last optimisation (``materials.allocation.summarise``):
+Green-waste values come from the scenario's last optimisation (``materials.allocation.summarise``):
 tonnes per plant, heat from the woody fraction (woody share × MWh/t × tonnes) and the CO2e
 avoided by replacing fossil heat (heat × the plant's emission factor of the replaced heat).
 """
@@ -96,11 +97,11 @@ def co2e_points(scenario):
     return [Point(scenario.year, round(value, 3), inputs=inputs, factor_set=factor_set)]
 
 
-def _scenario_id(instance):
+def _own_id(instance):
     return instance.pk
 
 
-TRIGGERS = ((SCENARIO, _scenario_id),)
+TRIGGERS = ((SCENARIO, _own_id),)
 
 feeds.register(
     Feed(
@@ -161,6 +162,163 @@ feeds.register(
         compute=co2e_points,
         description=_("Greenhouse-gas emissions avoided because heat from green waste replaces fossil heat."),
         triggers=TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
+
+
+# --- material-flow systems: recycling rate and secondary-material share --------------------------
+#
+# Definitions on the scope of one system (its boundary and periods), goods layer in t/a, values
+# after reconciliation (``mfa.analyse``), so transfer coefficients and m³ entries count too:
+#   recycling rate (RR)            = Σ flows marked "waste recycled" ÷ Σ flows marked "waste generated" × 100
+#   secondary-material share (NS)  = Σ "secondary raw material input"
+#                                    ÷ (Σ "primary raw material input" + Σ "secondary raw material input") × 100
+# RR follows Eurostat's recycling rate of waste (cei_wm010: waste recycled ÷ waste treated; within
+# one system boundary every waste flow marked "generated" is treated there or leaves it) and
+# "Recycling" in KrWG §3 (25); NS is Eurostat's circular material use rate (cei_srm030:
+# U ÷ (DMC + U)) with the system's primary input in place of DMC. The seed's catalogue names both
+# as indicators of the measure "Kreislaufwirtschaft": "Recyclingrate (RR); Nutzungsanteil an
+# Sekundärrohstoffen (NS)". Which flows play which part is the system owner's choice
+# (``Flow.waste_role``, ``Flow.input_role``); one flow may play a part in both (recycled building
+# material is waste recycled and secondary input).
+
+SYSTEM = "materials.MfaSystem"
+
+
+def _role_totals(system):
+    """{year: ({role: tonnes}, {role: {flow: tonnes}})} for the periods that reconcile."""
+    from ikonnekt.materials import mfa, mfa_io
+    from ikonnekt.materials.reconciliation import ReconciliationError
+
+    data = mfa_io.system_to_dict(system)
+    roles = {f["name"]: [r for r in (f.get("waste_role"), f.get("input_role")) if r] for f in data["flows"]}
+    roles = {name: r for name, r in roles.items() if r}
+    if not roles:
+        raise SourceError(
+            _("no flow of the system is marked as waste, recycled, primary or secondary material")
+        )
+    out, problems = {}, []
+    for year in system.years:
+        try:
+            analysis = mfa.analyse(data, year, "goods")
+        except ReconciliationError as exc:
+            problems.append(f"{year}: {exc}")
+            continue
+        totals, flows = {}, {}
+        for row in analysis["flows"]:
+            flow_roles = roles.get(row["id"])
+            if not flow_roles or row["is_stock"]:
+                continue
+            if row["value"] is None:
+                problems.append(
+                    gettext("%(y)s: flow “%(f)s” cannot be determined") % {"y": year, "f": row["id"]}
+                )
+                totals = None
+                break
+            for role in flow_roles:
+                totals[role] = totals.get(role, 0.0) + row["value"]
+                flows.setdefault(role, {})[row["id"]] = round(row["value"], 3)
+        if totals is not None:
+            out[year] = (totals, flows)
+    if not out:
+        raise SourceError("; ".join(str(p) for p in problems) or _("the system has no periods"))
+    return out
+
+
+def _ratio_points(system, numerator, denominators):
+    points = []
+    for year, (totals, flows) in sorted(_role_totals(system).items()):
+        base = sum(totals.get(r, 0.0) for r in denominators)
+        if base <= 0:
+            continue
+        value = totals.get(numerator, 0.0) / base * 100
+        inputs = {
+            "system": system.name,
+            "system_id": system.pk,
+            "boundary": system.boundary,
+            "layer": "goods (t/a, reconciled)",
+            **{
+                f"{role}_t": round(totals.get(role, 0.0), 3)
+                for role in dict.fromkeys((numerator, *denominators))
+            },
+            "flows_t": {role: flows.get(role, {}) for role in dict.fromkeys((numerator, *denominators))},
+        }
+        points.append(Point(year, round(value, 2), inputs=inputs))
+    if not points:
+        raise SourceError(
+            _(
+                "the flows marked as denominator (waste generated, or primary and secondary input) carry no tonnes"
+            )
+        )
+    return points
+
+
+def recycling_rate_points(system):
+    return _ratio_points(system, "recycled", ("waste",))
+
+
+def secondary_share_points(system):
+    return _ratio_points(system, "secondary", ("primary", "secondary"))
+
+
+def _system_of_flow(instance):
+    return instance.system_id
+
+
+def _system_of_value(instance):
+    return instance.flow.system_id
+
+
+def _system_of_stock(instance):
+    return instance.process.system_id
+
+
+SYSTEM_TRIGGERS = (
+    (SYSTEM, _own_id),
+    ("materials.Flow", _system_of_flow),
+    ("materials.FlowValue", _system_of_value),
+    ("materials.StockChange", _system_of_stock),
+)
+
+feeds.register(
+    Feed(
+        key="materials.recycling_rate",
+        source_model=SYSTEM,
+        title=_("Recycling rate (RR)"),
+        unit="%",
+        calculation=_(
+            "Σ flows marked “waste recycled” ÷ Σ flows marked “waste generated” × 100, goods layer, "
+            "reconciled values (Eurostat recycling rate of waste cei_wm010; recycling as in KrWG §3 (25))"
+        ),
+        version="1",
+        compute=recycling_rate_points,
+        description=_(
+            "Share of the waste generated within the system boundary that is recycled, per period of the "
+            "material-flow system."
+        ),
+        triggers=SYSTEM_TRIGGERS,
+        update_frequency="ANNUAL",
+    )
+)
+feeds.register(
+    Feed(
+        key="materials.secondary_share",
+        source_model=SYSTEM,
+        title=_("Secondary-material share (NS)"),
+        unit="%",
+        calculation=_(
+            "Σ flows marked “secondary raw material input” ÷ (Σ “primary raw material input” + Σ “secondary "
+            "raw material input”) × 100, goods layer, reconciled values (after Eurostat's circular "
+            "material use rate cei_srm030: U ÷ (DMC + U))"
+        ),
+        version="1",
+        compute=secondary_share_points,
+        description=_(
+            "Share of secondary raw materials in the material input of the system, per period of the "
+            "material-flow system."
+        ),
+        triggers=SYSTEM_TRIGGERS,
         update_frequency="ANNUAL",
     )
 )

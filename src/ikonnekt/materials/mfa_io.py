@@ -21,7 +21,11 @@ FLOW_COLUMNS = [
     "carbon",
     "nitrogen",
     "phosphorus",
+    "waste_role",
+    "input_role",
 ]
+NUMERIC_FLOW_COLUMNS = FLOW_COLUMNS[3:8]
+ROLES = {"waste_role": {"", "waste", "recycled"}, "input_role": {"", "primary", "secondary"}}
 VALUE_COLUMNS = [
     "flow", "year", "layer", "value", "unit", "uncertainty", "uncertainty_is_percent",
     "transfer_coefficient", "source", "quality",
@@ -74,6 +78,8 @@ def system_to_dict(system) -> dict:
                 "carbon": f.carbon,
                 "nitrogen": f.nitrogen,
                 "phosphorus": f.phosphorus,
+                "waste_role": f.waste_role,
+                "input_role": f.input_role,
             }
             for f in flows
         ],
@@ -206,8 +212,17 @@ def validate(data) -> dict:
             flow[end] = proc
         if not flow["source"] and not flow["target"]:
             errors.append(_("%(w)s: a flow needs a source or a target process.") % {"w": where})
-        for col in FLOW_COLUMNS[3:]:
+        for col in NUMERIC_FLOW_COLUMNS:
             flow[col] = _num(row.get(col), f"{where}, {col}", errors, minimum=0)
+        for col, allowed in ROLES.items():
+            role = _text(row.get(col)).lower()
+            if role not in allowed:
+                errors.append(
+                    _("%(w)s, column %(c)s: “%(v)s” is none of %(choices)s.")
+                    % {"w": where, "c": col, "v": role, "choices": ", ".join(sorted(allowed - {""}))}
+                )
+                role = ""
+            flow[col] = role
         flows.append(flow)
     values, seen = [], set()
     for i, row in enumerate(sheets["values"], start=2):

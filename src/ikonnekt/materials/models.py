@@ -47,6 +47,30 @@ class DataQuality(models.TextChoices):
     LITERATURE = "literature", _("Literature value")
 
 
+class WasteRole(models.TextChoices):
+    """What a flow counts as for the recycling rate (RR) of the system (feed ``materials.recycling_rate``).
+
+    RR = waste recycled ÷ waste generated, after Eurostat's recycling rate of waste (cei_wm010)
+    on the scope of one system instead of a country; recycling as defined in KrWG §3 (25).
+    """
+
+    NONE = "", _("—")
+    WASTE = "waste", _("Waste generated")
+    RECYCLED = "recycled", _("Waste recycled")
+
+
+class InputRole(models.TextChoices):
+    """What a flow counts as for the secondary-material share (NS) (feed ``materials.secondary_share``).
+
+    NS = secondary ÷ (primary + secondary raw material input), after Eurostat's circular material
+    use rate (cei_srm030: U ÷ (DMC + U)) with the system's primary input in place of DMC.
+    """
+
+    NONE = "", _("—")
+    PRIMARY = "primary", _("Primary raw material input")
+    SECONDARY = "secondary", _("Secondary raw material input")
+
+
 class MfaSystem(Shareable):
     """A material-flow system: processes, flows and stocks inside a boundary, over periods."""
 
@@ -138,6 +162,22 @@ class Flow(models.Model):
     carbon = models.FloatField(_("carbon (kg/t)"), null=True, blank=True, validators=POSITIVE)
     nitrogen = models.FloatField(_("nitrogen (kg/t)"), null=True, blank=True, validators=POSITIVE)
     phosphorus = models.FloatField(_("phosphorus (kg/t)"), null=True, blank=True, validators=POSITIVE)
+    waste_role = models.CharField(
+        _("recycling rate (RR)"),
+        max_length=10,
+        choices=WasteRole.choices,
+        blank=True,
+        default="",
+        help_text=_("RR = Σ waste recycled ÷ Σ waste generated (goods layer)."),
+    )
+    input_role = models.CharField(
+        _("secondary-material share (NS)"),
+        max_length=10,
+        choices=InputRole.choices,
+        blank=True,
+        default="",
+        help_text=_("NS = Σ secondary ÷ (Σ primary + Σ secondary raw material input) (goods layer)."),
+    )
 
     objects = ChildQuerySet.as_manager()
     sharing_parent = "system"

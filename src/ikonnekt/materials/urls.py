@@ -26,6 +26,7 @@ urlpatterns = [
     path("systems/<int:pk>/edit/", views.SystemUpdate.as_view(), name="system_edit"),
     path("systems/<int:pk>/delete/", views.SystemDelete.as_view(), name="system_delete"),
     path("systems/<int:pk>/values/", views.system_values, name="system_values"),
+    path("systems/<int:pk>/roles/", views.system_roles, name="system_roles"),
     path("systems/<int:pk>/replace/", views.system_replace, name="system_replace"),
     path("systems/<int:pk>/export.json", views.system_export, {"fmt": "json"}, name="system_json"),
     path("systems/<int:pk>/export.xlsx", views.system_export, {"fmt": "xlsx"}, name="system_xlsx"),

@@ -566,3 +566,37 @@ def system_values(request, pk):
 
 
 system_values.shareable_model = MfaSystem
+
+
+@login_required
+def system_roles(request, pk):
+    """Which flows count for the recycling rate (RR) and the secondary-material share (NS)."""
+    from ikonnekt.materials.models import InputRole, WasteRole
+
+    system = get_editable_or_404(MfaSystem, request.user, pk=pk)
+    flows = list(system.flows.select_related("source", "target"))
+    if request.method == "POST":
+        roles = {
+            f.pk: (request.POST.get(f"waste-{f.pk}", ""), request.POST.get(f"input-{f.pk}", ""))
+            for f in flows
+        }
+        try:
+            actions.save_flow_roles(Actor.from_request(request), system, roles)
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(system.get_absolute_url())
+    return render(
+        request,
+        "materials/system_roles.html",
+        {
+            "object": system,
+            "flows": flows,
+            "waste_roles": WasteRole.choices,
+            "input_roles": InputRole.choices,
+        },
+    )
+
+
+system_roles.shareable_model = MfaSystem
