@@ -208,7 +208,7 @@ def save_flow_roles(actor, system, roles):
 
     from ikonnekt.materials.models import InputRole, WasteRole
 
-    _ensure_edit(actor, system)
+    ensure_can_edit(actor.user, system)
     changed = {}
     for flow in system.flows.all():
         if flow.pk not in roles:
