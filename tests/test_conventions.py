@@ -111,3 +111,21 @@ def test_every_shared_model_is_in_the_permission_matrix():
         "Every shared model needs a factory in tests/<app>/factories.py and a permission_matrix(...) "
         f"test: {missing}"
     )
+
+
+def test_charts_and_maps_use_the_shared_tags():
+    """Every chart and map gets its name and text alternative from ``{% chart %}`` /
+    ``{% map_with_list %}`` (WCAG 1.1.1); hand-written ``data-echarts``/``data-map`` markup skips them."""
+    allowed = {Path("core/templates/core/_chart.html"), Path("core/templates/core/_map.html")}
+    offences = []
+    for path in SRC.rglob("templates/**/*.html"):
+        if path.relative_to(SRC) in allowed:
+            continue
+        text = path.read_text()
+        for marker in ("data-echarts=", "data-map="):
+            if marker in text:
+                offences.append(f"{path.relative_to(SRC)}: {marker}")
+    assert not offences, (
+        "Use {% chart options 'json-id' _('Name') %} or {% map_with_list cfg 'json-id' _('Name') %} "
+        "(library ikonnekt) instead of hand-written chart/map markup:\n" + "\n".join(offences)
+    )
