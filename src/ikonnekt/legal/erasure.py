@@ -150,8 +150,12 @@ def erase_user(actor: Actor, target) -> str:
 def person_identifiers(user) -> list[str]:
     """What names the person in typed text: user name, e-mail, full name and phone number
     (longest first, so "anna.schmidt@example.org" goes before "anna.schmidt"). First or last
-    name alone are too common to replace everywhere; short values (< 4 characters) too."""
-    found = {user.username, user.email, user.get_full_name()}
+    name alone are too common to replace everywhere, and so is a user name that is a plain word
+    ("kunde", "energie"): only one with a digit, dot, hyphen, underscore or @ counts; short values
+    (< 4 characters) never do."""
+    found = {user.email, user.get_full_name()}
+    if re.search(r"[\d._@-]", user.username):
+        found.add(user.username)
     phone = getattr(user, "phone", "") or ""
     if sum(ch.isdigit() for ch in phone) >= 6:
         found.add(phone)
