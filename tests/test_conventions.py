@@ -205,3 +205,40 @@ def test_no_app_keeps_its_own_copy_of_a_core_helper():
     assert not offences, (
         "These helpers live once in core; import them instead of keeping a copy:\n" + "\n".join(offences)
     )
+
+
+def test_charts_and_maps_use_the_shared_tags():
+    """Every chart and map gets its name and text alternative from ``{% chart %}`` /
+    ``{% map_with_list %}`` (WCAG 1.1.1); hand-written ``data-echarts``/``data-map`` markup skips them."""
+    allowed = {Path("core/templates/core/_chart.html"), Path("core/templates/core/_map.html")}
+    offences = []
+    for path in SRC.rglob("templates/**/*.html"):
+        if path.relative_to(SRC) in allowed:
+            continue
+        text = path.read_text()
+        for marker in ("data-echarts=", "data-map="):
+            if marker in text:
+                offences.append(f"{path.relative_to(SRC)}: {marker}")
+    assert not offences, (
+        "Use {% chart options 'json-id' _('Name') %} or {% map_with_list cfg 'json-id' _('Name') %} "
+        "(library ikonnekt) instead of hand-written chart/map markup:\n" + "\n".join(offences)
+    )
+
+
+FIELD_ERRORS_PRINTED = re.compile(r"\{\{\s*[\w.]*errors\s*(\||\}\})")
+
+
+def test_form_errors_are_rendered_with_the_ids_fields_point_to():
+    """Django's widgets say ``aria-describedby="id_X_error"``; a custom layout that prints
+    ``{{ field.errors }}`` renders the text without that id (WCAG 1.3.1, 3.3.1) and shows no summary."""
+    offences = []
+    for path in SRC.rglob("templates/**/*.html"):
+        if "core/forms" in path.as_posix():
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if FIELD_ERRORS_PRINTED.search(line):
+                offences.append(f"{path.relative_to(SRC)}:{number}")
+    assert not offences, (
+        'Use {% include "core/forms/_field_errors.html" with field=… %} and the error summary '
+        "(core/forms/_error_summary.html or _formset_error_summary.html):\n" + "\n".join(offences)
+    )

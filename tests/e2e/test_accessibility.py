@@ -42,14 +42,26 @@ def _detail_urls():
     """One object with charts or maps per module, as the demo has them."""
     from ikonnekt.assessment.models import Area, Assessment
     from ikonnekt.energy.models import Building, Meter
+    from ikonnekt.indicators.models import IndicatorSeries
     from ikonnekt.materials.models import GreenWasteScenario, MfaSystem
     from ikonnekt.planning.models import GoalNode, Site
 
     urls = []
-    for model in (Building, Meter, Assessment, Area, MfaSystem, GreenWasteScenario, GoalNode, Site):
+    for model in (
+        Building,
+        Meter,
+        Assessment,
+        Area,
+        MfaSystem,
+        GreenWasteScenario,
+        GoalNode,
+        Site,
+        IndicatorSeries,
+    ):
         obj = model.objects.order_by("pk").first()
         if obj is not None and hasattr(obj, "get_absolute_url"):
             urls.append(obj.get_absolute_url())
+    urls.append(reverse("indicators:compare"))
     return urls + [reverse("legal:page", args=[k]) for k in ("accessibility", "privacy", "imprint")]
 
 

@@ -212,3 +212,18 @@ def test_erasure_replaces_the_name_in_audit_rows_about_other_objects(cast):
     assert "Müller" not in json.dumps(
         list(AuditLog.objects.values_list("changes", flat=True)), ensure_ascii=False
     )
+
+
+def test_typed_text_loses_the_person_but_not_common_words(cast):
+    """GIVEN a customer "kunde" (a plain word as user name) named Karla Kundig WHEN she is erased
+    THEN texts naming her full name or e-mail name the pseudonym, but the word "Kunde" elsewhere stays."""
+    from ikonnekt.legal.erasure import person_identifiers
+
+    karla = make_user("kunde", first_name="Karla", last_name="Kundig", phone="0681 4711")
+    assert person_identifiers(karla) == ["kunde@example.org", "Karla Kundig", "0681 4711"]
+    order = make_order(cast, owner=cast.org_a, visibility="platform", created_by=karla)
+    order.note = "Kunde bittet um Rückruf – karla kundig, KUNDE@example.org"
+    order.save()
+    name = erase_user(Actor(user=karla), karla)
+    order.refresh_from_db()
+    assert order.note == f"Kunde bittet um Rückruf – {name}, {name}"

@@ -39,7 +39,7 @@ def test_editor_imports_a_system_from_xlsx_and_sees_sankey_and_balances(cast, cl
     page = client.get(system.get_absolute_url() + "?year=2025&layer=goods")
     html = page.content.decode()
     assert page.status_code == 200
-    assert 'data-sankey="1"' in html and "sankey-data" in html
+    assert 'id="sankey"' in html and "sankey-data" in html
     assert "balance-table" in html and "Kompostierung" in html
     # the system boundary is a place ("Import"), not the verb of the import button ("Importieren")
     assert "Import (Systemgrenze)" in html and "Importieren" not in html

@@ -102,6 +102,7 @@ class SeriesDetail(SharedDetailView):
             Rating.objects.visible_to(user).filter(feed=series).select_related("assessment__area", "measure")
         )
         ctx["chart"] = _chart(series, ctx["current"])
+        ctx["chart_name"] = _("%(series)s: values per year") % {"series": series}
         if ctx["can_edit"]:
             ctx["settings_form"] = forms.SettingsForm(instance=series, user=user)
         if user.is_authenticated:
@@ -298,6 +299,10 @@ def compare_page(request):
             "year": year,
             "rows": rows,
             "chart": _compare_chart(rows, feed) if rows else None,
+            "chart_name": _("%(indicator)s in %(year)s by municipality")
+            % {"indicator": feed.title if feed else "", "year": year},
+            # one bar per municipality: 10 px per bar plus room for the axes, at least 200 px
+            "chart_height": f"{max(200, (len(rows) + 3) * 10)}px",
         },
     )
 
@@ -308,7 +313,7 @@ def _compare_chart(rows, feed):
         "grid": {"left": 160},
         "xAxis": {"type": "value", "name": feed.unit},
         "yAxis": {"type": "category", "data": [r.label for r in rows]},
-        "series": [{"type": "bar", "data": [round(r.value, 3) for r in rows]}],
+        "series": [{"type": "bar", "name": str(feed.title), "data": [round(r.value, 3) for r in rows]}],
     }
 
 

@@ -8,16 +8,24 @@ removed and the user name becomes ``geloescht-<id>``. What only served the perso
 memberships, saved searches, contact messages, carts, calendar feed, sign-in log) is deleted.
 Audit rows keep what happened and now name the pseudonym, without IP addresses.
 
+Where the person's full name, user name, e-mail address or phone number was typed into a record
+(a comment, an answer, an order note, a document's correspondent or metadata, meeting minutes),
+it is replaced by the pseudonym in every text field of the platform's models, and the search index
+of every changed object is rebuilt, so no page, export, API answer or search finds the person. A
+stored original file is not rewritten: it is the record the organisation must keep (Art. 17(3)(b)).
+
 Site owners (land management) are records, not accounts: their name, address, e-mail, phone and
 notes are replaced the same way by an administrator of the site's municipality.
 """
 
 import json
+import re
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.translation import gettext as _
@@ -82,9 +90,7 @@ def erase_user(actor: Actor, target) -> str:
     name = pseudonym(target)
     old_names = {n for n in (target.username, target.email) if n}
     # Texts that may carry the person in object descriptions ("anna @ Nalbach (editor)").
-    identifiers = sorted(
-        {n for n in (*old_names, target.get_full_name()) if len(n) >= 4}, key=len, reverse=True
-    )
+    identifiers = person_identifiers(target)
 
     # Rows that only served the person.
     target.api_tokens.all().delete()
@@ -125,6 +131,7 @@ def erase_user(actor: Actor, target) -> str:
             object_repr=Replace("object_repr", Value(identifier), Value(name))
         )
     _replace_in_changes(identifiers, name)
+    replace_in_records(identifiers, name)
 
     by_self = actor.user is not None and actor.user.pk == target.pk
     audit.record(
@@ -140,16 +147,36 @@ def erase_user(actor: Actor, target) -> str:
     return name
 
 
-def _replaced(value, identifiers, name):
-    """``value`` (the JSON of an audit row's changes) with every identifier replaced by ``name``."""
+def person_identifiers(user) -> list[str]:
+    """What names the person in typed text: user name, e-mail, full name and phone number
+    (longest first, so "anna.schmidt@example.org" goes before "anna.schmidt"). First or last
+    name alone are too common to replace everywhere, and so is a user name that is a plain word
+    ("kunde", "energie"): only one with a digit, dot, hyphen, underscore or @ counts; short values
+    (< 4 characters) never do."""
+    found = {user.email, user.get_full_name()}
+    if re.search(r"[\d._@-]", user.username):
+        found.add(user.username)
+    phone = getattr(user, "phone", "") or ""
+    if sum(ch.isdigit() for ch in phone) >= 6:
+        found.add(phone)
+    return sorted({n.strip() for n in found if n and len(n.strip()) >= 4}, key=len, reverse=True)
+
+
+def _pattern(identifiers) -> re.Pattern:
+    """Any identifier as a whole word, in any letter case ("Anna Schmidt" but not "Anna Schmidtke")."""
+    alternatives = "|".join(re.escape(i) for i in identifiers)
+    return re.compile(rf"(?<![\w@.+-])(?:{alternatives})(?![\w@-])", re.IGNORECASE)
+
+
+def _replaced(value, identifiers, name, pattern=None):
+    """``value`` (text or the JSON of a field) with every identifier replaced by ``name``."""
+    pattern = pattern or _pattern(identifiers)
     if isinstance(value, str):
-        for identifier in identifiers:
-            value = value.replace(identifier, name)
-        return value
+        return pattern.sub(name, value)
     if isinstance(value, list):
-        return [_replaced(v, identifiers, name) for v in value]
+        return [_replaced(v, identifiers, name, pattern) for v in value]
     if isinstance(value, dict):
-        return {k: _replaced(v, identifiers, name) for k, v in value.items()}
+        return {k: _replaced(v, identifiers, name, pattern) for k, v in value.items()}
     return value
 
 
@@ -167,6 +194,89 @@ def _replace_in_changes(identifiers, name) -> None:
     rows = AuditLog.objects.annotate(changes_text=as_text).filter(matches).values_list("pk", "changes")
     for pk, changes in rows.iterator(chunk_size=500):
         AuditLog.objects.filter(pk=pk).redact(changes=_replaced(changes, identifiers, name))
+
+
+# Models whose text is not about users: installation texts (the imprint must keep naming whoever is
+# responsible), the audit log (redacted above, append-only), the search index (rebuilt below).
+_NOT_SWEPT = {"legal.legaltext", "core.auditlog", "search.searchentry", "search.searchfacet"}
+
+
+def _swept_fields(model) -> list:
+    """Free-text fields of ``model`` a person's name or address may have been typed into."""
+    fields = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.choices or getattr(field, "unique", False):
+            continue
+        if isinstance(field, models.SlugField | models.URLField | models.FileField):
+            continue
+        if isinstance(field, models.CharField | models.TextField | models.JSONField):
+            fields.append(field)
+    return fields
+
+
+def replace_in_records(identifiers, name) -> int:
+    """Replace the person's identifiers by ``name`` in every text field of the platform's models and
+    re-index the changed objects for search. One query per model to find the rows (erasure is rare;
+    the set of models grows with the platform without a list to keep). Returns the rows changed."""
+    from ikonnekt.search.indexer import index_object
+    from ikonnekt.search.models import SearchEntry
+    from ikonnekt.search.registry import spec_for_model
+
+    if not identifiers:
+        return 0
+    pattern = _pattern(identifiers)
+    user_model = get_user_model()
+    changed_rows = 0
+    touched: list = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("ikonnekt.") or model is user_model:
+            continue
+        if model._meta.label_lower in _NOT_SWEPT or model._meta.proxy:
+            continue
+        fields = _swept_fields(model)
+        if not fields:
+            continue
+        annotations, matches = {}, Q()
+        for field in fields:
+            lookup = field.name
+            if isinstance(field, models.JSONField):
+                lookup = f"_erasure_{field.name}"
+                annotations[lookup] = Cast(field.name, output_field=TextField())
+            for identifier in identifiers:
+                # JSON keeps non-ASCII letters escaped on SQLite ("M\u00fcller")
+                forms = {identifier, json.dumps(identifier)[1:-1]} if field.name != lookup else {identifier}
+                for form in forms:
+                    matches |= Q(**{f"{lookup}__icontains": form})
+        rows = model._base_manager.annotate(**annotations).filter(matches)
+        for obj in rows.only("pk", *(f.name for f in fields)).iterator(chunk_size=200):
+            updates = {}
+            for field in fields:
+                value = getattr(obj, field.attname)
+                new = _replaced(value, identifiers, name, pattern)
+                if new != value:
+                    if isinstance(field, models.EmailField):
+                        new = ""
+                    elif isinstance(new, str) and field.max_length:
+                        new = new[: field.max_length]
+                    updates[field.attname] = new
+            if updates:
+                model._base_manager.filter(pk=obj.pk).update(**updates)
+                changed_rows += 1
+                if spec_for_model(model) is not None:
+                    touched.append((model, obj.pk))
+    # The index also holds text drawn from related objects: re-index every entry naming the person.
+    entry_matches = Q()
+    for identifier in identifiers:
+        entry_matches |= Q(title__icontains=identifier) | Q(body__icontains=identifier)
+    for entry in SearchEntry.objects.filter(entry_matches).select_related("content_type"):
+        model = entry.content_type.model_class()
+        if model is not None:
+            touched.append((model, entry.object_id))
+    for model, pk in dict.fromkeys(touched):
+        obj = model._base_manager.filter(pk=pk).first()
+        if obj is not None:
+            index_object(obj)
+    return changed_rows
 
 
 def erasure_blockers(target) -> list[str]:
@@ -207,6 +317,11 @@ def erase_site_owner(actor: Actor, owner) -> str:
         raise PermissionDenied(_("Only administrators of the site's organisation may delete owner data."))
     name = f"{PSEUDONYM_PREFIX}{owner.pk}"
     changed = {field: ["…", ""] for field in SITE_OWNER_FIELDS if getattr(owner, field)}
+    # An owner may be a company or a body whose name other records rightly carry: the name is
+    # replaced on the site itself, the e-mail address and phone number everywhere.
+    phone = owner.phone if sum(ch.isdigit() for ch in owner.phone or "") >= 6 else ""
+    contacts = sorted({v.strip() for v in (owner.email, phone) if v and len(v.strip()) >= 4}, key=len)
+    site, owner_name = owner.site, owner.name
     owner.name = name
     for field in SITE_OWNER_FIELDS[1:]:
         setattr(owner, field, "")
@@ -222,4 +337,10 @@ def erase_site_owner(actor: Actor, owner) -> str:
         owner_organisation=owner.site.owner_id,
         changes=changed,
     )
+    if len(owner_name.strip()) >= 4 and site.notes:
+        notes = _replaced(site.notes, [owner_name.strip()], name)
+        if notes != site.notes:
+            site.notes = notes  # e.g. "Eigentümerin Erika Mustermann will sell"
+            site.save(update_fields=["notes"])  # the save re-indexes the site for search
+    replace_in_records(contacts[::-1], name)
     return name

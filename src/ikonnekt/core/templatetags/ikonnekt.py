@@ -98,10 +98,11 @@ def chart_table(options, name):
 
 
 @register.inclusion_tag("core/_map.html")
-def map_with_list(config, data_id, name, height="380px", element_id="", css="", list_note=""):
+def map_with_list(config, data_id, name, height="380px", element_id="", css="", list_note="", geojson_url=""):
     """A Leaflet map named ``name`` followed by the list of what it shows (the keyboard and
     screen-reader way to its markers and popups). ``list_note`` replaces the list where the page
-    lists the same objects elsewhere (e.g. the table beside the map)."""
+    lists the same objects elsewhere (e.g. the table beside the map). ``geojson_url``: features a
+    page script loads later (``data-geojson-url``)."""
     from ikonnekt.core.chart_alt import map_items
 
     return {
@@ -113,6 +114,7 @@ def map_with_list(config, data_id, name, height="380px", element_id="", css="", 
         "css": css,
         "items": [] if list_note else map_items(config),
         "list_note": list_note,
+        "geojson_url": geojson_url,
     }
 
 

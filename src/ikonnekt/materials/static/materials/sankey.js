@@ -4,7 +4,7 @@
   var esc = window.iKonnekt.escapeHtml;
   function fmt(x) { return window.iKonnektNumbers.format(x); }
   document.addEventListener("chart:ready", function (ev) {
-    if (!ev.target.dataset.sankey) return;
+    if (ev.target.id !== "sankey") return;
     ev.detail.setOption({
       tooltip: {
         formatter: function (p) {
