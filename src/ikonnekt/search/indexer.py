@@ -7,6 +7,7 @@ sharing parent changes. ``rebuild`` (``manage.py rebuild_search_index``) repairs
 
 import datetime
 import logging
+import sqlite3
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -160,7 +161,8 @@ def index_batch(objs, spec, ct) -> int:
     """Bulk-index objects that have no index row yet (``rebuild``): plain rows written with
     ``core.bulk.bulk_insert`` (``executemany`` on SQLite, ``COPY`` on PostgreSQL; no model
     instances), the new rows' ids read back in one query, then their shares and facets. Each
-    object's values are read once for the text and the facets."""
+    object's values are read once for the text and the facets. SQLite: the FTS5 rows are
+    written directly, not by the insert trigger (several times faster, migration 0007)."""
     entries, extras = [], {}
     for obj in objs:
         if spec.extra.get("include") and not spec.extra["include"](obj):
@@ -174,22 +176,39 @@ def index_batch(objs, spec, ct) -> int:
     if not entries:
         return 0
     note_indexed(ct.pk)
-    bulk_insert(SearchEntry, ENTRY_FIELDS, entries, batch_size=len(entries))
-    with connection.cursor() as cursor:  # plain SQL: the ORM's IN lookup prepares every value
+    sqlite = connection.vendor == "sqlite"
+    with transaction.atomic(), connection.cursor() as cursor:
+        if sqlite:  # the insert trigger skips these rows; their FTS5 rows are written below
+            cursor.execute("INSERT INTO search_bulkwrite (id) VALUES (1)")
+        bulk_insert(SearchEntry, ENTRY_FIELDS, entries, batch_size=len(entries))
+        # plain SQL: the ORM's IN lookup prepares every value
         cursor.execute(
             "SELECT object_id, id FROM search_searchentry WHERE content_type_id = %s "  # noqa: S608
             f"AND object_id IN ({', '.join(['%s'] * len(extras))})",
             [ct.pk, *extras],
         )
         ids = dict(cursor.fetchall())
-    shares, facets = [], []
-    for object_id, (coops, facet_pairs) in extras.items():
-        entry_id = ids[object_id]
-        shares += [(entry_id, c) for c in coops]
-        facets += [(entry_id, name, value) for name, value in facet_pairs]
-    bulk_insert(SearchShare, ("entry_id", "cooperation_id"), shares, batch_size=max(1, len(shares)))
-    bulk_insert(SearchFacet, ("entry_id", "name", "value"), facets, batch_size=max(1, len(facets)))
+        if sqlite:
+            at = {name: i for i, name in enumerate(ENTRY_FIELDS)}
+            fts = [(ids[row[1]], *(row[at[name]] for name in FTS_COLUMNS)) for row in entries]
+            marks = ", ".join(["?"] * (len(FTS_COLUMNS) + 1))
+            sqlite3.Cursor.executemany(  # the driver's own: no placeholder rewriting per row
+                cursor.cursor,
+                f"INSERT INTO search_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES ({marks})",  # noqa: S608
+                fts,
+            )
+            cursor.execute("DELETE FROM search_bulkwrite")
+        shares, facets = [], []
+        for object_id, (coops, facet_pairs) in extras.items():
+            entry_id = ids[object_id]
+            shares += [(entry_id, c) for c in coops]
+            facets += [(entry_id, name, value) for name, value in facet_pairs]
+        bulk_insert(SearchShare, ("entry_id", "cooperation_id"), shares, batch_size=max(1, len(shares)))
+        bulk_insert(SearchFacet, ("entry_id", "name", "value"), facets, batch_size=max(1, len(facets)))
     return len(entries)
+
+
+FTS_COLUMNS = ("title_idx", "body_idx", "acl", "title_keys")  # search_fts (migrations 0003, 0004, 0007)
 
 
 def facet_values(obj, spec, memo=None):
