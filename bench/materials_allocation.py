@@ -6,7 +6,7 @@ per-plant, per-municipality) via ``allocation.optimise``. Baseline = a bare HiGH
 clock starts). Two models: the splittable LP and the facility-location MILP (20 of the 50
 plants are candidate sites with fixed costs). Goal: ours within 1.5× of the bare solve.
 
-Both sides run BENCH_RUNS times (default 3), interleaved, the first side alternating; the median,
+Both sides run BENCH_RUNS times (default and minimum 3), interleaved, the first side alternating; the median,
 minimum and maximum and the load average go to bench/results/materials_allocation.json with
 the raw per-run figures.
 
@@ -36,7 +36,7 @@ from scipy.optimize import milp  # noqa: E402
 from ikonnekt.materials import allocation  # noqa: E402
 
 N_POINTS, N_PLANTS = 1000, 50
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))  # at least three interleaved runs
 
 
 def instance(seed=2100):
@@ -109,6 +109,7 @@ def main():
         ours_fn = functools.partial(allocation.optimise, points, plants, options)
         runs = []
         for run in range(RUNS):
+            load_1m = os.getloadavg()[0]
             # interleaved, the side that goes first alternates (a warm cache must not favour one side)
             if run % 2 == 0:
                 t_bare, res = clock(bare)
@@ -132,6 +133,7 @@ def main():
                     "bare_first": run % 2 == 0,
                     "wall_bare_s": round(wall_bare, 4),
                     "wall_ours_s": round(wall_ours, 4),
+                    "load_1m_before": round(load_1m, 2),
                 }
             )
             print(

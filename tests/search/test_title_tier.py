@@ -98,6 +98,10 @@ def test_query_expressions_for_the_title():
     assert title_keys("gelb tonn") == "_ti_gelb _ti_tonn" and title_keys("") == ""
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="PostgreSQL analyses title and body itself: the indexer leaves the analysed columns empty",
+)
 def test_migration_fill_writes_the_indexer_title_keys(cast):
     doc(cast, "Grünschnitt-Sammlung 2026", "Inhalt")
     ct = ContentType.objects.get(app_label="documents", model="document")

@@ -485,7 +485,7 @@ def search_export(request):
 
     query = request.GET.get("q", "")[:200]
     result = search(request.user, query, models=["documents.document"], limit=100, with_facets=False)
-    ids = [h.entry.object_id for h in result.hits]
+    ids = [h.object_id for h in result.hits]
     docs = (
         Document.objects.visible_to(request.user)
         .active()

@@ -82,7 +82,7 @@ def search_api(request):
             "results": [
                 {
                     "type": h.spec_key,
-                    "id": h.entry.object_id,
+                    "id": h.object_id,
                     "title": h.title,
                     "url": h.url,
                     "snippet": h.snippet,

@@ -28,6 +28,7 @@ never show a row.
 import json
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -38,7 +39,7 @@ from django.utils.translation import gettext as _
 from ikonnekt.core.sharing import user_cooperation_ids, user_org_ids
 from ikonnekt.search.acl import match_any, type_tokens, user_tokens
 from ikonnekt.search.models import SearchEntry
-from ikonnekt.search.registry import specs
+from ikonnekt.search.registry import spec_for_model, specs
 from ikonnekt.search.snippets import snippet
 from ikonnekt.search.text import (
     ParsedQuery,
@@ -58,7 +59,9 @@ FACET_VALUES = 12
 
 @dataclass
 class Hit:
-    entry: SearchEntry
+    """One hit: the columns of its index row (``HIT_FIELDS``), its rank and what the page shows."""
+
+    row: tuple  # values of HIT_FIELDS
     score: float
     snippet: str
     label: str
@@ -66,11 +69,20 @@ class Hit:
 
     @property
     def title(self):
-        return self.entry.title
+        return self.row[3]
 
     @property
     def url(self):
-        return self.entry.url
+        return self.row[5]
+
+    @property
+    def object_id(self):
+        return self.row[2]
+
+    @cached_property
+    def entry(self) -> SearchEntry:
+        """The index row as a model instance (made on first use; the page needs none)."""
+        return SearchEntry.from_db(connection.alias, HIT_FIELDS, self.row)
 
 
 @dataclass
@@ -106,7 +118,7 @@ def permission_sql(user, alias="e", keys=None):
             params += coop_ids
     parts = [f"({alias}.rule = 'shared' AND ({' OR '.join(shared)}))"]
     for key, spec in specs().items():
-        if spec.sharing_path() is not None or (keys is not None and key not in keys):
+        if (keys is not None and key not in keys) or spec.sharing_path() is not None:
             continue
         sub_sql, sub_params = spec.visible(user).order_by().values("pk").query.sql_with_params()
         parts.append(f"({alias}.content_type_id = %s AND {alias}.object_id IN ({sub_sql}))")
@@ -123,8 +135,18 @@ TYPE_TOKEN_SHARE = 0.5  # name the chosen models in the ranked match up to this 
 _type_counts = {"at": -1e9, "counts": {}}
 
 
+def note_indexed(content_type_id) -> None:
+    """Called by the indexer for every written row: the first row of a model not counted in
+    ``_type_counts`` makes the next search count again (in this process)."""
+    if not _type_counts["counts"].get(content_type_id):
+        _type_counts["at"] = -1e9
+
+
 def _index_share(ct_ids) -> float:
-    """Share of index rows of these content types (counted at most every 5 minutes)."""
+    """Share of index rows of these content types (counted at most every 5 minutes, and after
+    a model's first rows were indexed in this process; rows indexed by another process can be
+    missing for that long: a total counted by the match alone may then include them, hits
+    never, as they are checked)."""
     now = time.monotonic()
     if now - _type_counts["at"] > 300:
         counts = SearchEntry.objects.values_list("content_type_id").annotate(n=Count("id"))
@@ -154,7 +176,11 @@ def acl_match(user, model_keys=None) -> tuple[str, str | None]:
         if not ct_ids:
             rank = count = f'{rank} AND "_t0"'
         elif others and _index_share(ct_ids) > TYPE_TOKEN_SHARE:
-            count = f"{count} NOT {match_any(type_tokens(others))}"
+            # Only the other models that have index rows: every token in a NOT costs time
+            # for each counted row, and the tokens of models without rows exclude nothing.
+            present = [ct for ct in others if _type_counts["counts"].get(ct)]
+            if present:
+                count = f"{count} NOT {match_any(type_tokens(present))}"
         elif others:
             rank = count = f"{rank} AND {match_any(type_tokens(ct_ids))}"
     return rank, None if own_rule else count
@@ -219,23 +245,21 @@ def search(
         raise NotImplementedError(connection.vendor)
     result.total = min(total, CANDIDATE_CAP)
     result.total_capped = total > CANDIDATE_CAP
-    entries = _hit_entries([r[0] for r in rows])
-    ct_specs = {ContentType.objects.get_for_model(s.model).pk: s for s in specs().values()}
-    labels = {}
-    for entry_id, score in rows:
-        entry = entries.get(entry_id)
-        if entry is None:
-            continue
-        spec = ct_specs.get(entry.content_type_id)
-        if spec is not None and spec.key not in labels:
-            labels[spec.key] = str(spec.display_label())
+    labels = {}  # content type id -> (label, spec key)
+    for row in rows:
+        hit_row = (row[0], *row[2:])
+        content_type_id, body, title = hit_row[1], hit_row[4], hit_row[3]
+        label = labels.get(content_type_id)
+        if label is None:
+            spec = _spec_for_ct(content_type_id)
+            label = labels[content_type_id] = (str(spec.display_label()), spec.key) if spec else ("", "")
         result.hits.append(
             Hit(
-                entry=entry,
-                score=float(score or 0),
-                snippet=snippet(entry.body, parsed) or snippet(entry.title, parsed),
-                label=labels[spec.key] if spec else "",
-                spec_key=spec.key if spec else "",
+                row=hit_row,
+                score=float(row[1] or 0),
+                snippet=snippet(body, parsed) or snippet(title, parsed),
+                label=label[0],
+                spec_key=label[1],
             )
         )
     for name, value, count in facet_rows:
@@ -245,20 +269,16 @@ def search(
     return result
 
 
+# The columns a hit shows, fetched by the ranking statement itself (``_ranked``,
+# ``_postgresql``): every returned row is ``(id, score, *HIT_FIELDS[1:])``.
 HIT_FIELDS = ("id", "content_type_id", "object_id", "title", "body", "url")
+HIT_COLUMNS = ", ".join(f"x.{name}" for name in HIT_FIELDS[1:])
 
 
-def _hit_entries(ids) -> dict:
-    """``{id: SearchEntry}`` with the fields a hit shows (others load on access). Plain SQL and
-    ``from_db``: a queryset costs more than the query for 20 rows."""
-    if not ids:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(HIT_FIELDS)} FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(ids))})",
-            list(ids),
-        )
-        return {row[0]: SearchEntry.from_db(connection.alias, HIT_FIELDS, row) for row in cursor.fetchall()}
+def _spec_for_ct(content_type_id):
+    """The spec of a content type id (None if no longer registered); cached lookups only."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return spec_for_model(model) if model is not None else None
 
 
 def _facet_sql(candidates_sql):
@@ -275,22 +295,28 @@ def _facet_sql(candidates_sql):
 
 def _ranked(cursor, match, where, params, need):
     """The best permitted rows of ``match`` in rank order: ``(rows, complete)``. ``rows`` holds
-    at least the first ``need`` permitted rows if there are as many; ``complete``: ``rows`` is
-    every permitted row of the match."""
+    at least the first ``need`` permitted rows if there are as many, the first ``need`` of them
+    with the hit's columns (``(id, score, *HIT_FIELDS[1:])``; the others with ``None``);
+    ``complete``: ``rows`` is every permitted row of the match."""
     fetch = 2 * need + 10  # ranked rows checked in the first step
     if need <= CANDIDATE_CAP:  # (deeper pages go straight to step 2)
-        # 1. The best ``fetch`` rows of the match (terms AND permission tokens), each with the
-        #    verdict of the permission SQL. LEFT JOIN: the ranked FTS rows drive.
+        # 1. One statement: the best ``fetch`` rows of the match (terms AND permission tokens)
+        #    checked by the permission SQL on the narrow index, the number of ranked rows (one
+        #    row even when none is allowed), and the columns of the first ``need`` allowed rows
+        #    (the wide row is read for these only).
         cursor.execute(
-            f"SELECT f.rowid, f.score, e.id IS NOT NULL AND {where} FROM ("
+            "WITH f AS MATERIALIZED ("
             f"SELECT rowid, {BM25} AS score FROM search_fts "
-            "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s"
-            ") f LEFT JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = f.rowid ORDER BY f.score, f.rowid",
-            [*params, match, fetch],
+            "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s), "
+            "a AS (SELECT f.rowid AS id, f.score, ROW_NUMBER() OVER (ORDER BY f.score, f.rowid) AS rn "
+            f"FROM f CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = f.rowid WHERE {where}) "
+            f"SELECT n.n, a.id, a.score, {HIT_COLUMNS} FROM (SELECT COUNT(*) AS n FROM f) n "
+            "LEFT JOIN a ON 1 LEFT JOIN search_searchentry x ON x.id = a.id AND a.rn <= %s ORDER BY a.rn",
+            [match, fetch, *params, need],
         )
         checked = cursor.fetchall()
-        allowed = [(r[0], -r[1]) for r in checked if r[2]]
-        complete = len(checked) < fetch  # every match was checked
+        allowed = [(r[1], -r[2], *r[3:]) for r in checked if r[1] is not None]
+        complete = checked[0][0] < fetch  # every match was checked
         if complete or len(allowed) >= need:
             # Exact: the first ``need`` allowed rows in rank order are the top of all allowed
             # matches, since every unchecked match ranks below every checked one.
@@ -298,14 +324,15 @@ def _ranked(cursor, match, where, params, need):
     # 2. The check refused many rows (own-rule models, facet filters, stale tokens) or a deep
     #    page: rank every match with the permission SQL in the query.
     cursor.execute(
-        f"SELECT e.id, {BM25} AS score FROM search_fts "
+        f"SELECT r.id, r.score, {HIT_COLUMNS} FROM (SELECT e.id, {BM25} AS score FROM search_fts "
         # CROSS JOIN fixes the join order: the FTS match drives, each hit is checked by
         # primary key. Otherwise SQLite may scan entries and re-run MATCH per row.
         "CROSS JOIN search_searchentry e INDEXED BY search_entry_permission ON e.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND {where} ORDER BY score, e.id LIMIT %s",
+        f"WHERE search_fts MATCH %s AND {where} ORDER BY score, e.id LIMIT %s) r "
+        "CROSS JOIN search_searchentry x ON x.id = r.id ORDER BY r.score, r.id",
         [match, *params, need],
     )
-    rows = [(r[0], -r[1]) for r in cursor.fetchall()]
+    rows = [(r[0], -r[1], *r[2:]) for r in cursor.fetchall()]
     return rows, len(rows) < need
 
 
@@ -394,12 +421,13 @@ def _postgresql(tsq, title_tsq, where, params, limit, offset, with_facets):
             "WHERE (SELECT COUNT(*) FROM t) < %s AND c.id NOT IN (SELECT id FROM t) "
             "ORDER BY score DESC, c.id LIMIT %s), "
             "r AS (SELECT * FROM r1 UNION ALL SELECT * FROM r2 ORDER BY tier DESC, score DESC, id LIMIT %s OFFSET %s) "
-            "SELECT (SELECT json_agg(json_build_array(r.id, r.score) ORDER BY r.tier DESC, r.score DESC, r.id) "
-            f"FROM r), (SELECT COUNT(*) FROM c), {facets}",
+            "SELECT (SELECT json_agg(json_build_array(r.id, r.score, "
+            f"{HIT_COLUMNS}) ORDER BY r.tier DESC, r.score DESC, r.id) "
+            f"FROM r JOIN search_searchentry x ON x.id = r.id), (SELECT COUNT(*) FROM c), {facets}",
             [tsq, *params, title_tsq, tsq, *params, tsq, want, tsq, want, want, limit, offset],
         )
         hits, total, facet_rows = (json.loads(v) if isinstance(v, str) else v for v in cursor.fetchone())
-    rows = [(entry_id, score) for entry_id, score in hits or []]
+    rows = [tuple(hit) for hit in hits or []]
     return rows, total, [tuple(f) for f in facet_rows or []]
 
 

@@ -7,11 +7,14 @@ sharing parent changes. ``rebuild`` (``manage.py rebuild_search_index``) repairs
 
 import datetime
 import logging
+import sqlite3
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 
+from ikonnekt.core.bulk import bulk_insert
 from ikonnekt.search.acl import entry_tokens
+from ikonnekt.search.engine import note_indexed
 from ikonnekt.search.models import Rule, SearchEntry, SearchFacet, SearchShare
 from ikonnekt.search.registry import spec_for_model, specs
 from ikonnekt.search.text import analyse, fold, title_keys
@@ -20,7 +23,15 @@ log = logging.getLogger(__name__)
 MAX_BODY_CHARS = 500_000
 
 
-def _value(obj, name):
+def _value(obj, name, memo=None):
+    """The value of field, property or method ``name`` of ``obj``; ``memo``: a dict of values
+    already taken from ``obj`` (a name that is both body and facet is read once)."""
+    if memo is not None:
+        try:
+            return memo[name]
+        except KeyError:
+            value = memo[name] = _value(obj, name)
+            return value
     if callable(name):
         return name(obj)
     value = obj
@@ -56,12 +67,13 @@ def _sharing_owner(obj, spec):
     return holder
 
 
-def entry_values(obj, spec, holder, content_type_id, cooperation_ids=()) -> dict:
-    """The columns of the index row; ``cooperation_ids``: :func:`share_ids` of ``holder``."""
-    title = _text(_value(obj, spec.title))[:500]
-    body = "\n".join(_text(_value(obj, name)) for name in spec.body)[:MAX_BODY_CHARS]
+def entry_values(obj, spec, holder, content_type_id, cooperation_ids=(), memo=None) -> dict:
+    """The columns of the index row; ``cooperation_ids``: :func:`share_ids` of ``holder``;
+    ``memo``: see :func:`_value` (shared with :func:`facet_values`)."""
+    title = _text(_value(obj, spec.title, memo))[:500]
+    body = "\n".join(_text(_value(obj, name, memo)) for name in spec.body)[:MAX_BODY_CHARS]
     date_field = spec.extra.get("date")
-    date = _value(obj, date_field) if date_field else None
+    date = _value(obj, date_field, memo) if date_field else None
     if isinstance(date, datetime.datetime):
         date = date.date()
     try:
@@ -71,6 +83,11 @@ def entry_values(obj, spec, holder, content_type_id, cooperation_ids=()) -> dict
     rule = Rule.SHARED if holder is not None else Rule.QUERY
     owner_id = getattr(holder, "owner_id", None)
     visibility = getattr(holder, "visibility", "") or ""
+    # The analysed text is what SQLite's FTS5 indexes; PostgreSQL analyses title and body
+    # itself (the generated ``vector``), so there the columns stay empty (a restore into
+    # another database rebuilds the index).
+    analysed = connection.vendor == "sqlite"
+    title_idx = analyse(title) if analysed else ""
     return {
         "rule": rule,
         "owner_id": owner_id,
@@ -78,9 +95,9 @@ def entry_values(obj, spec, holder, content_type_id, cooperation_ids=()) -> dict
         "acl": entry_tokens(content_type_id, rule, visibility, owner_id, cooperation_ids),
         "title": title,
         "body": body,
-        "title_idx": (title_idx := analyse(title)),
+        "title_idx": title_idx,
         "title_keys": title_keys(title_idx),
-        "body_idx": analyse(body),
+        "body_idx": analyse(body) if analysed else "",
         "url": url or "",
         "date": date if isinstance(date, datetime.date) else None,
     }
@@ -103,8 +120,11 @@ def index_object(obj, spec=None) -> SearchEntry | None:
     ct = ContentType.objects.get_for_model(type(obj))
     holder = _sharing_owner(obj, spec)
     coops = share_ids(holder)
-    values = entry_values(obj, spec, holder, ct.pk, coops)
+    memo = {}
+    values = entry_values(obj, spec, holder, ct.pk, coops, memo)
+    note_indexed(ct.pk)
     with transaction.atomic():
+        # On PostgreSQL ``vector`` is a generated column (migration 0006): written with the row.
         entry, _created = SearchEntry.objects.update_or_create(
             content_type=ct, object_id=obj.pk, defaults=values
         )
@@ -112,39 +132,89 @@ def index_object(obj, spec=None) -> SearchEntry | None:
         SearchShare.objects.bulk_create([SearchShare(entry=entry, cooperation_id=c) for c in coops])
         SearchFacet.objects.filter(entry=entry).delete()
         SearchFacet.objects.bulk_create(
-            [SearchFacet(entry=entry, name=name, value=value) for name, value in facet_values(obj, spec)]
+            [
+                SearchFacet(entry=entry, name=name, value=value)
+                for name, value in facet_values(obj, spec, memo)
+            ]
         )
-        if connection.vendor == "postgresql":
-            update_vectors([entry.pk])
     return entry
 
 
+ENTRY_FIELDS = (
+    "content_type_id",
+    "object_id",
+    "rule",
+    "owner_id",
+    "visibility",
+    "acl",
+    "title",
+    "body",
+    "title_idx",
+    "title_keys",
+    "body_idx",
+    "url",
+    "date",
+)
+
+
 def index_batch(objs, spec, ct) -> int:
-    """Bulk-index new objects (``rebuild``): a few statements per batch instead of per object."""
-    rows = []
+    """Bulk-index objects that have no index row yet (``rebuild``): plain rows written with
+    ``core.bulk.bulk_insert`` (``executemany`` on SQLite, ``COPY`` on PostgreSQL; no model
+    instances), the new rows' ids read back in one query, then their shares and facets. Each
+    object's values are read once for the text and the facets. SQLite: the FTS5 rows are
+    written directly, not by the insert trigger (several times faster, migration 0007)."""
+    entries, extras = [], {}
     for obj in objs:
         if spec.extra.get("include") and not spec.extra["include"](obj):
             continue
         holder = _sharing_owner(obj, spec)
         coops = share_ids(holder)
-        values = entry_values(obj, spec, holder, ct.pk, coops)
-        rows.append((obj, coops, SearchEntry(content_type=ct, object_id=obj.pk, **values)))
-    entries = SearchEntry.objects.bulk_create([r[2] for r in rows])
-    shares, facets = [], []
-    for (obj, coops, _e), entry in zip(rows, entries, strict=True):
-        shares += [SearchShare(entry_id=entry.pk, cooperation_id=c) for c in coops]
-        facets += [SearchFacet(entry_id=entry.pk, name=n, value=v) for n, v in facet_values(obj, spec)]
-    SearchShare.objects.bulk_create(shares, batch_size=2000)
-    SearchFacet.objects.bulk_create(facets, batch_size=2000)
-    if connection.vendor == "postgresql" and entries:
-        update_vectors([e.pk for e in entries])
+        memo = {}
+        values = entry_values(obj, spec, holder, ct.pk, coops, memo)
+        entries.append((ct.pk, obj.pk, *(values[name] for name in ENTRY_FIELDS[2:])))
+        extras[obj.pk] = (coops, facet_values(obj, spec, memo))
+    if not entries:
+        return 0
+    note_indexed(ct.pk)
+    sqlite = connection.vendor == "sqlite"
+    with transaction.atomic(), connection.cursor() as cursor:
+        if sqlite:  # the insert trigger skips these rows; their FTS5 rows are written below
+            cursor.execute("INSERT INTO search_bulkwrite (id) VALUES (1)")
+        bulk_insert(SearchEntry, ENTRY_FIELDS, entries, batch_size=len(entries))
+        # plain SQL: the ORM's IN lookup prepares every value
+        cursor.execute(
+            "SELECT object_id, id FROM search_searchentry WHERE content_type_id = %s "  # noqa: S608
+            f"AND object_id IN ({', '.join(['%s'] * len(extras))})",
+            [ct.pk, *extras],
+        )
+        ids = dict(cursor.fetchall())
+        if sqlite:
+            at = {name: i for i, name in enumerate(ENTRY_FIELDS)}
+            fts = [(ids[row[1]], *(row[at[name]] for name in FTS_COLUMNS)) for row in entries]
+            marks = ", ".join(["?"] * (len(FTS_COLUMNS) + 1))
+            sqlite3.Cursor.executemany(  # the driver's own: no placeholder rewriting per row
+                cursor.cursor,
+                f"INSERT INTO search_fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES ({marks})",  # noqa: S608
+                fts,
+            )
+            cursor.execute("DELETE FROM search_bulkwrite")
+        shares, facets = [], []
+        for object_id, (coops, facet_pairs) in extras.items():
+            entry_id = ids[object_id]
+            shares += [(entry_id, c) for c in coops]
+            facets += [(entry_id, name, value) for name, value in facet_pairs]
+        bulk_insert(SearchShare, ("entry_id", "cooperation_id"), shares, batch_size=max(1, len(shares)))
+        bulk_insert(SearchFacet, ("entry_id", "name", "value"), facets, batch_size=max(1, len(facets)))
     return len(entries)
 
 
-def facet_values(obj, spec):
+FTS_COLUMNS = ("title_idx", "body_idx", "acl", "title_keys")  # search_fts (migrations 0003, 0004, 0007)
+
+
+def facet_values(obj, spec, memo=None):
     out = []
     for name in spec.facets:
-        value = _value(obj, name)
+        value = _value(obj, name, memo)
         values = value if isinstance(value, list | tuple) else [value]
         for v in values:
             if v is None or v == "":
@@ -153,17 +223,6 @@ def facet_values(obj, spec):
                 v = v.year
             out.append((name, str(v)[:200]))
     return out
-
-
-def update_vectors(entry_ids) -> None:
-    """PostgreSQL: title weighted A, body B, German stemming over umlaut-folded text."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE search_searchentry SET vector = "
-            "setweight(to_tsvector('german', search_fold(title)), 'A') || "
-            "setweight(to_tsvector('german', search_fold(body)), 'B') WHERE id = ANY(%s)",
-            [list(entry_ids)],
-        )
 
 
 def remove_object(obj) -> None:
@@ -180,7 +239,17 @@ def reindex_children(parent) -> None:
                 index_object(child, spec)
 
 
-def rebuild(keys=None, progress=None, batch=500) -> int:
+def clear(ct) -> None:
+    """Remove the index rows of content type ``ct`` with their shares and facets: three
+    statements (the ORM's delete would load every row, as the index listens to deletions)."""
+    entries = "SELECT id FROM search_searchentry WHERE content_type_id = %s"
+    with connection.cursor() as cursor:
+        for table in ("search_searchfacet", "search_searchshare"):
+            cursor.execute(f"DELETE FROM {table} WHERE entry_id IN ({entries})", [ct.pk])  # noqa: S608
+        cursor.execute("DELETE FROM search_searchentry WHERE content_type_id = %s", [ct.pk])
+
+
+def rebuild(keys=None, progress=None, batch=2000) -> int:
     """Re-index every registered model (or ``keys`` like ``documents.document``), one
     transaction per model."""
     count = 0
@@ -194,7 +263,7 @@ def rebuild(keys=None, progress=None, batch=500) -> int:
         if spec.extra.get("prefetch_related"):
             qs = qs.prefetch_related(*spec.extra["prefetch_related"])
         with transaction.atomic():
-            SearchEntry.objects.filter(content_type=ct).delete()
+            clear(ct)
             chunk = []
             for obj in qs.iterator(chunk_size=batch):
                 chunk.append(obj)

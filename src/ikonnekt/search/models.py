@@ -4,7 +4,8 @@ filter inside the search query (owner, visibility, cooperations shared with).
 On SQLite an FTS5 table ``search_fts`` (external content, kept in sync by triggers) indexes
 ``title_idx``, ``body_idx``, the permission tokens ``acl`` (:mod:`ikonnekt.search.acl`) and the
 marked title tokens ``title_keys`` (:func:`ikonnekt.search.text.title_keys`); on PostgreSQL a
-``vector`` tsvector column with a GIN index and a GIN index on the title's tsvector (0002–0004).
+``vector`` tsvector column generated from title and body with a GIN index and a GIN index on the
+title's tsvector (0002–0006).
 """
 
 from django.contrib.contenttypes.models import ContentType

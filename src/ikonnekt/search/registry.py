@@ -13,6 +13,7 @@ models with their own rule are filtered with ``queryset(user)`` as a subquery.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
@@ -52,24 +53,7 @@ class SearchSpec:
         when the index must ask ``visible(user)`` (own queryset or own visibility rule)."""
         if self.queryset is not None:
             return None
-        model, path = self.model, []
-        for _depth in range(4):
-            if issubclass(model, SharedObject):
-                overridden = (
-                    model.cooperation_q.__func__
-                    not in (
-                        SharedObject.cooperation_q.__func__,
-                        Shareable.cooperation_q.__func__,
-                    )
-                    or model.visible_to_q.__func__ is not SharedObject.visible_to_q.__func__
-                )
-                return None if overridden else ("__".join(path), model)
-            parent = getattr(model, "sharing_parent", None)
-            if not parent:
-                return None
-            path.append(parent)
-            model = model._meta.get_field(parent).related_model
-        return None
+        return _sharing_path(self.model)
 
     def _field(self, name):
         try:
@@ -91,6 +75,29 @@ class SearchSpec:
         if field is None or not getattr(field, "choices", None):
             return {}
         return {str(value): label for value, label in field.flatchoices}
+
+
+@cache
+def _sharing_path(model):
+    """See :meth:`SearchSpec.sharing_path` (fixed by the model classes: computed once)."""
+    path = []
+    for _depth in range(4):
+        if issubclass(model, SharedObject):
+            overridden = (
+                model.cooperation_q.__func__
+                not in (
+                    SharedObject.cooperation_q.__func__,
+                    Shareable.cooperation_q.__func__,
+                )
+                or model.visible_to_q.__func__ is not SharedObject.visible_to_q.__func__
+            )
+            return None if overridden else ("__".join(path), model)
+        parent = getattr(model, "sharing_parent", None)
+        if not parent:
+            return None
+        path.append(parent)
+        model = model._meta.get_field(parent).related_model
+    return None
 
 
 SPECS: dict[str, SearchSpec] = {}

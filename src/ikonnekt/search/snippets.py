@@ -56,6 +56,15 @@ def candidate_pattern(stems: frozenset) -> re.Pattern:
 
 
 def _matcher(parsed: ParsedQuery):
+    """``(stems and prefixes, matches(word))`` of a query, made once per parsed query (the
+    snippets of all hits of a page use the same)."""
+    made = parsed.__dict__.get("_snippet_matcher")
+    if made is None:
+        made = parsed.__dict__["_snippet_matcher"] = _make_matcher(parsed)
+    return made
+
+
+def _make_matcher(parsed: ParsedQuery):
     wanted = parsed.highlight_stems()
     prefixes = tuple(parsed.prefixes())
 
