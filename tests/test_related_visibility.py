@@ -120,45 +120,206 @@ def test_forms_offer_only_visible_cooperations(cast):
     assert foreign not in form.fields["cooperation"].queryset
 
 
-def shareable_forms():
-    import importlib
+def api_model_serializers():
+    """Every ModelSerializer defined in an app's ``api.py``: the router's and those that custom
+    actions build themselves (e.g. ``assessments/{id}/rate/``)."""
+    found = {}
+    for label, module in app_modules("api"):
+        for name, cls in vars(module).items():
+            if (
+                isinstance(cls, type)
+                and issubclass(cls, serializers.ModelSerializer)
+                and cls.__module__ == module.__name__
+                and hasattr(cls, "Meta")  # not the abstract bases
+            ):
+                found[f"{label}.{name}"] = cls
+    return sorted(found.items())
 
-    from ikonnekt.core.forms import ShareableForm
 
-    for label, _module in app_modules("api"):
-        try:
-            importlib.import_module(f"ikonnekt.{label}.forms")
-        except ModuleNotFoundError:
-            pass
-
-    def walk(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from walk(sub)
-
-    return sorted({f"{c.__module__}.{c.__name__}": c for c in walk(ShareableForm)}.items())
+API_SERIALIZERS = api_model_serializers()
 
 
 @pytest.mark.django_db
-def test_every_shareable_form_offers_only_visible_objects(cast):
+@pytest.mark.parametrize("name", [name for name, _cls in API_SERIALIZERS])
+def test_every_api_serializer_refuses_invisible_references(cast, name):
+    """Not only the router's serializers: every ModelSerializer of the API, built with the request's
+    context as a view builds it, refuses a private object of another organisation in every
+    writable related field."""
+    request = Request(APIRequestFactory().post("/"))
+    request.user = cast.z_admin
+    serializer = dict(API_SERIALIZERS)[name](context={"request": request, "view": None, "format": None})
+    missing, accepted = [], []
+    for field_name, relation in shared_related_fields(serializer):
+        model = relation.queryset.model
+        if model not in FACTORIES:
+            missing.append(f"{field_name} → {model.__name__}")
+            continue
+        foreign = make(
+            model, cast, owner=cast.org_b, visibility="private", created_by=cast.b_editor, shared_with=[]
+        )
+        try:
+            relation.to_internal_value(foreign.pk)
+        except serializers.ValidationError:
+            continue
+        accepted.append(f"{field_name} → {model.__name__} #{foreign.pk}")
+    assert not missing, f"register a factory in tests/<app>/factories.py for: {missing}"
+    assert not accepted, f"{name}: an outsider could refer to a private object: {accepted}"
+
+
+@pytest.mark.django_db
+def test_a_serializer_without_request_context_refuses_every_shared_reference(cast):
+    from ikonnekt.assessment.api import RatingSerializer
+
+    serializer = RatingSerializer()  # as `rate` built it before: no request, nobody to see for
+    field = serializer.fields["measure"]
+    own = make(
+        field.queryset.model,
+        cast,
+        owner=cast.org_a,
+        visibility="public",
+        created_by=cast.a_admin,
+        shared_with=[],
+    )
+    with pytest.raises(serializers.ValidationError):
+        field.to_internal_value(own.pk)
+    request = Request(APIRequestFactory().post("/"))
+    request.user = cast.a_admin
+    with_request = RatingSerializer(context={"request": request})
+    assert with_request.fields["measure"].to_internal_value(own.pk) == own
+
+
+def all_forms():
+    """Every form class defined in an app's ``forms.py`` that declares a model choice (declared
+    fields and those a ModelForm derives from its model's relations)."""
+    import importlib
+    import inspect
+
+    from django import forms
+    from django.apps import apps
+
+    found = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("ikonnekt."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.forms")
+        except ModuleNotFoundError:
+            continue
+        for name, cls in vars(module).items():
+            if not (
+                inspect.isclass(cls) and issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__
+            ):
+                continue
+            if issubclass(cls, forms.BaseModelForm) and cls._meta.model is None:
+                continue  # an abstract base of other forms
+            if any(isinstance(field, forms.ModelChoiceField) for field in cls.base_fields.values()):
+                found[f"{config.label}.{name}"] = cls
+    return sorted(found.items())
+
+
+FORMS = all_forms()
+
+
+def form_context(form_class, cast, user):
+    """Keyword arguments a form's ``__init__`` requires, built generically: the user, their
+    organisation, and context objects (agreement, meeting …) made by the test factories for
+    organisation A. Anything else fails with what to teach this function."""
+    import inspect
+
+    from ikonnekt.administration import models as adm
+    from ikonnekt.indicators.registry import feeds
+    from ikonnekt.organizations.models import Organisation
+
+    by_name = {model.__name__.lower(): model for model in FACTORIES}
+    aliases = {
+        "position": adm.SharedPosition,
+        "resource": adm.SharedResource,
+        "group": adm.WorkingGroup,
+        "scenario": by_name.get("greenwastescenario"),
+        "cycle": by_name.get("ordercycle"),
+        "node": by_name.get("goalnode"),
+    }
+    parameters = {}
+    for klass in reversed(form_class.__mro__):  # the keyword arguments of every __init__ on the way
+        if "__init__" in vars(klass) and klass.__module__.startswith("ikonnekt."):
+            parameters.update(inspect.signature(klass.__init__).parameters)
+    kwargs = {}
+    for name, parameter in parameters.items():
+        if parameter.kind != parameter.KEYWORD_ONLY:
+            continue
+        if name == "user":
+            kwargs[name] = user
+        elif name in ("active_organisation", "organisation"):
+            kwargs[name] = cast.org_a
+        elif name == "owners":
+            kwargs[name] = Organisation.objects.filter(pk=cast.org_a.pk)
+        elif name == "feed":
+            kwargs[name] = feeds.all()[0]
+        elif (model := aliases.get(name) or by_name.get(name)) is not None:
+            kwargs[name] = make(
+                model, cast, owner=cast.org_a, visibility="private", created_by=cast.a_admin, shared_with=[]
+            )
+        elif parameter.default is not parameter.empty:
+            continue
+        else:
+            raise AssertionError(f"{form_class.__name__}: teach form_context to build {name!r}")
+    return kwargs
+
+
+def invisible_choices_accepted(form_class, cast, user):
+    """``(missing factories, accepted references)``: for every model choice of a shared model in
+    ``form_class``, a private object of organisation B submitted by ``user``."""
     from django import forms
 
-    checked, accepted = 0, []
-    for name, form_class in shareable_forms():
-        if getattr(form_class, "_meta", None) is None or form_class._meta.model is None:
+    context = form_context(form_class, cast, user)
+    form = form_class(**context)
+    missing, accepted = [], []
+    for field_name, field in form.fields.items():
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
             continue
-        form = form_class(user=cast.z_admin)
-        for field_name, field in form.fields.items():
-            if field_name in ("owner", "shared_with") or not isinstance(field, forms.ModelChoiceField):
-                continue
-            model = field.queryset.model
-            if not hasattr(model._default_manager.all(), "visible_to") or model not in FACTORIES:
-                continue
-            foreign = make(
-                model, cast, owner=cast.org_b, visibility="private", created_by=cast.b_editor, shared_with=[]
-            )
-            checked += 1
-            if field.queryset.filter(pk=foreign.pk).exists():
-                accepted.append(f"{name}.{field_name}")
-    assert checked >= 3
-    assert not accepted, f"forms offering another organisation's private objects: {accepted}"
+        model = field.queryset.model
+        if not hasattr(model._default_manager.all(), "visible_to"):
+            continue
+        if model not in FACTORIES:
+            missing.append(f"{field_name} → {model.__name__}")
+            continue
+        foreign = make(
+            model, cast, owner=cast.org_b, visibility="private", created_by=cast.b_editor, shared_with=[]
+        )
+        value = [foreign.pk] if isinstance(field, forms.ModelMultipleChoiceField) else foreign.pk
+        bound = form_class(data={field_name: value}, **context)
+        bound.is_valid()
+        if field_name not in bound.errors or bound.fields[field_name].queryset.filter(pk=foreign.pk).exists():
+            accepted.append(f"{field_name} → {model.__name__} #{foreign.pk}")
+    return missing, accepted
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [name for name, _cls in FORMS])
+def test_every_form_refuses_invisible_references(cast, name):
+    """Every model choice of every form (ModelForms and plain forms, owner and shared_with
+    included) refuses a private object of organisation B when a member of organisation A submits
+    it: the field answers with an error, the object is not offered."""
+    missing, accepted = invisible_choices_accepted(dict(FORMS)[name], cast, cast.a_admin)
+    assert not missing, f"register a factory in tests/<app>/factories.py for: {missing}"
+    assert not accepted, f"{name}: a private object of another organisation is accepted: {accepted}"
+
+
+@pytest.mark.django_db
+def test_the_form_check_catches_an_unrestricted_choice(cast):
+    """The check above can fail: a plain ModelForm offering every cooperation is caught."""
+    from ikonnekt.core.forms import BootstrapModelForm
+    from ikonnekt.energy.models import EnergyReport
+
+    class Unrestricted(BootstrapModelForm):
+        class Meta:
+            model = EnergyReport
+            fields = ["cooperation"]
+
+    assert invisible_choices_accepted(Unrestricted, cast, cast.a_admin)[1]
+
+
+def test_the_form_walk_finds_the_forms_with_shared_choices():
+    names = dict(FORMS)
+    assert {"energy.ReportForm", "administration.ActionItemForm", "market.CheckoutForm"} <= set(names)
+    assert len(names) >= 50

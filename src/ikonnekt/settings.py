@@ -243,18 +243,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "ikonnekt.core.api_query.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "ikonnekt.core.api_query.NumberedPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ikonnekt.core.api.exception_handler",
     # request bodies must be JSON objects (a bare list or number answers 400, not a 500)
     "DEFAULT_PARSER_CLASSES": [
         "ikonnekt.core.parsers.ObjectJSONParser",
-        "rest_framework.parsers.FormParser",
+        "ikonnekt.core.parsers.ObjectFormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_RATES": {"contact": "5/hour", "anon": "120/minute"},

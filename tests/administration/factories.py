@@ -158,3 +158,13 @@ def make_action_item(cast, **kw):
         assignee=kw.get("created_by") or cast.a_admin,
         due_on=date.today() + timedelta(days=10),
     )
+
+
+@factory(m.AgendaItem)
+def make_agenda_item(cast, **kw):
+    return m.AgendaItem.objects.create(meeting=make_meeting(cast, **kw), title="Haushalt 2026")
+
+
+@factory(m.CostKey)
+def make_cost_key(cast, **kw):
+    return m.CostKey.objects.create(agreement=make_agreement(cast, **kw), name="Einwohnerschlüssel")

@@ -156,3 +156,12 @@ def make_listing(
     )
     obj.shared_with.set(shared_with)
     return obj
+
+
+@factory(PickupPoint)
+def make_pickup_point(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    """The pickup point a new cycle comes with (it inherits the cycle's visibility)."""
+    cycle = make_cycle(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
+    return cycle.pickup_points.get()

@@ -37,3 +37,12 @@ def make_scenario(cast, *, owner, visibility="private", created_by=None, shared_
         gate_fee=40,
     )
     return scenario
+
+
+@factory(CollectionPoint)
+def make_collection_point(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    """The collection point a new scenario comes with (it inherits the scenario's visibility)."""
+    scenario = make_scenario(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
+    return scenario.points.get()

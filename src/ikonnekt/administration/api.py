@@ -381,7 +381,13 @@ class PositionViewSet(ProtectedDeleteMixin, ShareableViewSet):
         request=TimeRecordSerializer,
         responses={200: TimeRecordSerializer(many=True), 201: TimeRecordSerializer},
     )
-    @action(detail=True, methods=["get", "post"], url_path="time-records")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="time-records",
+        pagination_class=None,  # the newest 1000 as one list, as declared
+        filter_backends=[],
+    )
     def time_records(self, request, pk=None):
         position = self.get_object()
         if request.method == "GET":

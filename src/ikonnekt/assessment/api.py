@@ -285,7 +285,7 @@ class AssessmentViewSet(ShareableViewSet):
     @action(detail=True, methods=["post"])
     def rate(self, request, pk=None):
         assessment = self.get_object()
-        serializer = RatingSerializer(data=request.data)
+        serializer = RatingSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         measure = get_visible_or_404(CatalogueNode, request.user, pk=data["measure"].pk)

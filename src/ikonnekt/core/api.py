@@ -3,8 +3,10 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, permissions, serializers, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -25,19 +27,33 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, ProtectedError | RestrictedError):
+        # e.g. an order cycle that already has orders: still referenced, so it stays (409, not a 500)
+        names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.args[1]})
+        exc = Conflict(
+            _("This cannot be deleted while it is still used by: %(names)s.") % {"names": ", ".join(names)}
+        )
     return drf_exception_handler(exc, context)
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_code = "conflict"
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
     """The default related field of every ModelSerializer (set in ``CoreConfig.ready``): a
     reference to a shared object accepts only objects the user may see; any other id answers 400
-    ("object does not exist"), so a foreign object's name can never be attached and shown."""
+    ("object does not exist"), so a foreign object's name can never be attached and shown.
+    Serializers that validate input must get ``context={"request": request}``."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        request = self.context.get("request")
-        if queryset is not None and request is not None and hasattr(queryset, "visible_to"):
-            queryset = queryset.visible_to(request.user)
+        if queryset is not None and hasattr(queryset, "visible_to"):
+            request = self.context.get("request")
+            # without a request nobody is known to see anything: a serializer built without
+            # context refuses every reference instead of accepting any object
+            queryset = queryset.visible_to(request.user) if request is not None else queryset.none()
         return queryset
 
 
@@ -51,6 +67,21 @@ class BoundedDateTimeField(serializers.DateTimeField):
         if not 1900 <= result.year <= 2200:
             self.fail("invalid", format=_("a time between the years 1900 and 2200"))
         return result
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+        "example": "07:30:00",
+        "description": "Local time of day (Europe/Berlin), HH:MM[:SS], without an offset.",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A time of day as the API writes it (``07:00:00``). The schema's ``format: time`` would demand
+    an RFC 3339 offset (``07:00:00Z``) that a local opening hour does not have, so the schema
+    declares the written form as a pattern instead. The default TimeField of every ModelSerializer
+    (set in ``CoreConfig.ready``)."""
 
 
 class OwnerField(serializers.PrimaryKeyRelatedField):

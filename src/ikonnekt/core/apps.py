@@ -35,11 +35,13 @@ class CoreConfig(AppConfig):
         from django.db import models
         from rest_framework import serializers
 
-        from ikonnekt.core.api import BoundedDateTimeField, VisibleRelatedField
+        from ikonnekt.core.api import BoundedDateTimeField, LocalTimeField, VisibleRelatedField
 
         serializers.ModelSerializer.serializer_related_field = VisibleRelatedField
         # times outside 1900-2200 would come back with a local-mean-time offset the schema refuses
         serializers.ModelSerializer.serializer_field_mapping[models.DateTimeField] = BoundedDateTimeField
+        # times of day are declared as written (HH:MM:SS), not as RFC 3339 times with an offset
+        serializers.ModelSerializer.serializer_field_mapping[models.TimeField] = LocalTimeField
 
 
 def _is_some_admin(user) -> bool:

@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ikonnekt.core.api import IsAuthenticatedForWrites, ShareableSerializer, ShareableViewSet
+from ikonnekt.core.parsers import ObjectFormParser, ObjectJSONParser
 from ikonnekt.core.sharing import get_visible_or_404
 from ikonnekt.documents import actions, ingest
 from ikonnekt.documents.models import Document, File, Subject, Tag, Version
@@ -89,7 +90,7 @@ class DocumentViewSet(ShareableViewSet):
         .prefetch_related("tags", "shared_with", "versions")
     )
     serializer_class = DocumentSerializer
-    parser_classes = [parsers.MultiPartParser, parsers.FormParser, parsers.JSONParser]
+    parser_classes = [parsers.MultiPartParser, ObjectFormParser, ObjectJSONParser]
     filterset_fields = ["kind", "file", "owner", "tags"]
     search_fields = ["title", "correspondent"]
 
@@ -176,7 +177,8 @@ class VersionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return self.queryset.visible_to(self.request.user)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    # the stored file with its own media type (PDF, image, office file …)
+    @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         version = get_visible_or_404(self.queryset, request.user, pk=pk)

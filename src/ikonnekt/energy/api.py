@@ -6,7 +6,12 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import exceptions, mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -402,10 +407,16 @@ class MeterViewSet(viewsets.ModelViewSet):
         )
 
 
+@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "number"}]})
+class ReadingValueField(serializers.CharField):
+    """A reading is written as text with a decimal comma or point (or as a JSON number) and read
+    back as a JSON number: the schema declares both forms."""
+
+
 class ReadingSerializer(serializers.ModelSerializer):
     confirm = serializers.BooleanField(write_only=True, required=False, default=False)
     warnings = serializers.ListField(child=serializers.CharField(), read_only=True)
-    value = serializers.CharField(help_text="Decimal comma or point")
+    value = ReadingValueField(help_text="Decimal comma or point")
 
     class Meta:
         model = Reading

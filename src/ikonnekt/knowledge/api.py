@@ -173,7 +173,8 @@ class ArticleViewSet(ShareableViewSet):
         request=inline_serializer("CommentIn", {"text": serializers.CharField()}),
         responses=CommentSerializer(many=True),
     )
-    @action(detail=True, methods=["get", "post"])
+    # the whole list, unpaginated and unfiltered: declared so in the schema (no page/filter parameters)
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def comments(self, request, pk=None):
         """Comments on the article; POST adds one (any reader who is signed in)."""
         article = self.get_object()
@@ -198,7 +199,7 @@ class ArticleViewSet(ShareableViewSet):
         return Response({"voted": voted, "count": count})
 
     @extend_schema(responses=RevisionSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def revisions(self, request, pk=None):
         """All revisions, newest first."""
         article = self.get_object()

@@ -567,7 +567,7 @@ def demand_balance(request):
 @extend_schema(
     summary="Visible sites as paged GeoJSON",
     parameters=[
-        OpenApiParameter("page", int, required=False),
+        OpenApiParameter("page", int, required=False, description="1, 2, …"),
         OpenApiParameter("bbox", str, required=False, description="west,south,east,north (WGS84)"),
         OpenApiParameter("category", str, required=False),
     ],
@@ -576,6 +576,11 @@ def demand_balance(request):
 @api_view(["GET"])
 @permission_classes([permissions.AllowAny])
 def sites_geojson(request):
+    # the map page may pass anything and gets page 1; the API answers 400 for a page that is no
+    # positive whole number, as its schema declares
+    page = request.query_params.get("page")
+    if page is not None and not (page.isascii() and page.isdigit() and 0 < int(page) < 2**31):
+        raise exceptions.ValidationError({"page": [_("Enter a page number (1, 2, …).")]})
     django_request = request._request
     django_request.user = request.user  # token-authenticated API users see what they may see
     return views.sites_geojson(django_request)

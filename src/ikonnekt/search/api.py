@@ -55,6 +55,8 @@ HIT_FIELDS = dict(
 def search_api(request):
     """Full-text search over everything the caller may see (German stemming, umlaut folding)."""
     params = request.query_params
+    if "q" not in params:  # required in the schema (an empty q lists everything by facets)
+        return Response({"q": [serializers.Field.default_error_messages["required"]]}, status=400)
     filters = {name: params[name] for name in facet_labels() if params.get(name)}
     try:
         limit = int(params.get("limit", 20))
