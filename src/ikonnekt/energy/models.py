@@ -500,7 +500,7 @@ class ReferenceValue(models.Model):
     )
     limit_value = models.FloatField(_("limit value (kWh/(m²·a))"), null=True, blank=True)
     area_kind = models.CharField(_("kind of area"), max_length=3, choices=AreaKind.choices, default="ngf")
-    source = models.CharField(_("source"), max_length=400)
+    source = models.CharField(_("source"), max_length=1000)
     table = models.CharField(_("table / category in the source"), max_length=200, blank=True)
     source_year = models.PositiveSmallIntegerField(_("year of the source"), null=True, blank=True)
     approximate = models.BooleanField(

@@ -32,5 +32,10 @@ class Migration(migrations.Migration):
             name='limit_value',
             field=models.FloatField(blank=True, null=True, verbose_name='limit value (kWh/(m²·a))'),
         ),
+        migrations.AlterField(
+            model_name='referencevalue',
+            name='source',
+            field=models.CharField(max_length=1000, verbose_name='source'),
+        ),
         migrations.RunPython(comparison_values, migrations.RunPython.noop),
     ]
