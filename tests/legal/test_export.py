@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from ikonnekt.administration import models as adm
 from ikonnekt.core.audit import Actor, AuditAction, record
+from ikonnekt.legal import export
 from ikonnekt.market.models import OrderLine
 from tests.administration.factories import make_action_item, make_position
 from tests.conftest import make_user
@@ -69,6 +70,28 @@ def test_a_customers_export_has_orders_and_their_lines(cast, client_for):
     assert orders[0]["cycle"] == "Wochenkorb"
     lines = data["sections"]["market.orderline.order"]["rows"]
     assert lines[0]["order"] == str(order) and lines[0]["unit_price"] == "3.50"
+
+
+def test_the_my_data_page_counts_what_the_export_contains(cast, client_for):
+    """The page counts in one query; its numbers are those of the download, section by section."""
+    customer = make_user("kunde2", first_name="Karl")
+    order = make_order(cast, owner=cast.org_a, visibility="platform", created_by=customer)
+    for quantity in ("1", "2", "3"):
+        OrderLine.objects.create(
+            order=order,
+            variant=make_variant(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor),
+            producer=cast.org_a,
+            quantity=Decimal(quantity),
+            unit_price=Decimal("1.00"),
+            vat_rate=Decimal("7"),
+        )
+    record(Actor(user=customer, organisation=cast.org_a, ip="198.51.100.5"), AuditAction.UPDATE, order)
+    page = client_for(customer).get(reverse("legal:my_data"))  # signing in writes an audit row too
+    expected = [(s["title"], len(s["rows"])) for s in export.user_data(customer)["sections"].values()]
+    assert (str(OrderLine._meta.verbose_name_plural), 3) in expected
+    assert ("Änderungsprotokoll (wer)", 2) in expected
+    assert export.section_counts(customer) == expected
+    assert list(page.context["sections"]) == expected
 
 
 def test_the_csv_export_opens_in_german_excel_and_neutralises_formulas(cast, client_for):

@@ -8,7 +8,8 @@ def platform(request):
     user = getattr(request, "user", None)
     authenticated = bool(user and user.is_authenticated)
     return {
-        "nav_sections": nav.sections(authenticated, user),
+        # rendered once per language and per outcome of the entries' visibility rules
+        "nav_menu": lambda: nav.menu_html(authenticated, user),
         "active_organisation": getattr(request, "active_organisation", None),
         "my_memberships": getattr(request, "memberships", []),
         "demo_mode": getattr(settings, "DEMO_MODE", False),

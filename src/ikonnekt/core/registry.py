@@ -40,12 +40,17 @@ class NavRegistry:
     entries: dict = field(default_factory=dict)
 
     _sections: dict = field(default_factory=dict)  # (authenticated, language) -> sections
+    # The rendered menu, keyed by everything it depends on: signed in or not, language, script
+    # prefix and which entries with a ``visible`` rule are shown to this user. The entries are
+    # fixed once the apps are ready (``register`` empties it), so no other change invalidates it.
+    _menus: dict = field(default_factory=dict)
 
     def register(
         self, url_name, label, icon="circle", order=50, section="modules", public=False, visible=None
     ):
         self.entries[url_name] = NavEntry(url_name, label, icon, order, section, public, visible)
         self._sections.clear()
+        self._menus.clear()
 
     SECTION_ORDER = (
         "start",
@@ -75,6 +80,23 @@ class NavRegistry:
             if kept:
                 shown[name] = kept
         return shown
+
+    def menu_html(self, authenticated: bool, user=None) -> str:
+        """The main navigation's ``<li>`` items, rendered once per key (see ``_menus``)."""
+        from django.template.loader import render_to_string
+
+        rules = tuple(
+            bool(e.visible(user))
+            for entries in self.sections(authenticated).values()
+            for e in entries
+            if e.visible is not None
+        )
+        menu_key = (authenticated, get_language(), get_script_prefix(), rules)
+        if menu_key not in self._menus:
+            self._menus[menu_key] = render_to_string(
+                "core/_nav_menu.html", {"nav_sections": self.sections(authenticated, user)}
+            )
+        return self._menus[menu_key]
 
     def _sorted_sections(self, authenticated: bool):
         result: dict[str, list[NavEntry]] = {}

@@ -3,13 +3,14 @@
 import datetime as dt
 import io
 
+from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ikonnekt.core import tabular
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
-from ikonnekt.energy.models import DailyTemperature, EmissionFactorSet
+from ikonnekt.energy.models import DailyTemperature, EmissionFactor
 from ikonnekt.reference.factors import factors_of_set
 
 FIELD_LABELS = {
@@ -28,25 +29,32 @@ def daily_temperatures(station):
         raise qc.InputError(
             "station", _("Choose a weather station with a complete year of daily temperatures.")
         )
-    years = DailyTemperature.objects.filter(station=station).dates("date", "year", order="DESC")
-    for year in years:
-        temps = list(
-            DailyTemperature.objects.filter(station=station, date__year=year.year)
-            .order_by("date")
-            .values_list("mean_temperature", flat=True)
-        )
-        if len(temps) >= 365:
-            return year.year, temps[:365]
+    # The newest year first, read by date range (an index range scan): listing the distinct years
+    # with ``dates()`` truncated every stored day of the station in Python (SQLite).
+    span = DailyTemperature.objects.filter(station=station).aggregate(first=Min("date"), last=Max("date"))
+    if span["last"] is not None:
+        for year in range(span["last"].year, span["first"].year - 1, -1):
+            temps = list(
+                DailyTemperature.objects.filter(
+                    station=station, date__range=(dt.date(year, 1, 1), dt.date(year, 12, 31))
+                )
+                .order_by("date")
+                .values_list("mean_temperature", flat=True)
+            )
+            if len(temps) >= 365:
+                return year, temps[:365]
     raise qc.InputError("station", _("The weather station has no complete year of daily temperatures."))
 
 
 def assumptions(quarter) -> qc.Assumptions:
     fs = quarter.factor_set
     sourced = factors_of_set(fs)
-    path = {
-        s.year: s.entries.get(carrier="electricity").grams_per_kwh
-        for s in EmissionFactorSet.objects.filter(method=fs.method, entries__carrier="electricity").distinct()
-    }
+    # the electricity factor of every set of the method, by year (one query)
+    path = dict(
+        EmissionFactor.objects.filter(factor_set__method=fs.method, carrier="electricity")
+        .order_by("-factor_set__year")
+        .values_list("factor_set__year", "grams_per_kwh")
+    )
 
     def ct(value):
         return float(value) if value is not None else None
@@ -123,23 +131,24 @@ def compare(quarter, with_sensitivity=True):
     for v in quarter.variants.select_related("fuel_scenario"):
         inputs = variant_inputs(v)
         try:
-            result, used = _calculate(v, inputs, demand, a, out["fuel_links"])
-            tornado = qc.sensitivity(inputs, demand, used) if with_sensitivity else []
+            flows = {}  # the hourly simulation, shared by the variant and its sensitivity
+            result, used = _calculate(v, inputs, demand, a, out["fuel_links"], flows)
+            tornado = qc.sensitivity(inputs, demand, used, flows=flows) if with_sensitivity else []
             out["results"].append((v, result, None, tornado))
         except qc.InputError as exc:
             out["results"].append((v, None, error_text(exc), []))
     return out
 
 
-def _calculate(variant, inputs, demand, a, links):
+def _calculate(variant, inputs, demand, a, links, flows):
     """One variant; a biomass variant linked to a green-waste scenario takes its wood price from it."""
     from ikonnekt.energy import greenwaste_fuel
 
     link = greenwaste_fuel.link_of(variant)
     if link is None:
-        return qc.calculate_variant(inputs, demand, a), a
+        return qc.calculate_variant(inputs, demand, a, flows), a
     links[variant.pk] = link
-    return greenwaste_fuel.calculate(variant, inputs, demand, a, link)
+    return greenwaste_fuel.calculate(variant, inputs, demand, a, link, flows)
 
 
 def breakdown(data) -> dict:

@@ -137,14 +137,15 @@ def link_of(variant) -> FuelLink | None:
     return link
 
 
-def calculate(variant, inputs, demand, a, link):
+def calculate(variant, inputs, demand, a, link, flows=None):
     """The VDI 2067-1 calculation of a linked variant with its wood price taken from the scenario.
 
+    ``flows`` is the hourly simulation shared with the sensitivity run (prices do not change it).
     Returns ``(result, assumptions used)``; raises ``qc.InputError`` for a broken link."""
     if link.problem:
         raise qc.InputError("fuel_scenario", link.problem)
     first = dataclasses.replace(a, prices={**a.prices, "wood": link.price_ct})
-    result = qc.calculate_variant(inputs, demand, first)
+    result = qc.calculate_variant(inputs, demand, first, flows)
     demand_kwh = float(result["fuel_kwh"])
     available_kwh = link.available_mwh * 1000.0
     price = blended_price(demand_kwh, available_kwh, link.price_ct, a.prices.get("wood"))
@@ -154,7 +155,7 @@ def calculate(variant, inputs, demand, a, link):
     if abs(price - link.price_ct) < 1e-12:
         return result, first
     used = dataclasses.replace(a, prices={**a.prices, "wood": price})
-    return qc.calculate_variant(inputs, demand, used), used
+    return qc.calculate_variant(inputs, demand, used, flows), used
 
 
 def set_link(actor, variant, scenario, heating_value):

@@ -819,6 +819,11 @@ class QuarterList(SharedListView):
 class QuarterDetail(SharedDetailView):
     model = Quarter
     template_name = "energy/quarter_detail.html"
+    select_related = ("owner", "station", "factor_set")
+
+    def get_base_queryset(self):
+        # the building types are read by the calculation and listed on the page: one query for both
+        return super().get_base_queryset().prefetch_related("buildings")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

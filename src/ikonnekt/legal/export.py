@@ -80,32 +80,102 @@ def _section_key(model, field) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}.{field.name}"
 
 
-def user_data(user) -> dict:
-    """``{"account": {...}, "<app>.<model>.<field>": {"title":…, "rows": [...]}, ...}``."""
+def _user_relations():
+    """``(key, model, field)`` of every relation that points at the user model."""
     user_model = get_user_model()
-    account = row_of(user)
-    result = {"account": account, "sections": {}}
     for rel in user_model._meta.get_fields(include_hidden=True):
         if not (rel.is_relation and rel.auto_created and not rel.concrete):
             continue
         model, field = rel.related_model, rel.field
         if model._meta.auto_created:  # the through tables of user groups and permissions
             continue
-        queryset = (
-            model._base_manager.filter(**{field.name: user})
-            .select_related(*_related_paths(model))
-            .order_by("pk")
+        yield _section_key(model, field), model, field
+
+
+def _title(model, field) -> str:
+    return f"{model._meta.verbose_name_plural} ({field.verbose_name})"
+
+
+def _relation_sections(user):
+    """``(key, title, queryset, summary)`` of every relation that points at the user model."""
+    for key, model, field in _user_relations():
+        yield (
+            key,
+            _title(model, field),
+            model._base_manager.filter(**{field.name: user}),
+            field.name.endswith(SUMMARY_FIELD_SUFFIX),
         )
-        summary = field.name.endswith(SUMMARY_FIELD_SUFFIX)
+
+
+def _order_lines(user):
+    from ikonnekt.market.models import OrderLine
+
+    return OrderLine.objects.filter(order__customer=user)
+
+
+def _login_logs(user):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    names = [n for n in (user.username, user.email) if n]
+    return [
+        (model, model.objects.filter(username__in=names))
+        for model in (AccessLog, AccessFailureLog, AccessAttempt)
+    ]
+
+
+def user_data(user) -> dict:
+    """``{"account": {...}, "<app>.<model>.<field>": {"title":…, "rows": [...]}, ...}``."""
+    account = row_of(user)
+    result = {"account": account, "sections": {}}
+    for key, title, queryset, summary in _relation_sections(user):
+        queryset = queryset.select_related(*_related_paths(queryset.model)).order_by("pk")
         rows = [_summary_of(obj) if summary else row_of(obj) for obj in queryset.iterator(chunk_size=500)]
         if rows:
-            result["sections"][_section_key(model, field)] = {
-                "title": f"{model._meta.verbose_name_plural} ({field.verbose_name})",
-                "rows": rows,
-            }
+            result["sections"][key] = {"title": title, "rows": rows}
     _add_order_lines(user, result)
     _add_login_log(user, result)
     return result
+
+
+_COUNT_SQL: dict = {}  # connection vendor -> the relations' COUNT subqueries (fixed by the schema)
+
+
+def _relation_count_sql(connection) -> list[tuple]:
+    if connection.vendor not in _COUNT_SQL:
+        quote = connection.ops.quote_name
+        template = "(SELECT COUNT(*) FROM {} WHERE {} = %s)"  # quoted names from the schema only
+        _COUNT_SQL[connection.vendor] = [
+            (model, field, template.format(quote(model._meta.db_table), quote(field.column)))
+            for _key, model, field in _user_relations()
+        ]
+    return _COUNT_SQL[connection.vendor]
+
+
+def section_counts(user) -> list[tuple[str, int]]:
+    """``[(title, number of rows)]`` of the export's non-empty sections, in its order, counted in
+    one query (a scalar ``COUNT(*)`` subquery per section) instead of loading every row: the
+    "My data" page shows only these numbers. The relations' subqueries depend only on the
+    schema and are built once per database vendor."""
+    from django.db import connection
+
+    from ikonnekt.market.models import OrderLine
+
+    titles, selects, params = [], [], []
+    for model, field, sql in _relation_count_sql(connection):
+        titles.append(_title(model, field))
+        selects.append(sql)
+        params.append(user.pk)
+    others = [(str(OrderLine._meta.verbose_name_plural), _order_lines(user))]
+    others += [(str(model._meta.verbose_name_plural), qs) for model, qs in _login_logs(user)]
+    for title, queryset in others:
+        sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
+        titles.append(title)
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")  # noqa: S608 (the ORM's SQL, parameters apart)
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        counts = cursor.fetchone()
+    return [(title, count) for title, count in zip(titles, counts, strict=True) if count]
 
 
 def _add_order_lines(user, result):
@@ -113,9 +183,7 @@ def _add_order_lines(user, result):
 
     lines = [
         row_of(line)
-        for line in OrderLine.objects.filter(order__customer=user)
-        .select_related(*_related_paths(OrderLine))
-        .order_by("order_id", "pk")
+        for line in _order_lines(user).select_related(*_related_paths(OrderLine)).order_by("order_id", "pk")
     ]
     if lines:
         result["sections"]["market.orderline.order"] = {
@@ -125,13 +193,10 @@ def _add_order_lines(user, result):
 
 
 def _add_login_log(user, result):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-    names = [n for n in (user.username, user.email) if n]
-    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+    for model, queryset in _login_logs(user):
         rows = [
             {k: v for k, v in row_of(obj).items() if k not in ("get_data", "post_data", "http_accept")}
-            for obj in model.objects.filter(username__in=names).order_by("pk")
+            for obj in queryset.order_by("pk")
         ]
         if rows:
             result["sections"][f"axes.{model._meta.model_name}"] = {

@@ -97,13 +97,11 @@ def edit(request, kind):
 @login_required
 def my_data(request):
     """What is stored about me, the download and the deletion of my account."""
-    data = export.user_data(request.user)
-    sections = [(s["title"], len(s["rows"])) for s in data["sections"].values()]
     return render(
         request,
         "legal/my_data.html",
         {
-            "sections": sections,
+            "sections": export.section_counts(request.user),
             "form": EraseSelfForm(user=request.user),
             "kept": erasure.kept_records(request.user),
             "blockers": erasure.erasure_blockers(request.user),

@@ -7,6 +7,7 @@ BEHG-like values); PV self-consumption and autarky come from an hourly simulatio
 from annual sums. Subsidies are shown separately.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -162,6 +163,13 @@ def pv_profile(kwp: float, latitude: float = 49.3) -> np.ndarray:
     scaled to ``PV_SPECIFIC_YIELD``."""
     if kwp <= 0:
         return np.zeros(HOURS)
+    return _pv_shape(latitude) * PV_SPECIFIC_YIELD * kwp
+
+
+@functools.lru_cache(maxsize=8)
+def _pv_shape(latitude: float) -> np.ndarray:
+    """The yearly PV shape (sum 1) at ``latitude``: it depends on nothing else, so it is worked out
+    once per latitude (read-only array)."""
     doy = np.repeat(np.arange(1, 366), 24)
     hour = np.tile(np.arange(24) + 0.5, 365)
     decl = np.radians(23.45) * np.sin(2 * math.pi * (284 + doy) / 365)
@@ -170,7 +178,9 @@ def pv_profile(kwp: float, latitude: float = 49.3) -> np.ndarray:
     elev = np.sin(lat) * np.sin(decl) + np.cos(lat) * np.cos(decl) * np.cos(omega)
     clearness = 0.55 + 0.2 * np.sin(2 * math.pi * (doy - 80) / 365)
     raw = np.maximum(0.0, elev) * clearness
-    return raw / raw.sum() * PV_SPECIFIC_YIELD * kwp
+    shape = raw / raw.sum()
+    shape.setflags(write=False)
+    return shape
 
 
 def cop_profile(temps: np.ndarray, cop7: float, ground: bool) -> np.ndarray:
@@ -193,8 +203,10 @@ def simulate_pv(generation: np.ndarray, load: np.ndarray, battery_kwh: float = 0
     eff = math.sqrt(BATTERY_EFFICIENCY)
     power_limit = battery_kwh / 2  # C-rate 0.5
     self_used = grid = feed = 0.0
-    for g, d in zip(generation, load, strict=True):
-        direct = min(g, d)
+    # The state of charge carries from hour to hour, so this stays a loop; it runs on plain floats
+    # (a loop over numpy scalars costs several times as much), same operations in the same order.
+    for g, d in zip(generation.tolist(), load.tolist(), strict=True):
+        direct = g if g < d else d
         self_used += direct
         surplus, deficit = g - direct, d - direct
         if surplus > 0:
@@ -302,11 +314,29 @@ def _line(key, group, first_year, factor, *, heat, **details):
     }
 
 
-def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
+def _hourly_flows(demand: Demand, source, cop7, st_share, pv_kwp, battery_kwh):
+    """The hourly part of a variant: heat from the system, heat-pump electricity (``cop7`` for heat
+    pumps), load, PV generation and the PV/battery balance. It depends only on these inputs and the
+    demand, not on prices, interest, investments or a boiler's efficiency."""
+    heat = demand.space_heat + demand.dhw * (1 - st_share)
+    heat_total = float(heat.sum())
+    heat_pump_el = np.zeros(HOURS)
+    if cop7 is not None:
+        cop = cop_profile(demand.temps, cop7, ground=source == "ground_heat_pump")
+        heat_pump_el = heat / cop
+    load = demand.household + heat_pump_el
+    generation = pv_profile(pv_kwp)
+    pv = self_consumption_and_autarky(generation, load, battery_kwh)
+    return heat, heat_total, heat_pump_el, load, generation, pv
+
+
+def calculate_variant(v: dict, demand: Demand, a: Assumptions, flows: dict | None = None) -> dict:
     """``v``: heat_source, efficiency, network_loss (%), capex, lifetime, maintenance_pct, pv_kwp,
     pv_capex_per_kwp, battery_kwh, battery_capex_per_kwh, solar_thermal_share (%),
     solar_thermal_capex, subsidy, operation_cost (€ in year 1), other_cost (€ in year 1).
-    Returns every intermediate figure and the annuity breakdown ``lines`` (VDI 2067-1)."""
+    Returns every intermediate figure and the annuity breakdown ``lines`` (VDI 2067-1).
+    ``flows``: a dict the caller keeps for one demand, so that variations that change only prices,
+    interest or investments (the sensitivity) reuse the hourly simulation."""
     source = v["heat_source"]
     for key in REQUIRED_PRICES[source] + (["feed_in"] if float(v.get("pv_kwp") or 0) > 0 else []):
         if a.prices.get(key) is None:
@@ -317,21 +347,27 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions) -> dict:
     if eff <= 0:
         raise InputError("efficiency", "efficiency or COP must be positive")
     st_share = float(v.get("solar_thermal_share") or 0) / 100
-    heat = demand.space_heat + demand.dhw * (1 - st_share)
-    heat_total = float(heat.sum())
     loss = float(v.get("network_loss") or 0) / 100
-    heat_pump_el = np.zeros(HOURS)
-    fuel_kwh = 0.0
-    if source in ("air_heat_pump", "ground_heat_pump"):
-        cop = cop_profile(demand.temps, eff, ground=source == "ground_heat_pump")
-        heat_pump_el = heat / cop
-    elif source == "district_heat":
-        fuel_kwh = heat_total * (1 + loss)
+    heat_pump = source in ("air_heat_pump", "ground_heat_pump")
+    flow_key = (
+        source,
+        eff if heat_pump else None,
+        st_share,
+        float(v.get("pv_kwp") or 0),
+        float(v.get("battery_kwh") or 0),
+    )
+    if flows is None or flow_key not in flows:
+        hourly = _hourly_flows(demand, *flow_key)
+        if flows is not None:
+            flows[flow_key] = hourly
     else:
+        hourly = flows[flow_key]
+    heat, heat_total, heat_pump_el, load, generation, pv = hourly
+    fuel_kwh = 0.0
+    if source == "district_heat":
+        fuel_kwh = heat_total * (1 + loss)
+    elif not heat_pump:
         fuel_kwh = heat_total * (1 + loss) / eff
-    load = demand.household + heat_pump_el
-    generation = pv_profile(float(v.get("pv_kwp") or 0))
-    pv = self_consumption_and_autarky(generation, load, float(v.get("battery_kwh") or 0))
     grid = pv["grid"]
     hp_share_of_grid = float(heat_pump_el.sum()) / float(load.sum()) if load.sum() else 0.0
     grid_hp = grid * hp_share_of_grid
@@ -541,13 +577,17 @@ def _vary(v, a, what, delta, sign):
     return v, a
 
 
-def sensitivity(v: dict, demand: Demand, a: Assumptions, metric="heat_price_eur_mwh") -> list:
-    """[(label, value at low, value at high)] of ``metric`` for each parameter (tornado chart)."""
+def sensitivity(
+    v: dict, demand: Demand, a: Assumptions, metric="heat_price_eur_mwh", flows: dict | None = None
+) -> list:
+    """[(label, value at low, value at high)] of ``metric`` for each parameter (tornado chart).
+    Only the efficiency changes the hourly flows; the other variations reuse them (``flows``)."""
+    flows = {} if flows is None else flows
     rows = []
     for label, what, delta in SENSITIVITY:
         values = []
         for sign in (-1, 1):
             vv, aa = _vary(v, a, what, delta, sign)
-            values.append(calculate_variant(vv, demand, aa)[metric])
+            values.append(calculate_variant(vv, demand, aa, flows)[metric])
         rows.append((label, values[0], values[1]))
     return rows
