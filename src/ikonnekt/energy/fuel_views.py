@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikonnekt.core.audit import Actor
-from ikonnekt.core.forms import BootstrapForm
+from ikonnekt.core.forms import BootstrapForm, add_validation_error
 from ikonnekt.energy import greenwaste_fuel
 from ikonnekt.energy.models import Variant
 
@@ -64,8 +64,7 @@ def variant_fuel(request, pk):
                 form.cleaned_data["heating_value"],
             )
         except ValidationError as exc:
-            for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect(quarter.get_absolute_url())
