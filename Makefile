@@ -70,9 +70,9 @@ demo: system-packages optional-packages $(VENV)/.installed messages
 	    --bind $(HOST):$(PORT) --workers 3 --threads 2 --access-logfile - --log-level warning
 
 test: system-packages e2e-packages $(VENV)/.dev-installed messages lint
-	# Unit, integration and permission tests on both cores; the browser tests serially after them.
+	# Unit, integration and permission tests on both cores; then the browser tests, also on both cores.
 	$(VENV)/bin/pytest -q -p no:cacheprovider -n 2 -m "not e2e" $(PYTEST_ARGS)
-	$(VENV)/bin/pytest -q -p no:cacheprovider -m e2e $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -p no:cacheprovider -n 2 -m e2e $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check src tests bench
