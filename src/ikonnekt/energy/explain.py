@@ -76,6 +76,15 @@ def _capital(line, r, a):
     }
 
 
+def _annuity(line) -> dict:
+    """The first-year amount, the factor a · b and the annuity of a cost line, formatted."""
+    return {
+        "a1": n(line["first_year"], 2),
+        "ab": n(line["factor"], 6),
+        "ann": n(line["annuity"], 2),
+    }
+
+
 def _energy(line, r, a):
     return _(
         "A_N,V = A_V1 · a · b_V = %(q)s kWh · %(p)s ct/kWh = %(a1)s € in the first year · %(ab)s = %(ann)s €/a. "
@@ -84,9 +93,7 @@ def _energy(line, r, a):
     ) % {
         "q": n(line["quantity"]),
         "p": n(line["price"], 2),
-        "a1": n(line["first_year"], 2),
-        "ab": n(line["factor"], 6),
-        "ann": n(line["annuity"], 2),
+        **_annuity(line),
         "af": n(r["annuity_factor"], 6),
         "b": n(r["b_demand"], 4),
         "rv": n(a.price_increase * 100, 2),
@@ -121,9 +128,7 @@ def _maintenance(line, r, a):
     ) % {
         "pct": n(line["percent"], 2),
         "basis": n(line["basis"]),
-        "a1": n(line["first_year"], 2),
-        "ab": n(line["factor"], 6),
-        "ann": n(line["annuity"], 2),
+        **_annuity(line),
         "b": n(r["b_operation"], 4),
         "rb": n(a.operation_price_increase * 100, 2),
         "src": _(VDI),
@@ -135,9 +140,7 @@ def _operation(line, r, a):
         "%(a1)s € in the first year (input of the variant) · a · b = %(ab)s = %(ann)s €/a; "
         "b = %(b)s with a price change of %(rb)s %%/a. Source: %(src)s."
     ) % {
-        "a1": n(line["first_year"], 2),
-        "ab": n(line["factor"], 6),
-        "ann": n(line["annuity"], 2),
+        **_annuity(line),
         "b": n(r["b_operation"], 4),
         "rb": n(a.operation_price_increase * 100, 2),
         "src": _(VDI),
@@ -151,9 +154,7 @@ def _revenue(line, r, a):
     ) % {
         "q": n(line["quantity"]),
         "p": n(line["price"], 2),
-        "a1": n(line["first_year"], 2),
-        "ab": n(line["factor"], 6),
-        "ann": n(line["annuity"], 2),
+        **_annuity(line),
         "src": _(VDI),
     }
 
