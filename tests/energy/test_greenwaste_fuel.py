@@ -147,8 +147,10 @@ def test_only_visible_scenarios_and_biomass_variants_link(cast, client_for):
     options = page.split('name="scenario"', 1)[1].split("</select>", 1)[0]
     visible = GreenWasteScenario.objects.filter(owner=cast.org_a).first()
     assert f'value="{visible.pk}"' in options and f'value="{hidden.pk}"' not in options
-    response = client.post(url, {"scenario": visible.pk, "heating_value": "0.9"})
+    # typed as a German user types it
+    response = client.post(url, {"scenario": visible.pk, "heating_value": "0,9"}, HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 302, response.context["form"].errors
     variant.refresh_from_db()
     assert variant.fuel_scenario == visible
+    assert float(variant.fuel_heating_value) == pytest.approx(0.9)
     assert client_for(cast.b_editor).get(url).status_code == 403  # sees the quarter, may not edit it

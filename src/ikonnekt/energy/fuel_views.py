@@ -3,14 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.forms import BootstrapForm, add_validation_error
+from ikonnekt.core.sharing import ensure_can_edit, get_visible_or_404
 from ikonnekt.energy import greenwaste_fuel
 from ikonnekt.energy.models import Variant
 
@@ -28,6 +28,7 @@ class FuelLinkForm(BootstrapForm):
         min_value=0,
         max_digits=6,
         decimal_places=3,
+        localize=True,  # "0,9" as a German user types it
         help_text=gettext_lazy(
             "Converts the scenario's cost per tonne into a fuel price, e.g. woody share × MWh/t."
         ),
@@ -42,17 +43,11 @@ class FuelLinkForm(BootstrapForm):
 
 @login_required
 def variant_fuel(request, pk):
-    variant = (
-        Variant.objects.visible_to(request.user)
-        .select_related("quarter", "fuel_scenario")
-        .filter(pk=pk)
-        .first()
+    variant = get_visible_or_404(
+        Variant.objects.select_related("quarter", "fuel_scenario"), request.user, pk=pk
     )
-    if variant is None:
-        raise Http404
     quarter = variant.quarter
-    if not quarter.can_edit(request.user):
-        raise PermissionDenied(_("You may read this, but not change it."))
+    ensure_can_edit(request.user, quarter)
     initial = {"scenario": variant.fuel_scenario_id, "heating_value": variant.fuel_heating_value}
     form = FuelLinkForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
