@@ -144,9 +144,8 @@ def note_indexed(content_type_id) -> None:
 
 def _index_share(ct_ids) -> float:
     """Share of index rows of these content types (counted at most every 5 minutes, and after
-    a model's first rows were indexed in this process; rows indexed by another process can be
-    missing for that long: a total counted by the match alone may then include them, hits
-    never, as they are checked)."""
+    a model's first rows were indexed in this process). Only chooses how the match is written,
+    like a planner statistic: totals and hits do not depend on it."""
     now = time.monotonic()
     if now - _type_counts["at"] > 300:
         counts = SearchEntry.objects.values_list("content_type_id").annotate(n=Count("id"))
@@ -176,11 +175,9 @@ def acl_match(user, model_keys=None) -> tuple[str, str | None]:
         if not ct_ids:
             rank = count = f'{rank} AND "_t0"'
         elif others and _index_share(ct_ids) > TYPE_TOKEN_SHARE:
-            # Only the other models that have index rows: every token in a NOT costs time
-            # for each counted row, and the tokens of models without rows exclude nothing.
-            present = [ct for ct in others if _type_counts["counts"].get(ct)]
-            if present:
-                count = f"{count} NOT {match_any(type_tokens(present))}"
+            # Every other model, also those without rows when last counted: another process may
+            # have indexed some since, and the total must not count them.
+            count = f"{count} NOT {match_any(type_tokens(others))}"
         elif others:
             rank = count = f"{rank} AND {match_any(type_tokens(ct_ids))}"
     return rank, None if own_rule else count
