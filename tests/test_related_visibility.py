@@ -120,6 +120,11 @@ def test_forms_offer_only_visible_cooperations(cast):
     assert foreign not in form.fields["cooperation"].queryset
 
 
+def defined_in(cls, module) -> bool:
+    """The class is the module's own: defined in it or, for a package, in one of its modules."""
+    return cls.__module__ == module.__name__ or cls.__module__.startswith(module.__name__ + ".")
+
+
 def api_model_serializers():
     """Every ModelSerializer defined in an app's ``api.py``: the router's and those that custom
     actions build themselves (e.g. ``assessments/{id}/rate/``)."""
@@ -129,7 +134,7 @@ def api_model_serializers():
             if (
                 isinstance(cls, type)
                 and issubclass(cls, serializers.ModelSerializer)
-                and cls.__module__ == module.__name__
+                and defined_in(cls, module)
                 and hasattr(cls, "Meta")  # not the abstract bases
             ):
                 found[f"{label}.{name}"] = cls
@@ -206,9 +211,7 @@ def all_forms():
         except ModuleNotFoundError:
             continue
         for name, cls in vars(module).items():
-            if not (
-                inspect.isclass(cls) and issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__
-            ):
+            if not (inspect.isclass(cls) and issubclass(cls, forms.BaseForm) and defined_in(cls, module)):
                 continue
             if issubclass(cls, forms.BaseModelForm) and cls._meta.model is None:
                 continue  # an abstract base of other forms
