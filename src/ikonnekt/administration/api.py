@@ -618,51 +618,6 @@ class ActionItemViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class AdviceSerializer(ShareableSerializer):
-    answers = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
-
-    class Meta:
-        model = m.AdviceRequest
-        fields = [
-            "id",
-            "topic",
-            "question",
-            "is_closed",
-            "answers",
-            "owner",
-            "visibility",
-            "shared_with",
-            "can_edit",
-            "created_at",
-            "updated_at",
-        ]
-
-    def create(self, validated_data):
-        validated_data["asked_by"] = self.context["request"].user
-        return super().create(validated_data)
-
-
-@extend_schema_serializer(component_name="AdviceAnswer")
-class AnswerSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=5000)
-
-
-class AdviceViewSet(ShareableViewSet):
-    queryset = m.AdviceRequest.objects.select_related("owner").prefetch_related("answers", "shared_with")
-    serializer_class = AdviceSerializer
-    search_fields = ["topic", "question"]
-
-    @extend_schema(request=AnswerSerializer, responses={201: AnswerSerializer})
-    @action(detail=True, methods=["post"])
-    def answer(self, request, pk=None):
-        """Answer an advice request (everyone who can see it and is signed in)."""
-        advice = self.get_object()
-        data = AnswerSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        answer = actions.answer_advice(self.actor(), advice, data.validated_data["text"])
-        return Response({"text": answer.text}, status=status.HTTP_201_CREATED)
-
-
 def register(router):
     router.register("agreements", AgreementViewSet, basename="agreement")
     router.register("settlements", SettlementViewSet, basename="settlement")
@@ -672,4 +627,3 @@ def register(router):
     router.register("working-groups", GroupViewSet, basename="workinggroup")
     router.register("meetings", MeetingViewSet, basename="meeting")
     router.register("action-items", ActionItemViewSet, basename="actionitem")
-    router.register("advice-requests", AdviceViewSet, basename="advicerequest")

@@ -511,13 +511,3 @@ class ActionItemForm(BootstrapModelForm):
 class IdeaForm(BootstrapForm):
     text = forms.CharField(label=_("Idea"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     cluster = forms.CharField(label=_("Group"), required=False, max_length=100)
-
-
-class AdviceForm(ShareableForm):
-    class Meta:
-        model = m.AdviceRequest
-        fields = ["topic", "question", "owner", "visibility", "shared_with"]
-
-
-class AnswerForm(BootstrapForm):
-    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -1202,7 +1202,7 @@ def group_feed_ics(request, token):
     return HttpResponse(feed(group.name, meetings=meetings), content_type="text/calendar; charset=utf-8")
 
 
-# --- directory and advice -----------------------------------------------------------------------------------
+# --- directory -----------------------------------------------------------------------------------
 
 
 @login_required
@@ -1232,59 +1232,6 @@ def _memberships_qs(org_ids):
     from ikonnekt.organizations.models import Membership
 
     return Membership.objects.filter(organisation_id__in=org_ids).select_related("organisation")
-
-
-class AdviceList(SharedListView):
-    model = m.AdviceRequest
-    template_name = "administration/advice_list.html"
-    login_required = True
-    select_related = ("owner", "asked_by")
-
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .annotate(n_answers=Count("answers"))
-            .order_by("is_closed", "-created_at")
-        )
-
-
-class AdviceDetail(SharedDetailView):
-    model = m.AdviceRequest
-    template_name = "administration/advice_detail.html"
-    login_required = False
-    select_related = ("owner", "asked_by")
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["answers"] = self.object.answers.select_related("author", "organisation")
-        ctx["answer_form"] = forms.AnswerForm()
-        return ctx
-
-
-class AdviceCreate(SharedCreateView):
-    model = m.AdviceRequest
-    form_class = forms.AdviceForm
-    title = gettext_lazy("Ask the partners")
-    cancel_url = reverse_lazy("administration:list")
-
-    def form_valid(self, form):
-        form.instance.asked_by = self.request.user
-        return super().form_valid(form)
-
-
-@require_POST
-@login_required
-def advice_answer(request, pk):
-    advice = get_visible_or_404(m.AdviceRequest, request.user, pk=pk)
-    form = forms.AnswerForm(request.POST)
-    if form.is_valid():
-        actions.answer_advice(_actor(request), advice, form.cleaned_data["text"])
-        messages.success(request, _("Thank you for your answer."))
-    return redirect(advice)
-
-
-advice_answer.shareable_model = m.AdviceRequest
 
 
 for _v in (agreement_status, agreement_decision, agreement_cost_key, agreement_settlement):
