@@ -69,19 +69,6 @@ def make_group(cast, *, owner, visibility="private", created_by=None, shared_wit
     return _shared(group, shared_with)
 
 
-@factory(m.AdviceRequest)
-def make_advice(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    advice = m.AdviceRequest.objects.create(
-        owner=owner,
-        visibility=visibility,
-        created_by=created_by,
-        topic="LED-Straßenbeleuchtung",
-        question="Wer hat Erfahrung mit Contracting?",
-        asked_by=created_by,
-    )
-    return _shared(advice, shared_with)
-
-
 def _agreement_with_costs(cast, **kw):
     agreement = make_agreement(cast, **kw)
     key = m.CostKey.objects.create(agreement=agreement, name="gleich")

@@ -407,8 +407,6 @@ PAGES = [
     "group_create",
     "calendar",
     "directory",
-    "advice_list",
-    "advice_create",
     "my_actions",
 ]
 
@@ -495,22 +493,6 @@ def test_api_transition_and_council_decision(cast, agreement, client_for):
         .status_code
         == 404
     )
-
-
-def test_partner_answers_an_advice_request_through_the_api(cast, client_for):
-    advice = m.AdviceRequest.objects.create(
-        owner=cast.org_a, topic="Winterdienst", question="Wer?", visibility="cooperation"
-    )
-    advice.shared_with.set([cast.coop])
-    url = f"/api/v1/advice-requests/{advice.pk}/answer/"
-    assert (
-        client_for(cast.b_viewer).post(url, {"text": "Wir!"}, content_type="application/json").status_code
-        == 201
-    )
-    assert (
-        client_for(cast.z_admin).post(url, {"text": "x"}, content_type="application/json").status_code == 404
-    )
-    assert advice.answers.get().organisation == cast.org_b
 
 
 def test_reminder_job_runs_through_the_job_system(cast, agreement, django_capture_on_commit_callbacks):

@@ -13,6 +13,3 @@ test_resource_permission_matrix = permission_matrix(
 test_group_permission_matrix = permission_matrix(
     m.WorkingGroup, detail_url="administration:group_detail", api_url="api:workinggroup-detail"
 )
-test_advice_permission_matrix = permission_matrix(
-    m.AdviceRequest, detail_url="administration:advice_detail", api_url="api:advicerequest-detail"
-)

@@ -20,7 +20,17 @@ def test_demo_is_idempotent_and_transfer_municipalities_read_shared_articles():
     assert counts[5] == 2
     chart = ArticleFile.objects.get(kind="image")
     assert chart.get_absolute_url() in chart.article.body_html and chart.article.reviewed
-    assert counts[0] == 5 and counts[2] == 3
+    assert counts[0] == 5 and counts[2] == 4
+    # the former advice request of joint administration: a question of the transfer cooperation
+    winter = Question.objects.get(title="Gemeinsame Vergabe Winterdienst (Demo)")
+    assert winter.cooperation.name.startswith("KONNEKT-Transfer") and winter.visibility == "platform"
+    assert winter.answers.get().author_organisation.slug == "nalbach"
+    # a database whose advice request was copied by the migration (no cooperation): the demo adds it
+    Question.objects.filter(pk=winter.pk).update(cooperation=None, is_demo=False)
+    call_command("load_demo", "--only", "knowledge", stdout=open("/dev/null", "w"))
+    winter.refresh_from_db()
+    assert winter.cooperation.name.startswith("KONNEKT-Transfer") and winter.is_demo
+    assert Question.objects.count() == 4
     users = get_user_model().objects
     erfurt = users.get(username="erfurt-viewer")
     titles = set(Article.objects.visible_to(erfurt).values_list("title", flat=True))

@@ -22,7 +22,6 @@ from ikonnekt.administration.models import (
     ACTIVE_BOOKING,
     ActionStatus,
     AdvancePayment,
-    AdviceAnswer,
     Agreement,
     AgreementParty,
     AgreementStatus,
@@ -50,7 +49,7 @@ from ikonnekt.core import actions as core_actions
 from ikonnekt.core import audit
 from ikonnekt.core.actions import save_child
 from ikonnekt.core.audit import Actor, AuditAction
-from ikonnekt.core.sharing import ensure_can_edit, has_role, user_org_ids
+from ikonnekt.core.sharing import ensure_can_edit, has_role
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -828,28 +827,6 @@ def group_idea(actor: Actor, card, cluster: str):
     card.cluster = cluster.strip()[:100]
     card.save(update_fields=["cluster"])
     audit.record(actor, AuditAction.UPDATE, card, changes={"cluster": [before, card.cluster]})
-
-
-# --- advice ---------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def answer_advice(actor: Actor, request_obj, text: str):
-    if not actor.user or not actor.user.is_authenticated:
-        raise PermissionDenied
-    if not request_obj.is_visible_to(actor.user):
-        raise PermissionDenied
-    if not text.strip():
-        raise ValidationError({"text": _("Write an answer.")})
-    org_ids = sorted(user_org_ids(actor.user))
-    answer = AdviceAnswer.objects.create(
-        request=request_obj,
-        author=actor.user,
-        text=text.strip(),
-        organisation_id=(actor.organisation.pk if actor.organisation else (org_ids[0] if org_ids else None)),
-    )
-    audit.record(actor, AuditAction.CREATE, answer, changes={"text": answer.text[:200]})
-    return answer
 
 
 # --- calendar feeds ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 * the Zweckvereinbarung on green waste with the shredder as a shared resource, bookings, usage,
   cost keys (base + usage, inhabitants) and an issued settlement 2025,
 * a working group with meetings (agenda, minutes, decisions, action items) and a vision workshop,
-* an advice request and directory entries.
+* directory entries.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -582,27 +582,7 @@ def load(ctx):
         for voter in voters[: (index * 2) % len(voters) + 1]:
             m.IdeaVote.objects.get_or_create(card=card, user=voter)
 
-    # --- advice and directory ----------------------------------------------------------------------
-    advice, _ = m.AdviceRequest.objects.update_or_create(
-        topic="Gemeinsame Vergabe Winterdienst (Demo)",
-        defaults=dict(
-            owner=ctx.org("spremberg"),
-            visibility=Visibility.PLATFORM,
-            asked_by=ctx.user("spremberg-editor"),
-            created_by=ctx.user("spremberg-editor"),
-            question="Wer hat den Winterdienst mit Nachbarkommunen gemeinsam ausgeschrieben? "
-            "Uns interessieren Losaufteilung und Kostenschlüssel.",
-        ),
-    )
-    m.AdviceAnswer.objects.update_or_create(
-        request=advice,
-        author=ctx.user("nalbach-admin"),
-        defaults={
-            "organisation": ctx.org("nalbach"),
-            "text": "Wir haben 2023 mit Saarwellingen gemeinsam ausgeschrieben (zwei Lose nach Ortsteilen, "
-            "Kosten nach Streckenkilometern). Melden Sie sich gern im Bauamt.",
-        },
-    )
+    # --- directory (the former advice request is a knowledge question now: knowledge/demo.py) ------
     for username, topics in (
         ("nalbach-editor", "Klimaschutz, Energiemanagement, Fördermittel (NKI)"),
         ("saarlouis-editor", "Grüngut, Baubetriebshof, Vergabe"),

@@ -1,5 +1,4 @@
 from ikonnekt.administration.models import (
-    AdviceRequest,
     Agreement,
     SharedPosition,
     SharedResource,
@@ -16,4 +15,3 @@ register(
 register(SharedPosition, title="title", body=["description"])
 register(SharedResource, title="name", body=["description", "location"], facets=["kind"])
 register(WorkingGroup, title="name", body=["description"], facets=["kind"])
-register(AdviceRequest, title="topic", body=["question"])

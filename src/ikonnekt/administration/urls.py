@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ikonnekt.administration import views as v
+from ikonnekt.knowledge.views import advice_moved
 
 app_name = "administration"
 urlpatterns = [
@@ -68,12 +69,12 @@ urlpatterns = [
     path("ideas/<int:pk>/group/", v.idea_group, name="idea_group"),
     path("action-items/<int:pk>/status/", v.action_status, name="action_status"),
     path("my-action-items/", v.my_actions, name="my_actions"),
-    # calendar, directory, advice
+    # calendar, directory; the former advice pages moved to the knowledge Q&A (issue #19)
     path("calendar/", v.calendar, name="calendar"),
     path("calendar/<str:token>.ics", v.user_feed, name="user_feed"),
     path("directory/", v.directory, name="directory"),
-    path("advice/", v.AdviceList.as_view(), name="advice_list"),
-    path("advice/new/", v.AdviceCreate.as_view(), name="advice_create"),
-    path("advice/<int:pk>/", v.AdviceDetail.as_view(), name="advice_detail"),
-    path("advice/<int:pk>/answer/", v.advice_answer, name="advice_answer"),
+    path("advice/", advice_moved, name="advice_list"),
+    path("advice/new/", advice_moved, {"to": "knowledge:question_create"}, name="advice_create"),
+    path("advice/<int:pk>/", advice_moved, name="advice_detail"),
+    path("advice/<int:pk>/answer/", advice_moved, name="advice_answer"),
 ]

@@ -251,6 +251,9 @@ class AnswerSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(component_name="KnowledgeQuestion")
 class QuestionSerializer(ShareableSerializer):
     tags = TagNamesField(required=False, max_length=15)
+    cooperation = VisibleCooperationField(
+        required=False, allow_null=True, help_text="The cooperation the question belongs to."
+    )
     answers = AnswerSerializer(many=True, read_only=True)
 
     class Meta:
@@ -261,6 +264,8 @@ class QuestionSerializer(ShareableSerializer):
             "body",
             "body_html",
             "tags",
+            "cooperation",
+            "is_closed",
             "accepted_answer",
             "answers",
             "owner",
@@ -280,7 +285,7 @@ class QuestionViewSet(ShareableViewSet):
         "tags", "shared_with", "answers__author", "answers__author_organisation"
     )
     serializer_class = QuestionSerializer
-    filterset_fields = ["owner"]
+    filterset_fields = ["owner", "cooperation", "is_closed"]
     search_fields = ["title", "body"]
 
     def perform_create(self, serializer):

@@ -208,6 +208,7 @@ QUESTIONS = [
         "body": "Wir überlegen, mit zwei Umlandgemeinden eine Stelle für Fördermittelmanagement zu teilen. "
         "Welche Vertragsform habt ihr gewählt und wie rechnet ihr die Kosten ab?",
         "tags": ["Personal", "IKZ"],
+        "cooperation": TRANSFER,
         "shared_with": [TRANSFER],
         "answers": [
             (
@@ -231,6 +232,7 @@ QUESTIONS = [
         "author": "spremberg-editor",
         "body": "Unser Entsorger liefert nur Jahressummen. Wiegt ihr selbst oder schätzt ihr über Volumen?",
         "tags": ["Grüngut", "Daten"],
+        "cooperation": TRANSFER,
         "shared_with": [TRANSFER],
         "answers": [
             (
@@ -250,6 +252,27 @@ QUESTIONS = [
         "shared_with": [],
         "visibility": Visibility.PLATFORM,
         "answers": [],
+    },
+    # Formerly joint administration's advice request (issue #19); the title is kept so a database
+    # whose request was copied by the migration finds its question again.
+    {
+        "title": "Gemeinsame Vergabe Winterdienst (Demo)",
+        "owner": "spremberg",
+        "author": "spremberg-editor",
+        "body": "Wer hat den Winterdienst mit Nachbarkommunen gemeinsam ausgeschrieben? "
+        "Uns interessieren Losaufteilung und Kostenschlüssel.",
+        "tags": ["Vergabe", "Winterdienst"],
+        "cooperation": TRANSFER,
+        "shared_with": [],
+        "visibility": Visibility.PLATFORM,
+        "answers": [
+            (
+                "nalbach-admin",
+                "Wir haben 2023 mit Saarwellingen gemeinsam ausgeschrieben (zwei Lose nach Ortsteilen, "
+                "Kosten nach Streckenkilometern). Melden Sie sich gern im Bauamt.",
+                False,
+            ),
+        ],
     },
 ]
 
@@ -370,12 +393,14 @@ def _files(ctx, article):
 def _question(ctx, spec):
     actor = ctx.actor(spec["author"])
     owner = ctx.org(spec["owner"])
+    cooperation = ctx.cooperations[spec["cooperation"]] if spec.get("cooperation") else None
     question = Question.objects.filter(owner=owner, title=spec["title"]).first()
     if question is None:
         question = Question(
             owner=owner,
             title=spec["title"],
             body=spec["body"],
+            cooperation=cooperation,
             visibility=spec.get("visibility", Visibility.COOPERATION),
             created_by=actor.user,
             is_demo=True,
@@ -386,6 +411,11 @@ def _question(ctx, spec):
             tag_names=spec["tags"],
             shared_with=[ctx.cooperations[name] for name in spec["shared_with"]],
         )
+    elif cooperation is not None and question.cooperation_id is None:
+        # a question from before questions had a cooperation, or the copy of the advice request
+        question.cooperation = cooperation
+        question.is_demo = True
+        question = actions.update_question(actor, question)
     for username, text, accepted in spec["answers"]:
         answer = Answer.objects.filter(question=question, body=text).first()
         if answer is None:

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.cooperations.models import GoalKey
+from ikonnekt.cooperations.models import Cooperation, GoalKey
 from ikonnekt.knowledge.models import Article, ArticleKind, Question
 from ikonnekt.organizations.models import Organisation
 from ikonnekt.reference.sdg import SDG_TITLES
@@ -64,15 +64,28 @@ class QuestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
     answered = django_filters.ChoiceFilter(
-        choices=[("yes", _("solved")), ("no", _("open"))], label=_("Status"), method="filter_answered"
+        choices=[("yes", _("solved")), ("no", _("open")), ("closed", _("closed"))],
+        label=_("Status"),
+        method="filter_answered",
+    )
+    # The queryset is narrowed to the cooperations the user may see in __init__ (the one rule).
+    cooperation = django_filters.ModelChoiceFilter(
+        queryset=Cooperation.objects.none(), label=_("Cooperation")
     )
 
     class Meta:
         model = Question
-        fields = ["q", "tag", "answered"]
+        fields = ["q", "tag", "cooperation", "answered"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        self.filters["cooperation"].queryset = Cooperation.objects.visible_to(user).order_by("name")
 
     def filter_answered(self, queryset, name, value):
-        return queryset.filter(accepted_answer__isnull=(value == "no"))
+        if value == "closed":
+            return queryset.filter(is_closed=True)
+        return queryset.filter(is_closed=False, accepted_answer__isnull=(value == "no"))
 
     def filter_q(self, queryset, name, value):
         for term in value.split()[:8]:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.cooperations.models import Cooperation, Goal
 from ikonnekt.core.forms import BootstrapForm, ShareableForm
+from ikonnekt.core.sharing import Visibility
 from ikonnekt.knowledge.actions import parse_links
 from ikonnekt.knowledge.models import Article, FileKind, Question, Sdg
 
@@ -135,7 +136,7 @@ class QuestionForm(ShareableForm):
 
     class Meta:
         model = Question
-        fields = ["title", "body", "owner", "visibility", "shared_with"]
+        fields = ["title", "body", "cooperation", "owner", "visibility", "shared_with", "is_closed"]
         labels = {"owner": _("Asking organisation")}
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
@@ -144,8 +145,28 @@ class QuestionForm(ShareableForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        # Only cooperations the asker can see (the one rule).
+        self.fields["cooperation"].queryset = Cooperation.objects.visible_to(user).order_by("name")
         if self.instance.pk:
             self.fields["tag_names"].initial = ", ".join(t.name for t in self.instance.tags.all())
+        else:
+            del self.fields["is_closed"]  # a new question is open
+
+    def clean(self):
+        data = super().clean()
+        # "Shared with selected cooperations" and none ticked: share with the question's own
+        # cooperation, if the asking organisation takes part in it (the offered choices).
+        cooperation = data.get("cooperation")
+        shared = self.fields["shared_with"]
+        if (
+            cooperation is not None
+            and not shared.disabled
+            and data.get("visibility") == Visibility.COOPERATION
+            and not data.get("shared_with")
+            and shared.queryset.filter(pk=cooperation.pk).exists()
+        ):
+            data["shared_with"] = shared.queryset.filter(pk=cooperation.pk)
+        return data
 
 
 class AnswerForm(BootstrapForm):

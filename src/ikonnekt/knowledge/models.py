@@ -324,12 +324,30 @@ class HelpfulVote(models.Model):
 
 class Question(Shareable):
     """ "Has anyone done X?" – answered by anyone who can read it; the asker's organisation
-    accepts an answer and can turn the question into an article."""
+    accepts an answer, closes the question and can turn it into an article. A question can belong
+    to a cooperation (its partners' questions to each other); who reads it is the sharing rule's."""
 
     title = models.CharField(_("question"), max_length=200)
     body = models.TextField(_("details (Markdown)"), blank=True)
     body_html = models.TextField(blank=True, editable=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions", verbose_name=_("tags"))
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="knowledge_questions",
+        verbose_name=_("cooperation"),
+        help_text=_("The cooperation this question belongs to; its page lists the question."),
+    )
+    is_closed = models.BooleanField(
+        _("answered / closed"),
+        default=False,
+        help_text=_("The asking organisation needs no further answers."),
+    )
+    # The advice request this question was copied from (administration's former Q&A, issue #19):
+    # its old address redirects here.
+    former_advice_id = models.PositiveIntegerField(null=True, blank=True, unique=True, editable=False)
     accepted_answer = models.OneToOneField(
         "Answer",
         on_delete=models.SET_NULL,

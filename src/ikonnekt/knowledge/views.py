@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -413,6 +414,16 @@ class QuestionList(SharedListView):
         ctx = super().get_context_data(**kwargs)
         for field in self.filterset.form.fields.values():
             style_widget(field)
+        questions = ctx["object_list"]
+        ids = {q.cooperation_id for q in questions if q.cooperation_id}
+        # A question's cooperation is named only to those who may see the cooperation.
+        visible = (
+            {c.pk: c for c in Cooperation.objects.visible_to(self.request.user).filter(pk__in=ids)}
+            if ids
+            else {}
+        )
+        for question in questions:
+            question.visible_cooperation = visible.get(question.cooperation_id)
         return ctx
 
 
@@ -431,6 +442,11 @@ class QuestionDetail(SharedDetailView):
         ctx["articles"] = question.articles.filter(
             pk__in=Article.objects.visible_to(self.request.user).values("pk")
         )
+        ctx["cooperation"] = (
+            Cooperation.objects.visible_to(self.request.user).filter(pk=question.cooperation_id).first()
+            if question.cooperation_id
+            else None
+        )
         return ctx
 
 
@@ -439,7 +455,10 @@ def question_create(request):
     if not orgs_with_role(request.user):
         raise PermissionDenied(_("You need the editor role in an organisation to ask in its name."))
     form = QuestionForm(
-        request.POST or None, user=request.user, active_organisation=request.active_organisation
+        request.POST or None,
+        user=request.user,
+        active_organisation=request.active_organisation,
+        initial={"cooperation": request.GET.get("cooperation", "")},
     )
     if request.method == "POST" and form.is_valid():
         question = form.save(commit=False)
@@ -551,3 +570,20 @@ def question_to_article(request, pk):
 
 
 question_to_article.shareable_model = Question
+
+
+def advice_moved(request, pk=None, to="knowledge:questions"):
+    """The former advice pages of joint administration (issue #19) answer 301: an old request's
+    page leads to the question it became (404 as before for whoever may not read it), the list
+    to the questions (of the cooperation given as ``?cooperation=``), "new" to asking one."""
+    if pk is not None:
+        question = get_visible_or_404(Question, request.user, former_advice_id=pk)
+        return HttpResponsePermanentRedirect(question.get_absolute_url())
+    target = reverse(to)
+    cooperation = request.GET.get("cooperation", "")
+    if cooperation.isdigit():
+        target += "?" + urlencode({"cooperation": cooperation})
+    return HttpResponsePermanentRedirect(target)
+
+
+advice_moved.shareable_model = Question

@@ -2,7 +2,6 @@
 Each sub-area is a module of its own; this package re-exports every serializer and viewset and
 registers the viewsets."""
 
-from ikonnekt.administration.api.advice import AdviceSerializer, AdviceViewSet, AnswerSerializer
 from ikonnekt.administration.api.agreements import (
     AgreementSerializer,
     AgreementViewSet,
@@ -50,7 +49,6 @@ def register(router):
     router.register("working-groups", GroupViewSet, basename="workinggroup")
     router.register("meetings", MeetingViewSet, basename="meeting")
     router.register("action-items", ActionItemViewSet, basename="actionitem")
-    router.register("advice-requests", AdviceViewSet, basename="advicerequest")
 
 
 __all__ = [
@@ -81,8 +79,5 @@ __all__ = [
     "MeetingSerializer",
     "MeetingViewSet",
     "ActionItemViewSet",
-    "AdviceSerializer",
-    "AnswerSerializer",
-    "AdviceViewSet",
     "register",
 ]

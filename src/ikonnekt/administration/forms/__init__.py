@@ -1,7 +1,6 @@
 """Forms of joint administration. Each sub-area is a module of its own; this package re-exports
 every form."""
 
-from ikonnekt.administration.forms.advice import AdviceForm, AnswerForm
 from ikonnekt.administration.forms.agreements import (
     AgreementForm,
     CouncilDecisionForm,
@@ -61,6 +60,4 @@ __all__ = [
     "DecisionForm",
     "ActionItemForm",
     "IdeaForm",
-    "AdviceForm",
-    "AnswerForm",
 ]

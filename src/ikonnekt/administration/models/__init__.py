@@ -1,7 +1,7 @@
 """Joint administrative action: agreements, task transfers, shared positions and resources,
-cost sharing with annual settlements, working groups with meetings, advice requests.
+cost sharing with annual settlements, working groups with meetings.
 
-Top-level objects (agreements, positions, resources, working groups, advice requests) follow the
+Top-level objects (agreements, positions, resources, working groups) follow the
 sharing rule; everything below them inherits the parent's visibility (``sharing_parent``). Each
 sub-area is a module of its own; this package re-exports every model and choice."""
 
@@ -57,7 +57,6 @@ from ikonnekt.administration.models.groups import (
     IdeaVote,
     CalendarFeed,
 )
-from ikonnekt.administration.models.advice import AdviceRequest, AdviceAnswer
 # isort: on
 
 
@@ -108,6 +107,4 @@ __all__ = [
     "IdeaCard",
     "IdeaVote",
     "CalendarFeed",
-    "AdviceRequest",
-    "AdviceAnswer",
 ]

@@ -2,7 +2,6 @@
 through the sharing rule (``visible_to`` / ``get_visible_or_404``). Each sub-area is a module of its
 own; this package re-exports every page for ``urls.py``."""
 
-from ikonnekt.administration.views.advice import AdviceCreate, AdviceDetail, AdviceList, advice_answer
 from ikonnekt.administration.views.agreements import (
     AgreementCreate,
     AgreementDelete,
@@ -143,8 +142,4 @@ __all__ = [
     "calendar",
     "user_feed",
     "group_feed_ics",
-    "AdviceList",
-    "AdviceDetail",
-    "AdviceCreate",
-    "advice_answer",
 ]
