@@ -358,14 +358,22 @@ def _co2(data, factor_set, factors) -> str:
         "fs": f"{factor_set.name} {factor_set.year}",
         "method": factor_set.get_method_display(),
     }
-    approximate = [
-        f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source})"
-        for e in factor_set.entries.all()
-        if e.approximate and e.carrier in data["carriers"]
-    ]
+    used = [e for e in factor_set.entries.all() if e.carrier in data["carriers"]]
+
+    def listed(entries):
+        return "; ".join(
+            f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source}"
+            + (f", {e.source_year})" if e.source_year else ")")
+            for e in entries
+        )
+
+    sourced = [e for e in used if not e.approximate]
+    approximate = [e for e in used if e.approximate]
+    if sourced:
+        text += " " + _("Sources of the factors: %(list)s.") % {"list": listed(sourced)}
     if approximate:
-        text += " " + _("Approximate values (not checked against the original table): %(list)s.") % {
-            "list": "; ".join(approximate)
+        text += " " + _("Approximate values (no published source checked): %(list)s.") % {
+            "list": listed(approximate)
         }
     return text
 
