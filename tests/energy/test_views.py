@@ -312,8 +312,14 @@ def test_report_pages_and_downloads(cast, client_for, meter):
 
     wb = openpyxl.load_workbook(io.BytesIO(response.content))
     assert wb.worksheets[0]["A2"].value == "Schule"
-    response = client.get(reverse("energy:report_pdf", args=[report.pk]))
+    response = client.get(reverse("energy:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="de")
     assert response.content.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    # the footnote no longer claims G20/15 for every building: each row names its own method
+    assert "je Gebäude witterungsbereinigt mit dem in seiner Zeile genannten Verfahren" in text
+    assert "Witterungsbereinigung:" in text and "mit G20/15 (VDI 3807-1);" not in text
     url = reverse("energy:report_selfcheck", args=[report.pk])
     assert client_for(cast.a_viewer).get(url).status_code == 403
     client = client_for(cast.a_editor)
