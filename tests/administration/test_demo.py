@@ -33,6 +33,16 @@ def test_demo_agreements_follow_their_kind_roles_and_legal_steps():
         "saarlouis": "taking_over",
         "nalbach": "delegating",
     }
+    # the inhabitants key names the date of the counts it uses (31.12.2023, organizations.demo_statistics)
+    from ikonnekt.organizations.models import InhabitantCount
+
+    key = m.CostKey.objects.get(agreement=green, name__startswith="Einwohner")
+    comp = key.components.get(basis="inhabitants")
+    assert key.name == "Einwohner (31.12.2023)" and comp.reference_date.isoformat() == "2023-12-31"
+    for p in green.parties.all():
+        assert InhabitantCount.objects.filter(
+            organisation=p.organisation, reference_date=comp.reference_date
+        ).exists(), p.organisation
     staff = next(a for a in agreements if "Klimaschutz" in a.title)
     assert staff.kind == "zv_mandating" and kgg.judge(staff).steps == ["supervisory", "published"]
     assert staff.vat_status == "unclassified" and green.vat_status == "not_taxable"

@@ -154,3 +154,39 @@ def test_only_visible_scenarios_and_biomass_variants_link(cast, client_for):
     assert variant.fuel_scenario == visible
     assert float(variant.fuel_heating_value) == pytest.approx(0.9)
     assert client_for(cast.b_editor).get(url).status_code == 403  # sees the quarter, may not edit it
+
+
+def test_pdf_and_xlsx_explain_where_the_fuel_quantity_and_price_come_from(cast, client_for):
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    scenario = _scenario(cast)
+    quarter, variant = _quarter(cast, price_wood=4)
+    greenwaste_fuel.set_link(Actor(user=cast.a_editor), variant, scenario, 0.9)
+    client = client_for(cast.a_viewer)
+    # by hand: 4,500 € / 100 t = 45 €/t; 45 ÷ (0.9 × 1000) × 100 = 5.00 ct/kWh; fuel demand
+    # 10 × 140 m² × 132 kWh/m²a ÷ 0.85 = 217,411.8 kWh = 217.4 MWh, 60.0 MWh from the plant, rest 157.4 MWh
+    # at 4 ct: (60,000 × 5 + 157,411.8 × 4) ÷ 217,411.8 = 929,647.1 ÷ 217,411.8 = 4.276 → 4,28 ct/kWh
+    expected = [
+        "Brennstoff aus dem Grüngut-Szenario „Grüngut gemeinsam“",
+        "Brennstoffmenge: 60,0 MWh/a – Wärme der Anlage „Heizwerk“",
+        "Brennstoffpreis: 45,00 €/t ÷ (0,900 MWh/t × 1.000 kWh/MWh) × 100 = 5,00 ct/kWh",
+        "Brennstoffbedarf der Variante: 217,4 MWh/a, davon aus dem Szenario 60,0 MWh/a",
+        "(60,0 MWh × 5,00 ct/kWh + 157,4 MWh × 4,00 ct/kWh) ÷ 217,4 MWh = 4,28 ct/kWh",
+    ]
+    response = client.get(reverse("energy:quarter_xlsx", args=[quarter.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    computation = [row for row in wb["Rechenweg"].iter_rows(values_only=True) if row[0] == "Brennstoffpreis"]
+    assert len(computation) == 1 and computation[0][1] == "Nahwärme"
+    for part in expected:
+        assert part in computation[0][2], (part, computation[0][2])
+    assumptions = [cell for row in wb["Annahmen"].iter_rows(values_only=True) for cell in row if cell]
+    assert any(expected[2] in str(cell) for cell in assumptions)
+    response = client.get(reverse("energy:quarter_pdf", args=[quarter.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())  # line breaks of the PDF layout
+    assert "Brennstoff aus Grüngut-Szenarien" in text
+    for part in expected:
+        assert " ".join(part.split()) in text, part

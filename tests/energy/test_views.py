@@ -312,8 +312,14 @@ def test_report_pages_and_downloads(cast, client_for, meter):
 
     wb = openpyxl.load_workbook(io.BytesIO(response.content))
     assert wb.worksheets[0]["A2"].value == "Schule"
-    response = client.get(reverse("energy:report_pdf", args=[report.pk]))
+    response = client.get(reverse("energy:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="de")
     assert response.content.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    # the footnote no longer claims G20/15 for every building: each row names its own method
+    assert "je Gebäude witterungsbereinigt mit dem in seiner Zeile genannten Verfahren" in text
+    assert "Witterungsbereinigung:" in text and "mit G20/15 (VDI 3807-1);" not in text
     url = reverse("energy:report_selfcheck", args=[report.pk])
     assert client_for(cast.a_viewer).get(url).status_code == 403
     client = client_for(cast.a_editor)
@@ -633,8 +639,9 @@ def test_building_page_explains_normalisation_key_figure_and_savings(cast, clien
     # comparison value: f(1,000 m² NGF) = 1.2959 (by hand, see above); 49.3 × 1.296 + 22.4 = 86.3
     assert "49,3 × 1,296 + 22,4 = 86,3 kWh/(m²·a) NGF" in page
     assert "Lfd.-Nr. 21: Schulen" in page and "15.04.2021" in page
-    # the BISKO gas factor is an approximation (GEMIS 4.95): the CO2e explanation says so
-    assert "Näherungswerte (nicht an der Originaltabelle geprüft): Erdgas 250 g/kWh (IINAS GEMIS 4.95" in page
+    # the BISKO gas factor is the published GEMIS 4.95 value: the CO2e explanation names its process and year
+    assert "Quellen der Faktoren: Erdgas 250 g/kWh (IINAS GEMIS 4.95" in page
+    assert "Prozess „Erdgas-Hzg. 100 %“" in page and "KEA Baden-Württemberg veröffentlicht" in page
     # measure: 10,000 kWh × (11,100 € / 100,000 kWh Hi = 0.111 €/kWh) = 1,110 €/a
     row = page[page.index("Kesseltausch") :][:1500]
     assert "Einsparung (€/a)" in page and "1.110" in row and "zu 0,1110 €/kWh" in row, row
@@ -646,7 +653,10 @@ def test_reference_page_lists_sources_and_flags_assumptions(cast, client_for):
     text = page.content.decode()
     assert "IINAS GEMIS 4.95" in text and "Näherungswert" in text
     assert "Anlage 1 Tabelle 1, Lfd.-Nr. 21: Schulen" in text and "BAnz AT 03.05.2021 B1" in text
-    assert "Annahme" not in text
+    benchmarks, factor_sets = text.split('<h2 class="h5">', 2)[1:]
+    assert "Annahme" not in benchmarks  # no invented comparison value
+    # every emission factor without a checked source says so in its own source text and is flagged
+    assert "Projektannahme ohne geprüfte Quelle" in factor_sets
 
 
 def test_measure_savings_are_priced_with_their_own_carrier(cast):

@@ -519,7 +519,7 @@ def test_cost_split_uses_own_plants_and_explains_every_split_in_german(cast, cli
     assert "Wie wird das berechnet?" in html and "Nukleolus" in html
     assert "Der Tonnageschlüssel verteilt" in html and "Der Shapley-Wert belastet" in html
     assert "Der Kern ist" in html or "Gemeinsam zahlen die Kommunen mehr" in html
-    assert "Emissionsfaktor der ersetzten Wärme: 240 kg CO2e/MWh" in html
+    assert "Emissionsfaktor der ersetzten Wärme: 250 kg CO2e/MWh" in html
     assert "Grüngut privater Haushalte in diesem Szenario: 50 t/a" in html
     for r in coop["rows"]:
         for key in coop["splits"]:

@@ -15,8 +15,17 @@ def test_factor_of_a_year_uses_the_latest_set_not_after_it():
     assert gas.set_year == 2022
     assert gas.grams_per_kwh == 250  # GEMIS 4.95 "Erdgas-Hzg. 100 %": 0.250 kg CO2e/kWh
     assert gas.kg_per_mwh == 250
-    assert "GEMIS 4.95" in gas.source and gas.source_year == 2016
-    assert gas.approximate  # stands in for the BISKO default table
+    assert "GEMIS 4.95" in gas.source and "Erdgas-Hzg. 100 %" in gas.source and gas.source_year == 2016
+    # the published GEMIS value itself (KEA-BW table), used in place of the BISKO default table: not approximate
+    assert not gas.approximate and "BISKO-Standardfaktors" in gas.source
+
+
+def test_bisko_values_without_a_checked_source_say_so_and_are_flagged():
+    for carrier in ("electricity", "district_heat", "pv_generation"):
+        f = factor(carrier, 2022, "bisko")
+        assert f.source.startswith("Projektannahme ohne geprüfte Quelle") and f.approximate, carrier
+    assert factor("electricity", 2022, "bisko").grams_per_kwh == 498
+    assert "Strompfad" in factor("electricity", 2035, "bisko").source
 
 
 def test_direct_electricity_is_the_published_uba_value():
@@ -44,8 +53,8 @@ def test_one_set_per_method_and_year_and_every_value_has_a_source():
         seen.add((fs.method, fs.year))
         for e in fs.entries.all():
             assert e.source, f"{fs} {e.carrier} has no source"
-            if e.source.startswith(factor_data.APPROX[0][:20]):
-                assert e.approximate, f"{fs} {e.carrier}: approximate value not flagged"
+            if e.source.startswith(factor_data.ASSUMPTION):
+                assert e.approximate, f"{fs} {e.carrier}: assumption not flagged"
     assert ("bisko", 2022) in seen and ("direct", 2022) in seen
 
 
@@ -61,12 +70,40 @@ def test_api_lists_each_factor_with_its_source(cast, client_for):
     sets = data["results"] if isinstance(data, dict) else data
     bisko = next(s for s in sets if s["method"] == "bisko" and s["year"] == 2022)
     assert bisko["factors"]["natural_gas"] == 250
-    assert bisko["sources"]["natural_gas"]["approximate"] is True
+    assert bisko["sources"]["natural_gas"]["approximate"] is False
     assert bisko["sources"]["natural_gas"]["source_year"] == 2016
 
 
-def test_geg_set_gives_green_waste_its_replaced_heat_factor():
-    # GEG Anlage 9 Nr. 2: Erdgas 240 g CO2e/kWh = 240 kg/MWh (the value green waste used on its own)
+def test_green_waste_energy_and_quarters_read_the_same_bisko_gas_factor():
+    from ikonnekt.materials.factors import replaced_heat_emission_factor
+
+    ef = replaced_heat_emission_factor(2023)
+    assert ef["kg_per_mwh"] == factor("natural_gas", 2023, "bisko").kg_per_mwh == 250
+    assert "BISKO" in ef["source"] and "GEMIS 4.95" in ef["source"]
+
+    # hand-worked: a 550 kW boiler, 2,000 h/a, fed 3,000 t (1 MWh/t) is credited 1,100 MWh of heat;
+    # with the platform default (BISKO natural gas) it replaces 1,100 MWh × 250 kg/MWh = 275,000 kg CO2e
+    import numpy as np
+
+    from ikonnekt.materials.allocation import Options, Plant, Point, optimise
+    from ikonnekt.materials.factors import default_heat_ef
+
+    boiler = Plant(
+        "b", "Heizwerk", 5000, process_kg_per_t=0, energy_mwh_per_t=2.0, woody_share=0.5,
+        heat_ef_kg_per_mwh=default_heat_ef(), thermal_kw=550, full_load_hours=2000,
+    )  # fmt: skip
+    result = optimise([Point("a", "A", "M", 3000)], [boiler], Options(), km=np.zeros((1, 1)))
+    assert result["co2e_avoided_kg"] == pytest.approx(275_000)
+
+
+def test_geg_set_rows_of_anlage_9():
+    # GEG Anlage 9 Nr. 3: Zeile 2 Erdgas 240, Zeile 11 Holz 20, Zeile 12 Strom netzbezogen 560
     gas = factor("natural_gas", 2026, "geg")
-    assert gas.kg_per_mwh == 240 and "Anlage 9" in gas.source and not gas.approximate
+    assert (
+        gas.kg_per_mwh == 240 and "Anlage 9" in gas.source and "Zeile 2" in gas.source and not gas.approximate
+    )
+    assert (
+        factor("wood_chips", 2026, "geg").grams_per_kwh == 20
+        and not factor("wood_chips", 2026, "geg").approximate
+    )
     assert factor("electricity", 2026, "geg").grams_per_kwh == 560  # Nr. 12, grid electricity

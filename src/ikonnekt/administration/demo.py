@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ikonnekt.administration import models as m
 from ikonnekt.core.sharing import Visibility
+from ikonnekt.organizations.demo_statistics import REFERENCE_DATE
 
 GREEN = "Gemeinsame Grüngutverwertung Nalbach–Saarlouis"
 STAFF = "Gemeinsame Personalstelle Klimaschutz Nalbach–Saarlouis"
@@ -267,14 +268,22 @@ def load(ctx):
             {"basis": m.KeyBasis.RESOURCE_USAGE, "weight_percent": Decimal("70"), "resource": shredder},
         ],
     )
+    # the demo's inhabitant counts are those of 31.12.2023 (organizations.demo_statistics): the key
+    # names that date, not a later one whose figures it would silently take from 2023
+    label = f"Einwohner ({REFERENCE_DATE:%d.%m.%Y})"
+    old = m.CostKey.objects.filter(agreement=green, name="Einwohner (31.12.2024)").first()
+    if old is not None and not m.CostKey.objects.filter(agreement=green, name=label).exists():
+        old.name = label  # earlier demo versions named a date none of the counts has
+        old.save(update_fields=["name"])
+        old.components.filter(basis=m.KeyBasis.INHABITANTS).update(reference_date=REFERENCE_DATE)
     inhabitants = _key(
         green,
-        "Einwohner (31.12.2024)",
+        label,
         [
             {
                 "basis": m.KeyBasis.INHABITANTS,
                 "weight_percent": Decimal("100"),
-                "reference_date": date(2024, 12, 31),
+                "reference_date": REFERENCE_DATE,
             },
         ],
     )

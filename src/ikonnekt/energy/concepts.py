@@ -186,7 +186,14 @@ def breakdown(data) -> dict:
             [(v.name, explain.heat_price(r)) for v, r in ok],
         ),
         "co2": [(v.name, explain.quarter_co2(r, a)) for v, r in ok],
+        "fuel": fuel_explanations(data),
     }
+
+
+def fuel_explanations(data) -> list:
+    """[(variant name, explanation)] of the variants taking their fuel from a green-waste scenario."""
+    links = data.get("fuel_links", {})
+    return [(v.name, explain.fuel_link(links[v.pk])) for v, _r, _e, _t in data["results"] if v.pk in links]
 
 
 def _group_of(key, ok):
@@ -288,6 +295,8 @@ def concept_xlsx(quarter, data) -> bytes:
     ):
         for name, text in how:
             tabular.xlsx_append(ws_h, [label, name, text])
+    for name, text in fuel_explanations(data):
+        tabular.xlsx_append(ws_h, [_("Fuel price"), name, text])
     ws2 = wb.create_sheet(_("Sensitivity"))
     tabular.xlsx_append(
         ws2, [_("Variant"), _("Parameter"), _("Heat price low (€/MWh)"), _("Heat price high (€/MWh)")]
@@ -328,6 +337,8 @@ def concept_xlsx(quarter, data) -> bytes:
         )
     for v in quarter.variants.all():
         tabular.xlsx_append(ws3, [v.name, v.notes])
+    for name, text in fuel_explanations(data):
+        tabular.xlsx_append(ws3, [name, text])
     for note in ASSUMPTION_NOTES:
         tabular.xlsx_append(ws3, [_("Method"), _(note)])
     out = io.BytesIO()

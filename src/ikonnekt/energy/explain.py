@@ -358,14 +358,22 @@ def _co2(data, factor_set, factors) -> str:
         "fs": f"{factor_set.name} {factor_set.year}",
         "method": factor_set.get_method_display(),
     }
-    approximate = [
-        f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source})"
-        for e in factor_set.entries.all()
-        if e.approximate and e.carrier in data["carriers"]
-    ]
+    used = [e for e in factor_set.entries.all() if e.carrier in data["carriers"]]
+
+    def listed(entries):
+        return "; ".join(
+            f"{CARRIER_LABELS.get(e.carrier, e.carrier)} {n(e.grams_per_kwh)} g/kWh ({e.source}"
+            + (f", {e.source_year})" if e.source_year else ")")
+            for e in entries
+        )
+
+    sourced = [e for e in used if not e.approximate]
+    approximate = [e for e in used if e.approximate]
+    if sourced:
+        text += " " + _("Sources of the factors: %(list)s.") % {"list": listed(sourced)}
     if approximate:
-        text += " " + _("Approximate values (not checked against the original table): %(list)s.") % {
-            "list": "; ".join(approximate)
+        text += " " + _("Approximate values (no published source checked): %(list)s.") % {
+            "list": listed(approximate)
         }
     return text
 
@@ -420,3 +428,36 @@ def quarter_co2(result, assumptions) -> str:
         "t": n(result["co2_t"], 1),
         "pe": n(result["primary_energy_kwh"]),
     }
+
+
+def fuel_link(link) -> str:
+    """Where a biomass variant's fuel quantity and price come from (green-waste scenario), in words:
+    the same content as the quarter page (``_fuel_link.html``), for the PDF and the XLSX."""
+    head = f"{_('fuel from the green-waste scenario')} „{link.label}“"
+    head = head[0].upper() + head[1:]
+    if link.problem:
+        return f"{head}: {_('broken link')} – {link.problem}"
+    parts = [
+        f"{_('Fuel quantity')}: {n(link.available_mwh, 1)} MWh/a – "
+        + _(
+            "heat of the plant “%(plant)s”, which receives the municipality's green waste (computed by the scenario's optimisation)"
+        )
+        % {"plant": link.plant},
+        f"{_('Fuel price')}: {n(link.cost_per_t, 2)} €/t ÷ ({n(link.heating_value, 3)} MWh/t × {n(1000)} kWh/MWh)"
+        f" × 100 = {n(link.price_ct, 2)} ct/kWh",
+    ]
+    if link.demand_mwh is not None:
+        demand = f"{_('Fuel demand of the variant')}: {n(link.demand_mwh, 1)} MWh/a, " + (
+            f"{_('of which from the scenario')} {n(link.covered_mwh, 1)} MWh/a"
+        )
+        rest = link.demand_mwh - link.covered_mwh
+        if rest > 0 and link.blended_price_ct is not None and link.quarter_price_ct is not None:
+            weighted = _("the rest at the quarter's wood chips price, weighted price")
+            demand += (
+                f"; {weighted} = "
+                f"({n(link.covered_mwh, 1)} MWh × {n(link.price_ct, 2)} ct/kWh + {n(rest, 1)} MWh × "
+                f"{n(link.quarter_price_ct, 2)} ct/kWh) ÷ {n(link.demand_mwh, 1)} MWh = "
+                f"{n(link.blended_price_ct, 2)} ct/kWh"
+            )
+        parts.append(demand)
+    return f"{head}: " + ". ".join(parts) + "."

@@ -46,6 +46,7 @@ class FuelLink:
     demand_mwh: float | None = None
     covered_mwh: float | None = None
     blended_price_ct: float | None = None
+    quarter_price_ct: float | None = None  # the quarter's wood-chips price for the rest (ct/kWh)
 
 
 def price_ct_per_kwh(cost_per_t: float, heating_value_mwh_per_t: float) -> float:
@@ -152,6 +153,7 @@ def calculate(variant, inputs, demand, a, link, flows=None):
     link.demand_mwh = demand_kwh / 1000.0
     link.covered_mwh = min(demand_kwh, available_kwh) / 1000.0
     link.blended_price_ct = price
+    link.quarter_price_ct = a.prices.get("wood")
     if abs(price - link.price_ct) < 1e-12:
         return result, first
     used = dataclasses.replace(a, prices={**a.prices, "wood": price})

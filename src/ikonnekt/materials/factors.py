@@ -1,17 +1,17 @@
 """The emission factor of the heat a biomass plant replaces: the one place green waste reads it.
 
 Green-waste CO2e credits heat from the woody fraction against the heat it replaces: natural gas,
-taken from the platform-wide emission factor sets (``ikonnekt.reference``) in the set
-"GEG Anlage 9" (Gebäudeenergiegesetz 2024, Anlage 9, Nr. 2: 240 g CO2e/kWh), the same set and
-value energy uses for the same carrier. The plant form's default, the demo and the
-"Wie wird das berechnet?" text all read it from here.
+taken from the platform-wide emission factor sets (``ikonnekt.reference``) in the BISKO set of the
+scenario's year (the method for municipal balances; 250 g CO2e/kWh, GEMIS 4.95 "Erdgas-Hzg. 100 %"),
+the same set and value energy and quarter concepts use for the same carrier. The plant form's
+default, the demo and the "Wie wird das berechnet?" text all read it from here.
 """
 
 from ikonnekt.reference.factors import factor
 from ikonnekt.reference.models import Carrier
 
 REPLACED_CARRIER = "natural_gas"
-REPLACED_METHOD = "geg"
+REPLACED_METHOD = "bisko"
 
 
 def replaced_heat_emission_factor(year=None):

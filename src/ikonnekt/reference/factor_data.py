@@ -1,26 +1,41 @@
 """Shipped emission factor sets (g CO2e per kWh, net calorific value Hi), each value with source and year.
 
-Two methods, never mixed in one balance:
+Three methods, never mixed in one balance:
 
-* ``bisko``: the method for municipal balances (BISKO, ifeu 2019): life-cycle factors with CO2
-  equivalents and upstream chains, federal electricity mix. The fuel values are the GEMIS 4.95
-  process values (IINAS, as published by KEA Baden-Württemberg, state 11/2016), which are of the
-  kind BISKO prescribes (CO2e incl. upstream chains); they stand in for the BISKO default table,
-  which was not accessible, so they are flagged ``approximate``. The electricity values per year
-  and the district-heat value could not be checked against a published table either: approximate.
+* ``bisko``: the method for municipal balances (BISKO, ifeu, Kurzfassung 11/2019): life-cycle
+  factors with CO2 equivalents and upstream chains, federal electricity mix. The BISKO default
+  factor table itself (ifeu / Klimaschutz-Planer) was not found in any accessible publication, so
+  the set is filled value by value from what could be checked:
+  - natural gas, heating oil, wood chips, wood pellets: the GEMIS 4.95 process values (IINAS, state
+    11/2016, CO2e incl. upstream chains, the kind of factor BISKO prescribes) exactly as published in
+    the KEA Baden-Württemberg table "CO2-Emissionsfaktoren" (checked: 0.250 / 0.319 / 0.024 /
+    0.027 kg CO2e/kWh); not flagged approximate, the source names the process;
+  - electricity 2020/2022/2024, district heat, PV generation: no published value could be checked;
+    each is a project assumption, says so in its source text and is flagged approximate;
+  - electricity 2030–2040: a projected path for quarter concepts (assumption, flagged).
 * ``direct``: combustion only. Fossil fuels after the UBA CO2 factors (table of 15.04.2020, also
   used by the BAFA "Informationsblatt CO2-Faktoren"); biogenic CO2 of wood counted as 0 (inventory
   convention); electricity = UBA emission factor of the German electricity mix (direct CO2 per kWh;
-  UBA Climate Change 20/2023 for 2020–2022; the 2024 value is an unchecked estimate).
-
+  UBA Climate Change 20/2023 for 2020–2022; 2024 the UBA's preliminary estimate of 363 g/kWh).
 * ``geg``: Gebäudeenergiegesetz, Anlage 9 (zu § 85 Absatz 6) "Umrechnung in Treibhausgasemissionen"
-  (BGBl. I 2020 S. 1788–1789, unchanged in GEG 2024): the factors of energy certificates; green
-  waste credits replaced heat with the natural-gas value of this set (240 g/kWh).
+  (BGBl. I 2020 S. 1788–1789, unchanged in GEG 2024): the factors of energy certificates.
 
-Staff edit the sets in the admin; ``load`` (data migration) creates or updates them.
+Energy (buildings, reports), quarter concepts and green waste (heat replaced by biomass heat) all
+read the BISKO set of their year. Staff edit the sets in the admin; ``load`` (data migration)
+creates or updates them.
 """
 
-GEMIS = ("IINAS GEMIS 4.95 (Stand 11/2016), CO2e inkl. Vorketten, veröffentlicht von der KEA-BW", 2016)
+_GEMIS = (
+    "IINAS GEMIS 4.95 (Stand 11/2016), CO2e inkl. Vorketten, Prozess „{process}“, wie in der Tabelle "
+    "„CO2-Emissionsfaktoren“ der KEA Baden-Württemberg veröffentlicht; anstelle des BISKO-Standardfaktors "
+    "(ifeu-Tabelle nicht zugänglich)"
+)
+
+
+def gemis(process):
+    return (_GEMIS.format(process=process), 2016)
+
+
 UBA_FUELS = ("UBA, Tabellarische Aufstellung der abgeleiteten Emissionsfaktoren für CO2 (15.04.2020)", 2020)
 BAFA = ("BAFA, Informationsblatt CO2-Faktoren (Werte nach UBA 15.04.2020)", 2020)
 UBA_POWER = (
@@ -28,32 +43,47 @@ UBA_POWER = (
     "Strommix 1990–2022 (direkte CO2-Emissionen je kWh)",
     2023,
 )
-APPROX = (
-    "Näherungswert in der Größenordnung der BISKO-Standardfaktoren (ifeu, Klimaschutz-Planer); "
-    "Originaltabelle nicht geprüft",
+UBA_POWER_2024 = (
+    "UBA, vorläufige Schätzung des Emissionsfaktors des deutschen Strommix für 2024 (direkte CO2-Emissionen je kWh)",
     None,
 )
+# Prefix of every value that rests on no published, checked source (tests: such values are flagged).
+ASSUMPTION = "Projektannahme ohne geprüfte Quelle"
+APPROX = (ASSUMPTION, None)  # kept for callers that test the prefix
+DISTRICT_HEAT_ASSUMPTION = (
+    f"{ASSUMPTION}: BISKO verlangt den Faktor des örtlichen Wärmenetzes (exergetische Allokation, vom "
+    "Netzbetreiber); bis er vorliegt, gilt dieser Platzhalter",
+    None,
+)
+PV_ASSUMPTION = (f"{ASSUMPTION}: Lebenszyklus-Emissionen von PV-Strom (Herstellung der Module)", None)
+POWER_ASSUMPTION = (
+    f"{ASSUMPTION}: Bundesstrommix mit Vorketten (LCA) in der Größenordnung der BISKO-Werte; die "
+    "Tabelle von ifeu/Klimaschutz-Planer war nicht zugänglich. Zum Vergleich direkte CO2-Emissionen "
+    "nach UBA: 369 (2020), 434 (2022), 363 (2024, Schätzung) g/kWh",
+    None,
+)
+POWER_PATH = (f"{ASSUMPTION}: projizierter Strompfad (nur für Quartierskonzepte)", None)
 CONVENTION = ("Konvention: biogenes CO2 = 0 (UBA-Emissionsinventar), ohne Vorketten", None)
 NONE = ("Konvention: kein Emissionsfaktor (keine Verbrennung)", None)
 
 BISKO_SOURCE = (
     "BISKO (ifeu, Kurzfassung 11/2019): LCA-Faktoren mit Äquivalenten und Vorketten, Bundesstrommix; "
-    "Brennstoffe nach GEMIS 4.95, Strom und Fernwärme Näherungswerte"
+    "Brennstoffe nach GEMIS 4.95 (KEA-BW-Tabelle), Strom, Fernwärme und PV Projektannahmen"
 )
 DIRECT_SOURCE = "Direkte CO2-Emissionen der Verbrennung (UBA 2020, Strommix UBA 2023), biogenes CO2 = 0"
 
 # carrier: (g/kWh, (source, year), approximate)
 BISKO_FUELS = {
-    "natural_gas": (250, GEMIS, True),
-    "heating_oil": (319, GEMIS, True),
-    "wood_chips": (24, GEMIS, True),
-    "wood_pellets": (27, GEMIS, True),
-    "district_heat": (260, APPROX, True),
-    "pv_generation": (40, APPROX, True),
+    "natural_gas": (250, gemis("Erdgas-Hzg. 100 %"), False),
+    "heating_oil": (319, gemis("Heizöl-Hzg. 100 %"), False),
+    "wood_chips": (24, gemis("Holz-HS-Hzg. 100 %"), False),
+    "wood_pellets": (27, gemis("Holz-Pellets-Hzg. 100 %"), False),
+    "district_heat": (260, DISTRICT_HEAT_ASSUMPTION, True),
+    "pv_generation": (40, PV_ASSUMPTION, True),
     "pv_feed_in": (0, NONE, False),
     "water": (0, NONE, False),
 }
-# BISKO electricity (federal mix, LCA): approximate; 2030–2040 are a projected path for quarter concepts
+# BISKO electricity (federal mix, LCA): assumptions; 2030–2040 are a projected path for quarter concepts
 BISKO_ELECTRICITY = {2020: 478, 2022: 498, 2024: 420, 2030: 250, 2035: 150, 2040: 80}
 
 DIRECT_FUELS = {
@@ -66,21 +96,26 @@ DIRECT_FUELS = {
     "pv_feed_in": (0, NONE, False),
     "water": (0, NONE, False),
 }
-GEG9 = ("Gebäudeenergiegesetz (GEG 2024), Anlage 9 Nr. 3 (BGBl. I 2020 S. 1788)", 2020)
+
+
+def geg(row):
+    return (f"Gebäudeenergiegesetz (GEG 2024), Anlage 9 Nr. 3, Zeile {row} (BGBl. I 2020 S. 1788)", 2020)
+
+
 GEG_SOURCE = "GEG Anlage 9 (zu § 85 Abs. 6): Umrechnung in Treibhausgasemissionen, g CO2e je kWh Endenergie"
 GEG_FACTORS = {
-    "heating_oil": (310, GEG9, False),  # Nr. 1
-    "natural_gas": (240, GEG9, False),  # Nr. 2
-    "electricity": (560, GEG9, False),  # Nr. 12, grid electricity
-    "district_heat": (180, GEG9, False),  # Nr. 21, CHP share >= 70 %, gaseous/liquid fuels (most common case)
-    "wood_chips": (20, GEG9, True),  # "Holz": row not checked against the original table
-    "wood_pellets": (20, GEG9, True),
-    "pv_generation": (0, GEG9, True),  # electricity generated on/near the building
+    "heating_oil": (310, geg(1), False),
+    "natural_gas": (240, geg(2), False),
+    "electricity": (560, geg(12), False),  # grid electricity
+    "district_heat": (180, geg(21), False),  # CHP share >= 70 %, gaseous/liquid fuels (most common case)
+    "wood_chips": (20, geg(11), False),  # "Holz"
+    "wood_pellets": (20, geg(11), False),
+    "pv_generation": (0, geg(13), False),  # electricity generated on/near the building (PV, wind)
     "pv_feed_in": (0, NONE, False),
     "water": (0, NONE, False),
 }
 
-# UBA emission factor of the German electricity mix (g CO2/kWh); 2024: estimate, not checked
+# UBA emission factor of the German electricity mix (g CO2/kWh); 2024: the UBA's preliminary estimate
 DIRECT_ELECTRICITY = {2020: (369, False), 2021: (410, False), 2022: (434, False), 2024: (363, True)}
 
 
@@ -89,15 +124,14 @@ def factor_sets():
     sets = []
     for year, el in BISKO_ELECTRICITY.items():
         values = {c: (g, src[0], src[1], approx) for c, (g, src, approx) in BISKO_FUELS.items()}
-        values["electricity"] = (el, APPROX[0] + (" (Projektion)" if year > 2024 else ""), None, True)
+        power = POWER_PATH if year > 2024 else POWER_ASSUMPTION
+        values["electricity"] = (el, power[0], None, True)
         name = "BISKO" if year <= 2024 else "BISKO-Pfad (Projektion)"
         sets.append((name, "bisko", year, BISKO_SOURCE, values))
     for year, (el, approx) in DIRECT_ELECTRICITY.items():
         values = {c: (g, src[0], src[1], a) for c, (g, src, a) in DIRECT_FUELS.items()}
-        power_source = (
-            UBA_POWER[0] if not approx else "UBA, Schätzung des Strommix-Emissionsfaktors; nicht geprüft"
-        )
-        values["electricity"] = (el, power_source, UBA_POWER[1] if not approx else None, approx)
+        source = UBA_POWER if not approx else UBA_POWER_2024
+        values["electricity"] = (el, source[0], source[1], approx)
         sets.append(("Direkte Emissionen", "direct", year, DIRECT_SOURCE, values))
     geg = {c: (g, src[0], src[1], a) for c, (g, src, a) in GEG_FACTORS.items()}
     sets.append(("GEG Anlage 9", "geg", 2024, GEG_SOURCE, geg))

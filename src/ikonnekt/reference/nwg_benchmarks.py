@@ -27,7 +27,9 @@ Comparison value electricity = Σ TEK ventilation, lighting, cooling, auxiliary 
 The composition of the electricity value could not be checked against the text of Nummer 6 of the
 rules (the buildings' actual ventilation and cooling are not recorded here), so the electricity
 values are flagged approximate; the heat values and the two rules above are the published ones as
-transcribed by the two sources.
+transcribed by the two sources. Searched again in 12/2026 (bundesanzeiger.de copy: table of contents
+only; the IWU and Micke-Modes-Heat transcriptions: no text of Nummer 6; no other public copy found):
+the composition stays unchecked, the flag stays.
 """
 
 import math
