@@ -113,6 +113,64 @@ def test_every_shared_model_is_in_the_permission_matrix():
     )
 
 
+# Models that refer to a shared object but are not children in the matrix, with the reason (reviewed).
+NOT_SHARED_CHILDREN = {
+    "cooperations.Participation": "the memberships the sharing rule itself is computed from",
+    "administration.IdeaVote": "read only as counts on its idea card (a shared child)",
+    "energy.DailyTemperature": "read only on its weather station's page, through the station",
+    "energy.SelfCheckAnswer": "read only on its energy report's page, through the report",
+    "market.Order": "a rule of its own: the customer and the hub's members (OrderQuerySet)",
+    "market.OrderLine": "read only through its order",
+    "planning.SiteOwner": "personal data, a rule of its own: members of the site's owner only",
+}
+
+
+def test_every_model_with_an_owner_or_a_shared_parent_is_in_the_matrix():
+    """A model with an owner is a shared object (factory and permission_matrix, test above); a model
+    below a shared object inherits ``core.sharing.SharedChild`` (one rule for reading, writing, the
+    audit owner and the URL) and is then covered by the generated child matrix
+    (tests/test_child_permission_matrix.py): a new child with a queryset, ``sharing_parent`` or
+    parent of its own fails here."""
+    from django.apps import apps
+
+    from ikonnekt.core.sharing import ChildQuerySet, SharedChild, SharedObject
+    from tests.sharing_matrix import shared_child_models
+
+    shared = (SharedObject, SharedChild)
+    offences = []
+    for model in apps.get_models():
+        label = model._meta.label
+        if issubclass(model, SharedObject) or model._meta.auto_created:
+            continue
+        if issubclass(model, SharedChild):
+            if not isinstance(model._default_manager.all(), ChildQuerySet):
+                offences.append(f"{label}: objects = ChildQuerySet.as_manager()")
+            path, root = model.shared_root()
+            if not issubclass(root, SharedObject):
+                offences.append(f"{label}: sharing_parent {path!r} does not lead to a shared object")
+            continue
+        if label in NOT_SHARED_CHILDREN:
+            continue
+        fields = model._meta.concrete_fields
+        if any(f.name == "owner" for f in fields):
+            offences.append(f"{label}: has an owner but is no SharedObject / Shareable")
+        elif (
+            getattr(model, "sharing_parent", None)
+            or hasattr(model._default_manager.all(), "visible_to")
+            or any(f.is_relation and not f.null and issubclass(f.related_model, shared) for f in fields)
+        ):
+            offences.append(f"{label}: inherit core.sharing.SharedChild and set sharing_parent")
+    assert not offences, (
+        "Objects below a shared object are written one way (docs/DEVELOPING.md, child objects); "
+        "reviewed exceptions go into NOT_SHARED_CHILDREN with the reason:\n" + "\n".join(offences)
+    )
+    children = set(shared_child_models())
+    assert children == {m for m in apps.get_models() if issubclass(m, SharedChild)}
+    assert {"energy.Reading", "materials.FlowValue", "administration.AgendaItem"} <= {
+        m._meta.label for m in children
+    }
+
+
 NON_LAZY = {"gettext", "ngettext", "pgettext", "npgettext"}
 
 

@@ -155,3 +155,9 @@ def make_agenda_item(cast, **kw):
 @factory(m.CostKey)
 def make_cost_key(cast, **kw):
     return m.CostKey.objects.create(agreement=make_agreement(cast, **kw), name="Einwohnerschlüssel")
+
+
+@factory(m.AgreementParty)
+def make_party(cast, **kwargs):
+    """The agreement's owner is its first party."""
+    return make_agreement(cast, **kwargs).parties.get()

@@ -1,5 +1,7 @@
+from django.core.files.base import ContentFile
+
 from ikonnekt.knowledge.markdown_render import render_markdown
-from ikonnekt.knowledge.models import Article, ArticleRevision, Question
+from ikonnekt.knowledge.models import Article, ArticleFile, ArticleRevision, Question
 from tests.factories import factory
 
 
@@ -36,3 +38,18 @@ def make_question(cast, *, owner, visibility="private", created_by=None, shared_
     )
     question.shared_with.set(shared_with)
     return question
+
+
+@factory(ArticleRevision)
+def make_revision(cast, **kwargs):
+    """The first revision, saved with the article."""
+    return make_article(cast, **kwargs).revisions.get(number=1)
+
+
+@factory(ArticleFile)
+def make_article_file(cast, **kwargs):
+    article = make_article(cast, **kwargs)
+    item = ArticleFile(article=article, kind="attachment", name="plan.txt", content_type="text/plain", size=4)
+    item.file.save("plan.txt", ContentFile(b"plan"), save=False)
+    item.save()
+    return item

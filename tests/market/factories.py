@@ -39,7 +39,9 @@ def make_profile(cast, *, owner, visibility="private", created_by=None, shared_w
 
 @factory(LabelClaim)
 def make_claim(cast, *, owner, visibility="private", created_by=None, shared_with=()):
-    profile = make_profile(cast, owner=owner, visibility=visibility, created_by=created_by)
+    profile = make_profile(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
     return LabelClaim.objects.create(profile=profile, label=Label.objects.get(slug="bioland"))
 
 
@@ -64,7 +66,9 @@ def make_variant(
     vat=D("7.00"),
     stock=D("10"),
 ):
-    product = make_product(cast, owner=owner, visibility=visibility, created_by=created_by)
+    product = make_product(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
     return ProductVariant.objects.create(
         product=product, name="1 kg", unit="kg", price=price, vat_rate=vat, stock=stock
     )

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.reference.sdg import SDG_NUMBERS
 
 
@@ -134,7 +134,7 @@ def validate_sdgs(value):
         raise ValidationError(_("SDGs are numbers from 1 to 17."))
 
 
-class CatalogueNode(models.Model):
+class CatalogueNode(SharedChild, models.Model):
     """A category/subcategory (group) or a measure (leaf) of a catalogue; depth is not fixed."""
 
     catalogue = models.ForeignKey(Catalogue, on_delete=models.CASCADE, related_name="nodes")
@@ -225,9 +225,6 @@ class CatalogueNode(models.Model):
                 ancestor = ancestor.parent
         elif self.kind == NodeKind.MEASURE:
             raise ValidationError({"parent": _("A measure must belong to a category.")})
-
-    def audit_owner_id(self):
-        return self.catalogue.owner_id
 
 
 class AreaKind(models.TextChoices):
@@ -322,7 +319,7 @@ class RatingStatus(models.TextChoices):
     DONE = "done", _("done")
 
 
-class Rating(models.Model):
+class Rating(SharedChild, models.Model):
     """The level reached by one measure in one assessment (or "not applicable" with a reason)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
@@ -377,11 +374,8 @@ class Rating(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def audit_owner_id(self):
-        return self.assessment.owner_id
 
-
-class Comment(models.Model):
+class Comment(SharedChild, models.Model):
     """A remark on a measure of an assessment, by the owner's members or cooperation partners."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="comments")
@@ -407,6 +401,3 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:60]
-
-    def audit_owner_id(self):
-        return self.assessment.owner_id

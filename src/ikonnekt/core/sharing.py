@@ -14,10 +14,15 @@ when composing queries across relations); views use :func:`get_visible_or_404` a
 
 Writing: editors and admins of the owner. Deleting and changing visibility: admins of the
 owner, or the editor who created the object.
+
+Objects below a shared object (a meter of a building, a reading of that meter) inherit
+:class:`SharedChild`: visible if their parent is, changed by those who may change the parent.
 """
 
+from functools import cache
+
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -113,7 +118,7 @@ class ShareableQuerySet(models.QuerySet):
         return self.filter(self.model.visible_to_q(user))
 
     def editable_by(self, user):
-        return self.filter(owner_id__in=orgs_with_role(user))
+        return self.filter(self.model.editable_by_q(user))
 
 
 class SharedObject(models.Model):
@@ -171,6 +176,11 @@ class SharedObject(models.Model):
         """Objects shared with one of ``coop_ids``; overridden by models without ``shared_with``."""
         return Q(pk__in=[])
 
+    @classmethod
+    def editable_by_q(cls, user, prefix: str = "") -> Q:
+        """A ``Q`` selecting what ``user`` may change (editors and admins of the owner)."""
+        return Q(**{f"{prefix}owner_id__in": sorted(orgs_with_role(user))})
+
     def is_visible_to(self, user) -> bool:
         return type(self)._base_manager.filter(pk=self.pk).filter(type(self).visible_to_q(user)).exists()
 
@@ -217,15 +227,107 @@ class Shareable(SharedObject):
 
 
 class ChildQuerySet(models.QuerySet):
-    """Queryset of objects that inherit visibility from a parent (``Model.sharing_parent``)."""
+    """The queryset of every :class:`SharedChild`: its parent's rule, across the parent path."""
 
     def visible_to(self, user):
-        # ``sharing_parent`` may be a path through several relations, e.g. "flow__system".
-        path = self.model.sharing_parent
-        model = self.model
-        for part in path.split("__"):
-            model = model._meta.get_field(part).related_model
-        return self.filter(model.visible_to_q(user, prefix=f"{path}__"))
+        return self.filter(self.model.visible_to_q(user))
+
+    def editable_by(self, user):
+        return self.filter(self.model.editable_by_q(user))
+
+
+class SharedChild:
+    """An object that belongs to a shared object and is visible if its parent is (a meter of a
+    building, a reading of a meter, a party of an agreement).
+
+    ``sharing_parent`` names the relation to the parent: a foreign key (``"building"``) or a path
+    through several (``"flow__system"``). The parent is a :class:`SharedObject` or itself a shared
+    child (reading → meter → building); the rule of the shared object at the top applies:
+
+    * reading: ``Model.objects.visible_to(user)`` / ``editable_by(user)``, ``Model.visible_to_q(user,
+      prefix)`` to compose across relations, ``obj.can_view(user)``;
+    * writing and deleting: the parent's editors (``obj.can_edit(user)``, ``obj.can_delete(user)``);
+    * audit rows about the child go to the log of the parent's owner (``audit_owner_id``);
+    * ``get_absolute_url``: the parent's page, unless the child has a page of its own.
+
+    A plain mixin (not a model) so that intermediate mixins stay plain classes; the model declares
+    the queryset: ``class Tariff(SharedChild, models.Model): sharing_parent = "meter";
+    objects = ChildQuerySet.as_manager()``.
+    """
+
+    sharing_parent: str = ""
+
+    # --- the parent ---------------------------------------------------------------------
+    @classmethod
+    def parent_model(cls):
+        """The model at the end of ``sharing_parent`` (a shared object or a shared child)."""
+        return _parent_model(cls)
+
+    @classmethod
+    def shared_root(cls) -> tuple[str, type]:
+        """``(path, model)`` of the shared object at the top: ``("meter__building", Building)``."""
+        return _shared_root(cls)
+
+    @property
+    def shared_parent(self):
+        """The object at the end of ``sharing_parent`` (loaded along the path)."""
+        obj = self
+        for part in self.sharing_parent.split("__"):
+            obj = getattr(obj, part)
+        return obj
+
+    # --- reading ------------------------------------------------------------------------
+    @classmethod
+    def visible_to_q(cls, user, prefix: str = "") -> Q:
+        """The parent's rule composed across the relation (children of children compose too)."""
+        return cls.parent_model().visible_to_q(user, prefix=f"{prefix}{cls.sharing_parent}__")
+
+    @classmethod
+    def editable_by_q(cls, user, prefix: str = "") -> Q:
+        return cls.parent_model().editable_by_q(user, prefix=f"{prefix}{cls.sharing_parent}__")
+
+    def can_view(self, user) -> bool:
+        return self.shared_parent.is_visible_to(user)
+
+    def is_visible_to(self, user) -> bool:
+        return self.can_view(user)
+
+    # --- writing ------------------------------------------------------------------------
+    def can_edit(self, user) -> bool:
+        return self.shared_parent.can_edit(user)
+
+    def can_delete(self, user) -> bool:
+        return self.shared_parent.can_edit(user)
+
+    def audit_owner_id(self):
+        """Audit rows about the child belong to the log of the shared object's owner."""
+        return self.shared_parent.audit_owner_id()
+
+    def get_absolute_url(self):
+        return self.shared_parent.get_absolute_url()
+
+
+@cache
+def _parent_model(model):
+    if not model.sharing_parent:
+        raise ImproperlyConfigured(f"{model.__name__} is a SharedChild without sharing_parent.")
+    parent = model
+    for part in model.sharing_parent.split("__"):
+        parent = parent._meta.get_field(part).related_model
+    if not issubclass(parent, SharedObject | SharedChild):
+        raise ImproperlyConfigured(
+            f"{model.__name__}.sharing_parent leads to {parent.__name__}, neither shared nor a shared child."
+        )
+    return parent
+
+
+@cache
+def _shared_root(model):
+    path, parent = [], model
+    while issubclass(parent, SharedChild):
+        path.append(parent.sharing_parent)
+        parent = _parent_model(parent)
+    return "__".join(path), parent
 
 
 def validate_sharing(instance) -> None:

@@ -16,7 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, ShareableQuerySet, SharedObject, Visibility
+from ikonnekt.core.sharing import (
+    ChildQuerySet,
+    Shareable,
+    ShareableQuerySet,
+    SharedChild,
+    SharedObject,
+    Visibility,
+)
 
 TRASH_DAYS = 30
 
@@ -227,7 +234,7 @@ class File(Shareable):
         return due_date(start, rule.years)
 
 
-class Case(models.Model):
+class Case(SharedChild, models.Model):
     """A case (Vorgang) inside a file; inherits the file's visibility."""
 
     file = models.ForeignKey(
@@ -255,9 +262,6 @@ class Case(models.Model):
     @property
     def reference(self):
         return f"{self.file.reference}/{self.number}"
-
-    def audit_owner_id(self):
-        return self.file.owner_id
 
 
 class Tag(SharedObject):
@@ -411,7 +415,7 @@ def version_path(instance, filename):
     return f"documents/{now:%Y/%m}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Version(models.Model):
+class Version(SharedChild, models.Model):
     """One stored file of a document; every earlier version stays downloadable."""
 
     document = models.ForeignKey(
@@ -450,11 +454,8 @@ class Version(models.Model):
     def get_absolute_url(self):
         return reverse("documents:version_download", args=[self.pk])
 
-    def audit_owner_id(self):
-        return self.document.owner_id
 
-
-class DocumentLink(models.Model):
+class DocumentLink(SharedChild, models.Model):
     """A document attached to any other object of the platform (generic relation)."""
 
     document = models.ForeignKey(
@@ -484,9 +485,6 @@ class DocumentLink(models.Model):
 
     def __str__(self):
         return f"{self.document} → {self.content_type.model} {self.object_id}"
-
-    def audit_owner_id(self):
-        return self.document.owner_id
 
 
 __all__ = [

@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 # Carriers and emission factor sets are platform-wide reference data (app ``reference``); they are
 # re-exported here for the energy code that has always imported them from this module.
@@ -207,7 +207,7 @@ class Building(Shareable):
 # --- meters ---------------------------------------------------------------------------------
 
 
-class Meter(models.Model):
+class Meter(SharedChild, models.Model):
     building = models.ForeignKey(Building, on_delete=models.CASCADE, related_name="meters")
     parent = models.ForeignKey(
         "self",
@@ -276,12 +276,6 @@ class Meter(models.Model):
     def owner_id(self):
         return self.building.owner_id
 
-    def audit_owner_id(self):
-        return self.building.owner_id
-
-    def can_edit(self, user):
-        return self.building.can_edit(user)
-
     @property
     def is_heat(self):
         return self.carrier in HEAT_CARRIERS
@@ -300,12 +294,7 @@ class Meter(models.Model):
                 )
 
 
-class MeterChildQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(Building.visible_to_q(user, prefix="meter__building__"))
-
-
-class MeterExchange(models.Model):
+class MeterExchange(SharedChild, models.Model):
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="exchanges")
     timestamp = models.DateTimeField(_("time of exchange"))
     old_final_reading = models.DecimalField(
@@ -317,7 +306,8 @@ class MeterExchange(models.Model):
     new_number = models.CharField(_("number of the new meter"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = MeterChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "meter"
 
     class Meta:
         ordering = ["timestamp"]
@@ -334,7 +324,7 @@ class ReadingSource(models.TextChoices):
     ESTIMATE = "estimate", _("estimate")
 
 
-class Reading(models.Model):
+class Reading(SharedChild, models.Model):
     """A cumulative meter reading (the counter value) at a UTC timestamp."""
 
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="readings")
@@ -346,7 +336,8 @@ class Reading(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = MeterChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "meter"
 
     class Meta:
         ordering = ["timestamp"]
@@ -360,7 +351,7 @@ class Reading(models.Model):
         return f"{self.meter} {self.timestamp:%Y-%m-%d %H:%M}: {self.value}"
 
 
-class IntervalReading(models.Model):
+class IntervalReading(SharedChild, models.Model):
     """Energy (kWh, after conversion) measured in the interval starting at ``start`` (UTC)."""
 
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="intervals")
@@ -368,7 +359,8 @@ class IntervalReading(models.Model):
     minutes = models.PositiveSmallIntegerField(_("interval length (min)"), default=15)
     value = models.FloatField(_("energy (kWh)"))
 
-    objects = MeterChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "meter"
 
     class Meta:
         ordering = ["start"]
@@ -387,7 +379,7 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class ReadingImport(models.Model):
+class ReadingImport(SharedChild, models.Model):
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="imports")
     file = models.FileField(_("file"), upload_to="energy/imports/%Y/%m/")
     original_name = models.CharField(max_length=255)
@@ -402,7 +394,8 @@ class ReadingImport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = MeterChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "meter"
 
     class Meta:
         ordering = ["-created_at"]
@@ -411,7 +404,7 @@ class ReadingImport(models.Model):
         return self.original_name
 
 
-class Tariff(models.Model):
+class Tariff(SharedChild, models.Model):
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="tariffs")
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -421,7 +414,8 @@ class Tariff(models.Model):
     )
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)
 
-    objects = MeterChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "meter"
 
     class Meta:
         ordering = ["valid_from"]
@@ -445,7 +439,7 @@ class MeasureStatus(models.TextChoices):
     DONE = "done", _("done")
 
 
-class Measure(models.Model):
+class Measure(SharedChild, models.Model):
     building = models.ForeignKey(Building, on_delete=models.CASCADE, related_name="measures")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -649,7 +643,7 @@ class Quarter(Shareable):
         return reverse("energy:quarter_detail", args=[self.pk])
 
 
-class QuarterBuilding(models.Model):
+class QuarterBuilding(SharedChild, models.Model):
     quarter = models.ForeignKey(Quarter, on_delete=models.CASCADE, related_name="buildings")
     name = models.CharField(_("building type"), max_length=200)
     count = models.PositiveIntegerField(_("number of buildings"), default=1)
@@ -682,7 +676,7 @@ class HeatSource(models.TextChoices):
     BIOMASS_NETWORK = "biomass_network", _("Local heat network with biomass boiler (wood chips)")
 
 
-class Variant(models.Model):
+class Variant(SharedChild, models.Model):
     quarter = models.ForeignKey(Quarter, on_delete=models.CASCADE, related_name="variants")
     name = models.CharField(_("name"), max_length=200)
     heat_source = models.CharField(_("heat supply"), max_length=20, choices=HeatSource.choices)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 DEFAULT_LICENCE = "dl-by-de/2.0"
 
@@ -125,7 +125,7 @@ class IndicatorSeries(Shareable):
         return self.values.filter(is_current=True).order_by("-year").first()
 
 
-class SeriesValue(models.Model):
+class SeriesValue(SharedChild, models.Model):
     """One computed value with its provenance. Recomputing adds a row; the old one stays."""
 
     series = models.ForeignKey(

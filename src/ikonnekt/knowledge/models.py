@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.reference.sdg import sdg_colour, sdg_text_colour, sdg_title
 
 
@@ -152,7 +152,7 @@ class Article(Shareable):
         return KIND_ICONS.get(self.kind, "file-text")
 
 
-class ArticleLink(models.Model):
+class ArticleLink(SharedChild, models.Model):
     """A loose link from an article to anything else (a document, site, measure, web page):
     the other modules are referred to by URL so the knowledge base depends on none of them."""
 
@@ -173,11 +173,8 @@ class ArticleLink(models.Model):
     def __str__(self):
         return self.label
 
-    def audit_owner_id(self):
-        return self.article.owner_id
 
-
-class ArticleRevision(models.Model):
+class ArticleRevision(SharedChild, models.Model):
     """A saved state of an article's title, summary and text (numbered per article)."""
 
     article = models.ForeignKey(
@@ -209,9 +206,6 @@ class ArticleRevision(models.Model):
     def __str__(self):
         return f"{self.article} #{self.number}"
 
-    def audit_owner_id(self):
-        return self.article.owner_id
-
 
 class FileKind(models.TextChoices):
     IMAGE = "image", _("Image")
@@ -222,7 +216,7 @@ def attachment_path(instance, filename):
     return f"knowledge/{instance.article_id}/{filename}"
 
 
-class ArticleFile(models.Model):
+class ArticleFile(SharedChild, models.Model):
     """An image or attachment of an article; served only through the sharing rule."""
 
     article = models.ForeignKey(
@@ -258,11 +252,8 @@ class ArticleFile(models.Model):
     def get_absolute_url(self):
         return reverse("knowledge:file", args=[self.article_id, self.pk])
 
-    def audit_owner_id(self):
-        return self.article.owner_id
 
-
-class Comment(models.Model):
+class Comment(SharedChild, models.Model):
     """A comment on an article by anyone who may read it (signed in)."""
 
     article = models.ForeignKey(
@@ -297,11 +288,8 @@ class Comment(models.Model):
     def __str__(self):
         return self.text[:60]
 
-    def audit_owner_id(self):
-        return self.article.owner_id
 
-
-class HelpfulVote(models.Model):
+class HelpfulVote(SharedChild, models.Model):
     """One "this was helpful" per user and article."""
 
     article = models.ForeignKey(
@@ -370,7 +358,7 @@ class Question(Shareable):
         return reverse("knowledge:question_detail", args=[self.pk])
 
 
-class Answer(models.Model):
+class Answer(SharedChild, models.Model):
     """An answer to a question."""
 
     question = models.ForeignKey(
@@ -405,6 +393,3 @@ class Answer(models.Model):
 
     def __str__(self):
         return self.body[:60]
-
-    def audit_owner_id(self):
-        return self.question.owner_id

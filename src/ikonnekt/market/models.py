@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, user_org_ids
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, user_org_ids
 from ikonnekt.market.validators import validate_image, validate_money, validate_pdf_or_image
 
 # --- regional market: profiles and labels ------------------------------------------------------
@@ -99,7 +99,7 @@ class BusinessProfile(Shareable):
         return is_open(self.opening_hours, timezone.localtime(when))
 
 
-class LabelClaim(models.Model):
+class LabelClaim(SharedChild, models.Model):
     """A label a business claims; the market's moderators verify it with evidence and expiry."""
 
     profile = models.ForeignKey(BusinessProfile, on_delete=models.CASCADE, related_name="label_claims")
@@ -138,9 +138,6 @@ class LabelClaim(models.Model):
     @property
     def is_valid_verified(self):
         return self.verified and (self.valid_until is None or self.valid_until >= timezone.localdate())
-
-    def audit_owner_id(self):
-        return self.profile.owner_id
 
 
 # --- products -------------------------------------------------------------------------------
@@ -204,7 +201,7 @@ class Product(Shareable):
         return reverse("market:product_detail", args=[self.pk])
 
 
-class ProductVariant(models.Model):
+class ProductVariant(SharedChild, models.Model):
     """A sellable form of a product: size, unit, gross price incl. VAT, deposit and stock."""
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
@@ -250,9 +247,6 @@ class ProductVariant(models.Model):
     @property
     def on_request(self):
         return self.stock is None
-
-    def audit_owner_id(self):
-        return self.product.owner_id
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -351,7 +345,7 @@ class OrderCycle(Shareable):
         return "open" if now < self.closes_at else "closed"
 
 
-class PickupPoint(models.Model):
+class PickupPoint(SharedChild, models.Model):
     """Where and when customers collect their orders (optionally with a delivery fee)."""
 
     cycle = models.ForeignKey(OrderCycle, on_delete=models.CASCADE, related_name="pickup_points")
@@ -380,9 +374,6 @@ class PickupPoint(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.municipality})"
-
-    def audit_owner_id(self):
-        return self.cycle.owner_id
 
 
 class OrderStatus(models.TextChoices):
@@ -689,7 +680,7 @@ class Listing(Shareable):
         return self.status == ListingStatus.APPROVED and self.valid_until >= timezone.localdate()
 
 
-class ContactMessage(models.Model):
+class ContactMessage(SharedChild, models.Model):
     """A message to a listing's (anonymous) lister; the platform relays it by mail."""
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="messages")
@@ -708,9 +699,6 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.listing.chiffre}: {self.created_at:%Y-%m-%d %H:%M}"
-
-    def audit_owner_id(self):
-        return self.listing.owner_id
 
 
 class SavedSearch(models.Model):
@@ -750,7 +738,7 @@ class SavedSearch(models.Model):
         return self.name
 
 
-class Deal(models.Model):
+class Deal(SharedChild, models.Model):
     """A recorded outcome: material moved thanks to a listing."""
 
     listing = models.ForeignKey(Listing, on_delete=models.PROTECT, related_name="deals")
@@ -785,6 +773,3 @@ class Deal(models.Model):
 
     def __str__(self):
         return f"{self.listing.title}: {self.tonnes} t ({self.date})"
-
-    def audit_owner_id(self):
-        return self.listing.owner_id

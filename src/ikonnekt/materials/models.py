@@ -4,26 +4,16 @@ Two shared objects (owner + sharing rule): :class:`MfaSystem` and :class:`GreenW
 Everything else belongs to one of them and inherits its visibility (``sharing_parent``).
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.materials import factors
 
 POSITIVE = [MinValueValidator(0)]
-
-
-class NestedChildQuerySet(models.QuerySet):
-    """Like ``ChildQuerySet`` but across a path (``sharing_parent = "flow__system"``) to the
-    shared object ``sharing_root``."""
-
-    def visible_to(self, user):
-        root = apps.get_model(self.model.sharing_root)
-        return self.filter(root.visible_to_q(user, prefix=f"{self.model.sharing_parent}__"))
 
 
 class Layer(models.TextChoices):
@@ -105,7 +95,7 @@ class MfaSystem(Shareable):
         return list(range(self.first_year, self.last_year + 1))
 
 
-class Process(models.Model):
+class Process(SharedChild, models.Model):
     """A process (or a stock-holding process) of a system; ``parent`` nests it in a subsystem."""
 
     system = models.ForeignKey(MfaSystem, on_delete=models.CASCADE, related_name="processes")
@@ -136,7 +126,7 @@ class Process(models.Model):
         return self.name
 
 
-class Flow(models.Model):
+class Flow(SharedChild, models.Model):
     """A flow between two processes; no source = import, no target = export across the boundary."""
 
     system = models.ForeignKey(MfaSystem, on_delete=models.CASCADE, related_name="flows")
@@ -195,7 +185,7 @@ class Flow(models.Model):
         return {"C": self.carbon, "N": self.nitrogen, "P": self.phosphorus}.get(layer)
 
 
-class FlowValue(models.Model):
+class FlowValue(SharedChild, models.Model):
     """A datum of a flow in one period and layer: a value with uncertainty, or a transfer coefficient."""
 
     flow = models.ForeignKey(Flow, on_delete=models.CASCADE, related_name="values")
@@ -219,10 +209,8 @@ class FlowValue(models.Model):
         _("data quality"), max_length=12, choices=DataQuality.choices, default=DataQuality.MEASURED
     )
 
-    objects = NestedChildQuerySet.as_manager()
-    sharing_parent = "flow__system"
-
-    sharing_root = "materials.MfaSystem"
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "flow"
 
     class Meta:
         ordering = ["flow_id", "year", "layer"]
@@ -239,7 +227,7 @@ class FlowValue(models.Model):
         return self.value * self.uncertainty / 100 if self.uncertainty_is_percent else self.uncertainty
 
 
-class StockChange(models.Model):
+class StockChange(SharedChild, models.Model):
     """Measured change of a process's stock in one period (goods layer)."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="stock_changes")
@@ -249,10 +237,8 @@ class StockChange(models.Model):
     uncertainty = models.FloatField(_("standard uncertainty (absolute)"), default=0, validators=POSITIVE)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
-    objects = NestedChildQuerySet.as_manager()
-    sharing_parent = "process__system"
-
-    sharing_root = "materials.MfaSystem"
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "process"
 
     class Meta:
         ordering = ["process_id", "year"]
@@ -344,7 +330,7 @@ class Responsibility(models.TextChoices):
     EVS = "evs", _("Private households' green waste (EVS responsible for recycling)")
 
 
-class CollectionPoint(models.Model):
+class CollectionPoint(SharedChild, models.Model):
     """A green-waste collection point run by a municipality."""
 
     scenario = models.ForeignKey(GreenWasteScenario, on_delete=models.CASCADE, related_name="points")
@@ -410,7 +396,7 @@ class PlantKind(models.TextChoices):
     TRANSFER = "transfer", _("Transfer station")
 
 
-class Plant(models.Model):
+class Plant(SharedChild, models.Model):
     """An existing plant or a candidate site (opened only if the optimisation chooses it)."""
 
     scenario = models.ForeignKey(GreenWasteScenario, on_delete=models.CASCADE, related_name="plants")
@@ -489,17 +475,15 @@ class Plant(models.Model):
         return self.name
 
 
-class RoadDistance(models.Model):
+class RoadDistance(SharedChild, models.Model):
     """An imported road distance between a collection point and a plant."""
 
     point = models.ForeignKey(CollectionPoint, on_delete=models.CASCADE, related_name="distances")
     plant = models.ForeignKey(Plant, on_delete=models.CASCADE, related_name="distances")
     km = models.FloatField(_("km"), validators=POSITIVE)
 
-    objects = NestedChildQuerySet.as_manager()
-    sharing_parent = "point__scenario"
-
-    sharing_root = "materials.GreenWasteScenario"
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "point"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["point", "plant"], name="materials_distance_unique")]
@@ -508,7 +492,7 @@ class RoadDistance(models.Model):
         return f"{self.point} → {self.plant}: {self.km} km"
 
 
-class MonthlyQuantity(models.Model):
+class MonthlyQuantity(SharedChild, models.Model):
     """Reported (by the municipality) vs delivered (weighed at the plant) tonnes of a month."""
 
     point = models.ForeignKey(CollectionPoint, on_delete=models.CASCADE, related_name="months")
@@ -522,10 +506,8 @@ class MonthlyQuantity(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = NestedChildQuerySet.as_manager()
-    sharing_parent = "point__scenario"
-
-    sharing_root = "materials.GreenWasteScenario"
+    objects = ChildQuerySet.as_manager()
+    sharing_parent = "point"
 
     class Meta:
         ordering = ["point_id", "year", "month"]

@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, has_role, user_org_ids
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role, user_org_ids
 from ikonnekt.reference.sdg import sdg_title, target_title
 
 # --- SDG reference data -----------------------------------------------------------------------
@@ -93,7 +93,7 @@ class Megatrend(Shareable):
         return reverse("planning:megatrend_detail", args=[self.pk])
 
 
-class MegatrendRelevance(models.Model):
+class MegatrendRelevance(SharedChild, models.Model):
     """How strongly a megatrend affects one municipality (rated by that municipality)."""
 
     megatrend = models.ForeignKey(
@@ -308,7 +308,7 @@ class GoalNode(Shareable):
             raise ValidationError(errors)
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(SharedChild, models.Model):
     """One value of a target's indicator for one municipality and year (SDG-Portal style series)."""
 
     node = models.ForeignKey(
@@ -632,7 +632,7 @@ class QuestionSet(Shareable):
         return reverse("planning:questionset_detail", args=[self.pk])
 
 
-class Question(models.Model):
+class Question(SharedChild, models.Model):
     question_set = models.ForeignKey(
         QuestionSet, on_delete=models.CASCADE, related_name="questions", verbose_name=_("question set")
     )
@@ -689,7 +689,7 @@ class DecisionCheck(Shareable):
         return reverse("planning:check_detail", args=[self.pk])
 
 
-class CheckAnswer(models.Model):
+class CheckAnswer(SharedChild, models.Model):
     check_obj = models.ForeignKey(
         DecisionCheck, on_delete=models.CASCADE, related_name="answers", verbose_name=_("decision check")
     )

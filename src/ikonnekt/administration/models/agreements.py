@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ikonnekt.administration.models.common import MONEY, PERCENT, ChildMixin
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, has_role, user_org_ids
+from ikonnekt.administration.models.common import MONEY, PERCENT
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role, user_org_ids
 
 
 class AgreementKind(models.TextChoices):
@@ -224,7 +224,7 @@ class Agreement(Shareable):
         return bool(party_ids & user_org_ids(user))
 
 
-class AgreementParty(ChildMixin, models.Model):
+class AgreementParty(SharedChild, models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     organisation = models.ForeignKey(
         "organizations.Organisation",
@@ -253,7 +253,7 @@ class AgreementParty(ChildMixin, models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class CouncilDecision(ChildMixin, models.Model):
+class CouncilDecision(SharedChild, models.Model):
     """A party's council (or committee) decision on the agreement."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="council_decisions")
@@ -284,7 +284,7 @@ class CouncilDecision(ChildMixin, models.Model):
     can_delete = can_edit
 
 
-class StatusChange(ChildMixin, models.Model):
+class StatusChange(SharedChild, models.Model):
     """Timeline of an agreement's status (also in the audit log)."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="status_changes")
@@ -308,7 +308,7 @@ class StatusChange(ChildMixin, models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class TaskTransfer(ChildMixin, models.Model):
+class TaskTransfer(SharedChild, models.Model):
     """A task moving from one municipality to another under an agreement, with key figures."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="task_transfers")

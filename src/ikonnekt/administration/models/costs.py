@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ikonnekt.administration.models.agreements import Agreement
-from ikonnekt.administration.models.common import MONEY, PERCENT, ChildMixin
+from ikonnekt.administration.models.common import MONEY, PERCENT
 from ikonnekt.administration.models.positions import SharedPosition
 from ikonnekt.administration.models.resources import SharedResource
-from ikonnekt.core.sharing import ChildQuerySet
+from ikonnekt.core.sharing import ChildQuerySet, SharedChild
 
 
-class CostKey(ChildMixin, models.Model):
+class CostKey(SharedChild, models.Model):
     """How a cost item is split: weighted components (e.g. 30 % equal base + 70 % usage)."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="cost_keys")
@@ -47,7 +47,7 @@ class KeyBasis(models.TextChoices):
     POSITION_HOURS = "position_hours", _("hours worked in a shared position")
 
 
-class CostKeyComponent(ChildMixin, models.Model):
+class CostKeyComponent(SharedChild, models.Model):
     cost_key = models.ForeignKey(CostKey, on_delete=models.CASCADE, related_name="components")
     basis = models.CharField(_("basis"), max_length=20, choices=KeyBasis.choices)
     weight_percent = models.DecimalField(_("weight (%)"), max_digits=6, decimal_places=3, validators=PERCENT)
@@ -97,7 +97,7 @@ class CostCategory(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class CostItem(ChildMixin, models.Model):
+class CostItem(SharedChild, models.Model):
     """A cost of one year under an agreement. Overhead items may be a rate of the direct costs."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="cost_items")
@@ -138,7 +138,7 @@ class CostItem(ChildMixin, models.Model):
             raise ValidationError({"overhead_rate_percent": _("A rate is only allowed for overhead items.")})
 
 
-class AdvancePayment(ChildMixin, models.Model):
+class AdvancePayment(SharedChild, models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="advance_payments")
     organisation = models.ForeignKey(
         "organizations.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("party")
@@ -161,7 +161,7 @@ class AdvancePayment(ChildMixin, models.Model):
         return f"{self.year} {self.organisation}: {self.amount}"
 
 
-class Settlement(ChildMixin, models.Model):
+class Settlement(SharedChild, models.Model):
     """An issued annual settlement. Inputs and results are frozen; a correction is a new version."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="settlements")

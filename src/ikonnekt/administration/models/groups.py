@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ikonnekt.administration.models.common import ChildMixin
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 
 class GroupKind(models.TextChoices):
@@ -43,7 +42,7 @@ class WorkingGroup(Shareable):
         return reverse("administration:group_detail", args=[self.pk])
 
 
-class GroupMember(ChildMixin, models.Model):
+class GroupMember(SharedChild, models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
@@ -74,7 +73,7 @@ class MeetingKind(models.TextChoices):
     VISION = "vision", _("vision workshop (Visionsworkshop)")
 
 
-class Meeting(ChildMixin, models.Model):
+class Meeting(SharedChild, models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="meetings")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(
@@ -106,11 +105,8 @@ class Meeting(ChildMixin, models.Model):
             raise ValidationError({"end": _("The meeting ends before it starts.")})
 
 
-class MeetingChild(ChildMixin):
+class MeetingChild(SharedChild):
     sharing_parent = "meeting"
-
-    def audit_owner_id(self):
-        return self.meeting.group.owner_id
 
 
 class AgendaItem(MeetingChild, models.Model):

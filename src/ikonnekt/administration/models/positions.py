@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.administration.models.agreements import Agreement
-from ikonnekt.administration.models.common import MONEY, PERCENT, ChildMixin
-from ikonnekt.core.sharing import ChildQuerySet, Shareable
+from ikonnekt.administration.models.common import MONEY, PERCENT
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 
 class SharedPosition(Shareable):
@@ -59,7 +59,7 @@ class SharedPosition(Shareable):
         return reverse("administration:position_detail", args=[self.pk])
 
 
-class PositionShare(ChildMixin, models.Model):
+class PositionShare(SharedChild, models.Model):
     position = models.ForeignKey(SharedPosition, on_delete=models.CASCADE, related_name="shares")
     organisation = models.ForeignKey(
         "organizations.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
@@ -83,7 +83,7 @@ class PositionShare(ChildMixin, models.Model):
         return f"{self.organisation}: {self.planned_percent} %"
 
 
-class TimeRecord(ChildMixin, models.Model):
+class TimeRecord(SharedChild, models.Model):
     """Hours the position holder worked for one partner on one day."""
 
     position = models.ForeignKey(SharedPosition, on_delete=models.CASCADE, related_name="time_records")

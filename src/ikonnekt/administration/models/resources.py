@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.administration.models.common import ChildMixin
-from ikonnekt.core.sharing import ChildQuerySet, Shareable, has_role
+from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role
 
 
 class ResourceKind(models.TextChoices):
@@ -94,7 +93,7 @@ class BookingStatus(models.TextChoices):
 ACTIVE_BOOKING = (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
 
 
-class Booking(ChildMixin, models.Model):
+class Booking(SharedChild, models.Model):
     resource = models.ForeignKey(SharedResource, on_delete=models.CASCADE, related_name="bookings")
     organisation = models.ForeignKey(
         "organizations.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("for")
@@ -133,7 +132,7 @@ class Booking(ChildMixin, models.Model):
     can_delete = can_edit
 
 
-class UsageRecord(ChildMixin, models.Model):
+class UsageRecord(SharedChild, models.Model):
     resource = models.ForeignKey(SharedResource, on_delete=models.CASCADE, related_name="usage_records")
     organisation = models.ForeignKey(
         "organizations.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("used by")
