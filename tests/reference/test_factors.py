@@ -21,11 +21,50 @@ def test_factor_of_a_year_uses_the_latest_set_not_after_it():
 
 
 def test_bisko_values_without_a_checked_source_say_so_and_are_flagged():
-    for carrier in ("electricity", "district_heat", "pv_generation"):
-        f = factor(carrier, 2022, "bisko")
-        assert f.source.startswith("Projektannahme ohne geprüfte Quelle") and f.approximate, carrier
-    assert factor("electricity", 2022, "bisko").grams_per_kwh == 498
-    assert "Strompfad" in factor("electricity", 2035, "bisko").source
+    # PV generation and the projected 2030–2040 electricity path: no published value found
+    pv = factor("pv_generation", 2022, "bisko")
+    assert pv.source.startswith("Projektannahme ohne geprüfte Quelle") and pv.approximate
+    for year in (2030, 2035, 2040):
+        path = factor("electricity", year, "bisko")
+        assert path.source.startswith("Projektannahme ohne geprüfte Quelle") and path.approximate, year
+        assert "Strompfad" in path.source and path.source_year is None
+
+
+@pytest.mark.parametrize(
+    "year, published",
+    [
+        # UBA Climate Change 16/2026, Tabelle 2 (S. 16), Spalte "THG-Emissionsfaktor mit Vorketten
+        # [g CO2-Äquivalente/kWh]", typed from the report: 2020 → 435, 2022 → 503, 2024* → 414
+        (2020, 435),
+        (2022, 503),
+        (2024, 414),
+    ],
+)
+def test_bisko_electricity_is_the_uba_life_cycle_factor(year, published):
+    power = factor("electricity", year, "bisko")
+    assert power.set_year == year and power.grams_per_kwh == published
+    assert power.source.startswith("UBA, Climate Change 16/2026") and power.source_year == 2026
+    assert "Tabelle 2" in power.source and "THG-Emissionsfaktor mit Vorketten" in power.source
+    assert f"Jahr {year}" in power.source and "CO2, CH4 und N2O inkl. Vorketten" in power.source
+
+
+def test_bisko_electricity_2024_is_preliminary_in_the_source_and_flagged():
+    # the report marks 2024 "*vorläufig" (2025 "** geschätzt"): flagged as Näherungswert
+    assert factor("electricity", 2024, "bisko").approximate
+    assert "(vorläufig)" in factor("electricity", 2024, "bisko").source
+    assert not factor("electricity", 2020, "bisko").approximate
+    assert not factor("electricity", 2022, "bisko").approximate
+    # a 2023 balance uses the 2022 set (503), a 2025 balance the 2024 set (414)
+    assert factor("electricity", 2023, "bisko").grams_per_kwh == 503
+    assert factor("electricity", 2025, "bisko").grams_per_kwh == 414
+
+
+def test_bisko_district_heat_is_the_bafa_default():
+    # BAFA Informationsblatt CO2-Faktoren, Zeile "Nah-/Fernwärme": 0,280 kg CO2/kWh
+    heat = factor("district_heat", 2022, "bisko")
+    assert heat.grams_per_kwh == 280 and not heat.approximate and heat.source_year == 2020
+    assert heat.source.startswith("BAFA, Informationsblatt CO2-Faktoren") and "Nah-/Fernwärme" in heat.source
+    assert "örtlichen Wärmenetzes" in heat.source  # BISKO's local factor replaces it when known
 
 
 def test_direct_electricity_is_the_published_uba_value():

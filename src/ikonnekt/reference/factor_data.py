@@ -10,9 +10,16 @@ Three methods, never mixed in one balance:
     11/2016, CO2e incl. upstream chains, the kind of factor BISKO prescribes) exactly as published in
     the KEA Baden-Württemberg table "CO2-Emissionsfaktoren" (checked: 0.250 / 0.319 / 0.024 /
     0.027 kg CO2e/kWh); not flagged approximate, the source names the process;
-  - electricity 2020/2022/2024, district heat, PV generation: no published value could be checked;
-    each is a project assumption, says so in its source text and is flagged approximate;
-  - electricity 2030–2040: a projected path for quarter concepts (assumption, flagged).
+  - electricity 2020/2022/2024: the federal mix as a life-cycle factor, UBA Climate Change 16/2026
+    ("Entwicklung der spezifischen Treibhausgas-Emissionen des deutschen Strommix in den Jahren
+    1990 - 2025", March 2026), table 2, column "THG-Emissionsfaktor mit Vorketten" (g CO2e per kWh of
+    German electricity consumption, CO2/CH4/N2O incl. upstream chains): 435 / 503 / 414; the 2024
+    value is preliminary ("vorläufig") in that edition and therefore flagged approximate;
+  - district heat: the BAFA "Informationsblatt CO2-Faktoren" national default for "Nah-/Fernwärme"
+    (0.280 kg CO2/kWh), in place of the local network's factor BISKO asks for;
+  - PV generation: no published life-cycle value could be checked (assumption, flagged);
+  - electricity 2030–2040: a projected path for quarter concepts; no published g/kWh projection was
+    found (assumption, flagged).
 * ``direct``: combustion only. Fossil fuels after the UBA CO2 factors (table of 15.04.2020, also
   used by the BAFA "Informationsblatt CO2-Faktoren"); biogenic CO2 of wood counted as 0 (inventory
   convention); electricity = UBA emission factor of the German electricity mix (direct CO2 per kWh;
@@ -50,25 +57,39 @@ UBA_POWER_2024 = (
 # Prefix of every value that rests on no published, checked source (tests: such values are flagged).
 ASSUMPTION = "Projektannahme ohne geprüfte Quelle"
 APPROX = (ASSUMPTION, None)  # kept for callers that test the prefix
-DISTRICT_HEAT_ASSUMPTION = (
-    f"{ASSUMPTION}: BISKO verlangt den Faktor des örtlichen Wärmenetzes (exergetische Allokation, vom "
-    "Netzbetreiber); bis er vorliegt, gilt dieser Platzhalter",
-    None,
-)
 PV_ASSUMPTION = (f"{ASSUMPTION}: Lebenszyklus-Emissionen von PV-Strom (Herstellung der Module)", None)
-POWER_ASSUMPTION = (
-    f"{ASSUMPTION}: Bundesstrommix mit Vorketten (LCA) in der Größenordnung der BISKO-Werte; die "
-    "Tabelle von ifeu/Klimaschutz-Planer war nicht zugänglich. Zum Vergleich direkte CO2-Emissionen "
-    "nach UBA: 369 (2020), 434 (2022), 363 (2024, Schätzung) g/kWh",
+POWER_PATH = (
+    f"{ASSUMPTION}: projizierter Strompfad (nur für Quartierskonzepte); eine veröffentlichte Projektion "
+    "des Strom-Emissionsfaktors in g/kWh wurde nicht gefunden",
     None,
 )
-POWER_PATH = (f"{ASSUMPTION}: projizierter Strompfad (nur für Quartierskonzepte)", None)
+_UBA_POWER_LCA = (
+    "UBA, Climate Change 16/2026: Entwicklung der spezifischen Treibhausgas-Emissionen des deutschen "
+    "Strommix in den Jahren 1990 - 2025 (März 2026), Tabelle 2, Spalte „THG-Emissionsfaktor mit "
+    "Vorketten“ (g CO2-Äquivalente/kWh), Jahr {year}{status}: Stromverbrauch (Bruttostromerzeugung "
+    "minus Kraftwerkseigenverbrauch, Pumpstrom, Leitungsverluste), CO2, CH4 und N2O inkl. Vorketten"
+)
+
+
+def uba_power_lca(year, preliminary=False):
+    status = " (vorläufig)" if preliminary else ""
+    return (_UBA_POWER_LCA.format(year=year, status=status), 2026)
+
+
+DISTRICT_HEAT_BAFA = (
+    "BAFA, Informationsblatt CO2-Faktoren (Bundesförderung für Energie- und Ressourceneffizienz in der "
+    "Wirtschaft), Tabelle der CO2-Faktoren für Energieträger, Zeile „Nah-/Fernwärme“ 0,280 kg CO2/kWh: "
+    "bundesweiter Pauschalwert je kWh gelieferter Wärme; BISKO verlangt den Faktor des örtlichen "
+    "Wärmenetzes (vom Netzbetreiber), der ihn ersetzt, sobald er vorliegt",
+    2020,
+)
 CONVENTION = ("Konvention: biogenes CO2 = 0 (UBA-Emissionsinventar), ohne Vorketten", None)
 NONE = ("Konvention: kein Emissionsfaktor (keine Verbrennung)", None)
 
 BISKO_SOURCE = (
     "BISKO (ifeu, Kurzfassung 11/2019): LCA-Faktoren mit Äquivalenten und Vorketten, Bundesstrommix; "
-    "Brennstoffe nach GEMIS 4.95 (KEA-BW-Tabelle), Strom, Fernwärme und PV Projektannahmen"
+    "Brennstoffe nach GEMIS 4.95 (KEA-BW-Tabelle), Strom nach UBA Climate Change 16/2026 (mit Vorketten), "
+    "Fernwärme nach BAFA-Informationsblatt; PV und Strompfad ab 2030 Projektannahmen"
 )
 DIRECT_SOURCE = "Direkte CO2-Emissionen der Verbrennung (UBA 2020, Strommix UBA 2023), biogenes CO2 = 0"
 
@@ -78,13 +99,22 @@ BISKO_FUELS = {
     "heating_oil": (319, gemis("Heizöl-Hzg. 100 %"), False),
     "wood_chips": (24, gemis("Holz-HS-Hzg. 100 %"), False),
     "wood_pellets": (27, gemis("Holz-Pellets-Hzg. 100 %"), False),
-    "district_heat": (260, DISTRICT_HEAT_ASSUMPTION, True),
+    "district_heat": (280, DISTRICT_HEAT_BAFA, False),
     "pv_generation": (40, PV_ASSUMPTION, True),
     "pv_feed_in": (0, NONE, False),
     "water": (0, NONE, False),
 }
-# BISKO electricity (federal mix, LCA): assumptions; 2030–2040 are a projected path for quarter concepts
-BISKO_ELECTRICITY = {2020: 478, 2022: 498, 2024: 420, 2030: 250, 2035: 150, 2040: 80}
+# BISKO electricity (federal mix, LCA): year: (g CO2e/kWh, (source, year), approximate).
+# 2020–2024: UBA Climate Change 16/2026, table 2, "THG-Emissionsfaktor mit Vorketten" (2024 preliminary);
+# 2030–2040: a projected path for quarter concepts (assumption, no published projection found).
+BISKO_ELECTRICITY = {
+    2020: (435, uba_power_lca(2020), False),
+    2022: (503, uba_power_lca(2022), False),
+    2024: (414, uba_power_lca(2024, preliminary=True), True),
+    2030: (250, POWER_PATH, True),
+    2035: (150, POWER_PATH, True),
+    2040: (80, POWER_PATH, True),
+}
 
 DIRECT_FUELS = {
     "natural_gas": (201, BAFA, False),
@@ -122,10 +152,9 @@ DIRECT_ELECTRICITY = {2020: (369, False), 2021: (410, False), 2022: (434, False)
 def factor_sets():
     """[(name, method, year, set source, {carrier: (g/kWh, source, source year, approximate)})]"""
     sets = []
-    for year, el in BISKO_ELECTRICITY.items():
+    for year, (el, power, el_approx) in BISKO_ELECTRICITY.items():
         values = {c: (g, src[0], src[1], approx) for c, (g, src, approx) in BISKO_FUELS.items()}
-        power = POWER_PATH if year > 2024 else POWER_ASSUMPTION
-        values["electricity"] = (el, power[0], None, True)
+        values["electricity"] = (el, power[0], power[1], el_approx)
         name = "BISKO" if year <= 2024 else "BISKO-Pfad (Projektion)"
         sets.append((name, "bisko", year, BISKO_SOURCE, values))
     for year, (el, approx) in DIRECT_ELECTRICITY.items():
