@@ -8,7 +8,7 @@ sharing parent changes. ``rebuild`` (``manage.py rebuild_search_index``) repairs
 import datetime
 import logging
 import sqlite3
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -262,19 +262,22 @@ def _gin_indexes() -> list[tuple[str, str]]:
         return cursor.fetchall()
 
 
-@contextmanager
-def _gin_built_after(rows: int, content_type_ids: list[int]):
-    """PostgreSQL, when the ``rows`` about to be written with ``content_type_ids`` are at least
-    as many as the rows of other types that stay: the GIN indexes are dropped and built again
-    once all rows are in (one index build from sorted entries instead of an index update per
-    row: the rebuild took about three times the bare ``COPY`` and ``CREATE INDEX``). Runs in
-    the caller's transaction, so nothing is left without its indexes; the table is locked
-    (searches wait) until that transaction ends."""
+def _gin_to_build_after(rows: int, content_type_ids: list[int]) -> list[tuple[str, str]]:
+    """The GIN indexes to build after the rows (PostgreSQL, when the ``rows`` about to be
+    written with ``content_type_ids`` are at least as many as the rows of other types that
+    stay): one index build from sorted entries instead of an index update per row (the rebuild
+    took about three times the bare ``COPY`` and ``CREATE INDEX``); none otherwise."""
     if connection.vendor != "postgresql":
-        yield
-        return
+        return []
     others = SearchEntry.objects.exclude(content_type_id__in=content_type_ids).count()
-    indexes = _gin_indexes() if rows >= others else []
+    return _gin_indexes() if rows >= others else []
+
+
+@contextmanager
+def _gin_built_after(indexes):
+    """Drop ``indexes`` and create them again from their definitions on leaving; inside the
+    caller's transaction, so nothing is committed without them (the table is locked, searches
+    wait, until that transaction ends)."""
     if not indexes:
         yield
         return
@@ -294,14 +297,15 @@ def _gin_built_after(rows: int, content_type_ids: list[int]):
 
 
 def rebuild(keys=None, progress=None, batch=2000) -> int:
-    """Re-index every registered model (or ``keys`` like ``documents.document``), in one
-    transaction (on PostgreSQL with the GIN indexes built after the rows, see
-    ``_gin_built_after``)."""
+    """Re-index every registered model (or ``keys`` like ``documents.document``), one
+    transaction per model; on PostgreSQL, when the GIN indexes are built after the rows
+    (``_gin_to_build_after``), all in one transaction (progress is then seen at its end)."""
     count = 0
     selected = [s for k, s in specs().items() if keys is None or k in keys]
     total = sum(s.model._base_manager.count() for s in selected) or 1
     types = [ContentType.objects.get_for_model(s.model).pk for s in selected]
-    with transaction.atomic(), _gin_built_after(total, types):
+    indexes = _gin_to_build_after(total, types)
+    with transaction.atomic() if indexes else nullcontext(), _gin_built_after(indexes):
         for spec in selected:
             ct = ContentType.objects.get_for_model(spec.model)
             qs = spec.model._base_manager.order_by("pk")
@@ -309,17 +313,18 @@ def rebuild(keys=None, progress=None, batch=2000) -> int:
                 qs = qs.select_related(*spec.extra["select_related"])
             if spec.extra.get("prefetch_related"):
                 qs = qs.prefetch_related(*spec.extra["prefetch_related"])
-            clear(ct)
-            chunk = []
-            for obj in qs.iterator(chunk_size=batch):
-                chunk.append(obj)
-                if len(chunk) >= batch:
+            with transaction.atomic():
+                clear(ct)
+                chunk = []
+                for obj in qs.iterator(chunk_size=batch):
+                    chunk.append(obj)
+                    if len(chunk) >= batch:
+                        count += index_batch(chunk, spec, ct)
+                        chunk = []
+                        if progress:
+                            progress(count, total)
+                if chunk:
                     count += index_batch(chunk, spec, ct)
-                    chunk = []
-                    if progress:
-                        progress(count, total)
-            if chunk:
-                count += index_batch(chunk, spec, ct)
         if keys is None:  # rows of models no longer registered
             SearchEntry.objects.exclude(content_type_id__in=types).delete()
     if progress:
