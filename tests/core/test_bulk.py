@@ -1,5 +1,5 @@
 """core.bulk.bulk_insert: the same stored values as the ORM's bulk_create, all or nothing, progress
-per batch; on SQLite (executemany) and PostgreSQL (COPY), whichever the test run uses."""
+per batch; on SQLite (multi-row INSERT) and PostgreSQL (COPY), whichever the test run uses."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -130,3 +130,14 @@ def test_rows_of_the_wrong_width_are_refused():
     with pytest.raises(ValueError, match="2 values"):
         bulk_insert(Job, ["kind", "label"], [("a", "b", "c")])
     assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize("per_statement", [1, 4, 5])
+def test_rows_split_over_several_statements_are_all_stored_in_order(per_statement, monkeypatch):
+    """SQLite writes multi-row INSERTs of ``SQLITE_ROWS_PER_STATEMENT`` rows and a shorter last one."""
+    from ikonnekt.core import bulk
+
+    monkeypatch.setattr(bulk, "SQLITE_ROWS_PER_STATEMENT", per_statement)
+    rows = [(f"k{i}", i) for i in range(11)]
+    assert bulk_insert(Job, ["kind", "progress"], iter(rows), batch_size=7) == 11
+    assert list(Job.objects.order_by("id").values_list("kind", "progress")) == rows

@@ -211,3 +211,73 @@ cell = st.text(alphabet="0123456789.,:-+ TZ'\u00a0e", max_size=26)
 def test_same_rows_and_errors_as_before_for_any_text(stamps, values, interval):
     text = "Zeit;kWh\n" + "".join(f"{s};{v}\n" for s, v in zip(stamps, values, strict=False))
     both(text, interval=interval)
+
+
+class small_blocks:
+    """CSV rows read column by column in blocks of ``size`` rows (``importers._BLOCK``)."""
+
+    def __init__(self, size):
+        self.size = size
+
+    def __enter__(self):
+        self.before, importers._BLOCK = importers._BLOCK, self.size
+
+    def __exit__(self, *exc):
+        importers._BLOCK = self.before
+
+
+PLAIN_DAYS = [
+    "26.10.2024",
+    "27.10.2024",
+    "28.10.2024",
+    "2024-10-28",
+    "2024-10-29",
+    "30.03.2024",
+    "31.03.2024",
+]
+PLAIN_TIMES = [" 00:00", " 01:45", " 02:15", " 02:30", " 23:45", "T02:30", "T02:30+01:00", " 2:30"]
+PLAIN_VALUES = ["1", "12,5", "-3,25", "7.", ",5", "1.234,5", "+-1", "x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    header=st.sampled_from([None, "Zeit;kWh", "Zeit;kW;Einheit"]),
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(PLAIN_DAYS),
+            st.sampled_from(PLAIN_TIMES),
+            st.sampled_from(PLAIN_VALUES),
+            st.sampled_from([None, None, None, "kWh"]),
+        ),
+        max_size=24,
+    ),
+    size=st.integers(min_value=1, max_value=6),
+    interval=st.booleans(),
+)
+def test_blocks_read_column_by_column_give_the_same_rows_and_errors(header, rows, size, interval):
+    """Blocks of plain rows next to blocks with a switch day, an offset, a duplicate, a unit cell
+    or an odd number: the rows, errors and row numbers of the parser before."""
+    lines = [header] if header else []
+    for day, time, value, unit in sorted(rows, key=lambda r: r[0][-4:] + r[0][3:5] + r[0][:2] + r[1]):
+        lines.append(";".join([day + time, value] + ([unit] if unit is not None else [])))
+    with small_blocks(size):
+        both("\n".join(lines) + "\n", interval=interval)
+
+
+def test_a_year_of_quarter_hours_with_both_switches():
+    """A year of quarter hours as a meter operator writes it (the doubled autumn hour twice in
+    a row, no spring hour): the same rows as the parser before, all of them read in blocks
+    except those of the switch days."""
+    lines, t = ["Zeitstempel;kWh"], dt.datetime(2024, 1, 1)
+    while t.year == 2024:
+        if not (t.month == 3 and t.day == 31 and t.hour == 2):
+            lines.append(f"{t:%d.%m.%Y %H:%M};{t.minute // 10},{t.minute % 10}")
+            if (t.month, t.day, t.hour, t.minute) == (10, 27, 2, 45):
+                lines += lines[-4:]  # 02:00–02:45 again, in winter time
+        t += dt.timedelta(minutes=15)
+    parsed = both("\n".join(lines) + "\n")
+    assert parsed.errors == [] and len(parsed.rows) == 366 * 96 == parsed.total
+    utc = [r[1] for r in parsed.rows]
+    assert utc == sorted(set(utc)) and utc[0] == dt.datetime(2023, 12, 31, 23, 0, tzinfo=UTC)
+    with small_blocks(96):
+        assert both("\n".join(lines) + "\n").rows == parsed.rows

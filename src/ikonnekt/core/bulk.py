@@ -1,7 +1,7 @@
 """Fast bulk writes of plain rows, for imports of many rows (interval readings, measurements).
 
 ``bulk_insert(model, fields, rows)`` writes tuples of plain Python values without building model
-instances: ``executemany`` on SQLite, ``COPY … FROM STDIN`` on PostgreSQL (psycopg 3), and
+instances: multi-row ``INSERT`` statements on SQLite, ``COPY … FROM STDIN`` on PostgreSQL (psycopg 3), and
 ``executemany`` through Django's cursor elsewhere. Values are prepared as the ORM prepares them
 (``Field.get_db_prep_save``); columns of the common types take a fast path with the same stored
 values, decided per batch and column: plain ``int``/``float``/``str``/``bool`` values of the
@@ -20,8 +20,10 @@ generated columns and fields with a database default are left to the database.
 """
 
 import datetime as dt
+import math
+import re
 import sqlite3
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import attrgetter, sub
 
 from django.conf import settings
@@ -193,27 +195,72 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
             else:
                 ready = zip(*prepared, strict=True)
             with connection.wrap_database_errors:
-                write(cursor, table, names, len(columns), ready)
+                write(cursor, table, names, len(columns), ready, prepared)
             done += len(batch)
             if progress is not None:
                 progress(done)
     return done
 
 
-def _write_sqlite(cursor, table, names, width, rows):
-    marks = ", ".join(["?"] * width)
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (quoted names only)
-    # sqlite3's own executemany: Django's wrapper would rewrite the placeholders and tee the rows
-    sqlite3.Cursor.executemany(cursor.cursor, sql, rows)
+SQLITE_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT (fewer if the variable limit is lower)
 
 
-def _write_copy(cursor, table, names, width, rows):
+def _write_sqlite(cursor, table, names, width, rows, columns):
+    """Multi-row ``INSERT … VALUES (…), (…), …`` statements, each with the parameters of up to
+    ``SQLITE_ROWS_PER_STATEMENT`` rows: one call into SQLite per statement instead of one per
+    row (``executemany`` binds and steps every row from Python; this is about twice as fast,
+    with the same rows, constraints and indexes). Through the sqlite3 cursor itself: Django's
+    wrapper would rewrite the placeholders."""
+    raw = cursor.cursor
+    limit = raw.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, limit // width))
+    one = "(" + ", ".join(["?"] * width) + ")"
+    head = f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608 (quoted names only)
+    full = head + ", ".join([one] * per_statement)
+    execute = sqlite3.Cursor.execute
+    source = iter(rows)
+    while chunk := list(islice(source, per_statement)):
+        sql = full if len(chunk) == per_statement else head + ", ".join([one] * len(chunk))
+        execute(raw, sql, list(chain.from_iterable(chunk)))
+
+
+# what psycopg escapes in a text COPY field (backslash, control characters)
+_COPY_ESCAPED = re.compile("[\\x00\\x08\\t\\n\\x0b\\x0c\\r\\\\]")
+
+
+def _copy_text(columns):
+    """The text of a ``COPY … FROM STDIN`` of ``columns`` (lists of values), as psycopg would
+    write it row by row, when every column is all ``int``, all finite ``float`` (``repr``, as
+    psycopg) or all ``str`` without a character to escape; None otherwise."""
+    texts = []
+    for values in columns:
+        kinds = set(map(type, values))
+        if kinds == {str}:
+            if _COPY_ESCAPED.search("".join(values)):
+                return None
+            texts.append(values)
+        elif kinds == {int}:
+            texts.append(map(str, values))
+        elif kinds == {float} and all(map(math.isfinite, values)):
+            texts.append(map(repr, values))
+        else:
+            return None
+    return "\n".join(map("\t".join, zip(*texts, strict=True))) + "\n"
+
+
+def _write_copy(cursor, table, names, width, rows, columns):
+    """``COPY … FROM STDIN``: columns of plain values as one text written at once (the values
+    formatted column by column, not row by row), other rows through psycopg's ``write_row``."""
     with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        text = _copy_text(columns)
+        if text is not None:
+            copy.write(text)
+            return
         write_row = copy.write_row
         for row in rows:
             write_row(row)
 
 
-def _write_generic(cursor, table, names, width, rows):
+def _write_generic(cursor, table, names, width, rows, columns):
     marks = ", ".join(["%s"] * width)
     cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))  # noqa: S608

@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.utils import translation
@@ -207,6 +208,17 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _csv_error(exc: csv.Error, reader) -> TableError:
+    if "field limit" in str(exc):
+        return TableError(
+            _("Row %(row)s: a field is longer than 128 KB; the file cannot be imported.")
+            % {"row": reader.line_num}
+        )
+    return TableError(
+        _("Row %(row)s cannot be read as CSV (%(error)s).") % {"row": reader.line_num, "error": exc}
+    )
+
+
 def csv_rows(text: str, delimiter: str):
     """The rows of a CSV text; an over-long field or a broken quote is a :class:`TableError`
     naming the row instead of a server error."""
@@ -217,15 +229,22 @@ def csv_rows(text: str, delimiter: str):
         except StopIteration:
             return
         except csv.Error as exc:
-            if "field limit" in str(exc):
-                raise TableError(
-                    _("Row %(row)s: a field is longer than 128 KB; the file cannot be imported.")
-                    % {"row": reader.line_num}
-                ) from exc
-            raise TableError(
-                _("Row %(row)s cannot be read as CSV (%(error)s).") % {"row": reader.line_num, "error": exc}
-            ) from exc
+            raise _csv_error(exc, reader) from exc
         yield row
+
+
+def csv_blocks(text: str, delimiter: str, size: int):
+    """The rows of a CSV text in lists of up to ``size`` rows (for long files: no generator
+    step per row, and only one block of rows held at a time); errors as :func:`csv_rows`."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        try:
+            block = list(islice(reader, size))
+        except csv.Error as exc:
+            raise _csv_error(exc, reader) from exc
+        if not block:
+            return
+        yield block
 
 
 def open_xlsx(data: bytes):

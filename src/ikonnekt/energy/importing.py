@@ -1,5 +1,5 @@
 """Running a reading import: parse the whole file, and only if every row is valid write all
-rows in one transaction (``core.bulk.bulk_insert``: ``executemany`` on SQLite, ``COPY`` on
+rows in one transaction (``core.bulk.bulk_insert``: multi-row ``INSERT`` on SQLite, ``COPY`` on
 PostgreSQL, in batches), reporting progress."""
 
 from itertools import repeat

@@ -13,6 +13,8 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import add, itemgetter, lt
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_noop
@@ -146,6 +148,22 @@ class LocalTimeConverter:
         return (naive - (off1 if fold else off0)).replace(tzinfo=UTC), kind
 
 
+def _csv_text(name: str, data: bytes):
+    """(text, delimiter) of a CSV upload after the checks of name, size and content."""
+    if not name.lower().endswith((".csv", ".txt")):
+        raise FileRejected(gettext_noop("only CSV or XLSX files"))
+    if len(data) > MAX_CSV_BYTES:
+        raise FileRejected(gettext_noop("file too large"))
+    if b"\x00" in data[:4096]:
+        raise FileRejected(gettext_noop("not a text file"))
+    text = tabular.decode_text(data)
+    sample = text[:4096]
+    delimiter = max([";", "\t", ","], key=sample.count)
+    if sample.count(delimiter) == 0:
+        delimiter = ";"
+    return text, delimiter
+
+
 def read_table(name: str, data: bytes):
     """Rows (lists of cells) of a CSV or XLSX upload, after checks of name, size and content."""
     lower = name.lower()
@@ -160,19 +178,18 @@ def read_table(name: str, data: bytes):
         except tabular.TableError as exc:
             raise FileRejected(str(exc)) from exc
         return
-    if not lower.endswith((".csv", ".txt")):
-        raise FileRejected(gettext_noop("only CSV or XLSX files"))
-    if len(data) > MAX_CSV_BYTES:
-        raise FileRejected(gettext_noop("file too large"))
-    if b"\x00" in data[:4096]:
-        raise FileRejected(gettext_noop("not a text file"))
-    text = tabular.decode_text(data)
-    sample = text[:4096]
-    delimiter = max([";", "\t", ","], key=sample.count)
-    if sample.count(delimiter) == 0:
-        delimiter = ";"
+    text, delimiter = _csv_text(name, data)
     try:
         yield from tabular.csv_rows(text, delimiter)
+    except tabular.TableError as exc:
+        raise FileRejected(str(exc)) from exc
+
+
+def read_csv_blocks(name: str, data: bytes, size: int):
+    """The rows of a CSV upload (``read_table``) in lists of up to ``size`` rows."""
+    text, delimiter = _csv_text(name, data)
+    try:
+        yield from tabular.csv_blocks(text, delimiter, size)
     except tabular.TableError as exc:
         raise FileRejected(str(exc)) from exc
 
@@ -449,26 +466,148 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
     Columns: time, value[, unit]. A first row that does not start with a time is a header;
     a header cell such as "kWh" or "kW" in the value column declares the unit.
 
-    Interval files are long (a year of quarter hours is 35,040 rows), so the plain CSV row
-    ``dd.mm.yyyy HH:MM;12,3`` takes a fast loop: date and time parts and the UTC start of the
-    local hour come from caches (``_Stamps``), the number is read with ``float`` when it is only
-    digits with one decimal comma or point, and a time later than every time before cannot be a
-    duplicate. Every other row (a header, a unit column, thousands separators, a time stated
-    with an offset, a skipped or doubled hour, an unknown date part, a time earlier than one
-    before, a spreadsheet, a preview with ``limit``) is read in full by ``_Rows.read`` with the
-    same checks and messages as always.
+    Interval files are long (a year of quarter hours is 35,040 rows), so a CSV file is read in
+    one go and its rows in blocks (``_Blocks``): a block of plain rows ``dd.mm.yyyy HH:MM;12,3``
+    (or ISO dates) is read column by column. Every other block takes a loop over its rows in
+    which the plain row has a fast path: date and time parts and the UTC start of the local hour
+    come from caches (``_Stamps``), the number is read with ``float`` when it is only digits with
+    one decimal comma or point, and a time later than every time before cannot be a duplicate.
+    Every other row (a header, a unit column, thousands separators, a time stated with an offset,
+    a skipped or doubled hour, an unknown date part, a time earlier than one before, a
+    spreadsheet, a preview with ``limit``) is read in full by ``_Rows.read`` with the same checks
+    and messages as always.
     """
     result = Parsed()
     stamps = _Stamps(LocalTimeConverter(tz))
     rows = _Rows(result, stamps, interval=interval, meter_unit=meter_unit, limit=limit)
-    fast = limit is None and not name.lower().endswith(".xlsx")  # CSV: every cell is a str
+    fast_rows = 0
+    if limit is not None or name.lower().endswith(".xlsx"):  # a preview stops early; cells of any type
+        for number, cells in enumerate(read_table(name, data), start=1):
+            if not rows.read(number, cells):
+                break
+    else:
+        blocks = _Blocks(stamps)
+        number = 1  # of the first row of the block
+        for block in read_csv_blocks(name, data, _BLOCK):
+            while block and (number == 1 or not rows.plain_rows_are_simple()):
+                rows.read(number, block.pop(0))  # the first row may be a header: read in full
+                number += 1
+            if not block:
+                continue
+            if blocks.take(rows, block, number):
+                fast_rows += len(block)
+            else:
+                fast_rows += _read_rows(rows, block, number)
+            number += len(block)
+    result.total = rows.total + fast_rows
+    if result.total == 0:
+        result.add_error(0, "", gettext_noop("the file contains no data rows"))
+    return result
+
+
+_BLOCK = 256  # rows of a CSV file read column by column at a time
+_DATE_PART = itemgetter(slice(None, 10))
+_TIME_PART = itemgetter(slice(10, None))
+# a character that no number read by the fast paths has (after "," → "."; "\n" separates them)
+_NOT_PLAIN = re.compile(r"[^0-9.+\n-]")
+
+
+class _Blocks:
+    """Reading a block of plain CSV rows column by column: every row two cells, a readable date
+    part (``dd.mm.yyyy`` or ``yyyy-mm-dd``, one kind per block) of a day without a skipped or
+    doubled hour, a local time part, a plain number, the times rising and later than every time
+    before. The UTC time of a row is the UTC time of its day's local midnight (as if that day
+    had no switch, which it has not) plus the time of day; the results are those of the fast
+    path of ``_read_rows``."""
+
+    def __init__(self, stamps):
+        self.stamps = stamps
+        self.midnights = {"de": {}, "iso": {}}  # date part → UTC time of local midnight
+        self.clocks = {"de": {}, "iso": {}}  # local time part → time of day
+        self.other_days = set()  # date parts not read here: unknown, bad, or a day with a switch
+        self.other_clocks = {"de": set(), "iso": set()}
+        self.a_day = {}  # kind → any day of that kind (``_Stamps.time`` reads a part by its day's kind)
+
+    def _learn_days(self, dates):
+        stamps = self.stamps
+        for text in dates:
+            day = stamps.days.get(text) or stamps.day(text)
+            if day is _SLOW or day is _BAD:
+                self.other_days.add(text)
+                continue
+            kind = "iso" if day[0] is stamps.iso_times else "de"
+            self.a_day[kind] = day
+            midnight = stamps.hour(day, 0)
+            if midnight is None or any(stamps.hour(day, h) != midnight + _HOURS[h] for h in range(1, 24)):
+                self.other_days.add(text)
+            else:
+                self.midnights[kind][text] = midnight
+
+    def _learn_clocks(self, kind, parts):
+        clocks, day = self.clocks[kind], self.a_day[kind]
+        for text in parts:
+            clock = day[0].get(text) or self.stamps.time(day, text)
+            if clock is _BAD or clock[2] is not None:  # unreadable, or the text states its offset
+                self.other_clocks[kind].add(text)
+            else:
+                clocks[text] = _HOURS[clock[0]] + clock[1]
+
+    def take(self, rows, block, first_number) -> bool:
+        """Add the rows of ``block`` (row numbers from ``first_number``) if every one is plain;
+        False (nothing added) otherwise."""
+        if set(map(len, block)) != {2}:
+            return False
+        texts, raws = zip(*block, strict=True)
+        dates = list(map(_DATE_PART, texts))
+        for kind in ("de", "iso"):
+            midnights = list(map(self.midnights[kind].get, dates))
+            if None not in midnights:
+                break
+        else:
+            new = set(dates).difference(self.other_days, self.midnights["de"], self.midnights["iso"])
+            if not new:
+                return False
+            self._learn_days(new)
+            return self.take(rows, block, first_number)
+        parts = list(map(_TIME_PART, texts))
+        clocks = list(map(self.clocks[kind].get, parts))
+        if None in clocks:
+            new = set(parts).difference(self.clocks[kind], self.other_clocks[kind])
+            if not new:
+                return False
+            self._learn_clocks(kind, new)
+            clocks = list(map(self.clocks[kind].get, parts))
+            if None in clocks:
+                return False
+        utc = list(map(add, midnights, clocks))
+        if not (utc[0] > rows.latest and all(map(lt, utc, islice(utc, 1, None)))):
+            return False
+        numbers = "\n".join(raws).replace(",", ".")
+        if _NOT_PLAIN.search(numbers):
+            return False
+        try:  # over these characters ``float`` reads exactly [+-]?(digits[.digits]|.digits)
+            values = list(map(float, numbers.split("\n")))
+        except ValueError:  # "+-1", "1.2.3", "-", "", …
+            return False
+        if len(values) != len(raws):  # a cell with a line break
+            return False
+        rows.result.rows.extend(zip(range(first_number, first_number + len(block)), utc, values, strict=True))
+        rows.latest = utc[-1]
+        return True
+
+
+def _read_rows(rows, block, first_number) -> int:
+    """Add the rows of ``block`` one by one (row numbers from ``first_number``): plain rows on a
+    fast path (see ``parse``), every other row by ``_Rows.read``. Returns the number of rows
+    added on the fast path (``_Rows.read`` counts its own)."""
+    stamps = rows.stamps
     known_days = stamps.known_days
     hour = stamps.hour
-    append = result.rows.append
+    append = rows.result.rows.append
     latest = rows.latest
-    simple = False  # the first row may be a header: always read in full
+    simple = rows.plain_rows_are_simple()
     fast_rows = 0
-    for number, cells in enumerate(read_table(name, data), start=1):
+    for number, cells in enumerate(block, start=first_number):
         if simple and len(cells) == 2:
             text, raw = cells
             day = known_days.get(text[:10])
@@ -490,14 +629,11 @@ def parse(name, data, *, interval: bool, meter_unit: str, tz=BERLIN, limit=None)
                                     fast_rows += 1
                                     continue
         rows.latest = latest
-        if not rows.read(number, cells):
-            break
+        rows.read(number, cells)
         latest = rows.latest
-        simple = fast and rows.plain_rows_are_simple()
-    result.total = rows.total + fast_rows
-    if result.total == 0:
-        result.add_error(0, "", gettext_noop("the file contains no data rows"))
-    return result
+        simple = rows.plain_rows_are_simple()
+    rows.latest = latest
+    return fast_rows
 
 
 def interval_minutes(rows) -> int:
