@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ikonnekt.energy import services
+from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import (
     Building,
@@ -74,12 +75,12 @@ def test_preloaded_figures_equal_the_per_meter_queries_and_queries_stay_constant
         _building(cast, station, n)
 
     plain = [services.building_year(b, 2025, factors, refs) for b in _buildings()]
-    plain_alerts = [services.building_alerts(b, 2025, factors, refs) for b in _buildings()]
+    plain_alerts = [building_alerts(b, 2025) for b in _buildings()]
     loaded_buildings = _buildings()
     with CaptureQueriesContext(connection) as few:
         preload(loaded_buildings, [2024, 2025], alerts=True)
         loaded = [services.building_year(b, 2025, factors, refs) for b in loaded_buildings]
-        loaded_alerts = [services.building_alerts(b, 2025, factors, refs) for b in loaded_buildings]
+        loaded_alerts = [building_alerts(b, 2025) for b in loaded_buildings]
     for a, b in zip(plain, loaded, strict=True):
         assert a["heat"] == pytest.approx(b["heat"]) and a["heat"] > 0
         assert a["electricity"] == pytest.approx(b["electricity"]) and a["electricity"] > 0
@@ -95,6 +96,6 @@ def test_preloaded_figures_equal_the_per_meter_queries_and_queries_stay_constant
         preload(more, [2024, 2025], alerts=True)
         for b in more:
             services.building_year(b, 2025, factors, refs)
-            services.building_alerts(b, 2025, factors, refs)
+            building_alerts(b, 2025)
     # readings, interval sums of both years, temperatures, last intervals and their samples
     assert len(few) == len(many) == 5

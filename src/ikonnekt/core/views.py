@@ -12,19 +12,15 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from ikonnekt.cooperations.models import Announcement, Cooperation
 from ikonnekt.core import tabular
 from ikonnekt.core.filters import AuditFilter
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.htmx import render_page
-from ikonnekt.core.models import AuditLog, Job, JobStatus
+from ikonnekt.core.models import AuditLog, Job
 from ikonnekt.core.sharing import Role, orgs_with_role, user_org_ids
-
-DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
 
 
 def dashboard(request):
@@ -48,46 +44,20 @@ def welcome(request):
     return render(request, "core/welcome.html", {"sections": sections})
 
 
+# Panels without an ``order`` come after the platform's own ones, in the order of IKONNEKT_APPS.
+DEFAULT_PANEL_ORDER = 50
+
+
 @login_required
 def _dashboard(request):
-    org = request.active_organisation
-    org_ids = user_org_ids(request.user)
-    cooperations = (
-        Cooperation.objects.visible_to(request.user)
-        .filter(participations__organisation=org)
-        .prefetch_related("goals")
-        .select_related("owner")
-        .distinct()[:DASHBOARD_COOPERATIONS]
-        if org
-        else Cooperation.objects.none()
-    )
-    activity = (
-        AuditLog.objects.filter(owner_organisation_id__in=org_ids)
-        .exclude(action__in=["login", "login_failed", "view", "download"])
-        .select_related("content_type", "acting_organisation")[:15]
-    )
-    jobs = Job.objects.filter(created_by=request.user).exclude(status=JobStatus.DONE)[:5]
-    announcements = (
-        Announcement.objects.visible_to(request.user)
-        .exclude(valid_until__lt=timezone.localdate())
-        .select_related("owner")[:6]
-    )
+    """Every app's panels (``<app>/dashboard.py``), sorted by their ``order``."""
     from ikonnekt.core.registry import app_modules
 
     panels = []
     for _label, module in app_modules("dashboard"):
         panels.extend(module.panels(request))
-    return render(
-        request,
-        "core/dashboard.html",
-        {
-            "cooperations": cooperations,
-            "activity": activity,
-            "jobs": jobs,
-            "panels": panels,
-            "announcements": announcements,
-        },
-    )
+    panels.sort(key=lambda panel: panel.get("order", DEFAULT_PANEL_ORDER))
+    return render(request, "core/dashboard.html", {"panels": panels})
 
 
 def _job_for_user(request, pk) -> Job:

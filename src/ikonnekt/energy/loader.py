@@ -1,15 +1,15 @@
 """Bulk loader: everything the yearly figures of many buildings need, in a fixed number of queries.
 
 The figures in :mod:`ikonnekt.energy.services` (``building_year``, ``signature_points``,
-``building_alerts``) read each meter's readings, each interval meter's monthly sums and each
+``alerts.building_alerts``) read each meter's readings, each interval meter's monthly sums and each
 weather station's daily temperatures. Called for a page of buildings one by one, that is a few
 queries per meter, month and year (the energy report made 98 queries). ``preload`` fetches the
 same data for all buildings and years at once and hangs it on the meter and station objects;
 the services use it where present and query for themselves where not, so a caller that forgets
 the loader is slower, never wrong.
 
-The buildings must come with ``prefetch_related("meters__tariffs", "meters__exchanges")`` (and
-``select_related("station")``) so that ``building.meters.all()`` returns the same meter objects
+The buildings must come with ``prefetch_related("meters__exchanges")`` (plus ``"meters__tariffs"``
+for costs) and ``select_related("station")`` so that ``building.meters.all()`` returns the same meter objects
 the loader annotated.
 """
 
@@ -129,8 +129,11 @@ def _temperatures(stations, years):
     station object: each of them gets the same lists)."""
     by_station = defaultdict(lambda: {year: [] for year in years})
     if stations and years:
+        in_years = Q()
+        for year in years:  # date ranges: ``date__year`` is a function per row in SQLite
+            in_years |= Q(date__gte=dt.date(year, 1, 1), date__lt=dt.date(year + 1, 1, 1))
         for station_id, date, mean in DailyTemperature.objects.filter(
-            station_id__in={s.pk for s in stations}, date__year__in=years
+            in_years, station_id__in={s.pk for s in stations}
         ).values_list("station_id", "date", "mean_temperature"):
             by_station[station_id][date.year].append((date, mean))
     for station in stations:

@@ -12,7 +12,7 @@ from django.db.models import Avg, Q, Sum
 from django.utils.translation import gettext as _
 
 from ikonnekt.energy import loader
-from ikonnekt.energy.domain import analysis, conversion, degree_days, keyfigures
+from ikonnekt.energy.domain import conversion, degree_days, keyfigures
 from ikonnekt.energy.domain.consumption import Exchange, effective_series, monthly, typical_daily_rate
 from ikonnekt.energy.models import (
     HEAT_CARRIERS,
@@ -56,13 +56,21 @@ def kwh_per_unit(meter) -> float:
 
 
 def meter_series(meter):
+    """The meter's effective series; built once per meter when its readings are preloaded."""
+    series = getattr(meter, "_loaded_series", None)
+    if series is not None:
+        return series
     readings = loader.loaded_readings(meter)  # preloaded for a page of buildings (energy.loader)
-    if readings is None:
+    preloaded = readings is not None
+    if not preloaded:
         readings = list(meter.readings.order_by("timestamp").values_list("timestamp", "value"))
     exchanges = [
         Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in meter.exchanges.all()
     ]
-    return effective_series(readings, exchanges, meter.digits)
+    series = effective_series(readings, exchanges, meter.digits)
+    if preloaded:
+        meter._loaded_series = series
+    return series
 
 
 def _interval_monthly(meter, year):
@@ -416,97 +424,8 @@ def interval_samples(meter, start, end):
     return [(s.astimezone(BERLIN), v * 60 / m) for s, v, m in rows]
 
 
-def building_alerts(building, year, factors, references=None):
-    """Anomalies of a building: (severity, message) for the dashboard and the mail."""
-    alerts = []
-    now = building_year(building, year, factors, references)
-    before = building_year(building, year - 1, factors, references)
-    for label, a, b in (
-        (_("Heat (normalised)"), now["heat_normalised"], before["heat_normalised"]),
-        (_("Electricity"), now["electricity"] or None, before["electricity"] or None),
-    ):
-        change = analysis.deviation(a, b)
-        if change is not None and abs(change) > 0.15:
-            alerts.append(
-                (
-                    "warning",
-                    _("%(what)s %(change)+.0f %% compared with the previous year.")
-                    % {"what": label, "change": change * 100},
-                )
-            )
-    for meter in building.meters.all():
-        if meter.kind == MeterKind.CUMULATIVE and meter.active:
-            loaded = loader.loaded_readings(meter)
-            if loaded is not None:
-                last_time = loaded[-1][0] if loaded else None
-            else:
-                last = meter.readings.order_by("-timestamp").first()
-                last_time = last.timestamp if last else None
-            if last_time and (dt.datetime.now(dt.UTC) - last_time).days > 45:
-                alerts.append(
-                    (
-                        "info",
-                        _("Meter %(m)s: no reading for %(d)s days.")
-                        % {"m": meter.number, "d": (dt.datetime.now(dt.UTC) - last_time).days},
-                    )
-                )
-            series = meter_series(meter)
-            for _time, _msg in series.problems[:1]:
-                alerts.append(
-                    (
-                        "danger",
-                        _("Meter %(m)s: a reading goes backwards without a meter exchange.")
-                        % {"m": meter.number},
-                    )
-                )
-        if meter.kind == MeterKind.INTERVAL:
-            samples = loader.loaded_recent_intervals(meter)
-            if samples is None:
-                last = meter.intervals.order_by("-start").first()
-                samples = (
-                    interval_samples(
-                        meter,
-                        last.start - dt.timedelta(days=loader.INTERVAL_ALERT_DAYS),
-                        last.start + dt.timedelta(hours=1),
-                    )
-                    if last
-                    else []
-                )
-            if samples:
-                ratio = analysis.base_load_ratio(samples)
-                if ratio and ratio["idle"] > 0.5:
-                    alerts.append(
-                        (
-                            "warning",
-                            _(
-                                "Meter %(m)s: base load at night/weekends is %(r).0f %% of the working-hours load."
-                            )
-                            % {"m": meter.number, "r": ratio["idle"] * 100},
-                        )
-                    )
-    points = signature_points(building, [year - 1, year])
-    if len(points) >= 6:
-        try:
-            sig = analysis.fit_signature([p["t"] for p in points], [p["kwh_per_day"] for p in points])
-        except ValueError:
-            sig = None
-        if sig:
-            for i in sig.outliers:
-                p = points[i]
-                alerts.append(
-                    (
-                        "warning",
-                        _(
-                            "Heat in %(m)02d/%(y)s deviates from the energy signature by more than two standard deviations."
-                        )
-                        % {"m": p["month"], "y": p["year"]},
-                    )
-                )
-    return alerts
-
-
 def typical_rate(meter):
     return typical_daily_rate(meter_series(meter))
 
 
-__all__ = ["Meter", "building_year", "building_alerts", "meter_monthly_units", "parse_formula"]
+__all__ = ["Meter", "building_year", "meter_monthly_units", "parse_formula"]

@@ -31,26 +31,22 @@ def mail_alerts(job_row, year=None):
     """Mail each caretaker the anomalies of the buildings they are responsible for."""
     import datetime as dt
 
-    from ikonnekt.energy.models import Building, EmissionFactorSet
-    from ikonnekt.energy.services import building_alerts
+    from ikonnekt.energy.alerts import building_alerts
+    from ikonnekt.energy.models import Building
 
     year = year or dt.date.today().year
-    factor_set = EmissionFactorSet.objects.filter(method="bisko", year__lte=year).order_by("-year").first()
-    factors = factor_set.factors() if factor_set else {}
     sent = 0
     buildings = (
         Building.objects.exclude(caretaker=None)
         .exclude(caretaker__email="")
         .select_related("caretaker", "station")
-        .prefetch_related("meters__tariffs", "meters__exchanges")
+        .prefetch_related("meters__exchanges")
     )
     from ikonnekt.energy.loader import preload
-    from ikonnekt.energy.services import _reference_values
 
-    refs = _reference_values()
     buildings = preload(buildings, [year - 1, year], alerts=True)
     for building in buildings:
-        alerts = building_alerts(building, year, factors, refs)
+        alerts = building_alerts(building, year)
         if not alerts:
             continue
         body = "\n".join(f"- {text}" for _severity, text in alerts)

@@ -31,6 +31,7 @@ from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.energy import actions, charts, concepts, explain, reports, services
+from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
 from ikonnekt.energy.forms import (
@@ -250,7 +251,7 @@ class BuildingDetail(SharedDetailView):
             before=before,
             tree=tree,
             signature=sig,
-            alerts=services.building_alerts(b, year, factors, refs),
+            alerts=building_alerts(b, year),
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,

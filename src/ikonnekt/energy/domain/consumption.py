@@ -29,12 +29,15 @@ class Exchange:
 class Series:
     points: list = field(default_factory=list)  # effective cumulative points, chronological
     problems: list = field(default_factory=list)  # (time, message) of readings that went backwards
+    _times: list = field(default_factory=list, repr=False, compare=False)  # the points' times
 
     def value_at(self, t: dt.datetime):
         """Interpolated cumulative value at ``t``; None outside the measured range."""
         if not self.points or t < self.points[0].time or t > self.points[-1].time:
             return None
-        times = [p.time for p in self.points]
+        if len(self._times) != len(self.points):  # points are only appended
+            self._times = [p.time for p in self.points]
+        times = self._times
         i = bisect.bisect_left(times, t)
         if times[i] == t:
             return self.points[i].value

@@ -1,0 +1,118 @@
+"""The alerts (dashboard card, building page, caretakers' mail) read only what they need, and say
+what the alerts computed from the full yearly balance (``services.building_year``) said."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import gettext as _
+
+from ikonnekt.energy import loader, services
+from ikonnekt.energy.alerts import building_alerts
+from ikonnekt.energy.domain import analysis
+from ikonnekt.energy.loader import preload
+from ikonnekt.energy.models import Building, EmissionFactorSet, MeterKind, Reading
+
+pytestmark = pytest.mark.django_db
+
+
+def _alerts_from_the_full_balance(building, year, factors, references):
+    """The alerts as they were computed before: from ``building_year`` of both years (costs,
+    benchmarks and emissions included) and the four weeks of interval samples."""
+    alerts = []
+    now = services.building_year(building, year, factors, references)
+    before = services.building_year(building, year - 1, factors, references)
+    for label, a, b in (
+        (_("Heat (normalised)"), now["heat_normalised"], before["heat_normalised"]),
+        (_("Electricity"), now["electricity"] or None, before["electricity"] or None),
+    ):
+        change = analysis.deviation(a, b)
+        if change is not None and abs(change) > 0.15:
+            alerts.append(
+                (
+                    "warning",
+                    _("%(what)s %(change)+.0f %% compared with the previous year.")
+                    % {"what": label, "change": change * 100},
+                )
+            )
+    for meter in building.meters.all():
+        if meter.kind == MeterKind.CUMULATIVE and meter.active:
+            last = meter.readings.order_by("-timestamp").first()
+            if last and (dt.datetime.now(dt.UTC) - last.timestamp).days > 45:
+                days = (dt.datetime.now(dt.UTC) - last.timestamp).days
+                alerts.append(
+                    ("info", _("Meter %(m)s: no reading for %(d)s days.") % {"m": meter.number, "d": days})
+                )
+            for _time, _msg in services.meter_series(meter).problems[:1]:
+                alerts.append(
+                    (
+                        "danger",
+                        _("Meter %(m)s: a reading goes backwards without a meter exchange.")
+                        % {"m": meter.number},
+                    )
+                )
+        if meter.kind == MeterKind.INTERVAL:
+            last = meter.intervals.order_by("-start").first()
+            samples = (
+                services.interval_samples(
+                    meter, last.start - dt.timedelta(days=28), last.start + dt.timedelta(hours=1)
+                )
+                if last
+                else []
+            )
+            ratio = analysis.base_load_ratio(samples) if samples else None
+            if ratio and ratio["idle"] > 0.5:
+                alerts.append(
+                    (
+                        "warning",
+                        _("Meter %(m)s: base load at night/weekends is %(r).0f %% of the working-hours load.")
+                        % {"m": meter.number, "r": ratio["idle"] * 100},
+                    )
+                )
+    points = services.signature_points(building, [year - 1, year])
+    if len(points) >= 6:
+        try:
+            sig = analysis.fit_signature([p["t"] for p in points], [p["kwh_per_day"] for p in points])
+        except ValueError:
+            sig = None
+        for i in sig.outliers if sig else []:
+            alerts.append(
+                (
+                    "warning",
+                    _(
+                        "Heat in %(m)02d/%(y)s deviates from the energy signature by more than two standard deviations."
+                    )
+                    % {"m": points[i]["month"], "y": points[i]["year"]},
+                )
+            )
+    return alerts
+
+
+def _buildings():
+    return list(
+        Building.objects.select_related("station")
+        .prefetch_related("meters__tariffs", "meters__exchanges")
+        .order_by("pk")
+    )
+
+
+def test_alerts_on_the_demo_data_are_those_of_the_full_balance(cast):
+    call_command("load_demo", "--only", "energy", verbosity=0)
+    # one more reading going backwards without an exchange: a "danger" alert
+    meter = Building.objects.order_by("pk").first().meters.filter(kind=MeterKind.CUMULATIVE).first()
+    first = meter.readings.order_by("timestamp").first()
+    Reading.objects.create(
+        meter=meter, timestamp=first.timestamp + dt.timedelta(hours=1), value=first.value - 1
+    )
+    year = dt.date.today().year
+    factors = EmissionFactorSet.objects.filter(method="bisko").order_by("-year").first().factors()
+    references = services._reference_values()
+    expected = [_alerts_from_the_full_balance(b, year, factors, references) for b in _buildings()]
+    plain = [building_alerts(b, year) for b in _buildings()]
+    loaded = preload(_buildings(), [year - 1, year], alerts=True)
+    assert all(loader.loaded_readings(m) is not None for b in loaded for m in b.meters.all())
+    preloaded = [building_alerts(b, year) for b in loaded]
+    assert plain == expected
+    assert preloaded == expected
+    severities = {severity for alerts in expected for severity, _text in alerts}
+    assert {"danger", "warning"} <= severities  # the comparison covers the alerts the card shows
