@@ -147,6 +147,8 @@ def main():
             usable[name] = url
         elif response.status_code >= 500:
             print(f"{name} {url}: {response.status_code}, left out", flush=True)
+    if not usable:
+        raise SystemExit(f"no page matches --only {args.only!r} (names are app:url_name)")
     client.get(MINIMAL_PATH)
     queries = {}
     for name, url in {"minimal": MINIMAL_PATH, **usable}.items():
