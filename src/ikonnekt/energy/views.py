@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
@@ -86,13 +87,6 @@ def _factor_set(request, year):
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
-
-
-def _attachment(content, content_type, filename):
-    """A download response (the browser saves it as ``filename``)."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _child(model, user, pk):
@@ -722,7 +716,7 @@ def report_pdf(request, pk):
     data = reports.report_data(report, request.user)
     pdf = reports.report_pdf(data, request)
     record_download(Actor.from_request(request), report, "pdf")
-    return _attachment(pdf, PDF, f"energiebericht-{report.year}-{report.pk}.pdf")
+    return download_response(pdf, f"energiebericht-{report.year}-{report.pk}.pdf", PDF)
 
 
 report_pdf.shareable_model = EnergyReport
@@ -733,7 +727,9 @@ def report_xlsx(request, pk):
     report = get_visible_or_404(EnergyReport, request.user, pk=pk)
     data = reports.report_data(report, request.user)
     record_download(Actor.from_request(request), report, "xlsx")
-    return _attachment(reports.report_xlsx(data), XLSX, f"energiebericht-{report.year}-{report.pk}.xlsx")
+    return download_response(
+        reports.report_xlsx(data), f"energiebericht-{report.year}-{report.pk}.xlsx", XLSX
+    )
 
 
 report_xlsx.shareable_model = EnergyReport
@@ -887,7 +883,9 @@ def quarter_xlsx(request, pk):
     quarter = get_visible_or_404(Quarter, request.user, pk=pk)
     data = concepts.compare(quarter)
     record_download(Actor.from_request(request), quarter, "xlsx")
-    return _attachment(concepts.concept_xlsx(quarter, data), XLSX, f"quartierskonzept-{quarter.pk}.xlsx")
+    return download_response(
+        concepts.concept_xlsx(quarter, data), f"quartierskonzept-{quarter.pk}.xlsx", XLSX
+    )
 
 
 quarter_xlsx.shareable_model = Quarter
@@ -920,7 +918,9 @@ def quarter_pdf(request, pk):
         request=request,
     )
     record_download(Actor.from_request(request), quarter, "pdf")
-    return _attachment(weasyprint.HTML(string=html).write_pdf(), PDF, f"quartierskonzept-{quarter.pk}.pdf")
+    return download_response(
+        weasyprint.HTML(string=html).write_pdf(), f"quartierskonzept-{quarter.pk}.pdf", PDF
+    )
 
 
 quarter_pdf.shareable_model = Quarter
