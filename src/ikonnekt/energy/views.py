@@ -50,7 +50,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
-from ikonnekt.energy.loader import preload
+from ikonnekt.energy.loader import preload, preload_stations
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -139,8 +139,8 @@ class BuildingList(SharedListView):
 
     def get_base_queryset(self):
         return Building.objects.select_related("owner", "station").prefetch_related(
-            "meters__tariffs", "meters__exchanges", "groups"
-        )
+            "meters__tariffs", "meters__exchanges"
+        )  # the groups are a filter of the page, not shown per building
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -213,7 +213,7 @@ class BuildingDetail(SharedDetailView):
             for y in (m.baseline_year, m.done_on and m.done_on.year + 1)
             if y
         ]
-        preload([b], [year - 1, year, *measure_years], alerts=True)
+        preload([b], [year - 1, year, *measure_years], alerts=True, temperature_months=[year - 1, year])
         now = services.building_year(b, year, factors, refs)
         before = services.building_year(b, year - 1, factors, refs)
         points = services.signature_points(b, [year - 1, year])
@@ -244,7 +244,7 @@ class BuildingDetail(SharedDetailView):
             before=before,
             tree=tree,
             signature=sig,
-            alerts=services.building_alerts(b, year, factors, refs),
+            alerts=services.building_alerts(b, year, factors, refs, now=now, before=before),
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
@@ -611,6 +611,7 @@ class StationDetail(SharedDetailView):
             DailyTemperature.objects.filter(station=self.object).values_list("date", "mean_temperature")
         )
         years = sorted({d.year for d, _t in rows}, reverse=True)
+        preload_stations([self.object], years)  # the degree days of all years in one query
         ctx.update(
             chart=charts.temperatures(rows[-730:]),
             degree_days=[(y, services.station_degree_days(self.object, y)) for y in years],
