@@ -153,12 +153,6 @@ def tariffs_of(meter):
     ]
 
 
-def tariff_cost(meter, monthly_kwh_basis, year, with_base=True):
-    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff.
-    ``with_base=False``: the energy (working) price only, which is what a saved kWh saves."""
-    return balance.tariff_cost(tariffs_of(meter), monthly_kwh_basis, year, with_base)
-
-
 def _reference_values():
     return {(r.use_type, r.kind): r for r in ReferenceValue.objects.all()}
 
