@@ -208,21 +208,40 @@ def postcode_from_address(address: str) -> str:
     return match.group(1) if match else ""
 
 
-def building_year(building, year, factors: dict, references=None):
-    """Balance of one building and year (kWh on the Hi basis), by :mod:`energy.domain.balance`.
-
-    Sub-meters are not added (their main meter already counts them); virtual meters neither.
-    """
-    references = references if references is not None else _reference_values()
-    meters = [
-        balance.MeterYear(m.number, m.carrier, m.calorific_basis, meter_monthly_units(m, year), tariffs_of(m))
+def _main_meters(building, year, *, priced=True):
+    """The year of each active main meter for heat or electricity (sub-meters are counted by
+    their main meter, virtual meters are derived), with its tariffs if ``priced``."""
+    return [
+        balance.MeterYear(
+            m.number,
+            m.carrier,
+            m.calorific_basis,
+            meter_monthly_units(m, year),
+            tariffs_of(m) if priced else [],
+        )
         for m in building.meters.all()
         if m.parent_id is None
         and m.kind != MeterKind.VIRTUAL
         and m.active
         and (m.carrier in HEAT_CARRIERS or m.carrier == Carrier.ELECTRICITY)
     ]
-    totals = balance.meter_totals(meters, year)
+
+
+def building_consumption(building, year) -> dict:
+    """Heat (measured, weather-normalised) and electricity of a year as in :func:`building_year`,
+    without costs and comparison (the trend of the annual report)."""
+    totals = balance.meter_totals(_main_meters(building, year, priced=False), year)
+    heat_normalised, _how = normalise_heat(building, year, totals["heat"])
+    return {"heat": totals["heat"], "heat_normalised": heat_normalised, "electricity": totals["electricity"]}
+
+
+def building_year(building, year, factors: dict, references=None):
+    """Balance of one building and year (kWh on the Hi basis), by :mod:`energy.domain.balance`.
+
+    Sub-meters are not added (their main meter already counts them); virtual meters neither.
+    """
+    references = references if references is not None else _reference_values()
+    totals = balance.meter_totals(_main_meters(building, year), year)
     heat, electricity, carriers = totals["heat"], totals["electricity"], totals["carriers"]
     heat_norm, weather = normalise_heat(building, year, heat)
     gt_year, long_term = weather.get("degree_days"), weather.get("long_term_degree_days")
