@@ -241,6 +241,9 @@ CORE_HELPERS = {
     "SDG_TITLES": "reference.sdg",
     "SDG_COLOURS": "reference.sdg",
     "SDGS": "reference.sdg.GOALS",
+    "download_response": "core.files",
+    "_attachment": "core.files.download_response",
+    "_download": "core.files.download_response",
 }
 HOMES = ("core", "reference")  # where shared helpers and reference data live
 

@@ -99,3 +99,22 @@ def test_api_gives_the_checked_url_of_a_vision_image(cast, client_for):
     vision = _vision_with_image(cast, "public")
     data = client_for(None).get(reverse("api:planning-vision-detail", args=[vision.pk])).json()
     assert data["image"].startswith("http://testserver/files/planning.vision/")
+
+
+def test_download_response_names_the_file_safely_for_old_and_new_clients():
+    response = files.download_response(b"x", 'Bericht "Ä/Ö"\r\n.pdf', "application/pdf")
+    header = response["Content-Disposition"]
+    # ASCII fallback: accents dropped, quote and control characters replaced, no path separator
+    assert header.startswith('attachment; filename="Bericht _A_O___.pdf"; ')
+    # the exact name, UTF-8 percent-encoded (RFC 6266 / RFC 8187)
+    assert header.endswith("filename*=UTF-8''Bericht%20%22%C3%84_%C3%96%22%0D%0A.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_download_response_keeps_a_plain_name():
+    header = files.download_response("a;b", "energiebericht-2024-3.xlsx", "text/csv")["Content-Disposition"]
+    assert (
+        header
+        == "attachment; filename=\"energiebericht-2024-3.xlsx\"; filename*=UTF-8''energiebericht-2024-3.xlsx"
+    )

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -43,6 +43,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import form_page
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
@@ -54,12 +55,6 @@ def _style_filters(ctx):
         for field in ctx["filterset"].form.fields.values():
             style_widget(field)
     return ctx
-
-
-def _download(content, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- catalogues ---------------------------------------------------------------------------------
@@ -165,8 +160,10 @@ def catalogue_export(request, pk, fmt):
     nodes = list(catalogue.nodes.all())
     name = f"{slugify(catalogue.title)}-v{catalogue.version}"
     if fmt == "json":
-        return _download(catalogue_io.export_json(catalogue, nodes), f"{name}.json", "application/json")
-    return _download(
+        return download_response(
+            catalogue_io.export_json(catalogue, nodes), f"{name}.json", "application/json"
+        )
+    return download_response(
         catalogue_io.export_xlsx(catalogue, nodes),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -561,7 +558,7 @@ def assessment_pdf(request, pk):
     content = report.pdf(data, html, request.build_absolute_uri("/"))
     if request.user.is_authenticated:
         core_actions.record_download(Actor.from_request(request), assessment, "pdf")
-    return _download(
+    return download_response(
         content,
         f"bewertung-{slugify(assessment.area.name)}-{slugify(assessment.scenario)}.pdf",
         "application/pdf",
@@ -573,7 +570,7 @@ def assessment_xlsx(request, pk):
     content = report.xlsx(report.build(assessment))
     if request.user.is_authenticated:
         core_actions.record_download(Actor.from_request(request), assessment, "xlsx")
-    return _download(
+    return download_response(
         content,
         f"bewertung-{slugify(assessment.area.name)}-{slugify(assessment.scenario)}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

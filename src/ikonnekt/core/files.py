@@ -17,6 +17,7 @@ Object storage (S3) always streams through Django (the bucket is private).
 """
 
 import mimetypes
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -78,8 +79,7 @@ def serve(fieldfile, *, filename=None, content_type=None, as_attachment=False, c
             response["X-Accel-Redirect"] = settings.FILE_SERVING_INTERNAL_URL.rstrip("/") + "/" + quote(name)
         else:
             response["X-Sendfile"] = fieldfile.storage.path(name)
-        disposition = "attachment" if as_attachment else "inline"
-        response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
+        response["Content-Disposition"] = content_disposition(filename, as_attachment=as_attachment)
     else:
         try:
             handle = fieldfile.open("rb")
@@ -91,6 +91,25 @@ def serve(fieldfile, *, filename=None, content_type=None, as_attachment=False, c
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "public, max-age=3600" if cache == "public" else "private, max-age=3600"
+    return response
+
+
+def content_disposition(filename: str, *, as_attachment: bool = True) -> str:
+    """A safe ``Content-Disposition`` value (RFC 6266): an ASCII ``filename`` fallback for old
+    clients (accents dropped; quotes, backslashes, control characters and path separators
+    replaced) and the exact name UTF-8 percent-encoded in ``filename*`` (RFC 8187)."""
+    name = filename.replace("/", "_").replace("\\", "_")
+    fallback = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    fallback = "".join("_" if ch == '"' or ord(ch) < 32 or ord(ch) == 127 else ch for ch in fallback)
+    disposition = "attachment" if as_attachment else "inline"
+    return f"{disposition}; filename=\"{fallback or 'download'}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def download_response(content, filename: str, content_type: str) -> HttpResponse:
+    """A response the browser saves as ``filename`` (generated content: reports, exports)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -6,7 +6,9 @@ weather station's daily temperatures. Called for a page of buildings one by one,
 queries per meter, month and year (the energy report made 98 queries). ``preload`` fetches the
 same data for all buildings and years at once and hangs it on the meter and station objects;
 the services use it where present and query for themselves where not, so a caller that forgets
-the loader is slower, never wrong.
+the loader is slower, never wrong. Aggregates are left to the database (the monthly sums of
+interval meters, the degree days and monthly mean temperatures of the stations); the maths of
+the balance is plain Python in :mod:`ikonnekt.energy.domain.balance`.
 
 The buildings must come with ``prefetch_related("meters__exchanges")`` (plus ``"meters__tariffs"``
 for costs) and ``select_related("station")`` so that ``building.meters.all()`` returns the same meter objects
@@ -17,8 +19,9 @@ import datetime as dt
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Avg, Case, Count, F, FloatField, Max, Q, Sum, Value, When
 
+from ikonnekt.energy.domain import degree_days
 from ikonnekt.energy.models import DailyTemperature, IntervalReading, MeterKind, Reading
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -30,23 +33,91 @@ def month_bounds(year):
     return [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=BERLIN) for m in range(1, 14)]
 
 
-def preload(buildings, years, *, alerts=False):
+def preload(buildings, years, *, alerts=False, temperature_months=None):
     """Annotate the meters and stations of ``buildings`` with their data for ``years``.
 
     Queries: one for the readings of all meters, one for the monthly sums of the interval
-    meters in all years (none without interval meters), one for the daily temperatures of all
-    stations, and with ``alerts`` two for the last four weeks of every interval meter.
+    meters in all years (none without interval meters), one for the degree days of all stations
+    and years and the monthly mean temperatures of ``temperature_months`` (default: ``years``
+    with ``alerts``, else none), summed by the database, and with ``alerts`` two for the last
+    four weeks of every interval meter. Figures derived from these (a meter's effective series,
+    its monthly values per year) are computed once per page and kept on the meter.
     """
     buildings = list(buildings)
     years = sorted(set(years))
+    if temperature_months is None:
+        temperature_months = years if alerts else ()
     meters = [meter for building in buildings for meter in building.meters.all()]
     if meters:
         _readings(meters)
         _interval_months(meters, years)
         if alerts:
             _interval_recent(meters)
-    _temperatures([b.station for b in buildings if b.station is not None], years)
+        for meter in meters:
+            meter._loaded_monthly = {}
+    preload_stations([b.station for b in buildings if b.station is not None], years, temperature_months)
     return buildings
+
+
+def preload_stations(stations, years, month_years=()):
+    """Annotate weather stations with their degree days of ``years`` and monthly mean
+    temperatures of ``month_years`` (one query)."""
+    years = sorted(set(years))
+    month_years = sorted(set(month_years))
+    degree_days, months = station_temperatures(stations, years, month_years)
+    for station in stations:
+        station._loaded_degree_days = {year: degree_days.get((station.pk, year)) for year in years}
+        station._loaded_month_means = {year: months[(station.pk, year)] for year in month_years}
+    return stations
+
+
+def station_temperatures(stations, years, month_years=()):
+    """The stations' degree days and monthly mean temperatures in one query, computed by the
+    database: ({(station id, year): (days with a temperature, G20/15)} for ``years``,
+    {(station id, year): twelve monthly means, None for a month without days} for ``month_years``).
+
+    G20/15 (VDI 3807-1): the sum of 20 °C − t over the days below the heating limit of 15 °C."""
+    ids = {s.pk for s in stations}
+    months = {(pk, year): [None] * 12 for pk in ids for year in month_years}
+    all_years = sorted(set(years) | set(month_years))
+    if not ids or not all_years:
+        return {}, months
+    below = Case(
+        When(
+            mean_temperature__lt=degree_days.HEATING_LIMIT,
+            then=Value(degree_days.INDOOR) - F("mean_temperature"),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    aggregates = {}
+    for year in years:
+        in_year = Q(date__gte=dt.date(year, 1, 1), date__lt=dt.date(year + 1, 1, 1))
+        aggregates[f"n{year}"] = Count("pk", filter=in_year)
+        aggregates[f"g{year}"] = Sum(below, filter=in_year)
+    for year in month_years:
+        for month in range(1, 13):
+            end = dt.date(year + month // 12, month % 12 + 1, 1)
+            aggregates[f"t{year}m{month}"] = Avg(
+                "mean_temperature", filter=Q(date__gte=dt.date(year, month, 1), date__lt=end)
+            )
+    rows = (
+        DailyTemperature.objects.filter(
+            station_id__in=ids,
+            date__gte=dt.date(all_years[0], 1, 1),
+            date__lt=dt.date(all_years[-1] + 1, 1, 1),
+        )
+        .order_by()
+        .values("station_id")
+        .annotate(**aggregates)
+    )
+    found = {}
+    for row in rows:
+        for year in years:
+            found[(row["station_id"], year)] = (row[f"n{year}"], row[f"g{year}"] or 0.0)
+        for year in month_years:
+            months[(row["station_id"], year)] = [row[f"t{year}m{month}"] for month in range(1, 13)]
+    return found, months
 
 
 def _readings(meters):
@@ -124,22 +195,6 @@ def _interval_recent(meters):
         interval[meter_id]._loaded_recent_intervals.append((start.astimezone(BERLIN), value * 60 / minutes))
 
 
-def _temperatures(stations, years):
-    """Daily temperatures of all stations and years (select_related gives every building its own
-    station object: each of them gets the same lists)."""
-    by_station = defaultdict(lambda: {year: [] for year in years})
-    if stations and years:
-        in_years = Q()
-        for year in years:  # date ranges: ``date__year`` is a function per row in SQLite
-            in_years |= Q(date__gte=dt.date(year, 1, 1), date__lt=dt.date(year + 1, 1, 1))
-        for station_id, date, mean in DailyTemperature.objects.filter(
-            in_years, station_id__in={s.pk for s in stations}
-        ).values_list("station_id", "date", "mean_temperature"):
-            by_station[station_id][date.year].append((date, mean))
-    for station in stations:
-        station._loaded_temperatures = by_station[station.pk]
-
-
 def loaded_readings(meter):
     """The meter's readings as (timestamp, value) in time order, if preloaded; else None."""
     return getattr(meter, "_loaded_readings", None)
@@ -153,6 +208,20 @@ def loaded_recent_intervals(meter):
     return getattr(meter, "_loaded_recent_intervals", None)
 
 
-def loaded_temperatures(station, year):
-    """[(date, daily mean °C)] of the station in ``year``, if preloaded; else None."""
-    return getattr(station, "_loaded_temperatures", {}).get(year)
+def loaded_degree_days(station, year):
+    """(days with a temperature, G20/15) of the station in ``year`` if preloaded; (0, 0.0) for a
+    preloaded year without data; None if not preloaded."""
+    loaded = getattr(station, "_loaded_degree_days", {})
+    if year not in loaded:
+        return None
+    return loaded[year] or (0, 0.0)
+
+
+def loaded_month_means(station, year):
+    """Twelve monthly mean temperatures of the station in ``year`` if preloaded, else None."""
+    return getattr(station, "_loaded_month_means", {}).get(year)
+
+
+def loaded_monthly(meter):
+    """The page's memo of the meter's monthly values {year: twelve values} if preloaded, else None."""
+    return getattr(meter, "_loaded_monthly", None)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from ikonnekt.energy import explain
 from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import Building, EmissionFactorSet
-from ikonnekt.energy.services import _reference_values, building_year
+from ikonnekt.energy.services import _reference_values, building_consumption, building_year
 
 # Kom.EMS-style self-check (levels Basis / Standard / Premium), paraphrased requirements.
 SELF_CHECK = [
@@ -81,7 +81,7 @@ def report_data(report, user):
         trend[report.year - 1]["heat"] += row["previous"]["heat_normalised"] or row["previous"]["heat"]
         trend[report.year - 1]["electricity"] += row["previous"]["electricity"]
     for row in rows:
-        older = building_year(row["building"], report.year - 2, factors, refs)
+        older = building_consumption(row["building"], report.year - 2)
         trend[report.year - 2]["heat"] += older["heat_normalised"] or older["heat"]
         trend[report.year - 2]["electricity"] += older["electricity"]
     ranked = sorted(

@@ -5,19 +5,17 @@ Web-free glue between the models and the plain domain functions in ``energy.doma
 
 import datetime as dt
 import re
-from collections import defaultdict
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Q, Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from ikonnekt.energy import loader
-from ikonnekt.energy.domain import conversion, degree_days, keyfigures
+from ikonnekt.energy.domain import balance, conversion, degree_days
 from ikonnekt.energy.domain.consumption import Exchange, effective_series, monthly, typical_daily_rate
 from ikonnekt.energy.models import (
     HEAT_CARRIERS,
     Carrier,
-    DailyTemperature,
     IntervalReading,
     Meter,
     MeterKind,
@@ -92,6 +90,15 @@ def _interval_monthly(meter, year):
 
 def meter_monthly_units(meter, year, _depth=0):
     """Twelve monthly values in kWh on the meter's calorific basis (None = no data)."""
+    memo = loader.loaded_monthly(meter)  # a page's bulk load keeps each meter's year once
+    if memo is not None:
+        if year not in memo:
+            memo[year] = _meter_monthly_units(meter, year, _depth)
+        return list(memo[year])
+    return _meter_monthly_units(meter, year, _depth)
+
+
+def _meter_monthly_units(meter, year, _depth):
     if meter.kind == MeterKind.VIRTUAL:
         if _depth > 3:
             return [None] * 12
@@ -120,59 +127,32 @@ def station_degree_days(station, year):
     """G20/15 of ``year`` or None when fewer than 360 days are stored."""
     if station is None:
         return None
-    loaded = loader.loaded_temperatures(station, year)
-    temps = (
-        [t for _date, t in loaded]
+    loaded = loader.loaded_degree_days(station, year)
+    days, gt = (
+        loaded
         if loaded is not None
-        else list(
-            DailyTemperature.objects.filter(station=station, date__year=year).values_list(
-                "mean_temperature", flat=True
-            )
-        )
+        else loader.station_temperatures([station], [year])[0].get((station.pk, year), (0, 0.0))
     )
-    if len(temps) < 360:
-        return None
-    return degree_days.degree_days(temps)
+    return gt if days >= 360 else None
 
 
 def monthly_temperatures(station, year):
     if station is None:
         return [None] * 12
-    loaded = loader.loaded_temperatures(station, year)
-    if loaded is not None:
-        by_month = defaultdict(list)
-        for date, t in loaded:
-            by_month[date.month].append(t)
-        return [sum(by_month[m]) / len(by_month[m]) if by_month[m] else None for m in range(1, 13)]
-    rows = (
-        DailyTemperature.objects.filter(station=station, date__year=year)
-        .values("date__month")
-        .annotate(t=Avg("mean_temperature"))
+    loaded = loader.loaded_month_means(station, year)
+    return (
+        loaded
+        if loaded is not None
+        else loader.station_temperatures([station], [], [year])[1][(station.pk, year)]
     )
-    out = [None] * 12
-    for r in rows:
-        out[r["date__month"] - 1] = r["t"]
-    return out
 
 
-def tariff_cost(meter, monthly_kwh_basis, year, with_base=True):
-    """Costs (€) from the tariffs valid mid-month; None if a month with consumption has no tariff.
-    ``with_base=False``: the energy (working) price only, which is what a saved kWh saves."""
-    tariffs = list(meter.tariffs.all())
-    if not tariffs:
-        return None
-    total = 0.0
-    for month, kwh in enumerate(monthly_kwh_basis, start=1):
-        if kwh is None:
-            continue
-        mid = dt.date(year, month, 15)
-        tariff = next(
-            (t for t in tariffs if t.valid_from <= mid and (t.valid_to is None or mid <= t.valid_to)), None
-        )
-        if tariff is None:
-            return None
-        total += kwh * float(tariff.energy_price) / 100 + (float(tariff.base_price) / 12 if with_base else 0)
-    return total
+def tariffs_of(meter):
+    """The meter's tariffs as plain :class:`balance.Tariff` (prefetched ``meter.tariffs``)."""
+    return [
+        balance.Tariff(t.valid_from, t.valid_to, float(t.energy_price), float(t.base_price))
+        for t in meter.tariffs.all()
+    ]
 
 
 def _reference_values():
@@ -230,104 +210,57 @@ def postcode_from_address(address: str) -> str:
     return match.group(1) if match else ""
 
 
+def _main_meters(building, year, *, priced=True):
+    """The year of each active main meter for heat or electricity (sub-meters are counted by
+    their main meter, virtual meters are derived), with its tariffs if ``priced``."""
+    return [
+        balance.MeterYear(
+            m.number,
+            m.carrier,
+            m.calorific_basis,
+            meter_monthly_units(m, year),
+            tariffs_of(m) if priced else [],
+        )
+        for m in building.meters.all()
+        if m.parent_id is None
+        and m.kind != MeterKind.VIRTUAL
+        and m.active
+        and (m.carrier in HEAT_CARRIERS or m.carrier == Carrier.ELECTRICITY)
+    ]
+
+
+def building_consumption(building, year) -> dict:
+    """Heat (measured, weather-normalised) and electricity of a year as in :func:`building_year`,
+    without costs and comparison (the trend of the annual report)."""
+    totals = balance.meter_totals(_main_meters(building, year, priced=False), year)
+    heat_normalised, _how = normalise_heat(building, year, totals["heat"])
+    return {"heat": totals["heat"], "heat_normalised": heat_normalised, "electricity": totals["electricity"]}
+
+
 def building_year(building, year, factors: dict, references=None):
-    """Balance of one building and year (kWh on the Hi basis).
+    """Balance of one building and year (kWh on the Hi basis), by :mod:`energy.domain.balance`.
 
     Sub-meters are not added (their main meter already counts them); virtual meters neither.
     """
     references = references if references is not None else _reference_values()
-    carriers = defaultdict(float)
-    costs = 0.0
-    costs_complete = True
-    # energy (working) costs per carrier group: savings are priced per carrier, never blended
-    working_cost = {"heat": 0.0, "electricity": 0.0}
-    working_complete = {"heat": True, "electricity": True}
-    carrier_cost = defaultdict(float)
-    carrier_complete = defaultdict(lambda: True)
-    months_heat = [0.0] * 12
-    months_el = [0.0] * 12
-    coverage = {}
-    meters = [
-        m for m in building.meters.all() if m.parent_id is None and m.kind != MeterKind.VIRTUAL and m.active
-    ]
-    for meter in meters:
-        if meter.carrier not in HEAT_CARRIERS and meter.carrier != Carrier.ELECTRICITY:
-            continue
-        values = meter_monthly_units(meter, year)
-        covered = sum(v is not None for v in values)
-        coverage[meter.number] = covered
-        kwh_basis = sum(v for v in values if v is not None)
-        kwh = to_hi(meter, kwh_basis)
-        carriers[meter.carrier] += kwh
-        target = months_heat if meter.carrier in HEAT_CARRIERS else months_el
-        for i, v in enumerate(values):
-            if v is not None:
-                target[i] += to_hi(meter, v)
-        cost = tariff_cost(meter, values, year)
-        if cost is None:
-            costs_complete = False
-        else:
-            costs += cost
-        group = "heat" if meter.carrier in HEAT_CARRIERS else "electricity"
-        working = tariff_cost(meter, values, year, with_base=False)
-        if working is None:
-            working_complete[group] = False
-            carrier_complete[meter.carrier] = False
-        else:
-            working_cost[group] += working
-            carrier_cost[meter.carrier] += working
-    heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
-    electricity = carriers.get(Carrier.ELECTRICITY, 0.0)
+    totals = balance.meter_totals(_main_meters(building, year), year)
+    heat, electricity, carriers = totals["heat"], totals["electricity"], totals["carriers"]
     heat_norm, weather = normalise_heat(building, year, heat)
     gt_year, long_term = weather.get("degree_days"), weather.get("long_term_degree_days")
-    co2 = sum(keyfigures.emissions_t(v, factors.get(c, 0.0)) for c, v in carriers.items())
-    missing_factors = [c for c in carriers if c not in factors]
-    area = float(building.reference_area) if building.reference_area else None
+    co2 = balance.emissions(carriers, factors)
     ref_heat = references.get((building.use_type, "heat"))
     ref_el = references.get((building.use_type, "electricity"))
-    price_heat = keyfigures.carrier_price(working_cost["heat"], heat, working_complete["heat"])
-    price_electricity = keyfigures.carrier_price(
-        working_cost["electricity"], electricity, working_complete["electricity"]
+    compared = balance.comparison(
+        totals,
+        heat_norm,
+        building.reference_area,
+        building.area_kind,
+        ref_heat,
+        ref_el,
+        co2["heat_factor"],
+        factors.get(Carrier.ELECTRICITY),
     )
-    heat_factor = (
-        sum(factors.get(c, 0.0) * v for c, v in carriers.items() if c in HEAT_CARRIERS) / heat
-        if heat
-        else None
-    )
-    area_problem = None
-    area_compared = None  # the area on the table's basis (NGF), after the conversion of the rules
-    reference_basis = ""
-    if area and (ref_heat or ref_el):
-        reference_basis = (ref_heat or ref_el).area_kind
-        area_problem = keyfigures.area_basis_mismatch(building.area_kind, reference_basis)
-        if area_problem:
-            ref_heat = ref_el = None  # refuse the comparison rather than compare unlike areas
-        else:
-            area_compared = keyfigures.comparison_area(area, building.area_kind, reference_basis)
-    comparison_heat = (
-        keyfigures.comparison_value(ref_heat.guide_value, ref_heat.size_scaled_part, area_compared)
-        if ref_heat and area_compared
-        else None
-    )
-    bench_heat = (
-        keyfigures.benchmark(
-            heat_norm, area_compared, comparison_heat, ref_heat.limit_value, price_heat, heat_factor
-        )
-        if ref_heat and heat_norm is not None and area_compared
-        else None
-    )
-    bench_el = (
-        keyfigures.benchmark(
-            electricity,
-            area_compared,
-            ref_el.guide_value,
-            ref_el.limit_value,
-            price_electricity,
-            factors.get(Carrier.ELECTRICITY),
-        )
-        if ref_el and electricity and area_compared
-        else None
-    )
+    area, area_problem = compared["area"], compared["area_problem"]
     problems = []
     if not area:
         problems.append(_("No reference area: key figures cannot be calculated."))
@@ -353,44 +286,39 @@ def building_year(building, year, factors: dict, references=None):
                 "The reference area is %(building)s, the reference values refer to %(reference)s: no comparison "
                 "(the federal rules give a conversion only from BGF to NGF)."
             )
-            % {"building": building.area_kind.upper(), "reference": reference_basis.upper()}
+            % {"building": building.area_kind.upper(), "reference": compared["reference_basis"].upper()}
         )
-    if missing_factors:
-        problems.append(_("Emission factor missing for: %(c)s") % {"c": ", ".join(missing_factors)})
-    if not costs_complete:
+    if co2["missing_factors"]:
+        problems.append(_("Emission factor missing for: %(c)s") % {"c": ", ".join(co2["missing_factors"])})
+    if totals["costs"] is None:
         problems.append(_("Costs incomplete: a meter has no tariff for part of the year."))
     return {
         "building": building,
         "year": year,
-        "carriers": dict(carriers),
+        "carriers": carriers,
         "heat": heat,
         "heat_normalised": heat_norm,
         "electricity": electricity,
         "degree_days": gt_year,
         "long_term_degree_days": long_term,
         "weather": weather,
-        "costs": costs if costs_complete else None,
-        "price_heat": price_heat,
-        "price_electricity": price_electricity,
-        "carrier_prices": {
-            c: keyfigures.carrier_price(carrier_cost[c], kwh, carrier_complete[c])
-            for c, kwh in carriers.items()
-        },
-        "heat_factor": heat_factor,
-        "co2_t": co2,
-        "specific_heat": bench_heat.specific if bench_heat else keyfigures.specific(heat_norm, area),
-        "specific_electricity": bench_el.specific
-        if bench_el
-        else keyfigures.specific(electricity or None, area),
-        "bench_heat": bench_heat,
-        "bench_electricity": bench_el,
-        "reference_heat": ref_heat,
-        "reference_electricity": ref_el,
-        "area_compared": area_compared,
-        "area_converted": bool(area_compared) and building.area_kind != reference_basis,
-        "months_heat": months_heat,
-        "months_electricity": months_el,
-        "coverage": coverage,
+        "costs": totals["costs"],
+        "price_heat": totals["price_heat"],
+        "price_electricity": totals["price_electricity"],
+        "carrier_prices": totals["carrier_prices"],
+        "heat_factor": co2["heat_factor"],
+        "co2_t": co2["co2_t"],
+        "specific_heat": compared["specific_heat"],
+        "specific_electricity": compared["specific_electricity"],
+        "bench_heat": compared["bench_heat"],
+        "bench_electricity": compared["bench_electricity"],
+        "reference_heat": ref_heat if compared["compared_heat"] else None,
+        "reference_electricity": ref_el if compared["compared_electricity"] else None,
+        "area_compared": compared["area_compared"],
+        "area_converted": compared["area_converted"],
+        "months_heat": totals["months_heat"],
+        "months_electricity": totals["months_electricity"],
+        "coverage": totals["coverage"],
         "problems": problems,
     }
 
@@ -398,21 +326,18 @@ def building_year(building, year, factors: dict, references=None):
 def signature_points(building, years):
     """Monthly (mean temperature, heat kWh per day) points of a building's heat meters."""
     points = []
+    heat_meters = [
+        m
+        for m in building.meters.all()
+        if not m.parent_id and m.kind != MeterKind.VIRTUAL and m.carrier in HEAT_CARRIERS
+    ]
     for year in years:
-        temps = monthly_temperatures(building.station, year)
-        totals = [0.0] * 12
-        seen = [False] * 12
-        for meter in building.meters.all():
-            if meter.parent_id or meter.kind == MeterKind.VIRTUAL or meter.carrier not in HEAT_CARRIERS:
-                continue
+        totals = [None] * 12
+        for meter in heat_meters:
             for i, v in enumerate(meter_monthly_units(meter, year)):
                 if v is not None:
-                    totals[i] += to_hi(meter, v)
-                    seen[i] = True
-        for i in range(12):
-            if seen[i] and temps[i] is not None:
-                days = (dt.date(year + (i + 1) // 12, (i + 1) % 12 + 1, 1) - dt.date(year, i + 1, 1)).days
-                points.append({"year": year, "month": i + 1, "t": temps[i], "kwh_per_day": totals[i] / days})
+                    totals[i] = (totals[i] or 0.0) + to_hi(meter, v)
+        points += balance.signature_points(year, totals, monthly_temperatures(building.station, year))
     return points
 
 

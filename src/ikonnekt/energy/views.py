@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from ikonnekt.core.crud import (
     SharedListView,
     SharedUpdateView,
 )
+from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
@@ -50,7 +51,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
-from ikonnekt.energy.loader import preload
+from ikonnekt.energy.loader import preload, preload_stations
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -87,13 +88,6 @@ def _factor_set(request, year):
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
-
-
-def _attachment(content, content_type, filename):
-    """A download response (the browser saves it as ``filename``)."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _child(model, user, pk):
@@ -146,8 +140,8 @@ class BuildingList(SharedListView):
 
     def get_base_queryset(self):
         return Building.objects.select_related("owner", "station").prefetch_related(
-            "meters__tariffs", "meters__exchanges", "groups"
-        )
+            "meters__tariffs", "meters__exchanges"
+        )  # the groups are a filter of the page, not shown per building
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -220,7 +214,7 @@ class BuildingDetail(SharedDetailView):
             for y in (m.baseline_year, m.done_on and m.done_on.year + 1)
             if y
         ]
-        preload([b], [year - 1, year, *measure_years], alerts=True)
+        preload([b], [year - 1, year, *measure_years], alerts=True, temperature_months=[year - 1, year])
         now = services.building_year(b, year, factors, refs)
         before = services.building_year(b, year - 1, factors, refs)
         points = services.signature_points(b, [year - 1, year])
@@ -618,6 +612,7 @@ class StationDetail(SharedDetailView):
             DailyTemperature.objects.filter(station=self.object).values_list("date", "mean_temperature")
         )
         years = sorted({d.year for d, _t in rows}, reverse=True)
+        preload_stations([self.object], years)  # the degree days of all years in one query
         ctx.update(
             chart=charts.temperatures(rows[-730:]),
             degree_days=[(y, services.station_degree_days(self.object, y)) for y in years],
@@ -723,7 +718,7 @@ def report_pdf(request, pk):
     data = reports.report_data(report, request.user)
     pdf = reports.report_pdf(data, request)
     record_download(Actor.from_request(request), report, "pdf")
-    return _attachment(pdf, PDF, f"energiebericht-{report.year}-{report.pk}.pdf")
+    return download_response(pdf, f"energiebericht-{report.year}-{report.pk}.pdf", PDF)
 
 
 report_pdf.shareable_model = EnergyReport
@@ -734,7 +729,9 @@ def report_xlsx(request, pk):
     report = get_visible_or_404(EnergyReport, request.user, pk=pk)
     data = reports.report_data(report, request.user)
     record_download(Actor.from_request(request), report, "xlsx")
-    return _attachment(reports.report_xlsx(data), XLSX, f"energiebericht-{report.year}-{report.pk}.xlsx")
+    return download_response(
+        reports.report_xlsx(data), f"energiebericht-{report.year}-{report.pk}.xlsx", XLSX
+    )
 
 
 report_xlsx.shareable_model = EnergyReport
@@ -888,7 +885,9 @@ def quarter_xlsx(request, pk):
     quarter = get_visible_or_404(Quarter, request.user, pk=pk)
     data = concepts.compare(quarter)
     record_download(Actor.from_request(request), quarter, "xlsx")
-    return _attachment(concepts.concept_xlsx(quarter, data), XLSX, f"quartierskonzept-{quarter.pk}.xlsx")
+    return download_response(
+        concepts.concept_xlsx(quarter, data), f"quartierskonzept-{quarter.pk}.xlsx", XLSX
+    )
 
 
 quarter_xlsx.shareable_model = Quarter
@@ -921,7 +920,9 @@ def quarter_pdf(request, pk):
         request=request,
     )
     record_download(Actor.from_request(request), quarter, "pdf")
-    return _attachment(weasyprint.HTML(string=html).write_pdf(), PDF, f"quartierskonzept-{quarter.pk}.pdf")
+    return download_response(
+        weasyprint.HTML(string=html).write_pdf(), f"quartierskonzept-{quarter.pk}.pdf", PDF
+    )
 
 
 quarter_pdf.shareable_model = Quarter

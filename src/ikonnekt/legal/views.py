@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ikonnekt.core.audit import Actor
+from ikonnekt.core.files import download_response
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import get_visible_or_404
 from ikonnekt.knowledge.markdown_render import render_markdown
@@ -109,20 +110,16 @@ def my_data(request):
     )
 
 
-def _download(content: str, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def my_data_download(request, fmt):
     data = export.user_data(request.user)
     stamp = timezone.localdate().isoformat()
     if fmt == "json":
-        return _download(export.as_json(data), f"meine-daten-{stamp}.json", "application/json; charset=utf-8")
+        return download_response(
+            export.as_json(data), f"meine-daten-{stamp}.json", "application/json; charset=utf-8"
+        )
     if fmt == "csv":
-        return _download(export.as_csv(data), f"meine-daten-{stamp}.csv", "text/csv; charset=utf-8")
+        return download_response(export.as_csv(data), f"meine-daten-{stamp}.csv", "text/csv; charset=utf-8")
     raise Http404
 
 
@@ -199,11 +196,13 @@ def site_owner_download(request, pk, fmt):
     owner = _site_owner_or_404(request, pk)
     data = export.site_owner_data(owner)
     if fmt == "json":
-        return _download(
+        return download_response(
             export.as_json(data), f"eigentuemer-{owner.pk}.json", "application/json; charset=utf-8"
         )
     if fmt == "csv":
-        return _download(export.as_csv(data), f"eigentuemer-{owner.pk}.csv", "text/csv; charset=utf-8")
+        return download_response(
+            export.as_csv(data), f"eigentuemer-{owner.pk}.csv", "text/csv; charset=utf-8"
+        )
     raise Http404
 
 

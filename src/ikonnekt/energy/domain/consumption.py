@@ -29,21 +29,25 @@ class Exchange:
 class Series:
     points: list = field(default_factory=list)  # effective cumulative points, chronological
     problems: list = field(default_factory=list)  # (time, message) of readings that went backwards
-    _times: list = field(default_factory=list, repr=False, compare=False)  # the points' times
 
     def value_at(self, t: dt.datetime):
         """Interpolated cumulative value at ``t``; None outside the measured range."""
         if not self.points or t < self.points[0].time or t > self.points[-1].time:
             return None
-        if len(self._times) != len(self.points):  # points are only appended
-            self._times = [p.time for p in self.points]
-        times = self._times
+        times = self._times()
         i = bisect.bisect_left(times, t)
         if times[i] == t:
             return self.points[i].value
         a, b = self.points[i - 1], self.points[i]
         span = (b.time - a.time).total_seconds()
         return a.value + (b.value - a.value) * (t - a.time).total_seconds() / span
+
+    def _times(self) -> list:
+        """The points' times, built once per length of the series (points are only appended)."""
+        cached = self.__dict__.get("_times_cache")
+        if cached is None or len(cached) != len(self.points):
+            cached = self.__dict__["_times_cache"] = [p.time for p in self.points]
+        return cached
 
     def consumption(self, start: dt.datetime, end: dt.datetime):
         """Consumption in [start, end) in counter units; None if not covered by readings."""
@@ -95,8 +99,8 @@ def month_starts(year: int, tz) -> list:
 
 def monthly(series: Series, year: int, tz) -> list:
     """Twelve monthly consumptions (None where not covered) of ``year`` in local time."""
-    bounds = month_starts(year, tz)
-    return [series.consumption(bounds[i], bounds[i + 1]) for i in range(12)]
+    values = [series.value_at(bound) for bound in month_starts(year, tz)]  # each month end once
+    return [None if a is None or b is None else b - a for a, b in zip(values, values[1:], strict=False)]
 
 
 def daily(series: Series, start: dt.date, end: dt.date, tz) -> list:
