@@ -3,6 +3,7 @@ transfers, the VAT classification and the attachment."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -51,13 +52,17 @@ class AgreementDetail(SharedDetailView):
     login_required = False
 
     def get_base_queryset(self):
-        return m.Agreement.objects.select_related("owner", "cooperation")
+        # The parties with their organisations once: the legal judgement, the list and the decision right.
+        return m.Agreement.objects.select_related("owner", "cooperation").prefetch_related(
+            Prefetch("parties", queryset=m.AgreementParty.objects.select_related("organisation"))
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         a = self.object
         user = self.request.user
         today = timezone.localdate()
+        parties = a.parties.all()
         judgement = kgg.judge(a)
         ctx.update(
             judgement=judgement,
@@ -68,18 +73,22 @@ class AgreementDetail(SharedDetailView):
             ],
             vat_transition=vat.transition_notice(today),
             effective_on=kgg.effective_date(a, judgement),
-            parties=a.parties.select_related("organisation"),
+            parties=parties,
             decisions=a.council_decisions.select_related("organisation"),
             timeline=a.status_changes.select_related("changed_by"),
             transfers=a.task_transfers.select_related("from_organisation", "to_organisation"),
-            cost_keys=a.cost_keys.prefetch_related("components__resource", "components__position"),
+            cost_keys=a.cost_keys.prefetch_related(
+                Prefetch(
+                    "components", queryset=m.CostKeyComponent.objects.select_related("resource", "position")
+                )
+            ),
             cost_items=a.cost_items.select_related("cost_key"),
             advances=a.advance_payments.select_related("organisation"),
-            settlements=a.settlements.order_by("-year", "-version"),
+            settlements=a.settlements.defer("inputs", "result").order_by("-year", "-version"),
             deadlines=[(d, (d.date - today).days) for d in agreement_deadlines(a, today)],
             next_statuses=actions.next_statuses(a, judgement),
             can_record_decision=a.can_edit(user)
-            or a.parties.filter(organisation_id__in=orgs_with_role(user)).exists(),
+            or bool({p.organisation_id for p in parties} & orgs_with_role(user)),
             status_form=forms.StatusForm(agreement=a) if ctx["can_edit"] else None,
         )
         return ctx

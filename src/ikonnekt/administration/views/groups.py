@@ -59,7 +59,7 @@ class GroupDetail(SharedDetailView):
             meetings=g.meetings.all(),
             open_items=m.ActionItem.objects.filter(meeting__group=g)
             .exclude(status=m.ActionStatus.DONE)
-            .select_related("assignee", "meeting"),
+            .select_related("assignee", "meeting__group"),
             feed_token=self.request.session.pop(f"group_feed_{g.pk}", None),
         )
         return ctx

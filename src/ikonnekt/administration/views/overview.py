@@ -85,7 +85,7 @@ def cooperation_overview(request, pk):
             "action_items": m.ActionItem.objects.visible_to(user)
             .filter(meeting__group__cooperation=cooperation)
             .exclude(status=m.ActionStatus.DONE)
-            .select_related("assignee", "meeting"),
+            .select_related("assignee", "meeting__group"),
         },
     )
 

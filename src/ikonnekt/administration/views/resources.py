@@ -68,10 +68,13 @@ class ResourceDetail(SharedDetailView):
 def _week_grid(bookings, today, weeks=3):
     """Days of the next weeks with their bookings (a simple calendar without JavaScript)."""
     start = today - timedelta(days=today.weekday())
+    by_day = {}
+    for b in bookings:  # each booking's local day once, not once per day of the grid
+        by_day.setdefault(timezone.localtime(b.start).date(), []).append(b)
     days = []
     for offset in range(weeks * 7):
         day = start + timedelta(days=offset)
-        items = [b for b in bookings if timezone.localtime(b.start).date() == day]
+        items = by_day.get(day, [])
         days.append({"day": day, "bookings": items, "is_today": day == today, "weekend": day.weekday() >= 5})
     return [days[i : i + 7] for i in range(0, len(days), 7)]
 
