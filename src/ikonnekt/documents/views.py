@@ -57,7 +57,13 @@ class DocumentList(SharedListView):
     filterset_class = DocumentFilter
 
     def get_base_queryset(self):
-        return Document.objects.active().select_related("owner", "file").prefetch_related("tags")
+        # the list shows none of the extracted text or further metadata: not loaded per row
+        return (
+            Document.objects.active()
+            .select_related("owner", "file")
+            .defer("content", "metadata")
+            .prefetch_related("tags")
+        )
 
 
 class DocumentDetail(SharedDetailView):

@@ -64,7 +64,7 @@ class FollowTargetForm(BootstrapForm):
         from ikonnekt.planning.models import GoalNode
 
         self.fields["target"].queryset = (
-            GoalNode.objects.editable_by(user).exclude(indicator="").order_by("title")
+            GoalNode.objects.editable_by(user).exclude(indicator="").order_by("title").only("title")
         )
 
 
@@ -80,6 +80,7 @@ class FollowRatingForm(BootstrapForm):
             .exclude(measure__target_1="")
             .select_related("assessment__area", "measure")
             .order_by("assessment__area__name", "assessment__scenario", "measure__code")
+            .only("assessment__area__name", "assessment__scenario", "measure__code", "measure__title")
         )
         self.fields["rating"].label_from_instance = lambda r: (
             f"{r.assessment.area} · {r.assessment.scenario} · {r.measure.code} {r.measure.title}"

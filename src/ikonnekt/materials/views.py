@@ -131,20 +131,22 @@ class SystemDetail(SharedDetailView):
             layer_label=dict(Layer.choices)[layer],
             unit=LAYER_UNITS[layer],
         )
-        try:
-            analysis = mfa.analyse(data, year, layer)
-        except ReconciliationError as exc:
-            ctx["errors"] = exc.messages
-            analysis = None
+
+        def analyse(y):
+            try:
+                return mfa.analyse(data, y, layer), None
+            except ReconciliationError as exc:
+                return None, exc
+
+        # every period is reconciled once: the chosen one is also a column of the comparison
+        outcomes = {y: analyse(y) for y in years}
+        analysis, error = outcomes[year] if year in outcomes else analyse(year)
+        if error is not None:
+            ctx["errors"] = error.messages
         ctx["analysis"] = analysis
         if analysis:
             ctx["sankey"] = mfa.sankey_option(analysis, LAYER_UNITS[layer])
-        comparison = []
-        for y in years:
-            try:
-                comparison.append(mfa.analyse(data, y, layer))
-            except ReconciliationError:
-                continue
+        comparison = [result for result, failure in outcomes.values() if result is not None]
         ctx["comparison"] = _comparison_table(comparison)
         ctx["stocks"] = mfa.stock_series(data, comparison) if layer == "goods" else {}
         ctx["diagram"] = _diagram(data)
