@@ -10,6 +10,13 @@ from ikonnekt.core.sharing import orgs_with_role, user_cooperation_ids
 class FormRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+    # Django's select template includes one template per option (and one more for its
+    # attributes): 87 options cost a page more than its queries (issue #18). Ours writes the
+    # standard option inline and renders the same HTML (tests/core/test_select_widget.py).
+    template_overrides = {"django/forms/widgets/select.html": "core/forms/widgets/select.html"}
+
+    def get_template(self, template_name):
+        return super().get_template(self.template_overrides.get(template_name, template_name))
 
 
 def style_widget(field: forms.Field) -> None:
