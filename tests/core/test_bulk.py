@@ -141,3 +141,77 @@ def test_rows_split_over_several_statements_are_all_stored_in_order(per_statemen
     rows = [(f"k{i}", i) for i in range(11)]
     assert bulk_insert(Job, ["kind", "progress"], iter(rows), batch_size=7) == 11
     assert list(Job.objects.order_by("id").values_list("kind", "progress")) == rows
+
+
+def entry_rows(ct_id):
+    """Rows of plain columns only (ints, texts, dates; updated_at is auto_now): on PostgreSQL
+    they are written as a binary COPY."""
+    texts = ['Zählerstände 12,5 "quoted"\t\\ tab\nline', "", "\\N", "a\r\x7fb"]
+    return [
+        (
+            ct_id,
+            10**12 + i,
+            "shared",
+            None if i % 3 == 0 else 2**40 + i,
+            texts[i % 4][:12],  # visibility: varchar(12)
+            texts[(i + 1) % 4] or "Titel",
+            texts[(i + 2) % 4],
+            None if i % 2 else dt.date(1969 + i, 12, 31),
+        )
+        for i in range(9)
+    ]
+
+
+ENTRY = ("content_type_id", "object_id", "rule", "owner_id", "visibility", "title", "body", "date")
+
+
+def test_plain_columns_are_stored_as_the_orm_stores_them(monkeypatch):
+    from django.contrib.contenttypes.models import ContentType
+
+    from ikonnekt.core import bulk
+    from ikonnekt.search.models import SearchEntry
+
+    chosen = []
+    binary_type = bulk._Column.binary_type
+
+    def spy(self, values):
+        chosen.append(binary_type(self, values))
+        return chosen[-1]
+
+    monkeypatch.setattr(bulk._Column, "binary_type", spy)
+    ct = ContentType.objects.get_for_model(Job)
+    rows = entry_rows(ct.pk)
+    orm = SearchEntry.objects.bulk_create(
+        [SearchEntry(**dict(zip(ENTRY, (*row[:1], row[1] + 100, *row[2:]), strict=True))) for row in rows]
+    )
+    assert bulk_insert(SearchEntry, ENTRY, rows, batch_size=4) == 9
+    columns = ["object_id", "rule", "owner_id", "visibility", "title", "body", "date"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(f'CAST({c} AS TEXT)' for c in columns)} FROM search_searchentry ORDER BY id"  # noqa: S608
+        )
+        got = cursor.fetchall()
+    assert len(orm) == 9 and len(got) == 18
+    assert [(str(int(r[0]) - 100), *r[1:]) for r in got[:9]] == got[9:]
+    assert list(SearchEntry.objects.order_by("id").values_list(*ENTRY))[9:] == rows
+    if connection.vendor == "postgresql":  # every batch went the binary way
+        assert chosen and None not in chosen
+        assert {"int8", "text", "date", "timestamptz"} <= set(chosen)
+
+
+def test_integers_out_of_the_column_range_are_refused_by_the_server():
+    """PostgreSQL: a batch with a value outside smallint is written as text and the server's
+    error (not a client-side packing error) is raised; nothing is kept."""
+    from django.db import DataError
+
+    if connection.vendor != "postgresql":
+        pytest.skip("column ranges are PostgreSQL's")
+    rows = [(f"k{i}", 2**15 if i == 3 else i) for i in range(5)]
+    from ikonnekt.core.bulk import _Column
+
+    column = _Column(Job._meta.get_field("progress"), connection)
+    assert column.binary_type([1, 2]) in ("int2", "int4", "int8")
+    assert column.binary_type([1, 2, 2**63]) is None
+    with pytest.raises((DataError, IntegrityError)):
+        bulk_insert(Job, ("kind", "progress"), rows)
+    assert not Job.objects.exists()

@@ -5,10 +5,12 @@ instances: multi-row ``INSERT`` statements on SQLite, ``COPY … FROM STDIN`` on
 ``executemany`` through Django's cursor elsewhere. Values are prepared as the ORM prepares them
 (``Field.get_db_prep_save``); columns of the common types take a fast path with the same stored
 values, decided per batch and column: plain ``int``/``float``/``str``/``bool`` values of the
-matching fields are passed on unchanged, and aware UTC datetimes are written as text: on SQLite
-as Django's backend stores them, naive UTC ``YYYY-MM-DD HH:MM:SS[.ffffff]``, on PostgreSQL with
-the offset ``+00:00`` (the same instant; formatting with cached day and time texts is several
-times faster than letting psycopg format every datetime).
+matching fields are passed on unchanged; aware datetimes are written on SQLite as Django's
+backend stores them (naive UTC ``YYYY-MM-DD HH:MM:SS[.ffffff]``, from cached day and time
+texts) and passed on unchanged on PostgreSQL. On PostgreSQL a batch whose columns all hold such
+values (and dates, integers within the column's range) is written as a binary ``COPY`` with
+the column types set (psycopg's C dumpers encode every value; the server parses no text);
+any other batch as a text ``COPY`` through psycopg's ``write_row``.
 
 What the ORM does and this does not: no ``save()``, no signals, no model validation, no primary
 keys returned. Constraints (unique, check, foreign keys) are enforced by the database; a
@@ -20,8 +22,6 @@ generated columns and fields with a database default are left to the database.
 """
 
 import datetime as dt
-import math
-import re
 import sqlite3
 from itertools import chain, islice, repeat
 from operator import attrgetter, sub
@@ -55,6 +55,19 @@ _UNCHANGED = {
     models.AutoField: _INTS,
     models.SmallAutoField: _INTS,
     models.BigAutoField: _INTS,
+}
+# PostgreSQL column type (Field.db_type without modifiers) → psycopg type name for a binary COPY,
+# the exact Python types its dumper takes, and the range of integers
+_BINARY = {
+    "smallint": ("int2", {int}, (-(2**15), 2**15 - 1)),
+    "integer": ("int4", {int}, (-(2**31), 2**31 - 1)),
+    "bigint": ("int8", {int}, (-(2**63), 2**63 - 1)),
+    "double precision": ("float8", {float}, None),
+    "boolean": ("bool", {bool}, None),
+    "varchar": ("text", {str}, None),
+    "text": ("text", {str}, None),
+    "date": ("date", {dt.date}, None),
+    "timestamp with time zone": ("timestamptz", {dt.datetime}, None),
 }
 _tzinfo = attrgetter("tzinfo")
 _days = attrgetter("days")
@@ -100,17 +113,21 @@ class _Column:
         self.vendor = connection.vendor
         target = _target(field)
         self.unchanged = _UNCHANGED.get(type(target), set())
+        if self.vendor == "postgresql" and type(target) is models.DateField:
+            self.unchanged = {dt.date}  # the backend's adapt_datefield_value returns the date
         if field.null:
             self.unchanged = self.unchanged | {_NONE}
-        self.utc_datetimes = (
-            type(target) is models.DateTimeField
-            and settings.USE_TZ
-            and connection.timezone_name == "UTC"
-            and self.vendor in ("sqlite", "postgresql")
+        aware = type(target) is models.DateTimeField and settings.USE_TZ
+        # SQLite: Django stores str(make_naive(value, UTC)), written from cached texts
+        self.utc_datetimes = aware and connection.timezone_name == "UTC" and self.vendor == "sqlite"
+        # PostgreSQL: the backend's adapt_datetimefield_value returns aware datetimes unchanged
+        self.aware_datetimes = aware and self.vendor == "postgresql"
+        self.days, self.times = _DayText(), _TimeText("")
+        # PostgreSQL: the type psycopg dumps this column's values as in a binary COPY, and the
+        # Python types (exact) it accepts; None when the column is always written as text
+        self.binary = (
+            _BINARY.get(target.db_type(connection).split("(")[0]) if self.vendor == "postgresql" else None
         )
-        # SQLite: Django stores str(make_naive(value, UTC)); PostgreSQL: text with the offset,
-        # which COPY reads as the same instant (psycopg would format each datetime itself, slower)
-        self.days, self.times = _DayText(), _TimeText("" if self.vendor == "sqlite" else "+00:00")
 
     def prepare(self, values):
         kinds = set(map(type, values))
@@ -118,16 +135,35 @@ class _Column:
             return values
         if self.utc_datetimes and kinds == {dt.datetime} and set(map(_tzinfo, values)) == {UTC}:
             return self._utc_text(values)
+        if self.aware_datetimes and kinds == {dt.datetime} and None not in set(map(_tzinfo, values)):
+            return values
         prep = self.field.get_db_prep_save
         connection = self.connection
         return [prep(value, connection) for value in values]
 
+    def binary_type(self, values):
+        """The psycopg type name to dump ``values`` (prepared) as in a binary ``COPY``, or None
+        when they need the text path: another Python type, a naive datetime, or an integer
+        outside the column's range (the server's error, not the client's, reports it then)."""
+        if self.binary is None:
+            return None
+        name, accepted, bounds = self.binary
+        kinds = set(map(type, values))
+        if not kinds <= accepted | {_NONE}:
+            return None
+        if _NONE in kinds:
+            values = [v for v in values if v is not None]
+        if values and bounds and (min(values) < bounds[0] or max(values) > bounds[1]):
+            return None
+        if name == "timestamptz" and values and None in set(map(_tzinfo, values)):
+            return None
+        return name
+
     def _utc_text(self, values):
-        """Aware UTC datetimes → ``YYYY-MM-DD HH:MM:SS[.ffffff]`` (+ ``+00:00`` on PostgreSQL)."""
+        """Aware UTC datetimes → naive ``YYYY-MM-DD HH:MM:SS[.ffffff]`` (SQLite's storage)."""
         deltas = list(map(sub, values, repeat(_EPOCH)))
         if set(map(_microseconds, deltas)) != {0}:
-            texts = map(str, values)  # "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
-            return [text[:-6] for text in texts] if self.vendor == "sqlite" else list(texts)
+            return [str(value)[:-6] for value in values]  # "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
         days = map(self.days.__getitem__, map(_days, deltas))
         return list(map(str.__add__, days, map(self.times.__getitem__, map(_seconds, deltas))))
 
@@ -195,7 +231,7 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
             else:
                 ready = zip(*prepared, strict=True)
             with connection.wrap_database_errors:
-                write(cursor, table, names, len(columns), ready, prepared)
+                write(cursor, table, names, columns, ready, prepared)
             done += len(batch)
             if progress is not None:
                 progress(done)
@@ -205,7 +241,7 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
 SQLITE_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT (fewer if the variable limit is lower)
 
 
-def _write_sqlite(cursor, table, names, width, rows, columns):
+def _write_sqlite(cursor, table, names, columns, rows, values):
     """Multi-row ``INSERT … VALUES (…), (…), …`` statements, each with the parameters of up to
     ``SQLITE_ROWS_PER_STATEMENT`` rows: one call into SQLite per statement instead of one per
     row (``executemany`` binds and steps every row from Python; this is about twice as fast,
@@ -213,6 +249,7 @@ def _write_sqlite(cursor, table, names, width, rows, columns):
     wrapper would rewrite the placeholders."""
     raw = cursor.cursor
     limit = raw.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    width = len(columns)
     per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, limit // width))
     one = "(" + ", ".join(["?"] * width) + ")"
     head = f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608 (quoted names only)
@@ -224,43 +261,21 @@ def _write_sqlite(cursor, table, names, width, rows, columns):
         execute(raw, sql, list(chain.from_iterable(chunk)))
 
 
-# what psycopg escapes in a text COPY field (backslash, control characters)
-_COPY_ESCAPED = re.compile("[\\x00\\x08\\t\\n\\x0b\\x0c\\r\\\\]")
-
-
-def _copy_text(columns):
-    """The text of a ``COPY … FROM STDIN`` of ``columns`` (lists of values), as psycopg would
-    write it row by row, when every column is all ``int``, all finite ``float`` (``repr``, as
-    psycopg) or all ``str`` without a character to escape; None otherwise."""
-    texts = []
-    for values in columns:
-        kinds = set(map(type, values))
-        if kinds == {str}:
-            if _COPY_ESCAPED.search("".join(values)):
-                return None
-            texts.append(values)
-        elif kinds == {int}:
-            texts.append(map(str, values))
-        elif kinds == {float} and all(map(math.isfinite, values)):
-            texts.append(map(repr, values))
-        else:
-            return None
-    return "\n".join(map("\t".join, zip(*texts, strict=True))) + "\n"
-
-
-def _write_copy(cursor, table, names, width, rows, columns):
-    """``COPY … FROM STDIN``: columns of plain values as one text written at once (the values
-    formatted column by column, not row by row), other rows through psycopg's ``write_row``."""
-    with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-        text = _copy_text(columns)
-        if text is not None:
-            copy.write(text)
-            return
+def _write_copy(cursor, table, names, columns, rows, values):
+    """``COPY … FROM STDIN``: binary, with the column types set, when every column's values
+    allow it (see ``_Column.binary_type``), else text; rows through psycopg's ``write_row``,
+    which sends the data in blocks while the rows are encoded, so the server works meanwhile."""
+    types = [column.binary_type(col) for column, col in zip(columns, values, strict=True)]
+    binary = None not in types
+    sql = f"COPY {table} ({names}) FROM STDIN" + (" (FORMAT BINARY)" if binary else "")
+    with cursor.cursor.copy(sql) as copy:
+        if binary:
+            copy.set_types(types)
         write_row = copy.write_row
         for row in rows:
             write_row(row)
 
 
-def _write_generic(cursor, table, names, width, rows, columns):
-    marks = ", ".join(["%s"] * width)
+def _write_generic(cursor, table, names, columns, rows, values):
+    marks = ", ".join(["%s"] * len(columns))
     cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))  # noqa: S608
