@@ -137,7 +137,7 @@ class SeriesValue(SharedChild, models.Model):
     calculation = models.CharField(_("calculation"), max_length=300)
     calculation_version = models.CharField(_("calculation version"), max_length=20)
     inputs = models.JSONField(_("inputs"), default=dict, blank=True)
-    factor_set = models.CharField(_("factor set"), max_length=255, blank=True)
+    factor_set = models.TextField(_("factor set"), blank=True)  # name, year and full source text
     computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
