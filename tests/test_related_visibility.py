@@ -59,15 +59,13 @@ def test_there_are_writable_serializers_with_shared_references(cast):
     assert len(found) >= 10
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("basename", sorted(VIEWSETS))
-def test_references_to_invisible_objects_are_refused(cast, basename):
-    serializer = serializer_for(VIEWSETS[basename], cast.z_admin)
+def _assert_refuses_foreign_private_objects(serializer, cast, label):
+    """Every writable related field of ``serializer`` refuses a private object of another organisation."""
     missing, accepted = [], []
-    for name, relation in shared_related_fields(serializer):
+    for field_name, relation in shared_related_fields(serializer):
         model = relation.queryset.model
         if model not in FACTORIES:
-            missing.append(f"{name} → {model.__name__}")
+            missing.append(f"{field_name} → {model.__name__}")
             continue
         foreign = make(
             model, cast, owner=cast.org_b, visibility="private", created_by=cast.b_editor, shared_with=[]
@@ -76,9 +74,16 @@ def test_references_to_invisible_objects_are_refused(cast, basename):
             relation.to_internal_value(foreign.pk)
         except serializers.ValidationError:
             continue
-        accepted.append(f"{name} → {model.__name__} #{foreign.pk}")
+        accepted.append(f"{field_name} → {model.__name__} #{foreign.pk}")
     assert not missing, f"register a factory in tests/<app>/factories.py for: {missing}"
-    assert not accepted, f"{basename}: an outsider could refer to a private object: {accepted}"
+    assert not accepted, f"{label}: an outsider could refer to a private object: {accepted}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("basename", sorted(VIEWSETS))
+def test_references_to_invisible_objects_are_refused(cast, basename):
+    serializer = serializer_for(VIEWSETS[basename], cast.z_admin)
+    _assert_refuses_foreign_private_objects(serializer, cast, basename)
 
 
 @pytest.mark.django_db
@@ -153,22 +158,7 @@ def test_every_api_serializer_refuses_invisible_references(cast, name):
     request = Request(APIRequestFactory().post("/"))
     request.user = cast.z_admin
     serializer = dict(API_SERIALIZERS)[name](context={"request": request, "view": None, "format": None})
-    missing, accepted = [], []
-    for field_name, relation in shared_related_fields(serializer):
-        model = relation.queryset.model
-        if model not in FACTORIES:
-            missing.append(f"{field_name} → {model.__name__}")
-            continue
-        foreign = make(
-            model, cast, owner=cast.org_b, visibility="private", created_by=cast.b_editor, shared_with=[]
-        )
-        try:
-            relation.to_internal_value(foreign.pk)
-        except serializers.ValidationError:
-            continue
-        accepted.append(f"{field_name} → {model.__name__} #{foreign.pk}")
-    assert not missing, f"register a factory in tests/<app>/factories.py for: {missing}"
-    assert not accepted, f"{name}: an outsider could refer to a private object: {accepted}"
+    _assert_refuses_foreign_private_objects(serializer, cast, name)
 
 
 @pytest.mark.django_db
