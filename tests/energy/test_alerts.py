@@ -114,5 +114,17 @@ def test_alerts_on_the_demo_data_are_those_of_the_full_balance(cast):
     preloaded = [building_alerts(b, year) for b in loaded]
     assert plain == expected
     assert preloaded == expected
+    # the building page passes the figures it has already computed: the same alerts
+    given = []
+    for b in _buildings():
+        now = services.building_year(b, year, factors, references)
+        before = services.building_year(b, year - 1, factors, references)
+        totals = (
+            (now["heat_normalised"], now["electricity"]),
+            (before["heat_normalised"], before["electricity"]),
+        )
+        points = services.signature_points(b, [year - 1, year])
+        given.append(building_alerts(b, year, totals=totals, points=points))
+    assert given == expected
     severities = {severity for alerts in expected for severity, _text in alerts}
     assert {"danger", "warning"} <= severities  # the comparison covers the alerts the card shows

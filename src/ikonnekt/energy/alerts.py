@@ -62,11 +62,15 @@ def _recent_samples(meter):
     )
 
 
-def building_alerts(building, year):
-    """Anomalies of a building: [(severity, message)], severity "danger", "warning" or "info"."""
+def building_alerts(building, year, *, totals=None, points=None):
+    """Anomalies of a building: [(severity, message)], severity "danger", "warning" or "info".
+
+    A caller that has the figures already passes them, so nothing is computed twice (the building
+    page): ``totals`` = ((heat normalised, electricity) of ``year``, the same of ``year - 1``) as
+    ``services.building_year`` gives them, ``points`` = ``signature_points(building, [year - 1, year])``.
+    """
     alerts = []
-    now = heat_and_electricity(building, year)
-    before = heat_and_electricity(building, year - 1)
+    now, before = totals or (heat_and_electricity(building, year), heat_and_electricity(building, year - 1))
     for label, a, b in (
         (_("Heat (normalised)"), now[0], before[0]),
         (_("Electricity"), now[1] or None, before[1] or None),
@@ -114,7 +118,8 @@ def building_alerts(building, year):
                         % {"m": meter.number, "r": ratio["idle"] * 100},
                     )
                 )
-    points = signature_points(building, [year - 1, year])
+    if points is None:
+        points = signature_points(building, [year - 1, year])
     if len(points) >= 6:
         try:
             sig = analysis.fit_signature([p["t"] for p in points], [p["kwh_per_day"] for p in points])

@@ -245,7 +245,15 @@ class BuildingDetail(SharedDetailView):
             before=before,
             tree=tree,
             signature=sig,
-            alerts=building_alerts(b, year),
+            alerts=building_alerts(
+                b,
+                year,
+                totals=(
+                    (now["heat_normalised"], now["electricity"]),
+                    (before["heat_normalised"], before["electricity"]),
+                ),
+                points=points,
+            ),
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
