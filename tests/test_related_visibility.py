@@ -38,14 +38,22 @@ def serializer_for(viewset, user):
     return cls(context={"request": request, "view": view, "format": None})
 
 
+def _model(relation):
+    """The related model, also of a field that builds its queryset per request (``get_queryset``)."""
+    queryset = relation.queryset if relation.queryset is not None else relation.get_queryset()
+    return queryset.model
+
+
 def shared_related_fields(serializer):
     for name, field in serializer.fields.items():
         if field.read_only:
             continue
         relation = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
-        if not isinstance(relation, serializers.RelatedField) or relation.queryset is None:
+        if not isinstance(relation, serializers.RelatedField):
             continue
-        if hasattr(relation.queryset.model._default_manager.all(), "visible_to"):
+        if relation.queryset is None and type(relation).get_queryset is serializers.RelatedField.get_queryset:
+            continue  # no queryset of its own and none built per request
+        if hasattr(_model(relation)._default_manager.all(), "visible_to"):
             yield name, relation
 
 
@@ -63,7 +71,7 @@ def _assert_refuses_foreign_private_objects(serializer, cast, label):
     """Every writable related field of ``serializer`` refuses a private object of another organisation."""
     missing, accepted = [], []
     for field_name, relation in shared_related_fields(serializer):
-        model = relation.queryset.model
+        model = _model(relation)
         if model not in FACTORIES:
             missing.append(f"{field_name} → {model.__name__}")
             continue

@@ -131,6 +131,15 @@ def make_questionset(cast, *, owner, visibility="private", created_by=None, shar
     return _share(qs, shared_with)
 
 
+@factory(Question)
+def make_question(cast, *, owner, visibility="private", created_by=None, shared_with=()):
+    """A question of a question set (it is as visible as its set)."""
+    qs = make_questionset(
+        cast, owner=owner, visibility=visibility, created_by=created_by, shared_with=shared_with
+    )
+    return qs.questions.order_by("order").first()
+
+
 @factory(DecisionCheck)
 def make_decisioncheck(cast, *, owner, visibility="private", created_by=None, shared_with=()):
     qs = make_questionset(
