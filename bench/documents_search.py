@@ -269,11 +269,8 @@ def build_bare(docs):
 
 def clear_ours(ct):
     """Empty our index of documents (outside the clock, as the bare side's drop)."""
-    with transaction.atomic(), connection.cursor() as cur:
-        entries = "SELECT id FROM search_searchentry WHERE content_type_id = %s"
-        cur.execute(f"DELETE FROM search_searchfacet WHERE entry_id IN ({entries})", [ct.pk])
-        cur.execute(f"DELETE FROM search_searchshare WHERE entry_id IN ({entries})", [ct.pk])
-        cur.execute("DELETE FROM search_searchentry WHERE content_type_id = %s", [ct.pk])
+    with transaction.atomic():
+        indexer.clear(ct)
 
 
 def time_builds():

@@ -121,6 +121,11 @@ def test_the_list_filters_by_cooperation_and_state(cast, client_for):
     api = client.get("/api/v1/knowledge/questions/", {"cooperation": cast.coop.pk}).json()
     rows = api["results"] if isinstance(api, dict) else api
     assert [row["id"] for row in rows] == [scoped.pk]
+    # a cooperation the reader may not see is refused like one that does not exist (400, not an
+    # empty list that would tell which ids exist)
+    api = client_for(cast.a_editor)
+    assert api.get("/api/v1/knowledge/questions/", {"cooperation": foreign.pk}).status_code == 400
+    assert api.get("/api/v1/knowledge/questions/", {"cooperation": 999999}).status_code == 400
 
 
 def test_the_asker_closes_a_question(cast, client_for):

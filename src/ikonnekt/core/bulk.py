@@ -84,16 +84,12 @@ class _DayText(dict):
 
 
 class _TimeText(dict):
-    """Seconds of the day → ``"HH:MM:SS"`` and a suffix (the UTC offset for PostgreSQL)."""
-
-    def __init__(self, suffix):
-        super().__init__()
-        self.suffix = suffix
+    """Seconds of the day → ``"HH:MM:SS"`` (SQLite's stored form of a naive UTC time)."""
 
     def __missing__(self, seconds):
         hours, rest = divmod(seconds, 3600)
         minutes, seconds_ = divmod(rest, 60)
-        text = self[seconds] = f"{hours:02d}:{minutes:02d}:{seconds_:02d}{self.suffix}"
+        text = self[seconds] = f"{hours:02d}:{minutes:02d}:{seconds_:02d}"
         return text
 
 
@@ -122,7 +118,7 @@ class _Column:
         self.utc_datetimes = aware and connection.timezone_name == "UTC" and self.vendor == "sqlite"
         # PostgreSQL: the backend's adapt_datetimefield_value returns aware datetimes unchanged
         self.aware_datetimes = aware and self.vendor == "postgresql"
-        self.days, self.times = _DayText(), _TimeText("")
+        self.days, self.times = (_DayText(), _TimeText()) if self.utc_datetimes else (None, None)
         # PostgreSQL: the type psycopg dumps this column's values as in a binary COPY, and the
         # Python types (exact) it accepts; None when the column is always written as text
         self.binary = (

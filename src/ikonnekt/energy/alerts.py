@@ -10,20 +10,17 @@ without it every figure is queried per meter (slower, never different).
 """
 
 import datetime as dt
-from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
 from ikonnekt.energy import loader
 from ikonnekt.energy.domain import analysis
-from ikonnekt.energy.models import HEAT_CARRIERS, Carrier, MeterKind
+from ikonnekt.energy.models import MeterKind
 from ikonnekt.energy.services import (
+    building_consumption,
     interval_samples,
-    meter_monthly_units,
     meter_series,
-    normalise_heat,
     signature_points,
-    to_hi,
 )
 
 CHANGE = 0.15  # a change against the previous year above 15 % is an alert
@@ -32,19 +29,9 @@ IDLE = 0.5  # base load at night and weekends above half the working-hours load
 
 
 def heat_and_electricity(building, year):
-    """(weather-normalised heat or None, electricity) in kWh Hi: the same sums as
-    ``services.building_year`` (main meters that are active, neither virtual nor sub-meters)."""
-    carriers = defaultdict(float)
-    for meter in building.meters.all():
-        if meter.parent_id is not None or meter.kind == MeterKind.VIRTUAL or not meter.active:
-            continue
-        if meter.carrier not in HEAT_CARRIERS and meter.carrier != Carrier.ELECTRICITY:
-            continue
-        values = meter_monthly_units(meter, year)
-        carriers[meter.carrier] += to_hi(meter, sum(v for v in values if v is not None))
-    heat = sum(v for c, v in carriers.items() if c in HEAT_CARRIERS)
-    heat_normalised, _how = normalise_heat(building, year, heat)
-    return heat_normalised, carriers.get(Carrier.ELECTRICITY, 0.0)
+    """(weather-normalised heat or None, electricity) in kWh Hi, as ``services.building_year``."""
+    figures = building_consumption(building, year)
+    return figures["heat_normalised"], figures["electricity"]
 
 
 def _recent_samples(meter):

@@ -13,6 +13,7 @@ from ikonnekt.cooperations.models import Cooperation, Goal, GoalKey
 from ikonnekt.core.api import ShareableSerializer, ShareableViewSet
 from ikonnekt.knowledge import actions
 from ikonnekt.knowledge.diffs import unified
+from ikonnekt.knowledge.filters import QuestionApiFilter
 from ikonnekt.knowledge.models import Answer, Article, ArticleRevision, Comment, Question, Sdg
 
 
@@ -285,7 +286,7 @@ class QuestionViewSet(ShareableViewSet):
         "tags", "shared_with", "answers__author", "answers__author_organisation"
     )
     serializer_class = QuestionSerializer
-    filterset_fields = ["owner", "cooperation", "is_closed"]
+    filterset_class = QuestionApiFilter
     search_fields = ["title", "body"]
 
     def perform_create(self, serializer):

@@ -21,6 +21,13 @@ def search_text(queryset, name, value):
     return queryset
 
 
+def visible_cooperations(request):
+    """Cooperations the user may see (the one rule), for the cooperation filters."""
+    if request is None:
+        return Cooperation.objects.none()
+    return Cooperation.objects.visible_to(request.user).order_by("name")
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=ArticleKind.choices, label=_("Kind"))
@@ -68,19 +75,11 @@ class QuestionFilter(django_filters.FilterSet):
         label=_("Status"),
         method="filter_answered",
     )
-    # The queryset is narrowed to the cooperations the user may see in __init__ (the one rule).
-    cooperation = django_filters.ModelChoiceFilter(
-        queryset=Cooperation.objects.none(), label=_("Cooperation")
-    )
+    cooperation = django_filters.ModelChoiceFilter(queryset=visible_cooperations, label=_("Cooperation"))
 
     class Meta:
         model = Question
         fields = ["q", "tag", "cooperation", "answered"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        user = getattr(request, "user", None)
-        self.filters["cooperation"].queryset = Cooperation.objects.visible_to(user).order_by("name")
 
     def filter_answered(self, queryset, name, value):
         if value == "closed":
@@ -96,3 +95,14 @@ class QuestionFilter(django_filters.FilterSet):
         return queryset.filter(
             pk__in=Question.tags.through.objects.filter(tag__slug=value).values("question_id")
         )
+
+
+class QuestionApiFilter(django_filters.FilterSet):
+    """The API's question filters: a cooperation the reader may not see is "not a valid choice",
+    as one that does not exist (no answer tells an outsider which ids exist)."""
+
+    cooperation = django_filters.ModelChoiceFilter(queryset=visible_cooperations)
+
+    class Meta:
+        model = Question
+        fields = ["owner", "cooperation", "is_closed"]

@@ -145,8 +145,8 @@ class QuestionForm(ShareableForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        # Only cooperations the asker can see (the one rule).
-        self.fields["cooperation"].queryset = Cooperation.objects.visible_to(user).order_by("name")
+        # ShareableForm already offers only cooperations the asker can see (the one rule)
+        self.fields["cooperation"].queryset = self.fields["cooperation"].queryset.order_by("name")
         if self.instance.pk:
             self.fields["tag_names"].initial = ", ".join(t.name for t in self.instance.tags.all())
         else:

@@ -56,7 +56,6 @@ UBA_POWER_2024 = (
 )
 # Prefix of every value that rests on no published, checked source (tests: such values are flagged).
 ASSUMPTION = "Projektannahme ohne geprüfte Quelle"
-APPROX = (ASSUMPTION, None)  # kept for callers that test the prefix
 PV_ASSUMPTION = (f"{ASSUMPTION}: Lebenszyklus-Emissionen von PV-Strom (Herstellung der Module)", None)
 POWER_PATH = (
     f"{ASSUMPTION}: projizierter Strompfad (nur für Quartierskonzepte); eine veröffentlichte Projektion "
