@@ -195,7 +195,7 @@ def _station_with_year(owner, year=2025):
     return station
 
 
-def test_building_year_normalises_heat_and_uses_hi(cast):
+def test_building_year_normalises_heat_and_uses_hi(cast, client_for):
     station = _station_with_year(cast.org_a)
     # degree days: 182 heating days (Jan–Mar 90 + Oct–Dec 92) × 15 K = 2730
     assert services.station_degree_days(station, 2025) == pytest.approx(182 * 15)
@@ -224,6 +224,11 @@ def test_building_year_normalises_heat_and_uses_hi(cast):
     assert data["bench_heat"].klass == "high"
     # BISKO 2024 natural gas: 250 g CO2e/kWh (GEMIS 4.95, reference app) → 100,000 kWh × 250 g = 25.0 t
     assert data["co2_t"] == pytest.approx(100_000 * 250 / 1e6)
+    # the 2021 rules give one comparison value, no guide/limit pair: the page names it so
+    b.visibility = "platform"
+    b.save()
+    html = client_for(cast.a_editor).get(b.get_absolute_url() + "?year=2025").content.decode()
+    assert "Vergleichswert 86" in html and "Grenzwert" not in html
 
 
 def test_virtual_meter_formula(cast):
