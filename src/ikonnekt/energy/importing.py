@@ -48,8 +48,7 @@ def check_against_stored(item: ReadingImport, parsed) -> list:
     errors = []
     if not parsed.rows:
         return errors
-    times = [r[1] for r in parsed.rows]
-    lo, hi = min(times), max(times)
+    lo, hi = min(map(itemgetter(1), parsed.rows)), max(map(itemgetter(1), parsed.rows))
     model, field = (IntervalReading, "start") if item.kind == "interval" else (Reading, "timestamp")
     stored = set(
         model.objects.filter(meter=meter, **{f"{field}__gte": lo, f"{field}__lte": hi}).values_list(
