@@ -19,9 +19,12 @@ PROGRESS_STEPS = 10  # at most this many progress reports while writing
 
 
 def batch_size(total: int) -> int:
-    """Rows per write batch: progress in about ten steps, and few batches, since on PostgreSQL
-    every batch is one COPY whose end waits for the server to finish it."""
-    return max(BATCH, -(-total // PROGRESS_STEPS))
+    """Rows per write batch: progress in at most ten steps, batches of at least ``BATCH`` rows
+    (unless the file is shorter), the rows spread evenly over them: few batches and no short
+    last one, since on PostgreSQL every batch is one COPY whose end waits for the server to
+    finish it (6,000 rows: one batch, not 5,000 and 1,000)."""
+    batches = max(1, min(PROGRESS_STEPS, total // BATCH))
+    return max(1, -(-total // batches))
 
 
 def describe(error) -> str:
