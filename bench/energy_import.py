@@ -24,6 +24,7 @@ driver's own ``executemany`` (sqlite3) or ``COPY`` (psycopg) in one transaction.
 The order of the stages is reversed in every other run.
 
 Usage:  PYTHONPATH=src .venv/bin/python bench/energy_import.py [rows]   (default 200,000)
+Always SQLite and then PostgreSQL (see above); ``BENCH_REPEAT=5`` for more runs per stage.
 Writes bench/results/energy_import.json and bench/results/energy_report.json.
 """
 
@@ -308,6 +309,9 @@ def start_postgres():
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     env = {
         **os.environ,

@@ -19,9 +19,12 @@ PROGRESS_STEPS = 10  # at most this many progress reports while writing
 
 
 def batch_size(total: int) -> int:
-    """Rows per write batch: progress in about ten steps, and few batches, since on PostgreSQL
-    every batch is one COPY whose end waits for the server to finish it."""
-    return max(BATCH, -(-total // PROGRESS_STEPS))
+    """Rows per write batch: progress in at most ten steps, batches of at least ``BATCH`` rows
+    (unless the file is shorter), the rows spread evenly over them: few batches and no short
+    last one, since on PostgreSQL every batch is one COPY whose end waits for the server to
+    finish it (6,000 rows: one batch, not 5,000 and 1,000)."""
+    batches = max(1, min(PROGRESS_STEPS, total // BATCH))
+    return max(1, -(-total // batches))
 
 
 def describe(error) -> str:
@@ -48,8 +51,7 @@ def check_against_stored(item: ReadingImport, parsed) -> list:
     errors = []
     if not parsed.rows:
         return errors
-    times = [r[1] for r in parsed.rows]
-    lo, hi = min(times), max(times)
+    lo, hi = min(map(itemgetter(1), parsed.rows)), max(map(itemgetter(1), parsed.rows))
     model, field = (IntervalReading, "start") if item.kind == "interval" else (Reading, "timestamp")
     stored = set(
         model.objects.filter(meter=meter, **{f"{field}__gte": lo, f"{field}__lte": hi}).values_list(

@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from ikonnekt.search import indexer
+        from django.db.models.signals import post_migrate
+
+        from ikonnekt.search import engine, indexer
 
         indexer.connect()
+        # content type ids may change when the tables are made again (as ContentType's cache)
+        post_migrate.connect(engine.clear_content_type_ids, dispatch_uid="search-content-type-ids")

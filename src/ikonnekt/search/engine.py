@@ -122,8 +122,25 @@ def permission_sql(user, alias="e", keys=None):
             continue
         sub_sql, sub_params = spec.visible(user).order_by().values("pk").query.sql_with_params()
         parts.append(f"({alias}.content_type_id = %s AND {alias}.object_id IN ({sub_sql}))")
-        params += [ContentType.objects.get_for_model(spec.model).pk, *sub_params]
+        params += [content_type_ids()[key], *sub_params]
     return "(" + " OR ".join(parts) + ")", params
+
+
+_CT_IDS: dict = {}  # spec key -> content type id (cleared after migrate/flush, as Django's own cache)
+
+
+def content_type_ids() -> dict:
+    """``{spec key: content type id}`` of every registered model: worked out once, not per
+    search (a search asked ContentType's cache for every registered model, ~30 calls)."""
+    all_specs = specs()
+    if _CT_IDS.keys() != all_specs.keys():
+        _CT_IDS.clear()
+        _CT_IDS.update({k: ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()})
+    return _CT_IDS
+
+
+def clear_content_type_ids(**kwargs) -> None:
+    _CT_IDS.clear()
 
 
 def _scope_keys(model_keys):
@@ -169,9 +186,9 @@ def acl_match(user, model_keys=None) -> tuple[str, str | None]:
     own_rule = any(all_specs[k].sharing_path() is None for k in keys)
     rank = count = match_any(user_tokens(user, own_rule=own_rule))
     if model_keys:
-        ct_ids = [ContentType.objects.get_for_model(all_specs[k].model).pk for k in keys]
-        others = [ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()]
-        others = [ct for ct in others if ct not in ct_ids]
+        ids = content_type_ids()
+        ct_ids = [ids[k] for k in keys]
+        others = [ct for ct in ids.values() if ct not in ct_ids]
         if not ct_ids:
             rank = count = f'{rank} AND "_t0"'
         elif others and _index_share(ct_ids) > TYPE_TOKEN_SHARE:
@@ -185,9 +202,8 @@ def acl_match(user, model_keys=None) -> tuple[str, str | None]:
 
 def _scope_sql(model_keys, filters, alias="e"):
     """Restrict to registered models (or the chosen ones) and facet filters."""
-    all_specs = specs()
-    keys = _scope_keys(model_keys)
-    ct_ids = [ContentType.objects.get_for_model(all_specs[k].model).pk for k in keys] or [0]
+    ids = content_type_ids()
+    ct_ids = [ids[k] for k in _scope_keys(model_keys)] or [0]
     sql = [f"{alias}.content_type_id IN ({', '.join(['%s'] * len(ct_ids))})"]
     params = list(ct_ids)
     for name, value in sorted((filters or {}).items()):

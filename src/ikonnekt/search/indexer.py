@@ -47,6 +47,24 @@ def _value(obj, name, memo=None):
     return value
 
 
+def _reader(name):
+    """``obj -> _value(obj, name)``, made once per name: a plain attribute name skips the path
+    walk (the same steps for one part)."""
+    if callable(name) or "__" in name:
+        return lambda obj: _value(obj, name)
+    manager = models.Manager
+
+    def read(obj):
+        value = getattr(obj, name, None)
+        if callable(value) and not isinstance(value, manager):
+            value = value()
+        if isinstance(value, manager):
+            return [str(v) for v in value.all()]
+        return value
+
+    return read
+
+
 def _text(value):
     if value is None:
         return ""
@@ -68,11 +86,41 @@ def _sharing_owner(obj, spec):
     return holder
 
 
-def entry_values(obj, spec, holder, content_type_id, cooperation_ids=(), memo=None) -> dict:
+class _Plan:
+    """What the index reads of one model's objects (from its ``SearchSpec``), worked out once:
+    every named value is read once per object, also when body and facets both name it."""
+
+    def __init__(self, spec):
+        self.spec = spec
+        self.date = spec.extra.get("date")
+        names = [spec.title, *spec.body, *spec.facets] + ([self.date] if self.date else [])
+        self.names = list(dict.fromkeys(names))  # each name once, in order
+        self.readers = [(name, _reader(name)) for name in self.names]
+        found = spec.sharing_path()
+        self.holder_path = None if found is None else (found[0].split("__") if found[0] else [])
+        self.include = spec.extra.get("include")
+
+    def read(self, obj) -> dict:
+        return {name: read(obj) for name, read in self.readers}
+
+    def holder(self, obj):
+        """The object carrying owner and visibility (see ``SearchSpec.sharing_path``)."""
+        if self.holder_path is None:
+            return None
+        holder = obj
+        for part in self.holder_path:
+            holder = getattr(holder, part, None)
+            if holder is None:
+                return None
+        return holder
+
+
+def entry_values(obj, spec, holder, content_type_id, cooperation_ids=(), memo=None, analysed=None) -> dict:
     """The columns of the index row; ``cooperation_ids``: :func:`share_ids` of ``holder``;
-    ``memo``: see :func:`_value` (shared with :func:`facet_values`)."""
+    ``memo``: see :func:`_value` (shared with :func:`facet_values`); ``analysed``: whether the
+    analysed text is stored (SQLite; default: asked of the connection)."""
     title = _text(_value(obj, spec.title, memo))[:500]
-    body = "\n".join(_text(_value(obj, name, memo)) for name in spec.body)[:MAX_BODY_CHARS]
+    body = "\n".join([_text(_value(obj, name, memo)) for name in spec.body])[:MAX_BODY_CHARS]
     date_field = spec.extra.get("date")
     date = _value(obj, date_field, memo) if date_field else None
     if isinstance(date, datetime.datetime):
@@ -87,7 +135,8 @@ def entry_values(obj, spec, holder, content_type_id, cooperation_ids=(), memo=No
     # The analysed text is what SQLite's FTS5 indexes; PostgreSQL analyses title and body
     # itself (the generated ``vector``), so there the columns stay empty (a restore into
     # another database rebuilds the index).
-    analysed = connection.vendor == "sqlite"
+    if analysed is None:
+        analysed = connection.vendor == "sqlite"
     title_idx = analyse(title) if analysed else ""
     return {
         "rule": rule,
@@ -108,6 +157,24 @@ def share_ids(holder) -> list[int]:
     if holder is not None and holder.visibility == "cooperation" and hasattr(holder, "shared_with"):
         return [c.pk for c in holder.shared_with.all()]
     return []
+
+
+def _batch_share_ids(holders) -> dict:
+    """:func:`share_ids` of many holders, ``{(model, pk): [cooperation id, …]}``: one query of
+    the sharing table per model instead of one per holder (and no related managers)."""
+    wanted = {}
+    for holder in holders:
+        if holder is not None and holder.visibility == "cooperation" and hasattr(holder, "shared_with"):
+            wanted.setdefault(type(holder), set()).add(holder.pk)
+    out = {}
+    for model, pks in wanted.items():
+        field = model._meta.get_field("shared_with")
+        through = field.remote_field.through
+        source = through._meta.get_field(field.m2m_field_name()).attname
+        target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+        for pk, coop in through._base_manager.filter(**{f"{source}__in": pks}).values_list(source, target):
+            out.setdefault((model, pk), []).append(coop)
+    return out
 
 
 def index_object(obj, spec=None) -> SearchEntry | None:
@@ -164,20 +231,24 @@ def index_batch(objs, spec, ct) -> int:
     instances), the new rows' ids read back in one query, then their shares and facets. Each
     object's values are read once for the text and the facets. SQLite: the FTS5 rows are
     written directly, not by the insert trigger (several times faster, migration 0007)."""
+    plan = _Plan(spec)
+    if plan.include:
+        objs = [obj for obj in objs if plan.include(obj)]
+    holders = [plan.holder(obj) for obj in objs]
+    shares = _batch_share_ids(holders)
+    sqlite = connection.vendor == "sqlite"
+    ct_id = ct.pk
+    columns = ENTRY_FIELDS[2:]
     entries, extras = [], {}
-    for obj in objs:
-        if spec.extra.get("include") and not spec.extra["include"](obj):
-            continue
-        holder = _sharing_owner(obj, spec)
-        coops = share_ids(holder)
-        memo = {}
-        values = entry_values(obj, spec, holder, ct.pk, coops, memo)
-        entries.append((ct.pk, obj.pk, *(values[name] for name in ENTRY_FIELDS[2:])))
+    for obj, holder in zip(objs, holders, strict=True):
+        coops = shares.get((type(holder), holder.pk), []) if holder is not None else []
+        memo = plan.read(obj)
+        values = entry_values(obj, spec, holder, ct_id, coops, memo, analysed=sqlite)
+        entries.append((ct_id, obj.pk, *[values[name] for name in columns]))
         extras[obj.pk] = (coops, facet_values(obj, spec, memo))
     if not entries:
         return 0
-    note_indexed(ct.pk)
-    sqlite = connection.vendor == "sqlite"
+    note_indexed(ct_id)
     with transaction.atomic(), connection.cursor() as cursor:
         if sqlite:  # the insert trigger skips these rows; their FTS5 rows are written below
             cursor.execute("INSERT INTO search_bulkwrite (id) VALUES (1)")
@@ -296,6 +367,15 @@ def _gin_built_after(indexes):
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
+def _read_by_batch(spec) -> set[str]:
+    """Relations ``index_batch`` reads for a whole batch itself: the cooperations an object
+    that carries its own sharing is shared with (a prefetch would make a related manager and
+    a filtered queryset per object, most of them empty), unless the spec names them too."""
+    found = spec.sharing_path()
+    named = {spec.title, *spec.body, *spec.facets}
+    return {"shared_with"} - named if found is not None and found[0] == "" else set()
+
+
 def rebuild(keys=None, progress=None, batch=2000) -> int:
     """Re-index every registered model (or ``keys`` like ``documents.document``), one
     transaction per model; on PostgreSQL, when the GIN indexes are built after the rows
@@ -311,8 +391,9 @@ def rebuild(keys=None, progress=None, batch=2000) -> int:
             qs = spec.model._base_manager.order_by("pk")
             if spec.extra.get("select_related"):
                 qs = qs.select_related(*spec.extra["select_related"])
-            if spec.extra.get("prefetch_related"):
-                qs = qs.prefetch_related(*spec.extra["prefetch_related"])
+            prefetch = [p for p in spec.extra.get("prefetch_related", ()) if p not in _read_by_batch(spec)]
+            if prefetch:
+                qs = qs.prefetch_related(*prefetch)
             with transaction.atomic():
                 clear(ct)
                 chunk = []

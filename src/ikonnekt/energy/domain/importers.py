@@ -244,11 +244,13 @@ class _Stamps:
             if d is None:
                 y, mo, d, times, local = iso_y, iso_mo, iso_d, self.iso_times, self.iso_local
             try:
-                midnight = dt.datetime(int(y), int(mo), int(d))
+                y, mo, d = int(y), int(mo), int(d)
+                midnight = dt.datetime(y, mo, d)
             except ValueError:
                 entry = _BAD
             else:
-                entry = (times, [None] * 24, midnight, midnight.replace(tzinfo=UTC), local)
+                # tzinfo given by position: a keyword argument costs the datetime C code some µs
+                entry = (times, [None] * 24, midnight, dt.datetime(y, mo, d, 0, 0, 0, 0, UTC), local)
                 self.known_days[text] = entry
         self.days[text] = entry
         return entry
@@ -275,6 +277,24 @@ class _Stamps:
                     entry = (h, delta, _HOURS[h] + delta - zone.utcoffset(None))
         times[text] = entry
         return entry
+
+    def normal_midnight(self, day):
+        """UTC time of the local midnight of ``day`` if every hour of it starts that many hours
+        later (``hour(day, h) == hour(day, 0) + h`` for every ``h``: no skipped or doubled hour);
+        None otherwise.
+
+        The same as asking ``hour`` for each hour, in fewer steps: a skipped or doubled local
+        time gives the offset before the switch with ``fold=0`` (PEP 495), so the hours after
+        it in the day have another offset than the hours before; only a switch that covers the
+        day's last hour (and ends after midnight) leaves the 24 offsets equal, and then that
+        hour's offset with ``fold=1`` differs. (``datetime.replace`` costs some µs: once.)"""
+        utcoffset = self.conv.tz.utcoffset
+        hours = list(map(day[2].__add__, _HOURS))
+        offsets = list(map(utcoffset, hours))
+        first = offsets[0]
+        if offsets.count(first) != 24 or utcoffset(hours[23].replace(fold=1)) != first:
+            return None
+        return day[3] - first
 
     def hour(self, day, h):
         """UTC start of the local hour ``h`` of ``day``; None if it is skipped or doubled (DST)."""
@@ -537,8 +557,8 @@ class _Blocks:
                 continue
             kind = "iso" if day[0] is stamps.iso_times else "de"
             self.a_day[kind] = day
-            midnight = stamps.hour(day, 0)
-            if midnight is None or any(stamps.hour(day, h) != midnight + _HOURS[h] for h in range(1, 24)):
+            midnight = stamps.normal_midnight(day)
+            if midnight is None:
                 self.other_days.add(text)
             else:
                 self.midnights[kind][text] = midnight
@@ -639,8 +659,11 @@ def _read_rows(rows, block, first_number) -> int:
 def interval_minutes(rows) -> int:
     """The most frequent step between consecutive times (15 or 60 in practice)."""
     steps = {}
-    ordered = sorted(r[1] for r in rows)
+    ordered = sorted(map(_TIME, rows))
     for a, b in zip(ordered, ordered[1:1001], strict=False):
         m = int((b - a).total_seconds() // 60)
         steps[m] = steps.get(m, 0) + 1
     return max(steps, key=steps.get) if steps else 15
+
+
+_TIME = itemgetter(1)
