@@ -128,3 +128,98 @@ def test_alerts_on_the_demo_data_are_those_of_the_full_balance(cast):
     assert given == expected
     severities = {severity for alerts in expected for severity, _text in alerts}
     assert {"danger", "warning"} <= severities  # the comparison covers the alerts the card shows
+
+
+def test_dashboard_alerts_are_stored_per_building_and_follow_new_readings_and_edits(
+    cast, client_for, django_assert_num_queries, monkeypatch
+):
+    """The dashboard card's alerts are stored under a key of the data they come from: unchanged
+    data costs one query and no computation; a new reading, an edited meter or new temperatures
+    change the key, so the card never shows stale alerts."""
+    from ikonnekt.energy import alerts
+    from ikonnekt.energy.models import DailyTemperature, Meter, WeatherStation
+
+    BERLIN = dt.timezone(dt.timedelta(hours=1))
+    year = dt.date.today().year
+    station = WeatherStation.objects.create(
+        name="Saarbrücken", long_term_degree_days=3300, owner=cast.org_a, created_by=cast.a_admin
+    )
+    building = Building.objects.create(
+        name="Schule", use_type="school", reference_area=1000, owner=cast.org_a, caretaker=cast.a_editor,
+        station=station, created_by=cast.a_admin,
+    )  # fmt: skip
+    meter = Meter.objects.create(
+        building=building, number="Z1", name="Strom", carrier="electricity", unit="kWh"
+    )
+    for month, value in [(1, 1000), (2, 1310), (3, 1590), (4, 1900)]:
+        Reading.objects.create(
+            meter=meter, timestamp=dt.datetime(year, month, 1, 8, tzinfo=BERLIN), value=value
+        )
+    computed = []
+    original = alerts.building_alerts
+
+    def counting(b, y, **kwargs):
+        computed.append(b.pk)
+        return original(b, y, **kwargs)
+
+    monkeypatch.setattr(alerts, "building_alerts", counting)
+    first = alerts.shown_alerts([building], year)
+    assert first == {building.pk: []} and computed == [building.pk]
+    with django_assert_num_queries(1):
+        assert alerts.shown_alerts([building], year) == first
+    assert computed == [building.pk]  # stored, not computed again
+    page = client_for(cast.a_editor).get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "energy-alerts" in page and "Z1" not in page
+
+    # a reading going backwards without an exchange: a "danger" alert at once
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(year, 5, 1, 8, tzinfo=BERLIN), value=10)
+    (shown,) = alerts.shown_alerts([building], year)[building.pk]
+    assert shown[0] == "danger" and "Z1" in shown[1]
+    page = client_for(cast.a_editor).get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Z1" in page
+    # the meter switched off (an edit, no new reading): the alert goes
+    meter.active = False
+    meter.save()
+    assert alerts.shown_alerts([building], year) == {building.pk: []}
+    # new temperatures and an edited building each make another key
+    calls = len(computed)
+    DailyTemperature.objects.create(station=station, date=dt.date(year, 1, 2), mean_temperature=1.5)
+    alerts.shown_alerts([building], year)
+    Building.objects.filter(pk=building.pk).update(heating_share=0.5)
+    alerts.shown_alerts([building], year)
+    assert len(computed) == calls + 2
+
+
+def test_dashboard_alerts_computed_again_take_a_fixed_number_of_queries(cast):
+    """After a change the alerts are computed with the bulk loader: as many queries for one
+    building as for three with more meters and readings."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ikonnekt.energy import alerts
+    from ikonnekt.energy.models import Meter
+
+    year = dt.date.today().year
+    tz = dt.timezone(dt.timedelta(hours=1))
+
+    def building(name, meters):
+        b = Building.objects.create(name=name, owner=cast.org_a, created_by=cast.a_admin)
+        for i in range(meters):
+            m = Meter.objects.create(
+                building=b, number=f"Z{i}", name="Strom", carrier="electricity", unit="kWh"
+            )
+            for month in range(1, 4):
+                Reading.objects.create(
+                    meter=m, timestamp=dt.datetime(year, month, 1, tzinfo=tz), value=month * 10
+                )
+        return b
+
+    def queries(buildings):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            alerts.shown_alerts(buildings, year)
+        return len(captured)
+
+    one = queries([building("A", 1)])
+    assert one == queries([building("B", 3), building("C", 2), *Building.objects.filter(name="A")])

@@ -1,10 +1,37 @@
 """Dashboard panels: the acting organisation's cooperations and the partners' announcements."""
 
+from django.urls import reverse
 from django.utils import timezone
 
-from ikonnekt.cooperations.models import Announcement, Cooperation
+from ikonnekt.cooperations.models import GOAL_COLOURS, Announcement, Cooperation, GoalKey
 
 DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
+
+
+def _cooperations(user, org):
+    """The first cooperations of ``org`` as plain rows (url, name, status, [(colour, goal)]):
+    one query for them, one for their goals, no model objects."""
+    rows = list(
+        Cooperation.objects.visible_to(user)
+        .filter(participations__organisation=org)
+        .distinct()
+        .values_list("pk", "name", "status")[:DASHBOARD_COOPERATIONS]
+    )
+    if not rows:
+        return []
+    goals = {pk: [] for pk, _name, _status in rows}
+    labels, statuses = dict(GoalKey.choices), dict(Cooperation._meta.get_field("status").flatchoices)
+    for cooperation_id, key in (
+        Cooperation.goals.through.objects.filter(cooperation_id__in=list(goals))
+        .order_by("goal__order", "goal_id")
+        .values_list("cooperation_id", "goal__key")
+    ):
+        goals[cooperation_id].append((GOAL_COLOURS[key], labels.get(key, key)))
+    url = reverse("cooperations:detail", args=[0])[:-2]  # …/0/ → one reverse for all rows
+    return [
+        {"url": f"{url}{pk}/", "name": name, "status": statuses.get(status, status), "goals": goals[pk]}
+        for pk, name, status in rows
+    ]
 
 
 def panels(request):
@@ -12,17 +39,6 @@ def panels(request):
     if not user.is_authenticated:
         return []
     org = getattr(request, "active_organisation", None)
-    cooperations = (
-        list(
-            Cooperation.objects.visible_to(user)
-            .filter(participations__organisation=org)
-            .prefetch_related("goals")
-            .select_related("owner")
-            .distinct()[:DASHBOARD_COOPERATIONS]
-        )
-        if org
-        else []
-    )
     announcements = list(
         Announcement.objects.visible_to(user)
         .exclude(valid_until__lt=timezone.localdate())
@@ -32,7 +48,7 @@ def panels(request):
         {
             "template": "cooperations/_dashboard_panel.html",
             "order": 10,
-            "cooperations": cooperations,
+            "cooperations": _cooperations(user, org) if org else [],
             "organisation": org,
         },
         {

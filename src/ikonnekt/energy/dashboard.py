@@ -5,8 +5,7 @@ import datetime as dt
 from django.db.models import Q
 
 from ikonnekt.core.sharing import user_org_ids
-from ikonnekt.energy.alerts import building_alerts
-from ikonnekt.energy.loader import preload
+from ikonnekt.energy.alerts import shown_alerts
 from ikonnekt.energy.models import Building
 
 MAX_BUILDINGS = 8
@@ -20,18 +19,16 @@ def panels(request):
     buildings = list(
         Building.objects.visible_to(user)
         .filter(Q(caretaker=user) | Q(owner_id__in=orgs))
-        .select_related("station")
-        .prefetch_related("meters__exchanges")
+        .only("name", "weather_method", "postcode", "address")
         .order_by("name")[:MAX_BUILDINGS]
     )
     if not buildings:
         return []
-    year = dt.date.today().year
-    # the alerts of all buildings from one bulk load (a fixed number of queries, always fresh)
-    preload(buildings, [year - 1, year], alerts=True)
-    items = []
-    for building in buildings:
-        for severity, text in building_alerts(building, year):
-            if severity in ("danger", "warning"):
-                items.append({"building": building, "severity": severity, "text": text})
+    # stored per building under a key of the data they come from: one query while nothing changed
+    alerts = shown_alerts(buildings, dt.date.today().year)
+    items = [
+        {"building": building, "severity": severity, "text": text}
+        for building in buildings
+        for severity, text in alerts[building.pk]
+    ]
     return [{"template": "energy/_dashboard_panel.html", "alerts": items[:12], "count": len(items)}]

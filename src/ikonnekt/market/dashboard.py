@@ -1,24 +1,40 @@
 """Dashboard panel: open order cycles, own orders and (for moderators) the moderation queue."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import IntegerField, Subquery, Value
 from django.utils import timezone
 
 from ikonnekt.market.models import Listing, ListingStatus, Order, OrderCycle, OrderStatus
 from ikonnekt.market.moderation import is_moderator
 
 
+class _Count(Subquery):
+    """The number of rows of a queryset, as a column of another query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
 def panels(request):
     user = request.user
     now = timezone.now()
-    panel = {
-        "template": "market/_dashboard_panel.html",
-        "open_cycles": OrderCycle.objects.visible_to(user)
-        .filter(opens_at__lte=now, closes_at__gt=now)
-        .count(),
-        "my_orders": Order.objects.filter(
-            customer=user, status=OrderStatus.PLACED, cycle__closes_at__gt=now
-        ).count(),
-        "is_moderator": is_moderator(user),
+    moderator = is_moderator(user)
+    counts = {
+        "open_cycles": _Count(
+            OrderCycle.objects.visible_to(user).filter(opens_at__lte=now, closes_at__gt=now).values("pk")
+        ),
+        "my_orders": _Count(
+            Order.objects.filter(customer=user, status=OrderStatus.PLACED, cycle__closes_at__gt=now).values(
+                "pk"
+            )
+        ),
+        "pending": _Count(Listing.objects.visible_to(user).filter(status=ListingStatus.PENDING).values("pk"))
+        if moderator
+        else Value(None, IntegerField()),
     }
-    if panel["is_moderator"]:
-        panel["pending"] = Listing.objects.visible_to(user).filter(status=ListingStatus.PENDING).count()
+    # the figures in one query (on the user's own row: one row, whatever the data)
+    (figures,) = get_user_model().objects.filter(pk=user.pk).values(**counts)
+    panel = {"template": "market/_dashboard_panel.html", "is_moderator": moderator, **figures}
+    if not moderator:
+        del panel["pending"]
     return [panel]

@@ -1,16 +1,29 @@
 """Dashboard panel: the top goals with their progress and the land-management figures."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 
 from ikonnekt.planning import goaltree
-from ikonnekt.planning.models import Site
+from ikonnekt.planning.models import GoalNode, Site
+
+# what the roll-up and the card read of a node (not its texts, owner and responsible organisation)
+NODE_FIELDS = ("parent", "title", "rollup", "weight", "indicator", "baseline_value", "target_value")
+
+
+def _nodes(user):
+    """The visible goal nodes with what their progress needs: the latest value of the reference
+    series as ``goaltree.visible_nodes`` gives it, without the columns the card does not show."""
+    return (
+        GoalNode.objects.visible_to(user)
+        .only(*NODE_FIELDS, "responsible", "owner")
+        .annotate(latest_value=Subquery(goaltree.latest_value_subquery().values("value")[:1]))
+    )
 
 
 def panels(request):
     user = request.user
     if not user.is_authenticated:
         return []
-    progress, nodes = goaltree.progress_map(user)
+    progress, nodes = goaltree.progress_map(user, _nodes(user))
     ids = {n.pk for n in nodes}
     roots = [
         {"node": n, "pct": None if progress.get(n.pk) is None else int(progress[n.pk] + 0.5)}
