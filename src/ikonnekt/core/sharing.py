@@ -23,8 +23,9 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -217,13 +218,25 @@ class Shareable(SharedObject):
 
     @classmethod
     def cooperation_q(cls, coop_ids, prefix: str = "") -> Q:
-        field = cls._meta.get_field("shared_with")
-        through = field.remote_field.through
-        ids = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": coop_ids}).values(
-            field.m2m_field_name()
-        )
-        # One id__in subquery (not a join) so rows are never duplicated.
-        return Q(**{f"{prefix}pk__in": ids})
+        # One id__in subquery (not a join) so rows are never duplicated. Written as SQL from the
+        # model's own table and column names (no user input; the ids are parameters): building and
+        # compiling it as a queryset cost more CPU than the rest of the rule together (#18).
+        sql = _shared_with_sql(cls, len(coop_ids))
+        return Q(**{f"{prefix}pk__in": RawSQL(sql, tuple(coop_ids))})  # noqa: S611 - see above
+
+
+@cache
+def _shared_with_sql(model, count: int) -> str:
+    """``SELECT <object> FROM <through table> WHERE <cooperation> IN (%s, …)`` for ``model.shared_with``."""
+    field = model._meta.get_field("shared_with")
+    through = field.remote_field.through._meta
+    quote = connection.ops.quote_name
+    return "SELECT {} FROM {} WHERE {} IN ({})".format(  # noqa: S608 - names from the model, values are parameters
+        quote(through.get_field(field.m2m_field_name()).column),
+        quote(through.db_table),
+        quote(through.get_field(field.m2m_reverse_field_name()).column),
+        ", ".join(["%s"] * count),
+    )
 
 
 class ChildQuerySet(models.QuerySet):
