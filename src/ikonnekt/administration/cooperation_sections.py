@@ -8,6 +8,7 @@ from ikonnekt.cooperations.sections import object_group, object_section
 
 
 def sections(request, cooperation):
+    # Only the columns shown (title or name, status or kind): the rows are links.
     user = request.user
     in_cooperation = {"cooperation": cooperation}
     return [
@@ -16,20 +17,32 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Agreements"),
-                    m.Agreement.objects.visible_to(user).filter(**in_cooperation).order_by("title"),
+                    m.Agreement.objects.visible_to(user)
+                    .filter(**in_cooperation)
+                    .only("title", "status")
+                    .order_by("title"),
                     describe=lambda agreement: agreement.get_status_display(),
                 ),
                 object_group(
                     _("Shared positions"),
-                    m.SharedPosition.objects.visible_to(user).filter(**in_cooperation).order_by("title"),
+                    m.SharedPosition.objects.visible_to(user)
+                    .filter(**in_cooperation)
+                    .only("title")
+                    .order_by("title"),
                 ),
                 object_group(
                     _("Shared resources"),
-                    m.SharedResource.objects.visible_to(user).filter(**in_cooperation).order_by("name"),
+                    m.SharedResource.objects.visible_to(user)
+                    .filter(**in_cooperation)
+                    .only("name")
+                    .order_by("name"),
                 ),
                 object_group(
                     _("Working groups"),
-                    m.WorkingGroup.objects.visible_to(user).filter(**in_cooperation).order_by("name"),
+                    m.WorkingGroup.objects.visible_to(user)
+                    .filter(**in_cooperation)
+                    .only("name", "kind")
+                    .order_by("name"),
                     describe=lambda group: group.get_kind_display(),
                 ),
             ],

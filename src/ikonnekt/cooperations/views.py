@@ -4,14 +4,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ikonnekt.cooperations import actions
 from ikonnekt.cooperations.filters import CooperationFilter
 from ikonnekt.cooperations.forms import CooperationForm, ParticipationFormSet, style_formset
-from ikonnekt.cooperations.models import GOAL_COLOURS, Cooperation, Goal, GoalKey, Participation
+from ikonnekt.cooperations.models import (
+    GOAL_COLOURS,
+    HARD_FORMS,
+    Cooperation,
+    Goal,
+    GoalKey,
+    Participation,
+)
+from ikonnekt.cooperations.models import CooperationForm as CooperationFormChoice
 from ikonnekt.cooperations.network import network_graph
 from ikonnekt.cooperations.sections import sections as cooperation_sections
 from ikonnekt.core.audit import Actor
@@ -20,8 +29,12 @@ from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.sharing import Role, get_editable_or_404, user_roles
 from ikonnekt.organizations.models import OrganisationKind
 
+# Only what the list and the detail page show of each participant (organisations have many columns).
 PARTICIPANTS = Prefetch(
-    "participations", queryset=Participation.objects.select_related("organisation").order_by("part")
+    "participations",
+    queryset=Participation.objects.select_related("organisation")
+    .only("cooperation_id", "organisation_id", "part", "organisation__name", "organisation__slug")
+    .order_by("part"),
 )
 
 
@@ -112,24 +125,47 @@ def cooperation_edit(request, pk):
 
 
 def _visible_cooperations(user):
-    return Cooperation.objects.visible_to(user).prefetch_related("goals", PARTICIPANTS)
+    """The visible cooperations (by name) as plain dicts with their goal keys and participants
+    ``(organisation_id, name, kind, slug, part)`` (lead first): three light queries, no model rows."""
+    coops = list(Cooperation.objects.visible_to(user).values("pk", "name", "form"))
+    by_id = {c["pk"]: {**c, "goals": [], "members": []} for c in coops}
+    goal_rows = (
+        Cooperation.goals.through.objects.filter(cooperation_id__in=by_id)
+        .order_by("goal__order", "goal_id")
+        .values_list("cooperation_id", "goal__key")
+    )
+    for coop_id, key in goal_rows:
+        by_id[coop_id]["goals"].append(key)
+    member_rows = (
+        Participation.objects.filter(cooperation_id__in=by_id)
+        .order_by("part", "pk")
+        .values_list(
+            "cooperation_id",
+            "organisation_id",
+            "organisation__name",
+            "organisation__kind",
+            "organisation__slug",
+            "part",
+        )
+    )
+    for coop_id, *member in member_rows:
+        by_id[coop_id]["members"].append(tuple(member))
+    return [by_id[c["pk"]] for c in coops]
 
 
 @login_required
 def network(request):
     goal_labels = dict(GoalKey.choices)
-    data = []
-    for coop in _visible_cooperations(request.user):
-        parts = list(coop.participations.all())
-        data.append(
-            {
-                "id": coop.pk,
-                "name": coop.name,
-                "goals": [g.key for g in coop.goals.all()],
-                "lead": next((p.organisation_id for p in parts if p.part == "lead"), None),
-                "members": [(p.organisation_id, p.organisation.name, p.organisation.kind) for p in parts],
-            }
-        )
+    data = [
+        {
+            "id": coop["pk"],
+            "name": coop["name"],
+            "goals": coop["goals"],
+            "lead": next((oid for oid, _n, _k, _s, part in coop["members"] if part == "lead"), None),
+            "members": [(oid, name, kind) for oid, name, kind, _slug, _part in coop["members"]],
+        }
+        for coop in _visible_cooperations(request.user)
+    ]
     graph = network_graph(data, GOAL_COLOURS, goal_labels)
     categories = [{"name": str(label)} for _key, label in OrganisationKind.choices]
     kind_index = {key: i for i, (key, _label) in enumerate(OrganisationKind.choices)}
@@ -139,11 +175,12 @@ def network(request):
     # The table lists each cooperation once with its members (the graph draws one edge per pair).
     table = [
         {
-            "id": c["id"],
+            "url": reverse("cooperations:detail", args=[c["id"]]),
             "name": c["name"],
             "goals": ", ".join(str(goal_labels[g]) for g in c["goals"]),
-            "lead": next((name for oid, name, _kind in c["members"] if oid == c["lead"]), ""),
-            "members": sorted(name for oid, name, _kind in c["members"] if oid != c["lead"]),
+            "lead": next((name for oid, name, _kind in c["members"] if oid == c["lead"]), "") or "–",
+            "members": ", ".join(sorted(name for oid, name, _kind in c["members"] if oid != c["lead"]))
+            or "–",
         }
         for c in sorted(data, key=lambda c: c["name"])
     ]
@@ -157,21 +194,35 @@ def network(request):
 @login_required
 def goals_overview(request):
     """Which goal is served by which cooperation and actors (like the seed's goal slides)."""
-    cooperations = list(_visible_cooperations(request.user))
+    form_labels = dict(CooperationFormChoice.choices)
+    cooperations = []
+    for coop in _visible_cooperations(request.user):
+        cooperations.append(
+            {
+                "url": reverse("cooperations:detail", args=[coop["pk"]]),
+                "name": coop["name"],
+                "form": form_labels.get(coop["form"], coop["form"]),
+                "is_hard": coop["form"] in HARD_FORMS,
+                "goals": coop["goals"],
+                "members": coop["members"],
+            }
+        )
     goals = []
-    for goal in Goal.objects.annotate(n=Count("cooperations")):
-        coops = [c for c in cooperations if any(g.pk == goal.pk for g in c.goals.all())]
+    for goal in Goal.objects.all():
+        coops = [c for c in cooperations if goal.key in c["goals"]]
         actors = {}
         for coop in coops:
-            for p in coop.participations.all():
-                actors[p.organisation_id] = p.organisation
+            for oid, name, _kind, slug, _part in coop["members"]:
+                actors[oid] = (name, slug)
         goals.append(
             {
                 "goal": goal,
-                "cooperations": coops,
-                "actors": sorted(actors.values(), key=lambda o: o.name),
-                "hard": [c for c in coops if c.is_hard],
-                "soft": [c for c in coops if not c.is_hard],
+                "actors": [
+                    {"name": name, "url": reverse("organizations:detail", args=[slug])}
+                    for name, slug in sorted(actors.values())
+                ],
+                "hard": [c for c in coops if c["is_hard"]],
+                "soft": [c for c in coops if not c["is_hard"]],
             }
         )
     return render(request, "cooperations/goals.html", {"goals": goals})

@@ -169,9 +169,11 @@ class StatusForm(BootstrapForm):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
 
-    def __init__(self, *args, agreement, **kwargs):
+    def __init__(self, *args, agreement, judgement=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(s, m.AgreementStatus(s).label) for s in next_statuses(agreement)]
+        self.fields["to_status"].choices = [
+            (s, m.AgreementStatus(s).label) for s in next_statuses(agreement, judgement)
+        ]
         self.fields["on"].initial = timezone.localdate()
 
 

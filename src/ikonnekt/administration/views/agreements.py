@@ -89,7 +89,7 @@ class AgreementDetail(SharedDetailView):
             next_statuses=actions.next_statuses(a, judgement),
             can_record_decision=a.can_edit(user)
             or bool({p.organisation_id for p in parties} & orgs_with_role(user)),
-            status_form=forms.StatusForm(agreement=a) if ctx["can_edit"] else None,
+            status_form=forms.StatusForm(agreement=a, judgement=judgement) if ctx["can_edit"] else None,
         )
         return ctx
 
