@@ -89,6 +89,12 @@ def _input(context):
     return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
 
 
+def _textarea(context):
+    widget = context["widget"]
+    value = _text(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+
+
 def _field(context):
     """``core/forms/field.html`` for a field without errors, shown without a fieldset."""
     field = context["field"]
@@ -122,6 +128,7 @@ def _form(context):
 
 _PYTHON = {
     "django/forms/widgets/select.html": _select,
+    "django/forms/widgets/textarea.html": _textarea,
     "core/forms/field.html": _field,
     "core/forms/form.html": _form,
     **dict.fromkeys(_INPUTS, _input),
