@@ -149,3 +149,13 @@ def test_a_rating_sets_its_level_from_the_feed(cast, heat_series):
     assert rating.level == 2
     assert rating.feed == heat_series
     assert "60" in rating.evidence
+
+
+def test_the_series_page_lists_its_followers_only_when_there_are_some(cast, heat_series, client):
+    client.force_login(cast.a_editor)
+    page = client.get(heat_series.get_absolute_url()).content.decode()
+    assert "Wärme aus Grüngut</a>" not in page
+    node = _heat_target(cast)
+    planning_feeds.follow(Actor(user=cast.a_editor), node, heat_series)
+    page = client.get(heat_series.get_absolute_url()).content.decode()
+    assert f'<a href="{node.get_absolute_url()}">Wärme aus Grüngut</a>' in page

@@ -412,7 +412,6 @@ def assessment_detail(request, pk):
             "can_comment": actions.can_comment(request.user, assessment),
             "can_create": bool(orgs_with_role(request.user)),
             "general_comments": comments.get(None, []),
-            "variant_form": VariantForm(),
             "comment_form": CommentForm(),
             "siblings": Assessment.objects.visible_to(request.user)
             .filter(area=assessment.area)

@@ -1,12 +1,16 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm
 from ikonnekt.core.sharing import Visibility, user_cooperation_ids
+from ikonnekt.indicators.formrender import renderer
 from ikonnekt.indicators.models import IndicatorSeries, Licence
 
 
 class PublishForm(BootstrapForm):
+    default_renderer = renderer
+
     source = forms.ChoiceField(label=_("Source"))
     region = forms.ModelChoiceField(
         label=_("Region"),
@@ -36,6 +40,8 @@ class PublishForm(BootstrapForm):
 
 
 class SettingsForm(BootstrapModelForm):
+    default_renderer = renderer
+
     class Meta:
         model = IndicatorSeries
         fields = [
@@ -57,6 +63,8 @@ class SettingsForm(BootstrapModelForm):
 
 
 class FollowTargetForm(BootstrapForm):
+    default_renderer = renderer
+
     target = forms.ModelChoiceField(label=_("Vision 2100 target"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):
@@ -68,8 +76,30 @@ class FollowTargetForm(BootstrapForm):
         )
 
 
+class _RatingChoices(ModelChoiceIterator):
+    """The options as rows of the four label columns: a rating's label spans four tables, and
+    four model instances per option cost the series page more than all its queries (#18)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, area, scenario, code, title in self.queryset.values_list(
+            "pk", "assessment__area__name", "assessment__scenario", "measure__code", "measure__title"
+        ):
+            yield ModelChoiceIteratorValue(pk, None), f"{area} · {scenario} · {code} {title}"
+
+
+class RatingChoiceField(forms.ModelChoiceField):
+    iterator = _RatingChoices
+
+    def label_from_instance(self, obj):
+        return f"{obj.assessment.area} · {obj.assessment.scenario} · {obj.measure.code} {obj.measure.title}"
+
+
 class FollowRatingForm(BootstrapForm):
-    rating = forms.ModelChoiceField(label=_("Rating of a catalogue measure"), queryset=None)
+    default_renderer = renderer
+
+    rating = RatingChoiceField(label=_("Rating of a catalogue measure"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +111,4 @@ class FollowRatingForm(BootstrapForm):
             .select_related("assessment__area", "measure")
             .order_by("assessment__area__name", "assessment__scenario", "measure__code")
             .only("assessment__area__name", "assessment__scenario", "measure__code", "measure__title")
-        )
-        self.fields["rating"].label_from_instance = lambda r: (
-            f"{r.assessment.area} · {r.assessment.scenario} · {r.measure.code} {r.measure.title}"
         )

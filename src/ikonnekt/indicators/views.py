@@ -4,6 +4,7 @@ comparison and open data. Thin: the work is in actions, chain, comparison and op
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -81,6 +82,21 @@ class SeriesDetail(SharedDetailView):
     template_name = "indicators/series_detail.html"
     select_related = ("owner", "region", "source_type", "created_by")
 
+    def get_base_queryset(self):
+        from ikonnekt.assessment.models import Rating
+        from ikonnekt.planning.models import GoalNode
+
+        # Whether anything follows the series at all, in the same query: the lists of followers
+        # the reader may see are two costly queries, needless for a series nothing follows.
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                has_target_followers=Exists(GoalNode.objects.filter(feed=OuterRef("pk"))),
+                has_rating_followers=Exists(Rating.objects.filter(feed=OuterRef("pk"))),
+            )
+        )
+
     def get_context_data(self, **kwargs):
         from ikonnekt.assessment.models import Rating
         from ikonnekt.planning.models import GoalNode
@@ -97,9 +113,15 @@ class SeriesDetail(SharedDetailView):
         ctx["source"] = source
         ctx["source_visible"] = bool(source is not None and feed and feed.source_visible(source, user))
         ctx["source_url"] = feed.source_url(source) if (feed and ctx["source_visible"]) else ""
-        ctx["targets"] = GoalNode.objects.visible_to(user).filter(feed=series).select_related("owner")
+        ctx["targets"] = (
+            GoalNode.objects.visible_to(user).filter(feed=series).select_related("owner")
+            if series.has_target_followers
+            else []
+        )
         ctx["ratings"] = (
             Rating.objects.visible_to(user).filter(feed=series).select_related("assessment__area", "measure")
+            if series.has_rating_followers
+            else []
         )
         ctx["chart"] = _chart(series, ctx["current"])
         ctx["chart_name"] = _("%(series)s: values per year") % {"series": series}

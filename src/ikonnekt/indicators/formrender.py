@@ -1,0 +1,150 @@
+"""A form renderer that writes the common templates in Python (issue #18).
+
+The forms on the series page (settings, follow a target, follow a rating) cost the page more
+than all its queries: every field renders ``core/forms/field.html`` and its widget template (one
+template context each, one template tag per option). This renderer produces the *same* HTML as
+those templates for the plain cases (select, input widgets, unbound field groups without errors
+or fieldsets) and hands everything else to the project's renderer; tests/indicators/
+test_formrender.py checks the HTML is byte for byte the templates'.
+"""
+
+from django.forms.renderers import get_default_renderer
+from django.template import Context
+from django.template.base import render_value_in_context
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString
+
+from ikonnekt.core.forms import FormRenderer
+
+_CONTEXT = Context(autoescape=True)
+_OPTION = "django/forms/widgets/select_option.html"
+_INPUTS = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in (
+        "input",
+        "text",
+        "number",
+        "email",
+        "url",
+        "password",
+        "hidden",
+        "checkbox",
+        "date",
+        "datetime",
+        "time",
+        "search",
+        "tel",
+        "color",
+    )
+)
+
+
+def _text(value) -> str:
+    """``{{ value }}``."""
+    if isinstance(value, str | Promise):
+        return conditional_escape(value)
+    return render_value_in_context(value, _CONTEXT)
+
+
+def _sf(value) -> str:
+    """``{{ value|stringformat:'s' }}``."""
+    if isinstance(value, SafeString):
+        return value
+    return escape(str(value))
+
+
+def _attrs(attrs) -> str:
+    """``django/forms/widgets/attrs.html``."""
+    out = []
+    for name, value in attrs.items():
+        if value is not False:
+            out.append(f" {_text(name)}" if value is True else f' {_text(name)}="{_sf(value)}"')
+    return "".join(out)
+
+
+def _select(context):
+    widget = context["widget"]
+    out = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            out.append(f'\n  <optgroup label="{_text(group_name)}">')
+        for option in options:
+            if option["template_name"] != _OPTION:
+                return None
+            out.append(
+                f'\n  <option value="{_sf(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_text(option['label'])}</option>\n"
+            )
+        if group_name:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>")
+    return "".join(out)
+
+
+def _input(context):
+    widget = context["widget"]
+    value = widget["value"]
+    value = f' value="{_sf(value)}"' if value is not None else ""
+    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+
+
+def _textarea(context):
+    widget = context["widget"]
+    value = _text(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+
+
+def _field(context):
+    """``core/forms/field.html`` for a field without errors, shown without a fieldset."""
+    field = context["field"]
+    if field.errors or field.use_fieldset:
+        return None
+    widget = field.field.widget
+    label = _text(field.label)
+    if getattr(widget, "input_type", None) == "checkbox" and not getattr(
+        widget, "allow_multiple_selected", False
+    ):
+        head = f'<div class="mb-3 form-check">\n{field} <label class="form-check-label" for="{_text(field.id_for_label)}">{label}</label>\n'
+    else:
+        required = ' <span class="text-danger" aria-hidden="true">*</span>' if field.field.required else ""
+        head = f'<div class="mb-3">\n<label class="form-label" for="{_text(field.id_for_label)}">{label}{required}</label>\n{field}'
+    help_text = ""
+    if field.help_text:
+        helptext_id = f' id="{_text(field.auto_id)}_helptext"' if field.auto_id else ""
+        help_text = f'<div class="form-text"{helptext_id}>{field.help_text}</div>'
+    return f"{head}\n{help_text}\n\n</div>"
+
+
+def _form(context):
+    """``core/forms/form.html`` for a form without errors."""
+    form = context["form"]
+    if form.errors:
+        return None
+    hidden = "".join(str(f) for f in form.hidden_fields())
+    fields = "".join(str(f.as_field_group()) for f in form.visible_fields())
+    return f"{hidden}\n{fields}" if hidden else fields
+
+
+_PYTHON = {
+    "django/forms/widgets/select.html": _select,
+    "django/forms/widgets/textarea.html": _textarea,
+    "core/forms/field.html": _field,
+    "core/forms/form.html": _form,
+    **dict.fromkeys(_INPUTS, _input),
+}
+
+
+class PythonFormRenderer(FormRenderer):
+    """The project's renderer, with the plain templates written in Python."""
+
+    def render(self, template_name, context, request=None):
+        fast = _PYTHON.get(template_name)
+        if fast is not None:
+            html = fast(context)
+            if html is not None:
+                return html
+        return get_default_renderer().render(template_name, context, request=request)
+
+
+renderer = PythonFormRenderer()
