@@ -51,7 +51,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
-from ikonnekt.energy.loader import preload, preload_stations
+from ikonnekt.energy.loader import loaded_degree_days, preload, preload_stations
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -616,15 +616,20 @@ class StationDetail(SharedDetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        rows = list(
-            DailyTemperature.objects.filter(station=self.object).values_list("date", "mean_temperature")
-        )
-        years = sorted({d.year for d, _t in rows}, reverse=True)
-        preload_stations([self.object], years)  # the degree days of all years in one query
+        temperatures = DailyTemperature.objects.filter(station=self.object)
+        # the chart shows the last two years: only those rows are read; the years with data and
+        # their degree days come from the database's sums (one query over the span of the data)
+        rows = list(temperatures.order_by("-date").values_list("date", "mean_temperature")[:730])
+        rows.reverse()
+        first = temperatures.order_by("date").values_list("date", flat=True).first() if rows else None
+        span = range(rows[-1][0].year, first.year - 1, -1) if rows else ()
+        preload_stations([self.object], span)
+        counts = {y: loaded_degree_days(self.object, y)[0] for y in span}
+        years = [y for y in span if counts[y]]
         ctx.update(
-            chart=charts.temperatures(rows[-730:]),
+            chart=charts.temperatures(rows),
             degree_days=[(y, services.station_degree_days(self.object, y)) for y in years],
-            count=len(rows),
+            count=sum(counts.values()),
         )
         return ctx
 
