@@ -12,7 +12,8 @@ the balance is plain Python in :mod:`ikonnekt.energy.domain.balance`.
 
 The buildings must come with ``prefetch_related("meters__exchanges")`` (plus ``"meters__tariffs"``
 for costs) and ``select_related("station")`` so that ``building.meters.all()`` returns the same meter objects
-the loader annotated.
+the loader annotated; with ``children=True`` the loader reads the tariffs and exchanges itself as plain
+tuples (then ``prefetch_related("meters")`` is enough).
 """
 
 import datetime as dt
@@ -23,7 +24,14 @@ from django.db import connection
 from django.db.models import Max, Q
 
 from ikonnekt.energy.domain import degree_days
-from ikonnekt.energy.models import DailyTemperature, IntervalReading, MeterKind, Reading
+from ikonnekt.energy.models import (
+    DailyTemperature,
+    IntervalReading,
+    MeterExchange,
+    MeterKind,
+    Reading,
+    Tariff,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 INTERVAL_ALERT_DAYS = 28  # the base-load alert looks at the last four weeks of an interval meter
@@ -83,7 +91,7 @@ def month_bounds(year):
     return [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=BERLIN) for m in range(1, 14)]
 
 
-def preload(buildings, years, *, alerts=False, temperature_months=None):
+def preload(buildings, years, *, alerts=False, temperature_months=None, children=False):
     """Annotate the meters and stations of ``buildings`` with their data for ``years``.
 
     Queries: one for the readings of all meters, one for the monthly sums of the interval
@@ -99,6 +107,8 @@ def preload(buildings, years, *, alerts=False, temperature_months=None):
         temperature_months = years if alerts else ()
     meters = [meter for building in buildings for meter in building.meters.all()]
     if meters:
+        if children:
+            _children(meters)
         _readings(meters)
         _interval_months(meters, years)
         if alerts:
@@ -159,6 +169,32 @@ def station_temperatures(stations, years, month_years=()):
         for year in month_years:
             months[(station_id, year)] = [next(values) for _month in range(12)]
     return found, months
+
+
+def _children(meters):
+    """The meters' tariffs and exchanges as plain tuples (two queries, no model instances), for
+    callers that did not prefetch ``meters__tariffs`` and ``meters__exchanges``."""
+    from ikonnekt.energy.domain import balance
+    from ikonnekt.energy.domain.consumption import Exchange
+
+    ids = [m.pk for m in meters]
+    tariffs, exchanges = defaultdict(list), defaultdict(list)
+    for meter_id, *fields in (
+        Tariff.objects.filter(meter_id__in=ids)
+        .order_by("valid_from")
+        .values_list("meter_id", "valid_from", "valid_to", "energy_price", "base_price")
+    ):
+        valid_from, valid_to, energy, base = fields
+        tariffs[meter_id].append(balance.Tariff(valid_from, valid_to, float(energy), float(base)))
+    for meter_id, *fields in (
+        MeterExchange.objects.filter(meter_id__in=ids)
+        .order_by("timestamp")
+        .values_list("meter_id", "timestamp", "old_final_reading", "new_initial_reading")
+    ):
+        exchanges[meter_id].append(Exchange(*fields))
+    for meter in meters:
+        meter._loaded_tariffs = tariffs.get(meter.pk, [])
+        meter._loaded_exchanges = exchanges.get(meter.pk, [])
 
 
 def _readings(meters):
@@ -261,6 +297,16 @@ def loaded_degree_days(station, year):
 def loaded_month_means(station, year):
     """Twelve monthly mean temperatures of the station in ``year`` if preloaded, else None."""
     return getattr(station, "_loaded_month_means", {}).get(year)
+
+
+def loaded_tariffs(meter):
+    """The meter's tariffs as :class:`balance.Tariff` if loaded with ``children``, else None."""
+    return getattr(meter, "_loaded_tariffs", None)
+
+
+def loaded_exchanges(meter):
+    """The meter's exchanges as :class:`consumption.Exchange` if loaded with ``children``, else None."""
+    return getattr(meter, "_loaded_exchanges", None)
 
 
 def loaded_monthly(meter):
