@@ -62,9 +62,11 @@ def meter_series(meter):
     preloaded = readings is not None
     if not preloaded:
         readings = list(meter.readings.order_by("timestamp").values_list("timestamp", "value"))
-    exchanges = [
-        Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in meter.exchanges.all()
-    ]
+    exchanges = loader.loaded_exchanges(meter)
+    if exchanges is None:
+        exchanges = [
+            Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in meter.exchanges.all()
+        ]
     series = effective_series(readings, exchanges, meter.digits)
     if preloaded:
         meter._loaded_series = series
@@ -148,7 +150,11 @@ def monthly_temperatures(station, year):
 
 
 def tariffs_of(meter):
-    """The meter's tariffs as plain :class:`balance.Tariff` (prefetched ``meter.tariffs``)."""
+    """The meter's tariffs as plain :class:`balance.Tariff` (loaded by the page's bulk load or
+    prefetched ``meter.tariffs``)."""
+    loaded = loader.loaded_tariffs(meter)
+    if loaded is not None:
+        return loaded
     return [
         balance.Tariff(t.valid_from, t.valid_to, float(t.energy_price), float(t.base_price))
         for t in meter.tariffs.all()

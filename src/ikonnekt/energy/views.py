@@ -31,7 +31,7 @@ from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, explain, reports, services
+from ikonnekt.energy import actions, charts, concepts, display, explain, reports, services
 from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
@@ -51,7 +51,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
-from ikonnekt.energy.loader import preload, preload_stations
+from ikonnekt.energy.loader import loaded_degree_days, preload, preload_stations
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -139,18 +139,24 @@ class BuildingList(SharedListView):
     paginate_by = 50
 
     def get_base_queryset(self):
-        return Building.objects.select_related("owner", "station").prefetch_related(
-            "meters__tariffs", "meters__exchanges"
-        )  # the groups are a filter of the page, not shown per building
+        # the groups are a filter of the page, not shown per building; tariffs and exchanges come
+        # from the bulk load as plain tuples
+        return Building.objects.select_related("owner", "station").prefetch_related("meters")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         year = _year(self.request)
-        factor_set = _factor_set(self.request, year)
+        factor_sets = list(EmissionFactorSet.objects.all())  # the choice and the chosen set: one query
+        factor_set = _chosen_factor_set(self.request, year, factor_sets)
         factors = factor_set.factors() if factor_set else {}
         refs = services._reference_values()
-        preload(ctx["object_list"], [year])  # readings and temperatures of the page in a few queries
-        rows = [services.building_year(b, year, factors, refs) for b in ctx["object_list"]]
+        buildings = ctx["object_list"]
+        preload(buildings, [year], children=True)  # readings and temperatures of the page in a few queries
+        rows = [services.building_year(b, year, factors, refs) for b in buildings]
+        url = reverse("energy:building_detail", args=[0])[:-2]  # one lookup for every row's link
+        for r in rows:
+            r["url"] = f"{url}{r['building'].pk}/"
+            r["badge"] = display.class_badge(r["bench_heat"])
         from ikonnekt.core.sharing import Role
 
         ctx.update(
@@ -159,7 +165,7 @@ class BuildingList(SharedListView):
             year=year,
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
             factor_set=factor_set,
-            factor_sets=EmissionFactorSet.objects.all(),
+            factor_sets=factor_sets,
             ranking=charts.ranking(
                 [
                     (r["building"].name, r["specific_heat"], r["bench_heat"].klass if r["bench_heat"] else "")
@@ -178,11 +184,12 @@ class BuildingList(SharedListView):
                             "geometry": {"type": "Point", "coordinates": [b.longitude, b.latitude]},
                             "properties": {
                                 "name": b.name,
-                                "url": b.get_absolute_url(),
+                                "url": r["url"],
                                 "info": b.get_use_type_display(),
                             },
                         }
-                        for b in ctx["object_list"]
+                        for r in rows
+                        for b in (r["building"],)
                         if b.latitude and b.longitude
                     ],
                 },
@@ -191,13 +198,32 @@ class BuildingList(SharedListView):
         return ctx
 
 
+def _chosen_factor_set(request, year, factor_sets):
+    """:func:`_factor_set` from the already read ``factor_sets`` (ordered by method and newest
+    year first); only the chosen set's factors are read."""
+    from django.db.models import prefetch_related_objects
+
+    chosen = None
+    if request.GET.get("factors", "").isdigit():
+        chosen = next((s for s in factor_sets if s.pk == int(request.GET["factors"])), None)
+    chosen = (
+        chosen
+        or next((s for s in factor_sets if s.method == "bisko" and s.year <= year), None)
+        or (factor_sets[0] if factor_sets else None)
+    )
+    if chosen is not None:
+        prefetch_related_objects([chosen], "entries")
+    return chosen
+
+
 class BuildingDetail(SharedDetailView):
     model = Building
     template_name = "energy/building_detail.html"
 
     def get_base_queryset(self):
+        # tariffs and exchanges come from the bulk load as plain tuples
         return Building.objects.select_related("owner", "station", "caretaker").prefetch_related(
-            "meters__tariffs", "meters__exchanges", "measures", "groups"
+            "meters", "measures", "groups"
         )
 
     def get_context_data(self, **kwargs):
@@ -214,7 +240,13 @@ class BuildingDetail(SharedDetailView):
             for y in (m.baseline_year, m.done_on and m.done_on.year + 1)
             if y
         ]
-        preload([b], [year - 1, year, *measure_years], alerts=True, temperature_months=[year - 1, year])
+        preload(
+            [b],
+            [year - 1, year, *measure_years],
+            alerts=True,
+            temperature_months=[year - 1, year],
+            children=True,
+        )
         now = services.building_year(b, year, factors, refs)
         before = services.building_year(b, year - 1, factors, refs)
         points = services.signature_points(b, [year - 1, year])
@@ -573,8 +605,9 @@ class GroupDetail(SharedDetailView):
             self.object.buildings.all()
             .visible_to(self.request.user)
             .select_related("station")
-            .prefetch_related("meters__tariffs", "meters__exchanges"),
+            .prefetch_related("meters"),
             [year],
+            children=True,
         )
         refs = services._reference_values()
         rows = [services.building_year(b, year, factors, refs) for b in buildings]
@@ -616,15 +649,20 @@ class StationDetail(SharedDetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        rows = list(
-            DailyTemperature.objects.filter(station=self.object).values_list("date", "mean_temperature")
-        )
-        years = sorted({d.year for d, _t in rows}, reverse=True)
-        preload_stations([self.object], years)  # the degree days of all years in one query
+        temperatures = DailyTemperature.objects.filter(station=self.object)
+        # the chart shows the last two years: only those rows are read; the years with data and
+        # their degree days come from the database's sums (one query over the span of the data)
+        rows = list(temperatures.order_by("-date").values_list("date", "mean_temperature")[:730])
+        rows.reverse()
+        first = temperatures.order_by("date").values_list("date", flat=True).first() if rows else None
+        span = range(rows[-1][0].year, first.year - 1, -1) if rows else ()
+        preload_stations([self.object], span)
+        counts = {y: loaded_degree_days(self.object, y)[0] for y in span}
+        years = [y for y in span if counts[y]]
         ctx.update(
-            chart=charts.temperatures(rows[-730:]),
+            chart=charts.temperatures(rows),
             degree_days=[(y, services.station_degree_days(self.object, y)) for y in years],
-            count=len(rows),
+            count=sum(counts.values()),
         )
         return ctx
 
