@@ -92,11 +92,11 @@ def system_to_dict(system) -> dict:
         ],
         "values": [
             {"flow": flow_names[row[0]], **dict(zip(value_fields, row[1:], strict=True))}
-            for row in values.values_list("flow_id", *value_fields)
+            for row in (values.values_list("flow_id", *value_fields) if flows else ())
         ],
         "stocks": [
             {"process": process_names[row[0]], **dict(zip(stock_fields, row[1:], strict=True))}
-            for row in stocks.values_list("process_id", *stock_fields)
+            for row in (stocks.values_list("process_id", *stock_fields) if processes else ())
         ],
     }
 
