@@ -50,8 +50,21 @@ class ImportError_(ValueError):
 
 
 def system_to_dict(system) -> dict:
-    processes = list(system.processes.select_related("parent"))
-    flows = list(system.flows.select_related("source", "target").prefetch_related("values"))
+    """The exchange dict of ``system``: four flat ``values()`` queries (no model instances)."""
+    from ikonnekt.materials.models import FlowValue, StockChange
+
+    processes = list(
+        system.processes.order_by("pk").values_list("pk", "name", "parent_id", "has_stock", "initial_stock")
+    )
+    process_names = {pk: name for pk, name, *_rest in processes}
+    flows = list(
+        system.flows.order_by("pk").values_list("pk", "name", "source_id", "target_id", *FLOW_COLUMNS[3:])
+    )
+    flow_names = {row[0]: row[1] for row in flows}
+    value_fields = VALUE_COLUMNS[1:]
+    values = FlowValue.objects.filter(flow__system=system).order_by("flow_id", "year", "layer", "pk")
+    stock_fields = STOCK_COLUMNS[1:]
+    stocks = StockChange.objects.filter(process__system=system).order_by("process_id", "year", "pk")
     return {
         "format": "ikonnekt-mfa/1",
         "name": system.name,
@@ -61,55 +74,29 @@ def system_to_dict(system) -> dict:
         "last_year": system.last_year,
         "processes": [
             {
-                "name": p.name,
-                "parent": p.parent.name if p.parent else None,
-                "has_stock": p.has_stock,
-                "initial_stock": p.initial_stock,
+                "name": name,
+                "parent": process_names.get(parent_id) if parent_id else None,
+                "has_stock": has_stock,
+                "initial_stock": initial_stock,
             }
-            for p in processes
+            for _pk, name, parent_id, has_stock, initial_stock in processes
         ],
         "flows": [
             {
-                "name": f.name,
-                "source": f.source.name if f.source else None,
-                "target": f.target.name if f.target else None,
-                "bulk_density": f.bulk_density,
-                "heating_value": f.heating_value,
-                "carbon": f.carbon,
-                "nitrogen": f.nitrogen,
-                "phosphorus": f.phosphorus,
-                "waste_role": f.waste_role,
-                "input_role": f.input_role,
+                "name": row[1],
+                "source": process_names.get(row[2]) if row[2] else None,
+                "target": process_names.get(row[3]) if row[3] else None,
+                **dict(zip(FLOW_COLUMNS[3:], row[4:], strict=True)),
             }
-            for f in flows
+            for row in flows
         ],
         "values": [
-            {
-                "flow": f.name,
-                "year": v.year,
-                "layer": v.layer,
-                "value": v.value,
-                "unit": v.unit,
-                "uncertainty": v.uncertainty,
-                "uncertainty_is_percent": v.uncertainty_is_percent,
-                "transfer_coefficient": v.transfer_coefficient,
-                "source": v.source,
-                "quality": v.quality,
-            }
-            for f in flows
-            for v in f.values.all()
+            {"flow": flow_names[row[0]], **dict(zip(value_fields, row[1:], strict=True))}
+            for row in (values.values_list("flow_id", *value_fields) if flows else ())
         ],
         "stocks": [
-            {
-                "process": s.process.name,
-                "year": s.year,
-                "layer": s.layer,
-                "value": s.value,
-                "uncertainty": s.uncertainty,
-                "source": s.source,
-            }
-            for p in processes
-            for s in p.stock_changes.all()
+            {"process": process_names[row[0]], **dict(zip(stock_fields, row[1:], strict=True))}
+            for row in (stocks.values_list("process_id", *stock_fields) if processes else ())
         ],
     }
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.formats import localize
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +27,7 @@ from ikonnekt.core.crud import (
 )
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.jobs import enqueue
+from ikonnekt.core.numformat import floatformat
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
 from ikonnekt.materials import actions, explain, mfa, mfa_io, reports
 from ikonnekt.materials.allocation import AllocationError
@@ -117,8 +119,10 @@ class SystemDetail(SharedDetailView):
                 errors=[_("The system has no periods yet: set its first and last period.")],
                 analysis=None,
                 comparison=_comparison_table([]),
-                stocks={},
+                stocks=None,
                 diagram=_diagram(data),
+                process_rows=_process_rows(data),
+                flow_definitions=_flow_definitions(data),
             )
             return ctx
         if form.is_valid():
@@ -146,11 +150,117 @@ class SystemDetail(SharedDetailView):
         ctx["analysis"] = analysis
         if analysis:
             ctx["sankey"] = mfa.sankey_option(analysis, LAYER_UNITS[layer])
+            ctx["flow_rows"] = _flow_rows(analysis)
+            ctx["balance_rows"] = _balance_rows(analysis)
         comparison = [result for result, failure in outcomes.values() if result is not None]
         ctx["comparison"] = _comparison_table(comparison)
-        ctx["stocks"] = mfa.stock_series(data, comparison) if layer == "goods" else {}
+        ctx["stocks"] = _stock_rows(mfa.stock_series(data, comparison)) if layer == "goods" else None
         ctx["diagram"] = _diagram(data)
+        ctx["process_rows"] = _process_rows(data)
+        ctx["flow_definitions"] = _flow_definitions(data)
         return ctx
+
+
+# The tables of the system page get their cells as text made here once (a template filter per
+# cell was most of the page's time); the text is what ``floatformat``/``default`` rendered.
+
+
+def _measured(value, sigma):
+    """("1234,5", " ± 12,0") or ("", "") for no value."""
+    if value is None:
+        return "", ""
+    return floatformat(value, 1), (f" ± {floatformat(sigma, 1)}" if sigma else "")
+
+
+def _flow_rows(analysis):
+    import_label, export_label = _("Import (boundary)"), _("Export (boundary)")
+    statistic, adjusted = _("test statistic"), _("significant adjustment")
+    rows = []
+    for r in analysis["flows"]:
+        measured, measured_sigma = _measured(r["measured"], r["measured_sigma"])
+        value, sigma = _measured(r["value"], r["sigma"])
+        rows.append(
+            {
+                "id": r["id"],
+                "flagged": r["flagged"],
+                "source": "–" if r["is_stock"] else (r["source"] or import_label),
+                "target": r["process"] if r["is_stock"] else (r["target"] or export_label),
+                "measured": measured + measured_sigma,
+                "value": value,
+                "sigma": sigma,
+                "status_label": r["status_label"],
+                "flag_title": f"{statistic} {floatformat(r['test_statistic'], 2)}" if r["flagged"] else "",
+                "flag_label": adjusted,
+            }
+        )
+    return rows
+
+
+def _balance_rows(analysis):
+    return [
+        {
+            "process": b["process"],
+            "inflow": floatformat(b["inflow"], 1),
+            "outflow": floatformat(b["outflow"], 1),
+            "stock_change": floatformat(b["stock_change"], 1),
+            "raw_residual": None if b["raw_residual"] is None else floatformat(b["raw_residual"], 1),
+            "residual": "–" if b["residual"] is None else floatformat(b["residual"], 3),
+        }
+        for b in analysis["balances"]
+    ]
+
+
+def _stock_rows(stocks):
+    """The rows of the stock table; None when no process holds a stock (no table)."""
+    if not stocks:
+        return None
+    return [
+        {
+            "process": name,
+            "year": s["year"],
+            "change": floatformat(s["change"], 1),
+            "stock": floatformat(s["stock"], 1),
+        }
+        for name, series in stocks.items()
+        for s in series
+    ]
+
+
+def _process_rows(data):
+    yes = _("yes")
+    rows = []
+    for p in data["processes"]:
+        stock = ""
+        if p["has_stock"]:
+            stock = yes
+            if p["initial_stock"] is not None:
+                stock += f" ({floatformat(p['initial_stock'], 0)} t)"
+        rows.append({"name": p["name"], "parent": p["parent"] or "", "stock": stock})
+    return rows
+
+
+def _flow_definitions(data):
+    def text(value, empty):
+        return empty if value is None else localize(value)
+
+    waste = {"waste": _("Waste generated"), "recycled": _("Waste recycled")}
+    inputs = {"primary": _("Primary raw material input"), "secondary": _("Secondary raw material input")}
+    rows = []
+    for f in data["flows"]:
+        roles = waste.get(f["waste_role"], "")
+        if f["waste_role"] and f["input_role"]:
+            roles += " · "
+        roles += inputs.get(f["input_role"], "")
+        rows.append(
+            {
+                "name": f["name"],
+                "bulk_density": text(f["bulk_density"], ""),
+                "heating_value": text(f["heating_value"], ""),
+                "cnp": " / ".join(text(f[k], "–") for k in ("carbon", "nitrogen", "phosphorus")),
+                "roles": roles,
+            }
+        )
+    return rows
 
 
 def _comparison_table(analyses):
@@ -158,8 +268,13 @@ def _comparison_table(analyses):
     flows = {}
     for a in analyses:
         for row in a["flows"]:
-            flows.setdefault(row["id"], {})[a["year"]] = row
-    return {"years": years, "rows": [{"id": k, "cells": [v.get(y) for y in years]} for k, v in flows.items()]}
+            value, sigma = _measured(row["value"], row["sigma"])
+            flows.setdefault(row["id"], {})[a["year"]] = {"value": value, "sigma": sigma[1:]}
+    empty = {"value": "", "sigma": ""}
+    return {
+        "years": years,
+        "rows": [{"id": k, "cells": [v.get(y, empty) for y in years]} for k, v in flows.items()],
+    }
 
 
 def _diagram(data):

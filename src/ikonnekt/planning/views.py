@@ -36,6 +36,7 @@ from ikonnekt.planning import actions, charts, forms, goaltree, landbalance, let
 from ikonnekt.planning.decision import summarise
 from ikonnekt.planning.models import (
     DecisionCheck,
+    Effect,
     GoalNode,
     Horizon,
     IndicatorValue,
@@ -188,7 +189,7 @@ class NodeDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         node = self.object
-        progress, nodes = goaltree.progress_map(user)
+        progress, nodes = goaltree.progress_map(user, goaltree.progress_nodes(user))
         ctx["progress"] = progress.get(node.pk)
         ctx["children"] = [(n, progress.get(n.pk)) for n in nodes if n.parent_id == node.pk]
         ctx["measures"] = Measure.objects.visible_to(user).filter(target=node)
@@ -892,8 +893,19 @@ def _check_result(check):
     labels = dict(Topic.choices)
     for t in topics:
         t.label = labels.get(t.topic, t.topic)
+    effects = dict(Effect.choices)
     rows = [(q, answers.get(q.pk)) for q in questions]
-    return {"topics": topics, "overall": overall, "unanswered": len(questions) - len(answers), "rows": rows}
+    # the page's answer table: (question, answer, topic label, effect label), labels looked up once
+    answer_rows = [
+        (q, a, labels.get(q.topic, q.topic), effects.get(a.effect, a.effect) if a else None) for q, a in rows
+    ]
+    return {
+        "topics": topics,
+        "overall": overall,
+        "unanswered": len(questions) - len(answers),
+        "rows": rows,
+        "answer_rows": answer_rows,
+    }
 
 
 class CheckDetail(SharedDetailView):
