@@ -64,7 +64,6 @@ from ikonnekt.energy.models import (
     Quarter,
     QuarterBuilding,
     ReadingImport,
-    ReferenceValue,
     Variant,
     WeatherStation,
 )
@@ -672,14 +671,9 @@ station_import.shareable_model = WeatherStation
 
 @login_required
 def references(request):
-    return render(
-        request,
-        "energy/references.html",
-        {
-            "values": ReferenceValue.objects.all(),
-            "factor_sets": EmissionFactorSet.objects.prefetch_related("entries"),
-        },
-    )
+    from ikonnekt.energy.reference_data import reference_page
+
+    return render(request, "energy/references.html", reference_page())
 
 
 # --- annual reports -------------------------------------------------------------------------
