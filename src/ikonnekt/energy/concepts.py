@@ -4,11 +4,13 @@ import datetime as dt
 import io
 
 from django.db.models import Max, Min
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ikonnekt.core import tabular
-from ikonnekt.energy import explain
+from ikonnekt.energy import explain, numfmt
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactor
 from ikonnekt.reference.factors import factors_of_set
@@ -188,6 +190,66 @@ def breakdown(data) -> dict:
         "co2": [(v.name, explain.quarter_co2(r, a)) for v, r in ok],
         "fuel": fuel_explanations(data),
     }
+
+
+def _cells(values, arg, seps, css="text-end n") -> str:
+    """The table cells of a row of figures as HTML (``floatformat`` text)."""
+    return mark_safe("".join(f'<td class="{css}">{numfmt.floatformat(x, arg, seps)}</td>' for x in values))
+
+
+def _items(how) -> str:
+    """[(variant name, explanation)] as the HTML list items of a “How is this computed?”."""
+    return mark_safe(
+        "".join(f"<li><strong>{escape(name)}:</strong> {escape(text)}</li>" for name, text in how)
+    )
+
+
+def breakdown_page(parts) -> dict:
+    """``breakdown`` for the page and the PDF (``_annuity_breakdown.html``): the figures formatted
+    and every row's cells and explanations as one HTML string (not a template loop per cell).
+
+    groups: [(label, [(line label, cells, list items, [(variant, how)])], sum cells)];
+    total / heat_price: (cells, list items, [(variant, how)])."""
+    seps = numfmt.separators()
+    return {
+        "variants": parts["variants"],
+        "groups": [
+            (
+                group_label,
+                [(label, _cells(values, "0g", seps), _items(how), how) for label, values, how in rows],
+                _cells(sums, "0g", seps),
+            )
+            for group_label, rows, sums in parts["groups"]
+        ],
+        "total": (_cells(parts["total"][0], "0g", seps), _items(parts["total"][1]), parts["total"][1]),
+        "heat_price": (
+            _cells(parts["heat_price"][0], "1g", seps),
+            _items(parts["heat_price"][1]),
+            parts["heat_price"][1],
+        ),
+        "co2": parts["co2"],
+        "co2_items": _items(parts["co2"]),
+        "fuel": parts["fuel"],
+    }
+
+
+def comparison_rows(ok) -> list:
+    """[(label, cells)] of the side-by-side table: each figure rounded to its digits, as HTML cells."""
+    seps = numfmt.separators()
+    return [
+        (
+            _(label),
+            mark_safe(
+                "".join(
+                    '<td class="text-end">–</td>'
+                    if r[key] is None
+                    else f'<td class="text-end">{numfmt.floatformat(round(r[key], digits), "-3g", seps)}</td>'
+                    for _v, r in ok
+                )
+            ),
+        )
+        for key, label, digits in ROWS
+    ]
 
 
 def fuel_explanations(data) -> list:

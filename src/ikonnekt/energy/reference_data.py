@@ -80,3 +80,77 @@ def load_comparison_values(ReferenceValue):
 def load(ReferenceValue, EmissionFactorSet=None, EmissionFactor=None):
     """Kept for migration energy 0002, which ran before the comparison values existed: it creates
     nothing now (the values come with migration 0008, whose model has every field)."""
+
+
+def reference_page() -> dict:
+    """The rows of the reference-value page, each as one HTML string: the choice labels are
+    translated once per page (not once per row and field) and the figures formatted in Python
+    (``numfmt``, the text of ``floatformat``). Two queries."""
+    from itertools import groupby
+
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext as _
+
+    from ikonnekt.energy import numfmt
+    from ikonnekt.energy.models import EmissionFactor, EmissionFactorSet, ReferenceValue
+
+    def labels(model, name):
+        return {key: str(label) for key, label in model._meta.get_field(name).flatchoices}
+
+    use_types, kinds = labels(ReferenceValue, "use_type"), labels(ReferenceValue, "kind")
+    area_kinds, methods = labels(ReferenceValue, "area_kind"), labels(EmissionFactorSet, "method")
+    carriers = labels(EmissionFactor, "carrier")
+    approximate = escape(_("approximate value"))
+    seps = numfmt.separators()
+    values = list(
+        ReferenceValue.objects.values_list(
+            "use_type",
+            "kind",
+            "table",
+            "guide_value",
+            "size_scaled_part",
+            "area_kind",
+            "source_year",
+            "approximate",
+            "source",
+        )
+    )
+    rows = []
+    for use, kind, table, guide, scaled, area, year, approx, source in values:
+        badge = (
+            f'<span class="badge text-bg-warning" title="{escape(source)}">{approximate}</span>'
+            if approx
+            else ""
+        )
+        rows.append(
+            f"<tr><td>{escape(use_types.get(use, use))}</td><td>{escape(kinds.get(kind, kind))}</td>"
+            f'<td>{escape(table or "–")}</td><td class="text-end">{numfmt.floatformat(guide, "1", seps)}</td>'
+            f'<td class="text-end">{numfmt.floatformat(scaled, "1", seps) or "–"}</td>'
+            f"<td>{escape(area_kinds.get(area, area))}</td><td>{year or '–'}</td><td>{badge}</td></tr>"
+        )
+    entries = {}
+    for set_id, carrier, grams, source, year, approx in EmissionFactor.objects.order_by(
+        "factor_set_id", "carrier"
+    ).values_list("factor_set_id", "carrier", "grams_per_kwh", "source", "source_year", "approximate"):
+        entries.setdefault(set_id, []).append(
+            f"<tr><td>{escape(carriers.get(carrier, carrier))}</td>"
+            f'<td class="text-end">{numfmt.floatformat(grams, "0g", seps)}</td>'
+            f"<td>{escape(source)}</td><td>{year or '–'}</td><td>"
+            + (f'<span class="badge text-bg-warning">{approximate}</span>' if approx else "")
+            + "</td></tr>"
+        )
+    sets = [
+        (
+            str(fs),
+            methods.get(fs.method, fs.method),
+            fs.source,
+            mark_safe("".join(entries.get(fs.pk, []))),
+        )
+        for fs in EmissionFactorSet.objects.all()
+    ]
+    return {
+        "value_rows": mark_safe("".join(rows)),
+        "sources": [source for source, _group in groupby(v[-1] for v in values)],
+        "factor_sets": sets,
+    }

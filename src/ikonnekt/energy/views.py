@@ -64,7 +64,6 @@ from ikonnekt.energy.models import (
     Quarter,
     QuarterBuilding,
     ReadingImport,
-    ReferenceValue,
     Variant,
     WeatherStation,
 )
@@ -710,14 +709,9 @@ station_import.shareable_model = WeatherStation
 
 @login_required
 def references(request):
-    return render(
-        request,
-        "energy/references.html",
-        {
-            "values": ReferenceValue.objects.all(),
-            "factor_sets": EmissionFactorSet.objects.prefetch_related("entries"),
-        },
-    )
+    from ikonnekt.energy.reference_data import reference_page
+
+    return render(request, "energy/references.html", reference_page())
 
 
 # --- annual reports -------------------------------------------------------------------------
@@ -872,13 +866,10 @@ class QuarterDetail(SharedDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         data = concepts.compare(self.object)
-        rows = []
         ok = [(v, r) for v, r, e, _t in data["results"] if r]
-        for key, label, digits in concepts.ROWS:
-            rows.append((_(label), [None if r[key] is None else round(r[key], digits) for _v, r in ok]))
         ctx.update(
             data=data,
-            table_rows=rows,
+            table_rows=concepts.comparison_rows(ok),
             ok_variants=[v for v, _r in ok],
             comparison=charts.comparison(data["results"]) if ok else None,
             tornados=[
@@ -887,7 +878,7 @@ class QuarterDetail(SharedDetailView):
                 if r and t
             ],
             notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
-            breakdown=concepts.breakdown(data) if ok else None,
+            breakdown=concepts.breakdown_page(concepts.breakdown(data)) if ok else None,
             fuel_links=_fuel_links(data, self.request.user),
         )
         return ctx
@@ -961,7 +952,7 @@ def quarter_pdf(request, pk):
             "variants": [v for v, _r in ok],
             "chart": chart,
             "notes": [_(n) for n in concepts.ASSUMPTION_NOTES],
-            "breakdown": concepts.breakdown(data) if ok else None,
+            "breakdown": concepts.breakdown_page(concepts.breakdown(data)) if ok else None,
         },
         request=request,
     )

@@ -264,6 +264,11 @@ class Demand:
     def heat(self):
         return self.space_heat + self.dhw
 
+    @functools.cached_property
+    def totals(self) -> tuple:
+        """(heat kWh, household kWh) of the year: summed once per demand, not per variant."""
+        return float(self.heat.sum()), float(self.household.sum())
+
 
 def build_demand(building_types, daily_temperatures) -> Demand:
     """``building_types``: [(count, area, heat kWh/m²a, dhw kWh/m²a, household kWh/a)]."""
@@ -327,7 +332,26 @@ def _hourly_flows(demand: Demand, source, cop7, st_share, pv_kwp, battery_kwh):
     load = demand.household + heat_pump_el
     generation = pv_profile(pv_kwp)
     pv = self_consumption_and_autarky(generation, load, battery_kwh)
-    return heat, heat_total, heat_pump_el, load, generation, pv
+    sums = {
+        "heat": float(heat.sum()),
+        "heat_pump_el": float(heat_pump_el.sum()),
+        "load": float(load.sum()),
+        "generation": float(generation.sum()),
+    }
+    return heat, heat_total, heat_pump_el, load, generation, pv, sums
+
+
+@functools.lru_cache(maxsize=256)
+def _path_figures(co2_path: tuple, electricity_path: tuple, start_year: int, interest: float, years: int):
+    """The annuity of the CO2 price path and the mean electricity factor over the period (or None
+    without a path): the same for every variant of a quarter, so worked out once per set of inputs."""
+    co2 = path_annuity(dict(co2_path), start_year, interest, years)
+    if electricity_path:
+        path = dict(electricity_path)
+        mean_el = sum(path_value(path, start_year + k) for k in range(years)) / years
+    else:
+        mean_el = None
+    return co2, mean_el
 
 
 def calculate_variant(v: dict, demand: Demand, a: Assumptions, flows: dict | None = None) -> dict:
@@ -362,14 +386,14 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions, flows: dict | Non
             flows[flow_key] = hourly
     else:
         hourly = flows[flow_key]
-    heat, heat_total, heat_pump_el, load, generation, pv = hourly
+    heat, heat_total, heat_pump_el, load, generation, pv, sums = hourly
     fuel_kwh = 0.0
     if source == "district_heat":
         fuel_kwh = heat_total * (1 + loss)
     elif not heat_pump:
         fuel_kwh = heat_total * (1 + loss) / eff
     grid = pv["grid"]
-    hp_share_of_grid = float(heat_pump_el.sum()) / float(load.sum()) if load.sum() else 0.0
+    hp_share_of_grid = sums["heat_pump_el"] / sums["load"] if sums["load"] else 0.0
     grid_hp = grid * hp_share_of_grid
     grid_household = grid - grid_hp
 
@@ -421,7 +445,9 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions, flows: dict | Non
         raise InputError("factor_set", f"emission factor missing for {', '.join(missing)}")
     co2_fuel_t = fuel_kwh * f[fuel] / 1e6 if fuel else 0.0
     co2_el_t = grid * f["electricity"] / 1e6
-    co2_price_annuity = path_annuity(a.co2_path, a.start_year, a.interest, a.years)
+    co2_price_annuity, mean_el_path = _path_figures(
+        tuple(a.co2_path.items()), tuple(a.electricity_path.items()), a.start_year, a.interest, a.years
+    )
     lines += [
         _line(
             "fuel_cost",
@@ -497,23 +523,21 @@ def calculate_variant(v: dict, demand: Demand, a: Assumptions, flows: dict | Non
     heat_cost = sum(line["annuity"] for line in lines if line["heat"])
 
     # CO2 over the period with the electricity factor path (same method), if declared
-    if a.electricity_path:
-        mean_el = sum(path_value(a.electricity_path, a.start_year + k) for k in range(a.years)) / a.years
-    else:
-        mean_el = f["electricity"]
+    mean_el = mean_el_path if mean_el_path is not None else f["electricity"]
     co2_path_t = co2_fuel_t + grid * mean_el / 1e6
     subsidy_annuity = float(v.get("subsidy") or 0) * af
-    heat_mwh = float(demand.heat.sum()) / 1000
+    heat_demand_kwh, household_kwh = demand.totals
+    heat_mwh = heat_demand_kwh / 1000
     # Primary-energy factors (non-renewable) after GEG 2024 Anlage 4, from the carrier table.
     primary = (fuel_kwh * primary_factor(fuel) if fuel else 0.0) + grid * primary_factor("electricity")
     return {
-        "heat_demand_kwh": float(demand.heat.sum()),
+        "heat_demand_kwh": heat_demand_kwh,
         "heat_from_system_kwh": heat_total,
         "fuel_kwh": fuel_kwh,
-        "heat_pump_electricity_kwh": float(heat_pump_el.sum()),
-        "seasonal_cop": float(heat.sum() / heat_pump_el.sum()) if heat_pump_el.sum() else None,
-        "household_kwh": float(demand.household.sum()),
-        "pv_generation_kwh": float(generation.sum()),
+        "heat_pump_electricity_kwh": sums["heat_pump_el"],
+        "seasonal_cop": sums["heat"] / sums["heat_pump_el"] if sums["heat_pump_el"] else None,
+        "household_kwh": household_kwh,
+        "pv_generation_kwh": sums["generation"],
         "self_consumption": pv["self_consumption"],
         "autarky": pv["autarky"],
         "grid_kwh": grid,
