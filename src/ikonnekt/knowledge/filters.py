@@ -61,6 +61,9 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_sdg(self, queryset, name, value):
         return queryset.filter(pk__in=Article.sdgs.through.objects.filter(sdg_id=value).values("article_id"))
 
+    def filter_reviewed(self, queryset, name, value):
+        return queryset.filter(reviewed=(value == "yes"))
+
     def filter_goal(self, queryset, name, value):
         return queryset.filter(
             pk__in=Article.goals.through.objects.filter(goal__key=value).values("article_id")

@@ -17,12 +17,14 @@ from ikonnekt.core.actions import record_download
 from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
+from ikonnekt.core.fastwidgets import speed_up
 from ikonnekt.core.files import serve
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.htmx import is_partial
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.knowledge import actions
+from ikonnekt.knowledge import actions, display
 from ikonnekt.knowledge.diffs import diff_stats, line_diff
+from ikonnekt.knowledge.display import FilterLinks
 from ikonnekt.knowledge.filters import ArticleFilter, QuestionFilter
 from ikonnekt.knowledge.forms import AnswerForm, ArticleForm, CommentForm, FileForm, QuestionForm
 from ikonnekt.knowledge.markdown_render import render_markdown
@@ -38,6 +40,7 @@ from ikonnekt.knowledge.models import (
     Sdg,
     Tag,
 )
+from ikonnekt.reference.sdg import SDG_NUMBERS
 
 # --- articles -----------------------------------------------------------------------------
 
@@ -49,35 +52,74 @@ class ArticleList(SharedListView):
     paginate_by = 20
 
     def get_base_queryset(self):
-        return (
-            Article.objects.select_related("owner")
-            .defer("body", "body_html")
-            .prefetch_related("tags", "sdgs")
-        )
+        return Article.objects.select_related("owner").only(
+            "pk", "title", "kind", "summary", "reviewed", "updated_at", "helpful_count", "visibility",
+            "owner_id", "owner__name", "created_by_id",
+        )  # fmt: skip
 
     def get_template_names(self):
         return ["knowledge/_list_fragment.html" if is_partial(self.request) else self.template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        for field in self.filterset.form.fields.values():
-            style_widget(field)
-        visible = Article.objects.visible_to(self.request.user)
-        ctx["tag_cloud"] = (
+        user = self.request.user
+        articles = list(ctx["object_list"])
+        ctx["object_list"] = articles
+        if ctx.get("page_obj") is not None:
+            ctx["page_obj"].object_list = articles
+        self._decorate(articles)
+        if is_partial(self.request):
+            return ctx
+        speed_up(self.filterset.form)
+        active_tag = self.request.GET.get("tag", "")
+        active_sdg = self.request.GET.get("sdg", "")
+        visible = Article.objects.visible_to(user)
+        cloud = list(
             Tag.objects.filter(articles__in=visible.values("pk"))
             .annotate(n=Count("articles"))
-            .order_by("-n", "name")[:30]
+            .order_by("-n", "name")
+            .values_list("name", "slug", "n")[:30]
         )
-        ctx["active_tag"] = self.request.GET.get("tag", "")
-        ctx["active_sdg"] = self.request.GET.get("sdg", "")
-        ctx["sdgs"] = sdgs = list(Sdg.objects.all())
-        ctx["active_tag_obj"] = (
-            Tag.objects.filter(slug=ctx["active_tag"]).first() if ctx["active_tag"] else None
-        )
-        ctx["active_sdg_obj"] = next((s for s in sdgs if str(s.number) == ctx["active_sdg"]), None)
-        ctx["kinds"] = ArticleKind.choices
-        ctx["question_count"] = Question.objects.visible_to(self.request.user).count()
+        ctx["tag_cloud"] = cloud
+        links = FilterLinks(self.request.GET)
+        ctx["tag_cloud_html"] = display.tag_cloud(links, cloud, active_tag) if cloud else ""
+        ctx["sdg_bar_html"] = display.sdg_filter_bar(links, active_sdg)
+        ctx["active_tag"] = active_tag
+        ctx["active_sdg"] = active_sdg
+        active_tag_obj = None
+        if active_tag:
+            name = next((name for name, slug, _n in cloud if slug == active_tag), None)
+            active_tag_obj = (
+                Tag(name=name, slug=active_tag) if name else Tag.objects.filter(slug=active_tag).first()
+            )
+        ctx["active_tag_obj"] = active_tag_obj
+        ctx["active_sdg_obj"] = next((Sdg(number=n) for n in SDG_NUMBERS if str(n) == active_sdg), None)
+        ctx["question_count"] = Question.objects.visible_to(user).count() if user.is_authenticated else 0
         return ctx
+
+    @staticmethod
+    def _decorate(articles):
+        """Each row's kind label, date and SDG/tag chips, with two small queries for the page."""
+        ids = [a.pk for a in articles]
+        sdgs, tags = {}, {}
+        if ids:
+            for article_id, number in (
+                Article.sdgs.through.objects.filter(article_id__in=ids)
+                .order_by("sdg_id")
+                .values_list("article_id", "sdg_id")
+            ):
+                sdgs.setdefault(article_id, []).append(number)
+            for article_id, name, slug in (
+                Article.tags.through.objects.filter(article_id__in=ids)
+                .order_by("tag__name")
+                .values_list("article_id", "tag__name", "tag__slug")
+            ):
+                tags.setdefault(article_id, []).append((name, slug))
+        kinds = dict(ArticleKind.choices)
+        for a in articles:
+            a.kind_label = kinds.get(a.kind, a.kind)
+            a.updated_label = display.short_date(a.updated_at)
+            a.chips_html = display.article_chips(sdgs.get(a.pk, ()), tags.get(a.pk, ()))
 
 
 class ArticleDetail(SharedDetailView):

@@ -1,0 +1,125 @@
+"""Pre-rendered pieces of the knowledge pages (issue #18): what a template did per row or per
+option (a ``{% filter_url %}`` copying the query string, SDG badges computing their contrast,
+tag chips, kind labels) is computed once in Python here, with the same HTML."""
+
+from functools import cache
+from urllib.parse import quote_plus
+
+from django.template.defaultfilters import urlencode
+from django.utils.formats import date_format, localize
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+
+from ikonnekt.reference.sdg import SDG_NUMBERS, sdg_colour, sdg_text_colour, sdg_title
+
+
+@cache
+def sdg_style(number: int) -> str:
+    """The badge colours of an SDG (constant: the official colour and its contrast text)."""
+    return f"background:{sdg_colour(number)};color:{sdg_text_colour(number)}"
+
+
+def sdg_badge(number: int, link: str = ""):
+    """knowledge_tags.sdg_badge without a template tag call (same HTML)."""
+    title = sdg_title(number)
+    if link:
+        return format_html(
+            '<a class="badge sdg-badge text-decoration-none" style="{}" href="{}" title="SDG {}: {}">SDG {}</a>',
+            sdg_style(number), link, number, title, number,
+        )  # fmt: skip
+    return format_html(
+        '<span class="badge sdg-badge" style="{}" title="SDG {}: {}">SDG {}</span>',
+        sdg_style(number),
+        number,
+        title,
+        number,
+    )
+
+
+def short_date(value) -> str:
+    """``{{ value|date:"SHORT_DATE_FORMAT" }}`` for an aware datetime or a date."""
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = localtime(value)
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _pair(key, value) -> str:
+    return f"{quote_plus(str(key))}={quote_plus(str(value))}"
+
+
+class FilterLinks:
+    """The list URL with one filter parameter replaced, as ``{% filter_url key=value %}`` writes
+    it (the query string without ``page``, the key kept in its place or appended, an empty
+    value removes it), for many values of one key from one reading of the query string."""
+
+    def __init__(self, query):
+        self.lists = [(key, values) for key, values in query.lists() if key != "page"]
+
+    def for_key(self, key):
+        before, after, found = [], [], False
+        for k, values in self.lists:
+            if k == key:
+                found = True
+                continue
+            (after if found else before).extend(_pair(k, v) for v in values)
+
+        def url(value) -> str:
+            middle = [] if value in (None, "") else [_pair(key, value)]
+            return "?" + "&".join(before + middle + after)
+
+        return url
+
+
+def sdg_filter_bar(links: FilterLinks, active_sdg: str):
+    """The row of SDG filter links above the article list."""
+    url = links.for_key("sdg")
+    parts = []
+    for number in SDG_NUMBERS:
+        dim = " opacity-50" if active_sdg and active_sdg != str(number) else ""
+        parts.append(
+            format_html(
+                '<a class="badge sdg-badge text-decoration-none{}" style="{}" href="{}" title="SDG {}: {}">{}</a> ',
+                dim,
+                sdg_style(number),
+                url(number),
+                number,
+                sdg_title(number),
+                number,
+            )  # fmt: skip
+        )
+    return mark_safe("".join(parts))
+
+
+def tag_cloud(links: FilterLinks, tags, active_tag: str):
+    """The tag filter chips (name, slug, count) above the article list."""
+    url = links.for_key("tag")
+    parts = []
+    for name, slug, count in tags:
+        active = slug == active_tag
+        parts.append(
+            format_html(
+                '<a class="badge rounded-pill text-bg-light border tag-chip{}" href="{}">{} <span class="text-muted">{}</span></a>',
+                " active" if active else "",
+                url("" if active else slug),
+                name,
+                localize(count),
+            )  # fmt: skip
+        )
+    return mark_safe("".join(parts))
+
+
+def article_chips(sdg_numbers, tags):
+    """An article row's SDG badges and tag links (tags: (name, slug) pairs)."""
+    parts = [f"{sdg_badge(number)} " for number in sdg_numbers]
+    parts.extend(
+        format_html(
+            '<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={}">{}</a>',
+            urlencode(slug),
+            name,
+        )
+        for name, slug in tags
+    )
+    return mark_safe("".join(parts))
