@@ -9,7 +9,6 @@ from ikonnekt.assessment.catalogue_io import MAX_UPLOAD_BYTES
 from ikonnekt.assessment.geometry import clean_geometry
 from ikonnekt.assessment.models import Area, Assessment, Catalogue, CatalogueNode, CatalogueStatus, NodeKind
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm, ShareableForm
-from ikonnekt.indicators.formrender import renderer
 from ikonnekt.reference.sdg import SDG_NUMBERS, SDG_TITLES
 
 
@@ -194,6 +193,4 @@ class VariantForm(BootstrapForm):
 
 
 class CommentForm(BootstrapForm):
-    default_renderer = renderer  # rendered on every assessment page (#18)
-
     text = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)

@@ -4,6 +4,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core import formrender
 from ikonnekt.core.sharing import orgs_with_role, user_cooperation_ids
 
 
@@ -17,6 +18,20 @@ class FormRenderer(DjangoTemplates):
 
     def get_template(self, template_name):
         return super().get_template(self.template_overrides.get(template_name, template_name))
+
+    def render(self, template_name, context, request=None):
+        # The plain widgets, fields and forms are written in Python (same HTML, core/formrender.py).
+        html = formrender.render(template_name, context)
+        if html is not None:
+            return html
+        return super().render(template_name, context, request=request)
+
+
+class TemplateFormRenderer(FormRenderer):
+    """Every form template through the template engine (what core/formrender.py must equal)."""
+
+    def render(self, template_name, context, request=None):
+        return DjangoTemplates.render(self, template_name, context, request=request)
 
 
 def style_widget(field: forms.Field) -> None:

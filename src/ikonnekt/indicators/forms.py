@@ -4,13 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm
 from ikonnekt.core.sharing import Visibility, user_cooperation_ids
-from ikonnekt.indicators.formrender import renderer
 from ikonnekt.indicators.models import IndicatorSeries, Licence
 
 
 class PublishForm(BootstrapForm):
-    default_renderer = renderer
-
     source = forms.ChoiceField(label=_("Source"))
     region = forms.ModelChoiceField(
         label=_("Region"),
@@ -40,8 +37,6 @@ class PublishForm(BootstrapForm):
 
 
 class SettingsForm(BootstrapModelForm):
-    default_renderer = renderer
-
     class Meta:
         model = IndicatorSeries
         fields = [
@@ -63,8 +58,6 @@ class SettingsForm(BootstrapModelForm):
 
 
 class FollowTargetForm(BootstrapForm):
-    default_renderer = renderer
-
     target = forms.ModelChoiceField(label=_("Vision 2100 target"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):
@@ -97,8 +90,6 @@ class RatingChoiceField(forms.ModelChoiceField):
 
 
 class FollowRatingForm(BootstrapForm):
-    default_renderer = renderer
-
     rating = RatingChoiceField(label=_("Rating of a catalogue measure"), queryset=None)
 
     def __init__(self, *args, user, **kwargs):

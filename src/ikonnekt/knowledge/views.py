@@ -17,7 +17,6 @@ from ikonnekt.core.actions import record_download
 from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListView
-from ikonnekt.core.fastwidgets import speed_up
 from ikonnekt.core.files import serve
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.htmx import is_partial
@@ -70,7 +69,6 @@ class ArticleList(SharedListView):
         self._decorate(articles)
         if is_partial(self.request):
             return ctx
-        speed_up(self.filterset.form)
         active_tag = self.request.GET.get("tag", "")
         active_sdg = self.request.GET.get("sdg", "")
         visible = Article.objects.visible_to(user)

@@ -1,21 +1,20 @@
-"""A form renderer that writes the common templates in Python (issue #18).
+"""The common form templates written in Python, for the project's form renderer (issue #18).
 
-The forms on the series page (settings, follow a target, follow a rating) cost the page more
-than all its queries: every field renders ``core/forms/field.html`` and its widget template (one
-template context each, one template tag per option). This renderer produces the *same* HTML as
-those templates for the plain cases (select, input widgets, unbound field groups without errors
-or fieldsets) and hands everything else to the project's renderer; tests/indicators/
-test_formrender.py checks the HTML is byte for byte the templates'.
+A form on a page could cost more than all the page's queries: every field renders
+``core/forms/field.html`` and its widget template (one template context each, one template tag
+per option and attribute). :func:`render` produces the *same* HTML as those templates for the
+plain cases (select, input and textarea widgets, field groups and forms without errors or
+fieldsets) and returns ``None`` for everything else, which then goes through the templates
+(:class:`ikonnekt.core.forms.FormRenderer`); tests/core/test_formrender.py checks the HTML is
+byte for byte the templates'. A change to one of those templates must be made here too (the
+test fails until it is).
 """
 
-from django.forms.renderers import get_default_renderer
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString
-
-from ikonnekt.core.forms import FormRenderer
 
 _CONTEXT = Context(autoescape=True)
 _OPTION = "django/forms/widgets/select_option.html"
@@ -34,6 +33,7 @@ _INPUTS = frozenset(
         "datetime",
         "time",
         "search",
+        "file",
         "tel",
         "color",
     )
@@ -135,16 +135,7 @@ _PYTHON = {
 }
 
 
-class PythonFormRenderer(FormRenderer):
-    """The project's renderer, with the plain templates written in Python."""
-
-    def render(self, template_name, context, request=None):
-        fast = _PYTHON.get(template_name)
-        if fast is not None:
-            html = fast(context)
-            if html is not None:
-                return html
-        return get_default_renderer().render(template_name, context, request=request)
-
-
-renderer = PythonFormRenderer()
+def render(template_name, context):
+    """The HTML of ``template_name`` for ``context``, or ``None`` where the template must do it."""
+    fast = _PYTHON.get(template_name)
+    return None if fast is None else fast(context)
