@@ -10,12 +10,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
+from ikonnekt.core import numformat
+
 
 def number(value, digits: int | None = None, grouping: bool = True) -> str:
     """``number(1234.5, 1)`` → "1.234,5" in German, "1,234.5" in English. Rounds half up
     (kaufmännisches Runden, DIN 1333): 6488.645 → "6.488,65", as a reader recomputing by hand expects."""
     if value is None:
         return ""
+    if grouping:
+        return numformat.number(value, digits)  # the same text, faster (tests/core/test_numformat.py)
     if digits is not None:
         value = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return number_format(value, digits, use_l10n=True, force_grouping=grouping)

@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ikonnekt.core import tabular
-from ikonnekt.energy import explain, numfmt
+from ikonnekt.core import numformat, tabular
+from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
 from ikonnekt.energy.models import DailyTemperature, EmissionFactor
 from ikonnekt.reference.factors import factors_of_set
@@ -194,7 +194,7 @@ def breakdown(data) -> dict:
 
 def _cells(values, arg, seps, css="text-end n") -> str:
     """The table cells of a row of figures as HTML (``floatformat`` text)."""
-    return mark_safe("".join(f'<td class="{css}">{numfmt.floatformat(x, arg, seps)}</td>' for x in values))
+    return mark_safe("".join(f'<td class="{css}">{numformat.floatformat(x, arg, seps)}</td>' for x in values))
 
 
 def _items(how) -> str:
@@ -210,7 +210,7 @@ def breakdown_page(parts) -> dict:
 
     groups: [(label, [(line label, cells, list items, [(variant, how)])], sum cells)];
     total / heat_price: (cells, list items, [(variant, how)])."""
-    seps = numfmt.separators()
+    seps = numformat.separators()
     return {
         "variants": parts["variants"],
         "groups": [
@@ -235,7 +235,7 @@ def breakdown_page(parts) -> dict:
 
 def comparison_rows(ok) -> list:
     """[(label, cells)] of the side-by-side table: each figure rounded to its digits, as HTML cells."""
-    seps = numfmt.separators()
+    seps = numformat.separators()
     return [
         (
             _(label),
@@ -243,7 +243,7 @@ def comparison_rows(ok) -> list:
                 "".join(
                     '<td class="text-end">–</td>'
                     if r[key] is None
-                    else f'<td class="text-end">{numfmt.floatformat(round(r[key], digits), "-3g", seps)}</td>'
+                    else f'<td class="text-end">{numformat.floatformat(round(r[key], digits), "-3g", seps)}</td>'
                     for _v, r in ok
                 )
             ),

@@ -8,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ikonnekt.core.numformat import number
 from ikonnekt.energy.domain import quarter_calc as qc
-from ikonnekt.energy.numfmt import number
 from ikonnekt.reference.models import Carrier
 
 VDI = gettext_noop("VDI 2067 Blatt 1 (2012), annuity method")

@@ -85,14 +85,14 @@ def load(ReferenceValue, EmissionFactorSet=None, EmissionFactor=None):
 def reference_page() -> dict:
     """The rows of the reference-value page, each as one HTML string: the choice labels are
     translated once per page (not once per row and field) and the figures formatted in Python
-    (``numfmt``, the text of ``floatformat``). Two queries."""
+    (``core.numformat``, the text of ``floatformat``). Two queries."""
     from itertools import groupby
 
     from django.utils.html import escape
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext as _
 
-    from ikonnekt.energy import numfmt
+    from ikonnekt.core import numformat
     from ikonnekt.energy.models import EmissionFactor, EmissionFactorSet, ReferenceValue
 
     def labels(model, name):
@@ -102,7 +102,7 @@ def reference_page() -> dict:
     area_kinds, methods = labels(ReferenceValue, "area_kind"), labels(EmissionFactorSet, "method")
     carriers = labels(EmissionFactor, "carrier")
     approximate = escape(_("approximate value"))
-    seps = numfmt.separators()
+    seps = numformat.separators()
     values = list(
         ReferenceValue.objects.values_list(
             "use_type",
@@ -125,8 +125,8 @@ def reference_page() -> dict:
         )
         rows.append(
             f"<tr><td>{escape(use_types.get(use, use))}</td><td>{escape(kinds.get(kind, kind))}</td>"
-            f'<td>{escape(table or "–")}</td><td class="text-end">{numfmt.floatformat(guide, "1", seps)}</td>'
-            f'<td class="text-end">{numfmt.floatformat(scaled, "1", seps) or "–"}</td>'
+            f'<td>{escape(table or "–")}</td><td class="text-end">{numformat.floatformat(guide, "1", seps)}</td>'
+            f'<td class="text-end">{numformat.floatformat(scaled, "1", seps) or "–"}</td>'
             f"<td>{escape(area_kinds.get(area, area))}</td><td>{year or '–'}</td><td>{badge}</td></tr>"
         )
     entries = {}
@@ -135,7 +135,7 @@ def reference_page() -> dict:
     ).values_list("factor_set_id", "carrier", "grams_per_kwh", "source", "source_year", "approximate"):
         entries.setdefault(set_id, []).append(
             f"<tr><td>{escape(carriers.get(carrier, carrier))}</td>"
-            f'<td class="text-end">{numfmt.floatformat(grams, "0g", seps)}</td>'
+            f'<td class="text-end">{numformat.floatformat(grams, "0g", seps)}</td>'
             f"<td>{escape(source)}</td><td>{year or '–'}</td><td>"
             + (f'<span class="badge text-bg-warning">{approximate}</span>' if approx else "")
             + "</td></tr>"
