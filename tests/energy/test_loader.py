@@ -99,3 +99,40 @@ def test_preloaded_figures_equal_the_per_meter_queries_and_queries_stay_constant
             building_alerts(b, 2025)
     # readings, interval sums of both years, temperatures, last intervals and their samples
     assert len(few) == len(many) == 5
+
+
+@pytest.mark.django_db
+def test_station_temperatures_worked_by_hand(cast):
+    """Monthly means and G20/15 (VDI 3807-1: sum of 20 °C − t over the days below 15 °C) of a
+    station with a few days, worked by hand; days of the years around must not count.
+
+    2025: Jan −2.0, 4.0, 1.0 → mean 1.0; Feb 3.5, 6.5 → mean 5.0; Jul 15.0 (at the limit: no
+    degree days); Aug 18.0. Days: 7. G20/15 = 22 + 16 + 19 + 16.5 + 13.5 = 87.0 (Jul, Aug add 0)."""
+    from ikonnekt.energy.loader import station_temperatures
+    from tests.energy.factories import make_station
+
+    station = make_station(cast, owner=cast.org_a)
+    days = {
+        dt.date(2024, 12, 31): 100.0,
+        dt.date(2025, 1, 1): -2.0,
+        dt.date(2025, 1, 15): 4.0,
+        dt.date(2025, 1, 31): 1.0,
+        dt.date(2025, 2, 10): 3.5,
+        dt.date(2025, 2, 28): 6.5,
+        dt.date(2025, 7, 1): 15.0,
+        dt.date(2025, 8, 20): 18.0,
+        dt.date(2026, 1, 1): 100.0,
+    }
+    DailyTemperature.objects.bulk_create(
+        DailyTemperature(station=station, date=day, mean_temperature=t) for day, t in days.items()
+    )
+    degree_days, months = station_temperatures([station], [2025], month_years=[2025])
+    count, gt = degree_days[(station.pk, 2025)]
+    assert count == 7
+    assert gt == pytest.approx(87.0)
+    means = months[(station.pk, 2025)]
+    assert means[0] == pytest.approx(1.0)
+    assert means[1] == pytest.approx(5.0)
+    assert means[6] == pytest.approx(15.0)
+    assert means[7] == pytest.approx(18.0)
+    assert [means[i] for i in (2, 3, 4, 5, 8, 9, 10, 11)] == [None] * 8
