@@ -88,3 +88,24 @@ def test_question_list_shows_answer_counts(cast, client_for):
     client_for(cast.z_admin).post(reverse("knowledge:answer_add", args=[question.pk]), {"body": "Ja"})
     response = client_for(cast.b_viewer).get(reverse("knowledge:questions"))
     assert [(q.title, q.answer_count) for q in response.context["object_list"]] == [(question.title, 1)]
+
+
+def test_closed_question_takes_no_answers(cast, client_for):
+    question = make_question(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+    Question.objects.filter(pk=question.pk).update(is_closed=True)
+    client = client_for(cast.z_admin)
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert 'id="answer-form"' not in page
+    assert "geschlossen und nimmt keine Antworten mehr an" in page
+    response = client.post(
+        reverse("knowledge:answer_add", args=[question.pk]), {"body": "Late answer"}, follow=True
+    )
+    assert "geschlossen und nimmt keine Antworten mehr an" in response.content.decode()
+    api = client.post(
+        reverse("api:knowledge-question-answer", args=[question.pk]),
+        {"body": "Late"},
+        content_type="application/json",
+    )
+    assert api.status_code == 400
+    assert "body" in api.json()
+    assert not Answer.objects.exists()

@@ -278,6 +278,8 @@ def update_question(actor: Actor, question: Question, *, tag_names=None, shared_
 @transaction.atomic
 def add_answer(actor: Actor, question: Question, body: str) -> Answer:
     _require_reader(actor, question)
+    if question.is_closed:
+        raise ValidationError({"body": _("This question is closed and takes no more answers.")})
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": _("Please write an answer.")})
