@@ -109,3 +109,31 @@ def test_closed_question_takes_no_answers(cast, client_for):
     assert api.status_code == 400
     assert "body" in api.json()
     assert not Answer.objects.exists()
+
+
+def test_editing_keeps_a_cooperation_the_editor_cannot_see(cast, client_for):
+    from ikonnekt.cooperations.models import Cooperation, Participation
+
+    hidden = Cooperation.objects.create(
+        name="Verborgene Kooperation B–Z",
+        form="zweckvereinbarung",
+        status="active",
+        owner=cast.org_b,
+        visibility="private",
+        created_by=cast.b_editor,
+    )
+    Participation.objects.create(cooperation=hidden, organisation=cast.org_b, part="lead")
+    question = make_question(
+        cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor, cooperation=hidden
+    )
+    client = client_for(cast.a_editor)
+    page = client.get(reverse("knowledge:question_edit", args=[question.pk])).content.decode()
+    assert "Verborgene Kooperation" not in page
+    response = client.post(
+        reverse("knowledge:question_edit", args=[question.pk]),
+        {"title": "Neuer Titel?", "body": "Details", "owner": cast.org_a.pk, "visibility": "platform"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    question.refresh_from_db()
+    assert question.title == "Neuer Titel?"
+    assert question.cooperation_id == hidden.pk

@@ -147,6 +147,11 @@ class QuestionForm(ShareableForm):
         super().__init__(*args, user=user, **kwargs)
         # ShareableForm already offers only cooperations the asker can see (the one rule)
         self.fields["cooperation"].queryset = self.fields["cooperation"].queryset.order_by("name")
+        current = self.instance.cooperation_id
+        if current and not self.fields["cooperation"].queryset.filter(pk=current).exists():
+            # Linked by a member of a cooperation this editor cannot see: the form neither shows it
+            # (not even its name) nor clears it on saving.
+            del self.fields["cooperation"]
         if self.instance.pk:
             self.fields["tag_names"].initial = ", ".join(t.name for t in self.instance.tags.all())
         else:
