@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from ikonnekt.core.forms import BootstrapForm, FormRenderer, TemplateFormRenderer
 from ikonnekt.indicators import forms as indicator_forms
+from tests.core.test_select_widget import CustomOptionSelect, DisablingSelect
 from tests.indicators.factories import make_series
 
 CHOICES = [
@@ -30,19 +31,6 @@ ATTRS = {
     "data-x": 'say "hi" & <bye>',
     "data-n": 0,
 }
-
-
-class DisablingSelect(forms.Select):
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if value == "b":
-            option["attrs"]["disabled"] = True
-            option["attrs"]["data-note"] = 'say "hi" & <bye>'
-        return option
-
-
-class CustomOptionSelect(forms.Select):
-    option_template_name = "django/forms/widgets/input_option.html"
 
 
 CASES = [

@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from ikonnekt.core.forms import FormRenderer
+from ikonnekt.core.forms import FormRenderer, TemplateFormRenderer
 
 
 class DisablingSelect(forms.Select):
@@ -45,7 +45,8 @@ CHOICES = [
     ],
 )
 def test_the_inline_select_renders_exactly_djangos_html(widget, value):
-    ours = widget.render("field", value, attrs={"id": "id_field"}, renderer=FormRenderer())
+    # the template path (where core/formrender.py hands over); the Python path: test_formrender.py
+    ours = widget.render("field", value, attrs={"id": "id_field"}, renderer=TemplateFormRenderer())
     django = widget.render("field", value, attrs={"id": "id_field"}, renderer=DjangoTemplates())
     assert ours == django
     assert "<select" in ours
