@@ -302,3 +302,26 @@ def test_pdf_names_each_failed_minimum_requirement_once(cast):
     data["label"] = ""
     html = render_to_string("assessment/assessment_pdf.html", data)
     assert html.count("indestanforderung") == 1
+
+
+def test_detail_rows_show_comments_documents_and_one_csrf_token(cast, client_for):
+    """The table rows are written in Python (assessment.tablerows): escaping, comments, links, forms."""
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    client = client_for(cast.a_editor)
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    Rating.objects.filter(assessment=assessment, measure=m1).update(
+        evidence="<b>Beleg</b>", documents="https://example.org/" + "x" * 80, status="planned"
+    )
+    client.post(
+        reverse("assessment:assessment_comment", args=[assessment.pk]),
+        {"text": "<i>Gut</i>", "measure": m1.pk},
+    )
+    html = client.get(assessment.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    row = html[html.index(f'id="node-{m1.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "&lt;b&gt;Beleg&lt;/b&gt;" in row and "&lt;i&gt;Gut&lt;/i&gt;" in row
+    assert f'<a href="https://example.org/{"x" * 80}" rel="noopener nofollow">' in row
+    assert "…</a>" in row
+    assert f'<input type="hidden" name="measure" value="{m1.pk}">' in row
+    assert 'name="csrfmiddlewaretoken" value="' in row
+    assert '<span class="badge text-bg-light">' in row

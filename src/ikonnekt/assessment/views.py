@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.assessment import actions, catalogue_io, charts, report, results
+from ikonnekt.assessment import actions, catalogue_io, charts, report, results, tablerows
 from ikonnekt.assessment.filters import AreaFilter, CatalogueFilter
 from ikonnekt.assessment.forms import (
     AreaForm,
@@ -404,12 +405,19 @@ def assessment_detail(request, pk):
     for row in data["rows"]:
         row.comments = comments.get(row.node.pk, [])
         _feed_link(request, assessment, row)
+    can_comment = actions.can_comment(request.user, assessment)
     data.update(
         {
+            "rows_html": tablerows.rows_html(
+                data["rows"],
+                comment_url=reverse("assessment:assessment_comment", args=[assessment.pk]),
+                csrf_token=get_token(request) if can_comment else "",
+                can_comment=can_comment,
+            ),
             "charts": report.chart_options(data),
             "can_edit": assessment.can_edit(request.user),
             "can_delete": assessment.can_delete(request.user),
-            "can_comment": actions.can_comment(request.user, assessment),
+            "can_comment": can_comment,
             "can_create": bool(orgs_with_role(request.user)),
             "general_comments": comments.get(None, []),
             "comment_form": CommentForm(),

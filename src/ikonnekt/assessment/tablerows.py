@@ -1,0 +1,137 @@
+"""The rows of the assessment table (detail page), written in Python.
+
+The table has one row per catalogue entry (~40); in the template every row ran a dozen tags and
+filters, a csrf-token tag and a comment form, which cost more than everything else on the page.
+Here each row is one f-string: the same HTML the template wrote, byte for byte (tests compare).
+"""
+
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+
+from ikonnekt.assessment.models import RatingStatus
+from ikonnekt.assessment.templatetags.assessment_tags import sdg_badges
+from ikonnekt.core.numformat import floatformat, separators
+
+
+def _percent(percent, na, seps):
+    return na if percent is None else f"{floatformat(percent, 0, seps)} %"
+
+
+def _comment_html(c):
+    organisation = f" ({escape(c.author_organisation)})" if c.author_organisation_id else ""
+    created = escape(date_filter(localtime(c.created_at), "SHORT_DATE_FORMAT"))
+    return (
+        f'<div class="comment small border-start ps-2 mt-1"><i class="bi bi-chat-left-text"></i> {escape(c.text)} '
+        f'<span class="text-muted">– {escape(c.author)}{organisation}, {created}</span></div>'
+    )
+
+
+def rows_html(rows, *, comment_url, csrf_token, can_comment):
+    """The <tr> elements of the table body after the total row (a safe string)."""
+    seps = separators()
+    na = escape(_("n/a"))
+    if can_comment:
+        # the comment form of a measure row, split at the measure id
+        form_head = (
+            f'<details class="small"><summary>{escape(_("Comment"))}</summary>'
+            f'<form method="post" action="{escape(comment_url)}">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+            '<input type="hidden" name="measure" value="'
+        )
+        form_tail = (
+            f'"><textarea class="form-control form-control-sm" name="text" rows="2" '
+            f'aria-label="{escape(_("comment"))}"></textarea>'
+            f'<button class="btn btn-sm btn-outline-primary mt-1">{escape(_("Send"))}</button></form></details>'
+        )
+    follows = escape(_("Level follows the indicator feed"))
+    not_visible = escape(_("(not visible to you)"))
+    broken = escape(_("broken link"))
+    not_applicable = escape(_("not applicable"))
+    # choice labels translated once per page, not once per row (get_FOO_display)
+    implementers = {}
+    statuses = {k: escape(v) for k, v in RatingStatus.choices}
+    out = []
+    for row in rows:
+        n = row.node
+        rating = row.rating
+        measure = n.is_measure
+        title = escape(n.title)
+        if measure:
+            parts = [escape(n.description)]
+            if rating is not None:
+                if rating.evidence:
+                    parts.append(
+                        f'<div class="text-muted"><i class="bi bi-clipboard-check"></i> {escape(rating.evidence)}</div>'
+                    )
+                if rating.feed_id:
+                    if row.feed_visible:
+                        link = (
+                            f'<a href="{escape(rating.feed.get_absolute_url())}#provenance">'
+                            f"{escape(rating.feed)}</a>"
+                        )
+                    else:
+                        link = f'<span class="text-muted">{not_visible}</span>'
+                    problem = (
+                        f' <span class="badge text-bg-danger feed-problem"><i class="bi bi-exclamation-triangle"></i> '
+                        f"{broken}</span> {escape(row.feed_problem)}"
+                        if row.feed_problem
+                        else ""
+                    )
+                    parts.append(
+                        f'<div class="rating-feed" id="rating-feed-{n.pk}"><i class="bi bi-diagram-3"></i> '
+                        f"{follows} {link}{problem}</div>"
+                    )
+                for doc in rating.document_list():
+                    parts.append(
+                        f'<div><a href="{escape(doc)}" rel="noopener nofollow"><i class="bi bi-paperclip"></i> '
+                        f"{escape(Truncator(doc).chars(60))}</a></div>"
+                    )
+                if rating.not_applicable:
+                    parts.append(f'<div class="text-muted">{not_applicable}: {escape(rating.reason)}</div>')
+            parts.append("\n")
+            parts.extend(_comment_html(c) for c in row.comments)
+            parts.append("\n")
+            if can_comment:
+                parts.append(f"{form_head}{n.pk}{form_tail}")
+            description = "".join(parts)
+            row_class = "measure-row"
+            title_html = title
+            badges = sdg_badges(n.sdgs)
+            if rating is not None and rating.not_applicable:
+                level = f'<span class="text-muted">{na}</span>'
+            elif rating is not None and rating.level is not None:
+                level = f"<strong>{rating.level}</strong>"
+            else:
+                level = '<span class="text-muted">–</span>'
+        else:
+            description = ""
+            row_class = f"group-row depth-{row.depth}"
+            title_html = f"<strong>{title}</strong>"
+            badges = ""
+            level = (
+                f'<details class="how"><summary><strong>{_percent(row.score.percent, na, seps)}</strong></summary>'
+                f'<div class="small text-start">{escape(row.explanation)}</div></details>'
+            )
+        implementer = implementers.get(n.implementer)
+        if implementer is None:
+            implementer = implementers[n.implementer] = escape(n.get_implementer_display())
+        status = (
+            f'<br><span class="badge text-bg-light">{statuses.get(rating.status, escape(rating.status))}</span>'
+            if rating is not None and rating.status
+            else ""
+        )
+        out.append(
+            f'\n<tr id="node-{n.pk}" class="{row_class}">\n'
+            f'<td style="padding-left: {row.depth}em">{title_html}</td>\n'
+            f'<td class="small">{description}</td>\n'
+            f"<td>{badges}</td>\n"
+            f'<td class="small">{implementer}{status}</td>\n'
+            f'<td class="small">{escape(n.indicator)}</td>\n'
+            f'<td class="text-end">{level}</td>\n'
+            "</tr>"
+        )
+    return mark_safe("".join(out))
