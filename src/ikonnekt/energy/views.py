@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ikonnekt.core import numformat
 from ikonnekt.core.actions import record_download
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import (
@@ -87,6 +88,12 @@ def _factor_set(request, year):
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
+
+
+def _pk_url(name):
+    """A function pk -> the URL of route ``name`` (one int argument), from one lookup for every row."""
+    head, tail = reverse(name, args=[987654321]).split("987654321")
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def _child(model, user, pk):
@@ -258,15 +265,17 @@ class BuildingDetail(SharedDetailView):
         meters = list(b.meters.all())
         roots = [m for m in meters if m.parent_id is None]
         tree = []
+        meter_url, reading_url = _pk_url("energy:meter_detail"), _pk_url("energy:reading_create")
 
         def walk(meter, depth):
-            tree.append((meter, depth))
+            tree.append((meter, depth, meter_url(meter.pk), reading_url(meter.pk)))
             for child in [m for m in meters if m.parent_id == meter.pk]:
                 if depth < 5:
                     walk(child, depth + 1)
 
         for root in roots:
             walk(root, 0)
+        measure_url = _pk_url("energy:measure_edit")
         ctx.update(
             year=year,
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
@@ -288,8 +297,10 @@ class BuildingDetail(SharedDetailView):
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
+            badge_heat=display.class_badge(now["bench_heat"]),
+            badge_electricity=display.class_badge(now["bench_electricity"]),
             measures=[
-                (m, verified, services.measure_savings_eur(m, now, verified))
+                (m, verified, services.measure_savings_eur(m, now, verified), measure_url(m.pk))
                 for m, verified in ((m, _measure_verification(m, b, factors, refs)) for m in b.measures.all())
             ],
             map={
@@ -610,6 +621,17 @@ class GroupDetail(SharedDetailView):
         )
         refs = services._reference_values()
         rows = [services.building_year(b, year, factors, refs) for b in buildings]
+        url = reverse("energy:building_detail", args=[0])[:-2]  # one lookup for every row's link
+        seps = numformat.separators()
+        for r in rows:  # the cells formatted once here instead of per-row filters and an include
+            r["url"] = f"{url}{r['building'].pk}/"
+            r["badge"] = display.class_badge(r["bench_heat"])
+            r["text"] = {
+                "heat_normalised": numformat.floatformat(r["heat_normalised"], "0g", seps) or "–",
+                "electricity": numformat.floatformat(r["electricity"], "0g", seps),
+                "specific_heat": numformat.floatformat(r["specific_heat"], "0g", seps) or "–",
+                "co2_t": numformat.floatformat(r["co2_t"], "1g", seps),
+            }
         ctx.update(
             rows=rows,
             year=year,
