@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -32,7 +33,7 @@ from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, display, explain, reports, services
+from ikonnekt.energy import actions, charts, concepts, display, explain, loader, reports, services
 from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
@@ -64,6 +65,7 @@ from ikonnekt.energy.models import (
     MeterKind,
     Quarter,
     QuarterBuilding,
+    Reading,
     ReadingImport,
     Variant,
     WeatherStation,
@@ -395,6 +397,8 @@ meter_edit.shareable_model = Meter
 def meter_detail(request, pk):
     meter = _child(Meter, request.user, pk)
     year = _year(request, default_offset=0)
+    exchanges = list(meter.exchanges.all())
+    loader.preload_meter(meter, [year - 1, year], exchanges)  # both years from one read of the data
     current = services.meter_monthly_units(meter, year)
     previous = services.meter_monthly_units(meter, year - 1)
     ctx = {
@@ -404,7 +408,7 @@ def meter_detail(request, pk):
         "year": year,
         "years": list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
         "monthly_chart": charts.monthly_bars(current, previous, year, "kWh"),
-        "exchanges": meter.exchanges.all(),
+        "exchanges": exchanges,
         "tariffs": meter.tariffs.all(),
         "imports": meter.imports.select_related("job")[:10],
         "basis": meter.get_calorific_basis_display(),
@@ -428,7 +432,19 @@ def meter_detail(request, pk):
                 days=days,
             )
     else:
-        ctx["readings"] = meter.readings.order_by("-timestamp")[:24]
+        # the table's cells formatted once here instead of per-row template filters
+        seps, sources = numformat.separators(), dict(Reading._meta.get_field("source").flatchoices)
+        ctx["readings"] = [
+            {
+                "time": timezone.localtime(timestamp).strftime("%d.%m.%Y %H:%M"),
+                "value": numformat.floatformat(value, "-3g", seps),
+                "source": sources.get(source, source),
+                "note": note,
+            }
+            for timestamp, value, source, note in meter.readings.order_by("-timestamp").values_list(
+                "timestamp", "value", "source", "note"
+            )[:24]
+        ]
     return render(request, "energy/meter_detail.html", ctx)
 
 
