@@ -119,6 +119,27 @@ def preload(buildings, years, *, alerts=False, temperature_months=None, children
     return buildings
 
 
+def preload_meter(meter, years, exchanges=None):
+    """Annotate one meter (its page) with its readings or its interval months of ``years`` (one
+    query) and, if given, its ``exchanges`` (the page's own model objects), so that its figures
+    of several years share one effective series. A virtual meter is left alone (it reads its
+    siblings)."""
+    from ikonnekt.energy.domain.consumption import Exchange
+
+    if meter.kind == MeterKind.VIRTUAL:
+        return meter
+    if meter.kind == MeterKind.INTERVAL:
+        _interval_months([meter], sorted(set(years)))
+    else:
+        _readings([meter])
+        if exchanges is not None:
+            meter._loaded_exchanges = [
+                Exchange(e.timestamp, e.old_final_reading, e.new_initial_reading) for e in exchanges
+            ]
+    meter._loaded_monthly = {}
+    return meter
+
+
 def preload_stations(stations, years, month_years=()):
     """Annotate weather stations with their degree days of ``years`` and monthly mean
     temperatures of ``month_years`` (one query)."""

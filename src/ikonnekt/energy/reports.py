@@ -8,7 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ikonnekt.energy import explain
+from ikonnekt.core.numformat import floatformat, separators
+from ikonnekt.energy import display, explain
 from ikonnekt.energy.loader import preload
 from ikonnekt.energy.models import Building, EmissionFactorSet
 from ikonnekt.energy.services import _reference_values, building_consumption, building_year
@@ -53,8 +54,8 @@ def report_buildings(report, user):
     qs = (
         Building.objects.visible_to(user)
         .select_related("station", "owner")
-        .prefetch_related("meters__tariffs", "meters__exchanges", "measures")
-    )
+        .prefetch_related("meters", "measures")
+    )  # the meters' tariffs and exchanges come from the bulk load as plain tuples
     if report.cooperation_id:
         orgs = report.cooperation.participations.values_list("organisation_id", flat=True)
         return qs.filter(owner_id__in=list(orgs))
@@ -67,10 +68,22 @@ def report_data(report, user):
     rows = []
     trend = {}
     years = [report.year - 2, report.year - 1, report.year]
-    for building in preload(report_buildings(report, user), years):  # a fixed number of queries
+    seps = separators()
+    # a fixed number of queries
+    for building in preload(report_buildings(report, user), years, children=True):
         row = building_year(building, report.year, factors, refs)
         row["previous"] = building_year(building, report.year - 1, factors, refs)
         row["weather_label"] = explain.weather_label(row)
+        # the table's cells, formatted once here instead of by per-row template filters
+        row["badge"] = display.class_badge(row["bench_heat"])
+        row["text"] = {
+            "heat_normalised": floatformat(row["heat_normalised"], "0g", seps) or "–",
+            "electricity": floatformat(row["electricity"], "0g", seps),
+            "specific_heat": floatformat(row["specific_heat"], "0g", seps) or "–",
+            "specific_electricity": floatformat(row["specific_electricity"], "0g", seps) or "–",
+            "costs": floatformat(row["costs"], "0g", seps) or "–",
+            "co2_t": floatformat(row["co2_t"], "1g", seps),
+        }
         rows.append(row)
     for offset in (2, 1, 0):
         y = report.year - offset

@@ -14,10 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ikonnekt.core import numformat
 from ikonnekt.core.actions import record_download
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import (
@@ -31,7 +33,7 @@ from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, display, explain, reports, services
+from ikonnekt.energy import actions, charts, concepts, display, explain, loader, reports, services
 from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
@@ -63,6 +65,7 @@ from ikonnekt.energy.models import (
     MeterKind,
     Quarter,
     QuarterBuilding,
+    Reading,
     ReadingImport,
     Variant,
     WeatherStation,
@@ -87,6 +90,12 @@ def _factor_set(request, year):
     if request.GET.get("factors", "").isdigit():
         chosen = sets.filter(pk=int(request.GET["factors"])).first()
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
+
+
+def _pk_url(name):
+    """A function pk -> the URL of route ``name`` (one int argument), from one lookup for every row."""
+    head, tail = reverse(name, args=[987654321]).split("987654321")
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def _child(model, user, pk):
@@ -258,15 +267,17 @@ class BuildingDetail(SharedDetailView):
         meters = list(b.meters.all())
         roots = [m for m in meters if m.parent_id is None]
         tree = []
+        meter_url, reading_url = _pk_url("energy:meter_detail"), _pk_url("energy:reading_create")
 
         def walk(meter, depth):
-            tree.append((meter, depth))
+            tree.append((meter, depth, meter_url(meter.pk), reading_url(meter.pk)))
             for child in [m for m in meters if m.parent_id == meter.pk]:
                 if depth < 5:
                     walk(child, depth + 1)
 
         for root in roots:
             walk(root, 0)
+        measure_url = _pk_url("energy:measure_edit")
         ctx.update(
             year=year,
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
@@ -288,8 +299,10 @@ class BuildingDetail(SharedDetailView):
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
+            badge_heat=display.class_badge(now["bench_heat"]),
+            badge_electricity=display.class_badge(now["bench_electricity"]),
             measures=[
-                (m, verified, services.measure_savings_eur(m, now, verified))
+                (m, verified, services.measure_savings_eur(m, now, verified), measure_url(m.pk))
                 for m, verified in ((m, _measure_verification(m, b, factors, refs)) for m in b.measures.all())
             ],
             map={
@@ -384,6 +397,8 @@ meter_edit.shareable_model = Meter
 def meter_detail(request, pk):
     meter = _child(Meter, request.user, pk)
     year = _year(request, default_offset=0)
+    exchanges = list(meter.exchanges.all())
+    loader.preload_meter(meter, [year - 1, year], exchanges)  # both years from one read of the data
     current = services.meter_monthly_units(meter, year)
     previous = services.meter_monthly_units(meter, year - 1)
     ctx = {
@@ -393,7 +408,7 @@ def meter_detail(request, pk):
         "year": year,
         "years": list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
         "monthly_chart": charts.monthly_bars(current, previous, year, "kWh"),
-        "exchanges": meter.exchanges.all(),
+        "exchanges": exchanges,
         "tariffs": meter.tariffs.all(),
         "imports": meter.imports.select_related("job")[:10],
         "basis": meter.get_calorific_basis_display(),
@@ -417,7 +432,19 @@ def meter_detail(request, pk):
                 days=days,
             )
     else:
-        ctx["readings"] = meter.readings.order_by("-timestamp")[:24]
+        # the table's cells formatted once here instead of per-row template filters
+        seps, sources = numformat.separators(), dict(Reading._meta.get_field("source").flatchoices)
+        ctx["readings"] = [
+            {
+                "time": timezone.localtime(timestamp).strftime("%d.%m.%Y %H:%M"),
+                "value": numformat.floatformat(value, "-3g", seps),
+                "source": sources.get(source, source),
+                "note": note,
+            }
+            for timestamp, value, source, note in meter.readings.order_by("-timestamp").values_list(
+                "timestamp", "value", "source", "note"
+            )[:24]
+        ]
     return render(request, "energy/meter_detail.html", ctx)
 
 
@@ -610,6 +637,17 @@ class GroupDetail(SharedDetailView):
         )
         refs = services._reference_values()
         rows = [services.building_year(b, year, factors, refs) for b in buildings]
+        url = reverse("energy:building_detail", args=[0])[:-2]  # one lookup for every row's link
+        seps = numformat.separators()
+        for r in rows:  # the cells formatted once here instead of per-row filters and an include
+            r["url"] = f"{url}{r['building'].pk}/"
+            r["badge"] = display.class_badge(r["bench_heat"])
+            r["text"] = {
+                "heat_normalised": numformat.floatformat(r["heat_normalised"], "0g", seps) or "–",
+                "electricity": numformat.floatformat(r["electricity"], "0g", seps),
+                "specific_heat": numformat.floatformat(r["specific_heat"], "0g", seps) or "–",
+                "co2_t": numformat.floatformat(r["co2_t"], "1g", seps),
+            }
         ctx.update(
             rows=rows,
             year=year,

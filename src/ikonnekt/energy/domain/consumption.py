@@ -9,6 +9,7 @@ apportioning of Kom.EMS tools when readings do not fall on period boundaries).
 
 import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 
@@ -97,9 +98,16 @@ def month_starts(year: int, tz) -> list:
     return [dt.datetime(year + (m - 1) // 12, (m - 1) % 12 + 1, 1, tzinfo=tz) for m in range(1, 14)]
 
 
+@functools.lru_cache(maxsize=64)
+def _utc_month_starts(year: int, tz) -> tuple:
+    """The local month starts as UTC datetimes: the same instants, compared and subtracted without
+    a time-zone lookup per comparison (the readings are in UTC)."""
+    return tuple(bound.astimezone(dt.UTC) for bound in month_starts(year, tz))
+
+
 def monthly(series: Series, year: int, tz) -> list:
     """Twelve monthly consumptions (None where not covered) of ``year`` in local time."""
-    values = [series.value_at(bound) for bound in month_starts(year, tz)]  # each month end once
+    values = [series.value_at(bound) for bound in _utc_month_starts(year, tz)]  # each month end once
     return [None if a is None or b is None else b - a for a, b in zip(values, values[1:], strict=False)]
 
 
