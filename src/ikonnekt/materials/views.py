@@ -29,7 +29,7 @@ from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.numformat import floatformat
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
-from ikonnekt.materials import actions, explain, mfa, mfa_io, reports
+from ikonnekt.materials import actions, explain, mfa, mfa_io, reports, scenario_rows
 from ikonnekt.materials.allocation import AllocationError
 from ikonnekt.materials.forms import (
     AnalysisForm,
@@ -472,8 +472,16 @@ class ScenarioDetail(SharedDetailView):
                 ctx["splits"] = explain.splits(coop)
                 ctx["split_rows"] = explain.split_rows(coop, ctx["splits"])
                 ctx["core_level"], ctx["core_message"] = explain.core_message(coop)
+                ctx["split_rows_html"] = scenario_rows.split_rows(ctx["split_rows"])
             ctx["how_computed"] = explain.how_computed(scenario, scenario.result)
+            ctx["how_computed_html"] = scenario_rows.how_computed(ctx["how_computed"])
             ctx["capped_plants"] = [p for p in scenario.result.get("plants", []) if p.get("energy_capped")]
+            ctx["flow_rows"] = scenario_rows.flow_rows(ctx["flows"])
+            ctx["municipality_rows"] = scenario_rows.municipality_rows(
+                scenario.result.get("municipalities", [])
+            )
+        ctx["point_rows"] = scenario_rows.point_rows(self.request, scenario, points, ctx["can_edit"])
+        ctx["plant_rows"] = scenario_rows.plant_rows(self.request, scenario, plants, ctx["can_edit"])
         ctx["total_t"] = sum(p.tonnes() for p in points)
         ctx["total_capacity"] = sum(p.capacity_t for p in plants)
         return ctx
