@@ -57,6 +57,18 @@ class ArticleList(SharedListView):
             "owner_id", "owner__name", "created_by_id",
         )  # fmt: skip
 
+    def get_queryset(self):
+        # The sharing filter is built once: the visible articles feed the list and the tag cloud.
+        self.visible = self.get_base_queryset().visible_to(self.request.user)
+        if self.filterset_class is None:
+            return self.visible
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=self.visible, request=self.request
+        )
+        for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)
+            style_widget(field)
+        return self.filterset.qs
+
     def get_template_names(self):
         return ["knowledge/_list_fragment.html" if is_partial(self.request) else self.template_name]
 
@@ -72,9 +84,8 @@ class ArticleList(SharedListView):
             return ctx
         active_tag = self.request.GET.get("tag", "")
         active_sdg = self.request.GET.get("sdg", "")
-        visible = Article.objects.visible_to(user)
         cloud = list(
-            Tag.objects.filter(articles__in=visible.values("pk"))
+            Tag.objects.filter(articles__in=self.visible.values("pk"))
             .annotate(n=Count("articles"))
             .order_by("-n", "name")
             .values_list("name", "slug", "n")[:30]
