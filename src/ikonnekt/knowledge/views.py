@@ -4,7 +4,8 @@ through the sharing rule (``visible_to`` / ``get_visible_or_404``)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -56,6 +57,18 @@ class ArticleList(SharedListView):
             "owner_id", "owner__name", "created_by_id",
         )  # fmt: skip
 
+    def get_queryset(self):
+        # The sharing filter is built once: the visible articles feed the list and the tag cloud.
+        self.visible = self.get_base_queryset().visible_to(self.request.user)
+        if self.filterset_class is None:
+            return self.visible
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=self.visible, request=self.request
+        )
+        for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)
+            style_widget(field)
+        return self.filterset.qs
+
     def get_template_names(self):
         return ["knowledge/_list_fragment.html" if is_partial(self.request) else self.template_name]
 
@@ -71,9 +84,8 @@ class ArticleList(SharedListView):
             return ctx
         active_tag = self.request.GET.get("tag", "")
         active_sdg = self.request.GET.get("sdg", "")
-        visible = Article.objects.visible_to(user)
         cloud = list(
-            Tag.objects.filter(articles__in=visible.values("pk"))
+            Tag.objects.filter(articles__in=self.visible.values("pk"))
             .annotate(n=Count("articles"))
             .order_by("-n", "name")
             .values_list("name", "slug", "n")[:30]
@@ -135,19 +147,35 @@ class ArticleDetail(SharedDetailView):
             Prefetch("files", queryset=ArticleFile.objects.order_by("kind", "name")),
         )
 
+    def get_object(self, queryset=None):
+        # The helpful-vote check and the revision count ride along in the article's own query.
+        user = self.request.user
+        revisions = (
+            ArticleRevision.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        annotations = {"revision_total": Coalesce(Subquery(revisions), 0)}
+        if user.is_authenticated:
+            annotations["user_voted"] = Exists(HelpfulVote.objects.filter(article=OuterRef("pk"), user=user))
+        return get_visible_or_404(
+            self.get_base_queryset().annotate(**annotations), user, pk=self.kwargs["pk"]
+        )
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         article = self.object
-        ctx["cooperations"] = article.cooperations.filter(
-            pk__in=Cooperation.objects.visible_to(user).values("pk")
+        ctx["cooperations"] = list(
+            article.cooperations.filter(pk__in=Cooperation.objects.visible_to(user).values("pk"))
         )
+        ctx["shared_with"] = list(article.shared_with.all()) if article.visibility == "cooperation" else []
         ctx.update(_comment_context(self.request, article))
-        ctx["voted"] = (
-            user.is_authenticated and HelpfulVote.objects.filter(article=article, user=user).exists()
-        )
+        ctx["voted"] = user.is_authenticated and article.user_voted
         ctx["can_review"] = actions.can_review(user, article)
-        ctx["revision_count"] = article.revisions.count()
+        ctx["revision_count"] = article.revision_total
         ctx["file_form"] = FileForm()
         files = list(article.files.all())
         ctx["images"] = [f for f in files if f.kind == FileKind.IMAGE]
