@@ -62,7 +62,9 @@ class SharedListView(AnonymousAllowedMixin, VisibleQuerysetMixin, generic.ListVi
     filterset_class = None
 
     def get_queryset(self):
-        qs = super().get_queryset()
+        # what the user may see before the filters: a view can reuse it (tag clouds, counts)
+        # without building the sharing rule again
+        qs = self.visible = super().get_queryset()
         if self.filterset_class is not None:
             self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
             for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)

@@ -57,18 +57,6 @@ class ArticleList(SharedListView):
             "owner_id", "owner__name", "created_by_id",
         )  # fmt: skip
 
-    def get_queryset(self):
-        # The sharing filter is built once: the visible articles feed the list and the tag cloud.
-        self.visible = self.get_base_queryset().visible_to(self.request.user)
-        if self.filterset_class is None:
-            return self.visible
-        self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=self.visible, request=self.request
-        )
-        for field in self.filterset.form.fields.values():  # Bootstrap classes (also on phones)
-            style_widget(field)
-        return self.filterset.qs
-
     def get_template_names(self):
         return ["knowledge/_list_fragment.html" if is_partial(self.request) else self.template_name]
 
