@@ -9,7 +9,6 @@ from ikonnekt.cooperations.sections import choice_labels, object_group, object_s
 
 def sections(request, cooperation):
     # Only the columns shown (title or name, status or kind): the rows are links.
-    user = request.user
     statuses = choice_labels(m.Agreement, "status")
     kinds = choice_labels(m.WorkingGroup, "kind")
     return [
@@ -18,26 +17,30 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Agreements"),
-                    m.Agreement.objects.visible_to(user).order_by("title"),
+                    m.Agreement,
                     "administration:agreement_detail",
+                    order_by=("title",),
                     fields=("title", "status"),
                     describe=lambda row: statuses.get(row["status"], row["status"]),
                 ),
                 object_group(
                     _("Shared positions"),
-                    m.SharedPosition.objects.visible_to(user).order_by("title"),
+                    m.SharedPosition,
                     "administration:position_detail",
+                    order_by=("title",),
                 ),
                 object_group(
                     _("Shared resources"),
-                    m.SharedResource.objects.visible_to(user).order_by("name"),
+                    m.SharedResource,
                     "administration:resource_detail",
+                    order_by=("name",),
                     fields=("name",),
                 ),
                 object_group(
                     _("Working groups"),
-                    m.WorkingGroup.objects.visible_to(user).order_by("name"),
+                    m.WorkingGroup,
                     "administration:group_detail",
+                    order_by=("name",),
                     fields=("name", "kind"),
                     describe=lambda row: kinds.get(row["kind"], row["kind"]),
                 ),

@@ -3,8 +3,8 @@
 Registry by file name (like ``dashboard.py`` and ``feeds.py``): an app adds a module
 ``cooperation_sections.py`` with ``sections(request, cooperation) -> list[dict]``; each dict is made
 with :func:`object_section` from groups made with :func:`object_group`, so that every module's
-section looks and behaves the same. Every queryset handed in must already apply the visibility rule
-(``Model.objects.visible_to(user)``); the registry adds the filter on the cooperation.
+section looks and behaves the same. The registry reads the rows itself, always through the
+visibility rule (``Model.objects.visible_to(user)``) and filtered on the cooperation.
 
 The groups stay lazy until :func:`sections` reads them: one plain query first asks which kinds of
 objects exist in the cooperation at all (no visibility rule needed for that, nothing of it is shown),
@@ -22,8 +22,11 @@ LIMIT = 8  # rows per group; a link leads to the module's full page
 TEMPLATE = "cooperations/_section_objects.html"
 
 
-def object_group(label, queryset, url, *, fields=("title",), text=None, describe=None, via="cooperation"):
-    """One labelled list of at most ``LIMIT`` links to objects of ``queryset`` in the cooperation.
+def object_group(
+    label, model, url, *, order_by, fields=("title",), text=None, describe=None, via="cooperation"
+):
+    """One labelled list of at most ``LIMIT`` links to the visible objects of ``model`` in the
+    cooperation, in the order ``order_by``.
 
     ``url``: the name of the objects' detail page (one ``pk`` argument); ``fields``: the columns
     read (``values()``; the first is the link text unless ``text(row)`` says otherwise);
@@ -31,7 +34,8 @@ def object_group(label, queryset, url, *, fields=("title",), text=None, describe
     field that ties the objects to the cooperation."""
     return {
         "label": label,
-        "queryset": queryset,
+        "model": model,
+        "order_by": order_by,
         "url": url,
         "fields": fields,
         "text": text,
@@ -73,12 +77,12 @@ def _present(groups, cooperation) -> list[bool]:
     """For each group: whether its model has any row in ``cooperation`` (one query for all)."""
     if not groups:
         return []
-    keys = list(dict.fromkeys((group["queryset"].model, group["via"]) for group in groups))
+    keys = list(dict.fromkeys((group["model"], group["via"]) for group in groups))
     sql = "SELECT " + ", ".join(_exists_sql(model, via) for model, via in keys)
     with connection.cursor() as cursor:
         cursor.execute(sql, [cooperation.pk] * len(keys))
         found = dict(zip(keys, cursor.fetchone(), strict=True))
-    return [bool(found[(group["queryset"].model, group["via"])]) for group in groups]
+    return [bool(found[(group["model"], group["via"])]) for group in groups]
 
 
 @cache
@@ -88,9 +92,10 @@ def _url_parts(name) -> tuple[str, str]:
     return head, tail
 
 
-def _read(group, cooperation):
+def _read(group, user, cooperation):
     fields, text, describe = group["fields"], group["text"], group["describe"]
-    rows = list(group["queryset"].filter(**{group["via"]: cooperation}).values("pk", *fields)[: LIMIT + 1])
+    queryset = group["model"].objects.filter(**{group["via"]: cooperation}).visible_to(user)
+    rows = list(queryset.order_by(*group["order_by"]).values("pk", *fields)[: LIMIT + 1])
     head, tail = _url_parts(group["url"])
     items = [
         {
@@ -112,7 +117,7 @@ def sections(request, cooperation) -> list[dict]:
     present = dict(zip(map(id, groups), _present(groups, cooperation), strict=True))
     result = []
     for section in found:
-        read = [_read(group, cooperation) for group in section["groups"] if present[id(group)]]
+        read = [_read(group, request.user, cooperation) for group in section["groups"] if present[id(group)]]
         read = [group for group in read if group["items"]]
         if read:
             result.append({**section, "groups": read})

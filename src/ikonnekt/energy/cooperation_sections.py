@@ -14,8 +14,9 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Energy reports"),
-                    EnergyReport.objects.visible_to(request.user).order_by("-year", "title"),
+                    EnergyReport,
                     "energy:report_detail",
+                    order_by=("-year", "title"),
                     fields=("title", "year"),
                     describe=lambda row: str(row["year"]),
                 )

@@ -16,15 +16,15 @@ def _question_state(row):
 
 
 def sections(request, cooperation):
-    user = request.user
     return [
         object_section(
             _("Knowledge"),
             [
                 object_group(
                     _("Articles"),
-                    Article.objects.visible_to(user).order_by("title"),
+                    Article,
                     "knowledge:detail",
+                    order_by=("title",),
                     via="cooperations",
                 )
             ],
@@ -36,8 +36,9 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Questions"),
-                    Question.objects.visible_to(user).order_by("is_closed", "-created_at", "-pk"),
+                    Question,
                     "knowledge:question_detail",
+                    order_by=("is_closed", "-created_at", "-pk"),
                     fields=("title", "is_closed", "accepted_answer_id"),
                     describe=_question_state,
                 )

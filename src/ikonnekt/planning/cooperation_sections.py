@@ -8,7 +8,6 @@ from ikonnekt.planning.models import Measure, Vision
 
 
 def sections(request, cooperation):
-    user = request.user
     statuses = choice_labels(Measure, "status")
     return [
         object_section(
@@ -16,15 +15,17 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Visions"),
-                    Vision.objects.visible_to(user).order_by("horizon", "title"),
+                    Vision,
                     "planning:vision_detail",
+                    order_by=("horizon", "title"),
                     fields=("title", "horizon"),
                     text=lambda row: f"{row['title']} ({row['horizon']})",  # as Vision.__str__
                 ),
                 object_group(
                     _("Measures"),
-                    Measure.objects.visible_to(user).order_by("title"),
+                    Measure,
                     "planning:measure_detail",
+                    order_by=("title",),
                     fields=("title", "status"),
                     describe=lambda row: statuses.get(row["status"], row["status"]),
                 ),
