@@ -4,46 +4,45 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration import models as m
-from ikonnekt.cooperations.sections import object_group, object_section
+from ikonnekt.cooperations.sections import choice_labels, object_group, object_section
 
 
 def sections(request, cooperation):
     # Only the columns shown (title or name, status or kind): the rows are links.
-    user = request.user
-    in_cooperation = {"cooperation": cooperation}
+    statuses = choice_labels(m.Agreement, "status")
+    kinds = choice_labels(m.WorkingGroup, "kind")
     return [
         object_section(
             _("Joint administration"),
             [
                 object_group(
                     _("Agreements"),
-                    m.Agreement.objects.visible_to(user)
-                    .filter(**in_cooperation)
-                    .only("title", "status")
-                    .order_by("title"),
-                    describe=lambda agreement: agreement.get_status_display(),
+                    m.Agreement,
+                    "administration:agreement_detail",
+                    order_by=("title",),
+                    fields=("title", "status"),
+                    describe=lambda row: statuses.get(row["status"], row["status"]),
                 ),
                 object_group(
                     _("Shared positions"),
-                    m.SharedPosition.objects.visible_to(user)
-                    .filter(**in_cooperation)
-                    .only("title")
-                    .order_by("title"),
+                    m.SharedPosition,
+                    "administration:position_detail",
+                    order_by=("title",),
                 ),
                 object_group(
                     _("Shared resources"),
-                    m.SharedResource.objects.visible_to(user)
-                    .filter(**in_cooperation)
-                    .only("name")
-                    .order_by("name"),
+                    m.SharedResource,
+                    "administration:resource_detail",
+                    order_by=("name",),
+                    fields=("name",),
                 ),
                 object_group(
                     _("Working groups"),
-                    m.WorkingGroup.objects.visible_to(user)
-                    .filter(**in_cooperation)
-                    .only("name", "kind")
-                    .order_by("name"),
-                    describe=lambda group: group.get_kind_display(),
+                    m.WorkingGroup,
+                    "administration:group_detail",
+                    order_by=("name",),
+                    fields=("name", "kind"),
+                    describe=lambda row: kinds.get(row["kind"], row["kind"]),
                 ),
             ],
             more_url=reverse("administration:cooperation", args=[cooperation.pk]),

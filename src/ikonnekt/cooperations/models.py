@@ -1,8 +1,11 @@
 """Cooperations: organisations working together on one or more of the seed's six goals."""
 
+from functools import cache
+
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -170,10 +173,9 @@ class Cooperation(SharedObject):
         org_ids = user_org_ids(user)
         if org_ids:
             # Participants always see their cooperation, whatever its status.
-            participant_ids = Participation.objects.filter(organisation_id__in=sorted(org_ids)).values(
-                "cooperation_id"
-            )
-            q |= Q(**{f"{prefix}pk__in": participant_ids})
+            # Written as SQL (table and column names from the model, the ids are parameters):
+            # compiling it as a queryset cost more CPU than the rest of the page's lookup (#18).
+            q |= Q(**{f"{prefix}pk__in": RawSQL(_participant_sql(len(org_ids)), tuple(sorted(org_ids)))})  # noqa: S611
         return q
 
     def can_edit(self, user) -> bool:
@@ -182,6 +184,19 @@ class Cooperation(SharedObject):
 
     def can_delete(self, user) -> bool:
         return self.can_edit(user)
+
+
+@cache
+def _participant_sql(count: int) -> str:
+    """``SELECT cooperation FROM participation WHERE organisation IN (%s, …)``."""
+    meta = Participation._meta
+    quote = connection.ops.quote_name
+    return "SELECT {} FROM {} WHERE {} IN ({})".format(  # noqa: S608 - names from the model, values are parameters
+        quote(meta.get_field("cooperation").column),
+        quote(meta.db_table),
+        quote(meta.get_field("organisation").column),
+        ", ".join(["%s"] * count),
+    )
 
 
 class Participation(models.Model):

@@ -8,15 +8,17 @@ from ikonnekt.energy.models import EnergyReport
 
 
 def sections(request, cooperation):
-    reports = EnergyReport.objects.visible_to(request.user).filter(cooperation=cooperation)
     return [
         object_section(
             _("Energy management"),
             [
                 object_group(
                     _("Energy reports"),
-                    reports.order_by("-year", "title"),
-                    describe=lambda report: str(report.year),
+                    EnergyReport,
+                    "energy:report_detail",
+                    order_by=("-year", "title"),
+                    fields=("title", "year"),
+                    describe=lambda row: str(row["year"]),
                 )
             ],
             more_url=reverse("energy:report_list"),

@@ -9,19 +9,25 @@ from ikonnekt.cooperations.sections import object_group, object_section
 from ikonnekt.knowledge.models import Article, Question
 
 
-def _question_state(question):
-    if question.is_closed:
+def _question_state(row):
+    if row["is_closed"]:
         return _("closed")
-    return _("solved") if question.accepted_answer_id else _("open")
+    return _("solved") if row["accepted_answer_id"] else _("open")
 
 
 def sections(request, cooperation):
-    articles = Article.objects.visible_to(request.user).filter(cooperations=cooperation)
-    questions = Question.objects.visible_to(request.user).filter(cooperation=cooperation)
     return [
         object_section(
             _("Knowledge"),
-            [object_group(_("Articles"), articles.order_by("title"))],
+            [
+                object_group(
+                    _("Articles"),
+                    Article,
+                    "knowledge:detail",
+                    order_by=("title",),
+                    via="cooperations",
+                )
+            ],
             more_url=reverse("knowledge:list"),
             more_label=_("All knowledge articles"),
         ),
@@ -30,7 +36,10 @@ def sections(request, cooperation):
             [
                 object_group(
                     _("Questions"),
-                    questions.order_by("is_closed", "-created_at", "-pk"),
+                    Question,
+                    "knowledge:question_detail",
+                    order_by=("is_closed", "-created_at", "-pk"),
+                    fields=("title", "is_closed", "accepted_answer_id"),
                     describe=_question_state,
                 )
             ],
