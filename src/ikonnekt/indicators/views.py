@@ -92,7 +92,8 @@ class SeriesDetail(SharedDetailView):
             super()
             .get_base_queryset()
             .annotate(
-                has_target_followers=Exists(GoalNode.objects.filter(feed=OuterRef("pk"))),
+                # only decides whether the visible followers are queried; nothing of it is shown
+                has_target_followers=Exists(GoalNode.objects.filter(feed=OuterRef("pk"))),  # (noqa: sharing)
                 has_rating_followers=Exists(Rating.objects.filter(feed=OuterRef("pk"))),
             )
         )
