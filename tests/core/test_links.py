@@ -31,3 +31,15 @@ def test_deploy_check_warns_when_site_url_is_this_machine():
 @override_settings(SITE_URL=PUBLIC, DEBUG=False)
 def test_deploy_check_accepts_a_public_site_url():
     assert check_site_url(None) == []
+
+
+def test_row_url_gives_the_same_address_as_reverse():
+    from django.urls import reverse
+
+    from ikonnekt.core.links import row_url
+
+    for pk in (1, 10, 987, 100000):
+        assert row_url("energy:building_detail")(pk) == reverse("energy:building_detail", args=[pk])
+        assert row_url("cooperations:detail")(pk) == reverse("cooperations:detail", args=[pk])
+    # an id containing the digits of the page's other arguments, and a leading argument
+    assert row_url("materials:plant_delete", 10)(100) == reverse("materials:plant_delete", args=[10, 100])

@@ -1,9 +1,9 @@
 """Dashboard panels: the acting organisation's cooperations and the partners' announcements."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from ikonnekt.cooperations.models import GOAL_COLOURS, Announcement, Cooperation, GoalKey
+from ikonnekt.core.links import row_url
 
 DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
 
@@ -27,9 +27,9 @@ def _cooperations(user, org):
         .values_list("cooperation_id", "goal__key")
     ):
         goals[cooperation_id].append((GOAL_COLOURS[key], labels.get(key, key)))
-    url = reverse("cooperations:detail", args=[0])[:-2]  # …/0/ → one reverse for all rows
+    url = row_url("cooperations:detail")
     return [
-        {"url": f"{url}{pk}/", "name": name, "status": statuses.get(status, status), "goals": goals[pk]}
+        {"url": url(pk), "name": name, "status": statuses.get(status, status), "goals": goals[pk]}
         for pk, name, status in rows
     ]
 

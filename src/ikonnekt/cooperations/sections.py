@@ -14,8 +14,8 @@ and only the groups that have rows run their (visible, few-column) query.
 from functools import cache
 
 from django.db import connection
-from django.urls import reverse
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.registry import app_modules
 
 LIMIT = 8  # rows per group; a link leads to the module's full page
@@ -85,21 +85,14 @@ def _present(groups, cooperation) -> list[bool]:
     return [bool(found[(group["model"], group["via"])]) for group in groups]
 
 
-@cache
-def _url_parts(name) -> tuple[str, str]:
-    """``("/…/", "/")`` around the ``pk`` of ``name``'s URL: one reverse for every row."""
-    head, _zero, tail = reverse(name, args=[0]).rpartition("0")
-    return head, tail
-
-
 def _read(group, user, cooperation):
     fields, text, describe = group["fields"], group["text"], group["describe"]
     queryset = group["model"].objects.filter(**{group["via"]: cooperation}).visible_to(user)
     rows = list(queryset.order_by(*group["order_by"]).values("pk", *fields)[: LIMIT + 1])
-    head, tail = _url_parts(group["url"])
+    url = row_url(group["url"])
     items = [
         {
-            "url": f"{head}{row['pk']}{tail}",
+            "url": url(row["pk"]),
             "text": text(row) if text else row[fields[0]],
             "meta": describe(row) if describe else "",
         }

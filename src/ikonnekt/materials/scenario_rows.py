@@ -7,15 +7,13 @@ separators, the translations, the csrf input and the URL pattern once per table.
 """
 
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
-
-_PLACEHOLDER = 987654321
 
 
 def _v(value):
@@ -40,8 +38,8 @@ def widthratio(value, max_value, max_width=1):
 
 
 def _delete_form(request, url_name, scenario_pk, confirm):
-    """(url pattern with a placeholder, the form's HTML after the action attribute)."""
-    url = escape(reverse(url_name, args=[scenario_pk, _PLACEHOLDER]))
+    """(pk -> the delete URL, the form's HTML after the action attribute)."""
+    url = row_url(url_name, scenario_pk)
     csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
     tail = (
         f'">{csrf}<button class="btn btn-sm btn-link text-danger p-0" data-confirm="{confirm}" '
@@ -68,7 +66,7 @@ def point_rows(request, scenario, points, can_edit):
             f'<td class="text-end">{floatformat(p.tonnes(), 1, seps)}</td><td>{_v(method(p.method))}</td>\n<td>'
         )
         if can_edit:
-            out.append(f'<form method="post" action="{url.replace(str(_PLACEHOLDER), str(p.pk))}{tail}')
+            out.append(f'<form method="post" action="{escape(url(p.pk))}{tail}')
         out.append("</td></tr>")
     return mark_safe("".join(out))
 
@@ -94,7 +92,7 @@ def plant_rows(request, scenario, plants, can_edit):
             f'<td class="text-end">{floatformat(p.fixed_cost, 0, seps)}</td><td class="text-end">{energy}</td>\n<td>'
         )
         if can_edit:
-            out.append(f'<form method="post" action="{url.replace(str(_PLACEHOLDER), str(p.pk))}{tail}')
+            out.append(f'<form method="post" action="{escape(url(p.pk))}{tail}')
         out.append("</td></tr>")
     return mark_safe("".join(out))
 
