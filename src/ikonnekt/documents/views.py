@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from ikonnekt.core.audit import Actor, AuditLog
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.files import serve
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.core.templatetags.ikonnekt import visibility_badge
 from ikonnekt.documents import actions, export, filing_plan, ingest
@@ -78,15 +79,12 @@ class DocumentList(SharedListView):
 def _document_rows(documents):
     """Each row's HTML built once in Python (same markup as the template loop had): no per-row
     url lookups, filters or template tags."""
-    doc_url = reverse("documents:detail", args=[987654321])
-    file_url = reverse("documents:file_detail", args=[987654321])
+    doc_url, file_url = row_url("documents:detail"), row_url("documents:file_detail")
     kinds = dict(Kind.choices)
     inbox = format_html('<span class="text-muted">{}</span>', _("Inbox"))
     for d in documents:
         if d.file_id:
-            file_cell = format_html(
-                '<a href="{}">{}</a>', file_url.replace("987654321", str(d.file_id)), d.file.reference
-            )
+            file_cell = format_html('<a href="{}">{}</a>', file_url(d.file_id), d.file.reference)
         else:
             file_cell = inbox
         tags = format_html_join(
@@ -97,7 +95,7 @@ def _document_rows(documents):
         d.row_html = format_html(
             '<tr><td><a href="{}">{}</a></td><td>{}</td><td class="small">{}</td><td class="small">{}</td>\n'
             '<td class="small">{}</td>\n<td>{}</td><td class="small">{}</td><td>{}</td></tr>',
-            doc_url.replace("987654321", str(d.pk)),
+            doc_url(d.pk),
             d.title,
             kinds.get(d.kind, d.kind),
             d.correspondent,
