@@ -1,6 +1,6 @@
 """Running a reading import: parse the whole file, and only if every row is valid write all
-rows in one transaction (``core.bulk.bulk_insert``: multi-row ``INSERT`` on SQLite, ``COPY`` on
-PostgreSQL, in batches), reporting progress."""
+rows in one transaction (``core.bulk.bulk_insert``: multi-row ``INSERT`` on SQLite, one ``COPY`` on
+PostgreSQL), reporting progress while reading and checking."""
 
 from itertools import repeat
 from operator import itemgetter
@@ -14,17 +14,13 @@ from ikonnekt.energy.domain import importers
 from ikonnekt.energy.domain.consumption import Exchange, effective_series
 from ikonnekt.energy.models import IntervalReading, Reading, ReadingImport
 
-BATCH = 5000  # rows per write batch at least
-PROGRESS_STEPS = 10  # at most this many progress reports while writing
 
-
-def batch_size(total: int) -> int:
-    """Rows per write batch: progress in at most ten steps, batches of at least ``BATCH`` rows
-    (unless the file is shorter), the rows spread evenly over them: few batches and no short
-    last one, since on PostgreSQL every batch is one COPY whose end waits for the server to
-    finish it (6,000 rows: one batch, not 5,000 and 1,000)."""
-    batches = max(1, min(PROGRESS_STEPS, total // BATCH))
-    return max(1, -(-total // batches))
+def one_batch(total: int) -> int:
+    """Rows per write batch: all of them. The rows are written in one transaction, so progress
+    reported between batches would be invisible to the page polling the job until the commit
+    (the job row is updated on the same connection); on PostgreSQL every batch is one ``COPY``
+    whose end waits for the server, so one ``COPY`` per file is the cheapest."""
+    return max(1, total)
 
 
 def describe(error) -> str:
@@ -126,14 +122,8 @@ def run(item: ReadingImport, progress=lambda pct, msg: None) -> int:
             repeat(item.created_by_id),
         )
 
-    def written(done):
-        progress(
-            30 + int(done / total * 68),
-            _("%(done)s of %(total)s rows written") % {"done": done, "total": total},
-        )
-
     with transaction.atomic():
-        done = bulk_insert(model, fields, rows, batch_size=batch_size(total), progress=written)
+        done = bulk_insert(model, fields, rows, batch_size=one_batch(total))
         item.status = "done"
         item.rows_imported = done
         item.errors = []
