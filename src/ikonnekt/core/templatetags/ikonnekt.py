@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core import subbar
 from ikonnekt.core.sharing import Visibility
 
 register = template.Library()
@@ -63,6 +64,18 @@ def can_edit(obj, user):
 @register.filter
 def can_delete(obj, user):
     return obj.can_delete(user)
+
+
+@register.simple_tag(takes_context=True)
+def organisation_switch(context):
+    """The header's switch of the acting organisation (``core/subbar.py``)."""
+    return subbar.organisation_switch(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context, style):
+    """The header's language switch: csrf field, return address and button (``core/subbar.py``)."""
+    return subbar.language_switch(context["request"], style)
 
 
 @register.simple_tag(takes_context=True)
