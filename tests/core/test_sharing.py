@@ -71,3 +71,40 @@ def test_cooperation_visibility_without_cooperations_is_refused(cast):
     note = Announcement.objects.create(owner=cast.org_a, title="Hinweis", visibility="cooperation")
     with pytest.raises(ValidationError):
         validate_sharing(note)
+
+
+@pytest.mark.parametrize("user", ["a_admin", "a_viewer", "b_editor", "b_viewer", "z_admin"])
+def test_the_one_condition_selects_what_the_rule_says(cast, user):
+    """``ReadRule`` (the rule as one SQL condition) against the rule written as ORM lookups, on
+    every visibility, shared and not shared, with several cooperations and a subquery use."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from ikonnekt.core.sharing import Visibility, user_cooperation_ids, user_org_ids
+    from ikonnekt.documents.models import Document
+
+    other = make_cooperation(cast, owner=cast.org_b, visibility="private")
+    Participation.objects.create(cooperation=other, organisation=cast.org_z, part="partner")
+    made = []
+    for owner in (cast.org_a, cast.org_b, cast.org_z):
+        for visibility in Visibility.values:
+            for shared in ([], [cast.coop], [other], [cast.coop, other]):
+                if shared and visibility != Visibility.COOPERATION:
+                    continue
+                doc = Document.objects.create(
+                    owner=owner, visibility=visibility, title=f"{owner.code} {visibility} {len(shared)}"
+                )
+                doc.shared_with.set(shared)
+                made.append(doc)
+    viewer = cast.user(user)
+    orgs, coops = user_org_ids(viewer), user_cooperation_ids(viewer)
+    oracle = Q(visibility__in=[Visibility.PUBLIC, Visibility.PLATFORM]) | Q(owner_id__in=orgs)
+    oracle |= Q(visibility=Visibility.COOPERATION, shared_with__in=coops)
+    expected = set(Document.objects.filter(oracle).values_list("pk", flat=True))
+    assert set(Document.objects.visible_to(viewer).values_list("pk", flat=True)) == expected
+    assert 0 < len(expected) < len(made)
+    # as a subquery (relabelled table alias) it selects the same
+    inner = Document.objects.visible_to(viewer).filter(pk=OuterRef("pk"))
+    assert set(Document.objects.filter(Exists(inner)).values_list("pk", flat=True)) == expected
+    # and negated, the rest
+    rest = set(Document.objects.exclude(Document.visible_to_q(viewer)).values_list("pk", flat=True))
+    assert rest == {d.pk for d in made} - expected

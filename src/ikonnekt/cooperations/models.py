@@ -168,6 +168,10 @@ class Cooperation(SharedObject):
         return Q(**{f"{prefix}pk__in": coop_ids})
 
     @classmethod
+    def cooperation_sql(cls, pk: str, coop_ids) -> tuple[str, list] | None:
+        return f"{pk} IN ({', '.join(['%s'] * len(coop_ids))})", list(coop_ids)
+
+    @classmethod
     def visible_to_q(cls, user, prefix: str = "") -> Q:
         q = super().visible_to_q(user, prefix)
         org_ids = user_org_ids(user)
