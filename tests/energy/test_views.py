@@ -377,6 +377,50 @@ def test_quarter_comparison_and_missing_price(cast, client_for):
     assert client.get(reverse("energy:quarter_xlsx", args=[q.pk])).status_code == 200
 
 
+def test_the_stored_quarter_comparison_follows_every_input(cast):
+    """The comparison is stored under a key of its inputs: read again unchanged it is the same
+    without a simulation; a changed variant, building type, price or temperature is computed anew."""
+    from unittest import mock
+
+    from ikonnekt.energy import concepts
+    from ikonnekt.energy.domain import quarter_calc
+
+    station = _station_with_year(cast.org_a)
+    q = Quarter.objects.create(
+        name="Q",
+        owner=cast.org_a,
+        station=station,
+        factor_set=EmissionFactorSet.objects.get(method="bisko", year=2024),
+        price_electricity=30,
+        price_gas=10,
+    )
+    building = QuarterBuilding.objects.create(quarter=q, name="EFH", count=10, area=140, heat_demand=120)
+    variant = Variant.objects.create(
+        quarter=q, name="Gas", heat_source="gas_boiler", efficiency=0.95, capex=100000
+    )
+
+    def price():
+        quarter = Quarter.objects.get(pk=q.pk)
+        with mock.patch.object(quarter_calc, "simulate_pv", wraps=quarter_calc.simulate_pv) as simulated:
+            [(_v, result, _e, _t)] = concepts.compare(quarter)["results"]
+        return result["heat_price_eur_mwh"], simulated.call_count
+
+    first, runs = price()
+    assert runs > 0
+    assert price() == (first, 0)  # stored
+    Variant.objects.filter(pk=variant.pk).update(capex=200000)
+    second, runs = price()
+    assert second > first and runs > 0
+    QuarterBuilding.objects.filter(pk=building.pk).update(heat_demand=60)
+    third, runs = price()
+    assert third != second and runs > 0
+    Quarter.objects.filter(pk=q.pk).update(price_gas=20)
+    fourth, runs = price()
+    assert fourth > third and runs > 0
+    DailyTemperature.objects.filter(station=station).update(mean_temperature=20)
+    assert price()[1] > 0
+
+
 def test_quarter_page_pdf_and_xlsx_show_the_vdi_2067_breakdown(cast, client_for):
     """GIVEN a quarter with a gas variant WHEN its page, PDF and XLSX are opened
     THEN each shows the annuity per cost group with the computation of every line."""

@@ -128,3 +128,33 @@ def test_building_without_a_factor_for_the_year_is_not_normalised(cast):
         data = services.building_year(b, 2025, {})
     assert data["heat_normalised"] is None
     assert any("Kein DWD-Klimafaktor für PLZ 66740" in p for p in data["problems"])
+
+
+def test_the_bulk_load_reads_the_climate_factors_of_all_buildings_in_one_query(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ikonnekt.energy.loader import preload
+
+    import_file(FILE, "KF_2025.csv")
+    for n in range(3):
+        b = Building.objects.create(
+            name=f"Rathaus {n}",
+            owner=cast.org_a,
+            address="Großer Markt 1, 66740 Saarlouis",
+            weather_method="climate_factor",
+            heating_share=0.8,
+        )
+        gas = Meter.objects.create(building=b, number="G1", name="Gas", carrier="natural_gas", unit="kWh")
+        Reading.objects.create(meter=gas, timestamp=dt.datetime(2025, 1, 1, tzinfo=BERLIN), value=0)
+        Reading.objects.create(meter=gas, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=100_000)
+    buildings = preload(
+        Building.objects.filter(name__startswith="Rathaus").prefetch_related("meters"),
+        [2024, 2025],
+        children=True,
+    )
+    with CaptureQueriesContext(connection) as queries:
+        figures = [services.building_year(b, year, {}, {}) for b in buildings for year in (2024, 2025)]
+    assert len(queries) == 0
+    assert [f["heat_normalised"] for f in figures if f["year"] == 2025] == [pytest.approx(109_600)] * 3
+    assert all(f["weather"]["climate_factor"] is None for f in figures if f["year"] == 2024)

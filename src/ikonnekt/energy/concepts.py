@@ -1,9 +1,12 @@
 """Quarter concepts: assemble the calculator inputs from a Quarter and compare its variants."""
 
 import datetime as dt
+import hashlib
 import io
 
-from django.db.models import Max, Min
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Q, Sum
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -12,7 +15,7 @@ from django.utils.translation import gettext_noop
 from ikonnekt.core import numformat, tabular
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
-from ikonnekt.energy.models import DailyTemperature, EmissionFactor
+from ikonnekt.energy.models import DailyTemperature, EmissionFactor, EmissionFactorSet, Quarter, Variant
 from ikonnekt.reference.factors import factors_of_set
 
 FIELD_LABELS = {
@@ -115,8 +118,112 @@ def error_text(exc: qc.InputError) -> str:
 
 
 def compare(quarter, with_sensitivity=True):
-    """{"year", "results": [(variant, result or None, error or None, tornado)], "errors": [...]}"""
-    out = {"results": [], "errors": [], "year": None, "assumptions": None, "fuel_links": {}}
+    """{"year", "results": [(variant, result or None, error or None, tornado)], "errors": [...],
+    "assumptions", "fuel_links": {variant id: FuelLink}, "breakdown": :func:`breakdown` or None}.
+
+    The calculation (an hourly simulation per variant and per efficiency step of the sensitivity,
+    the annuities and their explanations) is stored under a key of everything it is computed from
+    (:func:`_fingerprint`): a page whose inputs did not change reads it back instead of computing
+    it again; any change of an input gives another key, so it is never stale."""
+    from ikonnekt.energy import greenwaste_fuel
+
+    variants = list(quarter.variants.select_related("fuel_scenario"))
+    links = {v.pk: link for v in variants if (link := greenwaste_fuel.link_of(v)) is not None}
+    key = f"energy:quarter:{quarter.pk}:{_fingerprint(quarter, variants, links, with_sensitivity)}"
+    stored = cache.get(key)
+    if stored is None:
+        stored = _compute(quarter, variants, links, with_sensitivity)
+        cache.set(key, stored, CACHE_SECONDS)
+    by_pk = {v.pk: v for v in variants}
+    out = {
+        "results": [(by_pk[pk], result, error, tornado) for pk, result, error, tornado in stored["results"]],
+        "errors": stored["errors"],
+        "year": stored["year"],
+        "assumptions": stored["assumptions"],
+        "fuel_links": {},
+        "breakdown": None,
+    }
+    for pk, computed in stored["links"].items():
+        link = links[pk]
+        link.demand_mwh, link.covered_mwh, link.blended_price_ct, link.quarter_price_ct = computed
+        out["fuel_links"][pk] = link
+    if stored["breakdown"] is not None:
+        out["breakdown"] = {
+            **stored["breakdown"],
+            "variants": [by_pk[pk] for pk in stored["breakdown"]["variants"]],
+        }
+    return out
+
+
+CACHE_SECONDS = 7 * 24 * 3600  # changed inputs give another key; old entries just expire
+LINK_FIGURES = ("demand_mwh", "covered_mwh", "blended_price_ct", "quarter_price_ct")
+
+
+def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
+    """Everything :func:`_compute` reads, as a hash: the language, the year (the start of the
+    period), the quarter's and its factor set's fields, the factors of the set and the electricity
+    path of its method (one query), the station's daily temperatures (number, first and last day,
+    last id, sum: one query; an import replaces values of the same day), the building types, the
+    variants' fields and what their green-waste links took over."""
+    fs = quarter.factor_set
+    factors = list(
+        EmissionFactor.objects.filter(
+            Q(factor_set=fs) | Q(factor_set__method=fs.method, carrier="electricity")
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "factor_set_id",
+            "factor_set__year",
+            "carrier",
+            "grams_per_kwh",
+            "source",
+            "source_year",
+            "approximate",
+        )
+    )
+    temperatures = None
+    if quarter.station_id is not None:
+        temperatures = DailyTemperature.objects.filter(station_id=quarter.station_id).aggregate(
+            n=Count("id"),
+            first=Min("date"),
+            last=Max("date"),
+            last_id=Max("id"),
+            total=Sum("mean_temperature"),
+        )
+    parts = (
+        translation.get_language(),
+        with_sensitivity,
+        dt.date.today().year,
+        [getattr(quarter, f.attname) for f in Quarter._meta.concrete_fields],
+        [getattr(fs, f.attname) for f in EmissionFactorSet._meta.concrete_fields],
+        factors,
+        temperatures,
+        [(b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()],
+        [[getattr(v, f.attname) for f in Variant._meta.concrete_fields] for v in variants],
+        [
+            (pk, getattr(link.scenario, "pk", None), *(getattr(link, name) for name in _LINK_INPUTS))
+            for pk, link in links.items()
+        ],
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+_LINK_INPUTS = (
+    "label",
+    "problem",
+    "plant",
+    "available_mwh",
+    "cost_per_t",
+    "heating_value",
+    "price_ct",
+    "inputs",
+)
+
+
+def _compute(quarter, variants, links, with_sensitivity) -> dict:
+    """The calculation of :func:`compare`, with variant ids instead of objects (to be stored)."""
+    out = {"results": [], "errors": [], "year": None, "assumptions": None, "links": {}, "breakdown": None}
     try:
         types = [
             (b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()
@@ -129,27 +236,35 @@ def compare(quarter, with_sensitivity=True):
         return out
     out["year"] = year
     out["assumptions"] = a
-    out["fuel_links"] = {}
-    for v in quarter.variants.select_related("fuel_scenario"):
+    data = {"results": [], "assumptions": a, "fuel_links": {}}
+    for v in variants:
         inputs = variant_inputs(v)
         try:
             flows = {}  # the hourly simulation, shared by the variant and its sensitivity
-            result, used = _calculate(v, inputs, demand, a, out["fuel_links"], flows)
+            result, used = _calculate(v, inputs, demand, a, links.get(v.pk), flows)
             tornado = qc.sensitivity(inputs, demand, used, flows=flows) if with_sensitivity else []
-            out["results"].append((v, result, None, tornado))
+            data["results"].append((v, result, None, tornado))
         except qc.InputError as exc:
-            out["results"].append((v, None, error_text(exc), []))
+            data["results"].append((v, None, error_text(exc), []))
+        if v.pk in links:
+            data["fuel_links"][v.pk] = links[v.pk]
+    out["results"] = [(v.pk, result, error, tornado) for v, result, error, tornado in data["results"]]
+    out["links"] = {
+        pk: tuple(getattr(link, name) for name in LINK_FIGURES) for pk, link in data["fuel_links"].items()
+    }
+    if any(result for _v, result, _e, _t in data["results"]):
+        parts = breakdown(data)
+        out["breakdown"] = {**parts, "variants": [v.pk for v in parts["variants"]]}
     return out
 
 
-def _calculate(variant, inputs, demand, a, links, flows):
-    """One variant; a biomass variant linked to a green-waste scenario takes its wood price from it."""
+def _calculate(variant, inputs, demand, a, link, flows):
+    """One variant; a biomass variant linked to a green-waste scenario (``link``) takes its wood
+    price from it."""
     from ikonnekt.energy import greenwaste_fuel
 
-    link = greenwaste_fuel.link_of(variant)
     if link is None:
         return qc.calculate_variant(inputs, demand, a, flows), a
-    links[variant.pk] = link
     return greenwaste_fuel.calculate(variant, inputs, demand, a, link, flows)
 
 
@@ -157,7 +272,10 @@ def breakdown(data) -> dict:
     """The annuity breakdown after VDI 2067-1 per variant, grouped, each line with its computation.
 
     {"variants": [...], "groups": [(label, [(line label, [€/a per variant], [(variant, how)])],
-    [group sum per variant])], "total": ([€/a], [(variant, how)]), "heat_price": (...)}"""
+    [group sum per variant])], "total": ([€/a], [(variant, how)]), "heat_price": (...)}
+    (the one :func:`compare` stored with its results, when there is one)"""
+    if data.get("breakdown") is not None:
+        return data["breakdown"]
     ok = [(v, r) for v, r, e, _t in data["results"] if r]
     a = data["assumptions"]
     groups = []

@@ -116,7 +116,35 @@ def preload(buildings, years, *, alerts=False, temperature_months=None, children
         for meter in meters:
             meter._loaded_monthly = {}
     preload_stations([b.station for b in buildings if b.station is not None], years, temperature_months)
+    _climate_factors(buildings, years)
     return buildings
+
+
+def _climate_factors(buildings, years):
+    """The DWD climate factors of the calendar ``years`` for the buildings normalised with them
+    (one query for all, none without such a building), as ``reference.climate.factor_for_year``
+    finds them one by one."""
+    from ikonnekt.energy.models import WeatherMethod
+    from ikonnekt.energy.services import postcode_from_address
+    from ikonnekt.reference.models import ClimateFactor
+
+    chosen = [b for b in buildings if b.weather_method == WeatherMethod.CLIMATE_FACTOR]
+    if not chosen or not years:
+        return
+    postcodes = {b.pk: b.postcode or postcode_from_address(b.address) for b in chosen}
+    found = {
+        (f.postcode, f.valid_from.year): f
+        for f in ClimateFactor.objects.filter(
+            postcode__in={p for p in postcodes.values() if p},
+            valid_from__in=[dt.date(year, 1, 1) for year in years],
+        )
+        if f.valid_to == dt.date(f.valid_from.year, 12, 31)
+    }
+    for building in chosen:
+        building._loaded_climate_factors = {
+            year: found.get((postcodes[building.pk], year)) if postcodes[building.pk] else None
+            for year in years
+        }
 
 
 def preload_meter(meter, years, exchanges=None):
@@ -318,6 +346,12 @@ def loaded_degree_days(station, year):
 def loaded_month_means(station, year):
     """Twelve monthly mean temperatures of the station in ``year`` if preloaded, else None."""
     return getattr(station, "_loaded_month_means", {}).get(year)
+
+
+def loaded_climate_factor(building, year):
+    """(True, the DWD climate factor of ``year`` or None) if preloaded for the building, else (False, None)."""
+    loaded = getattr(building, "_loaded_climate_factors", {})
+    return (year in loaded), loaded.get(year)
 
 
 def loaded_tariffs(meter):

@@ -174,7 +174,9 @@ def normalise_heat(building, year, heat):
     share = float(building.heating_share)
     if building.weather_method == WeatherMethod.CLIMATE_FACTOR:
         postcode = building.postcode or postcode_from_address(building.address)
-        kf = climate.factor_for_year(postcode, year)
+        preloaded, kf = loader.loaded_climate_factor(building, year)  # a page's bulk load: one query
+        if not preloaded:
+            kf = climate.factor_for_year(postcode, year)
         how = {"method": WeatherMethod.CLIMATE_FACTOR, "postcode": postcode, "climate_factor": kf}
         if kf is None:
             how["problem"] = _(

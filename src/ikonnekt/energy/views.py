@@ -250,8 +250,14 @@ class BuildingDetail(SharedDetailView):
             temperature_months=[year - 1, year],
             children=True,
         )
-        now = services.building_year(b, year, factors, refs)
-        before = services.building_year(b, year - 1, factors, refs)
+        figures = {}  # each year's balance once: the page, its alerts and every measure's verification
+
+        def building_year(y):
+            if y not in figures:
+                figures[y] = services.building_year(b, y, factors, refs)
+            return figures[y]
+
+        now, before = building_year(year), building_year(year - 1)
         points = services.signature_points(b, [year - 1, year])
         sig = None
         if len(points) >= 4:
@@ -298,7 +304,7 @@ class BuildingDetail(SharedDetailView):
             badge_electricity=display.class_badge(now["bench_electricity"]),
             measures=[
                 (m, verified, services.measure_savings_eur(m, now, verified), measure_url(m.pk))
-                for m, verified in ((m, _measure_verification(m, b, factors, refs)) for m in b.measures.all())
+                for m, verified in ((m, _measure_verification(m, building_year)) for m in b.measures.all())
             ],
             map={
                 "center": [b.latitude, b.longitude],
@@ -320,16 +326,17 @@ class BuildingDetail(SharedDetailView):
         return ctx
 
 
-def _measure_verification(measure, building, factors, refs=None):
+def _measure_verification(measure, building_year):
     """Verified savings: normalised consumption of the carrier's group in the baseline year
-    minus the year after completion (None until that year has data)."""
+    minus the year after completion (None until that year has data); ``building_year(year)`` gives
+    the building's balance of a year (the page computes each year once)."""
     if measure.status != "done" or not measure.baseline_year or not measure.done_on:
         return None
     after_year = measure.done_on.year + 1
     if after_year >= dt.date.today().year:
         return None
-    base = services.building_year(building, measure.baseline_year, factors, refs)
-    after = services.building_year(building, after_year, factors, refs)
+    base = building_year(measure.baseline_year)
+    after = building_year(after_year)
     key = "electricity" if measure.carrier == "electricity" else "heat_normalised"
     if not base[key] or not after[key]:
         return None
