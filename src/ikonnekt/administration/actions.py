@@ -789,9 +789,14 @@ def set_action_status(actor: Actor, item, status: str):
     return item
 
 
-def can_contribute(user, meeting) -> bool:
-    """Idea cards and votes: members of the group and the organisers."""
-    return meeting.can_edit(user) or is_member(user, meeting.group)
+def can_contribute(user, meeting, member_ids=None) -> bool:
+    """Idea cards and votes: members of the group and the organisers (``member_ids``: the user ids
+    of the group's members, when the caller has read them anyway)."""
+    if meeting.can_edit(user):
+        return True
+    if member_ids is not None:
+        return user.is_authenticated and user.pk in member_ids
+    return is_member(user, meeting.group)
 
 
 @transaction.atomic

@@ -3,14 +3,13 @@ transfers, the VAT classification and the attachment."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ikonnekt.administration import actions, forms, kgg, vat
+from ikonnekt.administration import actions, agreement_page, forms, kgg, vat
 from ikonnekt.administration import models as m
 from ikonnekt.administration.deadlines import agreement_deadlines
 from ikonnekt.administration.views.common import _actor
@@ -52,18 +51,17 @@ class AgreementDetail(SharedDetailView):
     login_required = False
 
     def get_base_queryset(self):
-        # The parties with their organisations once: the legal judgement, the list and the decision right.
-        return m.Agreement.objects.select_related("owner", "cooperation").prefetch_related(
-            Prefetch("parties", queryset=m.AgreementParty.objects.select_related("organisation"))
-        )
+        return m.Agreement.objects.select_related("owner", "cooperation")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         a = self.object
         user = self.request.user
         today = timezone.localdate()
-        parties = a.parties.all()
-        judgement = kgg.judge(a)
+        # The parties with their organisations once (a plain query is cheaper than a prefetch): the
+        # legal judgement, the list and the decision right.
+        parties = list(a.parties.select_related("organisation"))
+        judgement = kgg.judge(a, [p.organisation for p in parties])
         ctx.update(
             judgement=judgement,
             legal_steps=kgg.step_overview(a, judgement),
@@ -73,23 +71,13 @@ class AgreementDetail(SharedDetailView):
             ],
             vat_transition=vat.transition_notice(today),
             effective_on=kgg.effective_date(a, judgement),
-            parties=parties,
-            decisions=a.council_decisions.select_related("organisation"),
-            timeline=a.status_changes.select_related("changed_by"),
-            transfers=a.task_transfers.select_related("from_organisation", "to_organisation"),
-            cost_keys=a.cost_keys.prefetch_related(
-                Prefetch(
-                    "components", queryset=m.CostKeyComponent.objects.select_related("resource", "position")
-                )
-            ),
-            cost_items=a.cost_items.select_related("cost_key"),
-            advances=a.advance_payments.select_related("organisation"),
-            settlements=a.settlements.defer("inputs", "result").order_by("-year", "-version"),
             deadlines=[(d, (d.date - today).days) for d in agreement_deadlines(a, today)],
             next_statuses=actions.next_statuses(a, judgement),
             can_record_decision=a.can_edit(user)
             or bool({p.organisation_id for p in parties} & orgs_with_role(user)),
             status_form=forms.StatusForm(agreement=a, judgement=judgement) if ctx["can_edit"] else None,
+            urls=agreement_page.links(a),
+            **agreement_page.lists(self.request, a, parties, ctx["can_edit"]),
         )
         return ctx
 

@@ -146,17 +146,18 @@ class MeetingDetail(SharedDetailView):
             (mem, attendance.get(mem.user_id))
             for mem in mt.group.members.select_related("user", "organisation")
         ]
+        agenda = list(mt.agenda_items.all())
         ctx.update(
-            agenda=mt.agenda_items.all(),
+            agenda=agenda,
             decisions=mt.decisions.select_related("agenda_item"),
             action_items=mt.action_items.select_related("assignee", "agenda_item"),
             clusters=clusters,
             members=members,
             attendance_choices=m.AttendanceStatus.choices,
-            can_contribute=actions.can_contribute(user, mt),
+            can_contribute=actions.can_contribute(user, mt, {mem.user_id for mem, _att in members}),
             decision_form=forms.DecisionForm(meeting=mt, prefix="d"),
             action_form=forms.ActionItemForm(meeting=mt, prefix="a"),
-            agenda_form=forms.AgendaItemForm(prefix="g", initial={"position": mt.agenda_items.count() + 1}),
+            agenda_form=forms.AgendaItemForm(prefix="g", initial={"position": len(agenda) + 1}),
             idea_form=forms.IdeaForm(prefix="i"),
         )
         return ctx

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms
+from ikonnekt.administration import actions, forms, resource_page
 from ikonnekt.administration import models as m
 from ikonnekt.administration.views.common import _actor
 from ikonnekt.core.crud import (
@@ -51,6 +51,7 @@ class ResourceDetail(SharedDetailView):
         for b in bookings:
             b.user_can_edit = b.can_edit(self.request.user)
         year = timezone.localdate().year
+        calendar_head, calendar_rows = resource_page.calendar_html(_week_grid(bookings, timezone.localdate()))
         ctx.update(
             bookings=bookings,
             can_book=r.can_book(self.request.user),
@@ -60,7 +61,8 @@ class ResourceDetail(SharedDetailView):
             .annotate(q=Sum("quantity"))
             .order_by("organisation__name"),
             year=year,
-            calendar=_week_grid(bookings, timezone.localdate()),
+            calendar_head=calendar_head,
+            calendar_rows=calendar_rows,
         )
         return ctx
 
