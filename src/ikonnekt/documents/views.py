@@ -23,7 +23,7 @@ from ikonnekt.core.files import serve
 from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.core.templatetags.ikonnekt import visibility_badge
-from ikonnekt.documents import actions, export, filing_plan, ingest
+from ikonnekt.documents import actions, export, filing_plan, history, ingest
 from ikonnekt.documents.filters import DocumentFilter
 from ikonnekt.documents.forms import (
     CaseForm,
@@ -124,9 +124,13 @@ class DocumentDetail(SharedDetailView):
         doc = self.object
         ctx["version_form"] = VersionForm()
         ctx["current"] = doc.current_version
-        ctx["history"] = AuditLog.objects.filter(
-            content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
-        ).order_by("-timestamp")[:200]
+        ctx["history"] = history.history_rows(
+            AuditLog.objects.filter(
+                content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
+            )
+            .only(*history.FIELDS)
+            .order_by("-timestamp")[:200]
+        )
         ctx["links"] = [
             link
             for link in doc.links.select_related("content_type").prefetch_related("target")

@@ -11,6 +11,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
@@ -159,3 +160,35 @@ def how_computed(sections):
             for title, lines in sections
         )
     )
+
+
+def split_heads(splits):
+    """The split columns' header cells of the cost-split table."""
+    return mark_safe("".join(f'<th class="text-end">{_v(s["label"])}</th>' for s in splits))
+
+
+def core_cells(splits):
+    """Per split column: is the split in the core?"""
+    yes = f'<td class="text-end"><span class="badge text-bg-success">{_("yes")}</span></td>'
+    no = f'<td class="text-end"><span class="badge text-bg-warning">{_("no")}</span></td>'
+    return mark_safe("".join(yes if s["in_core"] else no for s in splits))
+
+
+def split_explanations(splits):
+    """The list items below the cost-split table: each split in a sentence, its warnings."""
+    out = []
+    for s in splits:
+        out.append(f"<li><strong>{_v(s['label'])}:</strong> {_v(s['sentence'])}")
+        if s["over_text"]:
+            out.append(f' <span class="text-danger">{_v(s["over_text"])}</span>')
+        if s["groups"]:
+            count = s["count"]
+            groups = "; ".join(_v(g) for g in s["groups"])
+            head = ngettext(
+                "%(n)s group would pay less on its own, e.g.:",
+                "%(n)s groups would pay less on their own, e.g.:",
+                count,
+            ) % {"n": _v(count)}
+            out.append(f"<br>{head} {groups}.")
+        out.append("</li>")
+    return mark_safe("".join(out))

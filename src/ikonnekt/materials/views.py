@@ -29,7 +29,7 @@ from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.numformat import floatformat
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
-from ikonnekt.materials import actions, explain, mfa, mfa_io, reports, scenario_rows
+from ikonnekt.materials import actions, explain, mfa, mfa_io, reports, scenario_rows, system_rows
 from ikonnekt.materials.allocation import AllocationError
 from ikonnekt.materials.forms import (
     AnalysisForm,
@@ -124,7 +124,7 @@ class SystemDetail(SharedDetailView):
                 process_rows=_process_rows(data),
                 flow_definitions=_flow_definitions(data),
             )
-            return ctx
+            return _with_html(ctx)
         if form.is_valid():
             year, layer = form.cleaned_data["year"], form.cleaned_data["layer"]
         ctx.update(
@@ -158,7 +158,22 @@ class SystemDetail(SharedDetailView):
         ctx["diagram"] = _diagram(data)
         ctx["process_rows"] = _process_rows(data)
         ctx["flow_definitions"] = _flow_definitions(data)
-        return ctx
+        return _with_html(ctx)
+
+
+def _with_html(ctx):
+    """The system page's tables as HTML (``system_rows``) from the rows made below."""
+    if ctx.get("flow_rows") is not None:
+        ctx["flow_rows_html"] = system_rows.flow_rows(ctx["flow_rows"])
+    if ctx.get("balance_rows") is not None:
+        ctx["balance_rows_html"] = system_rows.balance_rows(ctx["balance_rows"])
+    ctx["comparison_heads"] = system_rows.comparison_heads(ctx["comparison"])
+    ctx["comparison_rows"] = system_rows.comparison_rows(ctx["comparison"])
+    if ctx.get("stocks") is not None:
+        ctx["stock_rows"] = system_rows.stock_rows(ctx["stocks"])
+    ctx["process_rows_html"] = system_rows.process_rows(ctx["process_rows"])
+    ctx["flow_definitions_html"] = system_rows.flow_definitions(ctx["flow_definitions"])
+    return ctx
 
 
 # The tables of the system page get their cells as text made here once (a template filter per
@@ -443,6 +458,37 @@ class ScenarioDelete(SharedDeleteView):
     success_url = reverse_lazy("materials:scenario_list")
 
 
+# What the scenario page reads of its collection points and plants.
+POINT_FIELDS = (
+    "scenario",
+    "name",
+    "municipality",
+    "latitude",
+    "longitude",
+    "opening_hours",
+    "quantity_m3",
+    "quantity_t",
+    "method",
+    "responsibility",
+)
+PLANT_FIELDS = (
+    "scenario",
+    "name",
+    "kind",
+    "candidate",
+    "latitude",
+    "longitude",
+    "operator",
+    "capacity_t",
+    "gate_fee",
+    "fixed_cost",
+    "thermal_kw",
+    "full_load_hours",
+    "energy_yield",
+    "woody_share",
+)
+
+
 class ScenarioDetail(SharedDetailView):
     model = GreenWasteScenario
     template_name = "materials/scenario_detail.html"
@@ -450,8 +496,11 @@ class ScenarioDetail(SharedDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         scenario = self.object
-        points = list(scenario.points.select_related("municipality"))
-        plants = list(scenario.plants.select_related("operator"))
+        # the page shows only the name of a point's municipality and of a plant's operator
+        points = list(
+            scenario.points.select_related("municipality").only(*POINT_FIELDS, "municipality__name")
+        )
+        plants = list(scenario.plants.select_related("operator").only(*PLANT_FIELDS, "operator__name"))
         ctx.update(points=points, plants=plants, result=scenario.result or None)
         ctx["map"] = reports.map_config(scenario, points, plants, scenario.result)
         if scenario.result:
@@ -473,6 +522,9 @@ class ScenarioDetail(SharedDetailView):
                 ctx["split_rows"] = explain.split_rows(coop, ctx["splits"])
                 ctx["core_level"], ctx["core_message"] = explain.core_message(coop)
                 ctx["split_rows_html"] = scenario_rows.split_rows(ctx["split_rows"])
+                ctx["split_heads"] = scenario_rows.split_heads(ctx["splits"])
+                ctx["core_cells"] = scenario_rows.core_cells(ctx["splits"])
+                ctx["split_explanations"] = scenario_rows.split_explanations(ctx["splits"])
             ctx["how_computed"] = explain.how_computed(scenario, scenario.result)
             ctx["how_computed_html"] = scenario_rows.how_computed(ctx["how_computed"])
             ctx["capped_plants"] = [p for p in scenario.result.get("plants", []) if p.get("energy_capped")]
