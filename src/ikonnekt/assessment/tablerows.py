@@ -53,7 +53,7 @@ def rows_html(rows, *, comment_url, csrf_token, can_comment):
     not_applicable = escape(_("not applicable"))
     # choice labels translated once per page, not once per row (get_FOO_display)
     implementers = {}
-    statuses = {k: escape(v) for k, v in RatingStatus.choices}
+    statuses = {k: escape(str(v)) for k, v in RatingStatus.choices}
     out = []
     for row in rows:
         n = row.node
@@ -118,7 +118,7 @@ def rows_html(rows, *, comment_url, csrf_token, can_comment):
             )
         implementer = implementers.get(n.implementer)
         if implementer is None:
-            implementer = implementers[n.implementer] = escape(n.get_implementer_display())
+            implementer = implementers[n.implementer] = escape(str(n.get_implementer_display()))
         status = (
             f'<br><span class="badge text-bg-light">{statuses.get(rating.status, escape(rating.status))}</span>'
             if rating is not None and rating.status
