@@ -80,6 +80,12 @@ class CatalogueDetail(SharedDetailView):
         nodes = list(self.object.nodes.all())
         ctx["rows"] = results.tree_rows(nodes)
         ctx["can_edit_content"] = self.object.can_edit_content(self.request.user)
+        ctx["rows_html"] = tablerows.catalogue_rows_html(
+            ctx["rows"],
+            catalogue_pk=self.object.pk,
+            can_edit_content=ctx["can_edit_content"],
+            csrf_token=get_token(self.request) if ctx["can_edit_content"] else "",
+        )
         ctx["can_derive"] = bool(orgs_with_role(self.request.user))
         ctx["versions"] = Catalogue.objects.visible_to(self.request.user).filter(family=self.object.family)
         ctx["measure_count"] = sum(1 for n in nodes if n.is_measure)
