@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from ikonnekt.assessment import charts, results, scoring
 from ikonnekt.assessment.catalogue_io import IMPLEMENTER_EXPORT, RATING_COLUMNS, RATING_SHEET, STATUS_EXPORT
 from ikonnekt.assessment.explain import explain
+from ikonnekt.assessment.explain import words as explain_words
 from ikonnekt.core import tabular
 from ikonnekt.core.formats import number
+from ikonnekt.core.numformat import separators
 from ikonnekt.reference.sdg import SDG_COLOURS, SDG_TITLES
 
 
@@ -45,13 +47,14 @@ def build(assessment, nodes=None, ratings=None) -> dict:
     by_measure = {r.measure_id: r for r in ratings}
     titles = {n.pk: n.title for n in nodes}
     method = assessment.catalogue.aggregation
+    texts, seps = explain_words(), separators()
     rows = [
         ReportRow(
             row.node,
             row.depth,
             result.nodes[row.node.pk],
             by_measure.get(row.node.pk),
-            explain(result.nodes[row.node.pk], method, titles),
+            explain(result.nodes[row.node.pk], method, titles, texts=texts, seps=seps),
         )
         for row in results.tree_rows(nodes)
     ]
@@ -75,7 +78,7 @@ def build(assessment, nodes=None, ratings=None) -> dict:
         "assessment": assessment,
         "result": result,
         "total": result.total,
-        "total_explanation": explain(result.total, method, titles),
+        "total_explanation": explain(result.total, method, titles, texts=texts, seps=seps),
         "label": label_text(result.label),
         "failures": failures,
         "rows": rows,

@@ -1,4 +1,4 @@
-"""The rows of the assessment table (detail page), written in Python.
+"""The rows of the assessment table (detail page) and of a catalogue's table, written in Python.
 
 The table has one row per catalogue entry (~40); in the template every row ran a dozen tags and
 filters, a csrf-token tag and a comment form, which cost more than everything else on the page.
@@ -6,6 +6,9 @@ Here each row is one f-string: the same HTML the template wrote, byte for byte (
 """
 
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -14,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ikonnekt.assessment.models import RatingStatus
 from ikonnekt.assessment.templatetags.assessment_tags import sdg_badges
+from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
 
 
@@ -53,7 +57,7 @@ def rows_html(rows, *, comment_url, csrf_token, can_comment):
     not_applicable = escape(_("not applicable"))
     # choice labels translated once per page, not once per row (get_FOO_display)
     implementers = {}
-    statuses = {k: escape(v) for k, v in RatingStatus.choices}
+    statuses = {k: escape(str(v)) for k, v in RatingStatus.choices}
     out = []
     for row in rows:
         n = row.node
@@ -118,7 +122,7 @@ def rows_html(rows, *, comment_url, csrf_token, can_comment):
             )
         implementer = implementers.get(n.implementer)
         if implementer is None:
-            implementer = implementers[n.implementer] = escape(n.get_implementer_display())
+            implementer = implementers[n.implementer] = escape(str(n.get_implementer_display()))
         status = (
             f'<br><span class="badge text-bg-light">{statuses.get(rating.status, escape(rating.status))}</span>'
             if rating is not None and rating.status
@@ -133,5 +137,83 @@ def rows_html(rows, *, comment_url, csrf_token, can_comment):
             f'<td class="small">{escape(n.indicator)}</td>\n'
             f'<td class="text-end">{level}</td>\n'
             "</tr>"
+        )
+    return mark_safe("".join(out))
+
+
+def catalogue_rows_html(rows, *, catalogue_pk, can_edit_content, csrf_token):
+    """The <tr> elements of a catalogue's table (catalogue page), the HTML its template loop wrote."""
+    seps = separators()
+    minimum = (
+        f' <span class="badge text-bg-danger" title="{escape(_("minimum requirement"))}">'
+        f"{escape(_('minimum'))}</span>"
+    )
+    levels = f'<details class="small"><summary>{escape(_("Levels and fact sheet"))}</summary><ol>'
+    if can_edit_content:
+        edit_url, delete_url = row_url("assessment:node_edit"), row_url("assessment:node_delete")
+        create_url = escape(reverse("assessment:node_create", args=[catalogue_pk]))
+        edit_title, new_title = escape(_("Edit")), escape(_("New entry"))
+        delete_button = (
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+            '<button class="btn btn-link btn-sm p-0 text-danger" '
+            f'data-confirm="{escape(_("Delete this entry and everything below it?"))}" '
+            f'title="{escape(_("Delete"))}"><i class="bi bi-trash"></i></button></form></td>'
+        )
+    implementers = {}
+    out = []
+    for row in rows:
+        n = row.node
+        measure = n.is_measure
+        title = escape(n.title)
+        if measure:
+            row_class = "measure-row"
+            title_html = title + (minimum if n.is_minimum else "")
+        else:
+            row_class = f"group-row depth-{row.depth}"
+            title_html = f"<strong>{title}</strong>"
+            if n.min_percent is not None:
+                title_html += (
+                    f' <span class="badge text-bg-secondary">≥ {escape(localize(n.min_percent))} %</span>'
+                )
+        description = escape(n.description)
+        if (measure and n.level_1) or n.level_2 or n.level_3:
+            unit = escape(n.unit)
+            items = "".join(
+                f"<li>{escape(text)}{f' ({escape(target)} {unit})' if target else ''}</li>"
+                for text, target in (
+                    (n.level_1, n.target_1),
+                    (n.level_2, n.target_2),
+                    (n.level_3, n.target_3),
+                )
+            )
+            factsheet = f"<p>{linebreaksbr(n.factsheet)}</p>" if n.factsheet else ""
+            links = "".join(
+                f'<a href="{escape(link)}" rel="noopener">{escape(link)}</a><br>' for link in n.link_list()
+            )
+            description += f"{levels}{items}</ol>{factsheet}{links}</details>"
+        implementer = implementers.get(n.implementer)
+        if implementer is None:
+            implementer = implementers[n.implementer] = escape(str(n.get_implementer_display()))
+        unit = f" [{escape(n.unit)}]" if n.unit else ""
+        edit = ""
+        if can_edit_content:
+            new = (
+                ""
+                if measure
+                else f' <a href="{create_url}?parent={n.pk}" title="{new_title}"><i class="bi bi-plus"></i></a>'
+            )
+            edit = (
+                f'<td class="text-nowrap"><a href="{edit_url(n.pk)}" title="{edit_title}"><i class="bi bi-pencil"></i></a>'
+                f'{new}\n<form method="post" action="{delete_url(n.pk)}" class="d-inline">{delete_button}'
+            )
+        out.append(
+            f'\n<tr id="node-{n.pk}" class="{row_class}">\n'
+            f'<td class="small text-muted">{escape(n.code)}</td>\n'
+            f'<td style="padding-left: {row.depth}em">{title_html}</td>\n'
+            f'<td class="small">{description}</td>\n'
+            f"<td>{sdg_badges(n.sdgs)}</td>\n"
+            f'<td class="small">{implementer}</td><td class="small">{escape(n.indicator)}{unit}</td>'
+            f'<td class="small">{floatformat(n.weight, "-2", seps)}</td>\n'
+            f"{edit}\n</tr>"
         )
     return mark_safe("".join(out))

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -79,6 +80,12 @@ class CatalogueDetail(SharedDetailView):
         nodes = list(self.object.nodes.all())
         ctx["rows"] = results.tree_rows(nodes)
         ctx["can_edit_content"] = self.object.can_edit_content(self.request.user)
+        ctx["rows_html"] = tablerows.catalogue_rows_html(
+            ctx["rows"],
+            catalogue_pk=self.object.pk,
+            can_edit_content=ctx["can_edit_content"],
+            csrf_token=get_token(self.request) if ctx["can_edit_content"] else "",
+        )
         ctx["can_derive"] = bool(orgs_with_role(self.request.user))
         ctx["versions"] = Catalogue.objects.visible_to(self.request.user).filter(family=self.object.family)
         ctx["measure_count"] = sum(1 for n in nodes if n.is_measure)
@@ -392,13 +399,22 @@ def _feed_link(request, assessment, row):
     if rating is None or rating.feed is None:
         return
     rating.assessment = assessment
+    rating.measure = row.node  # the row's catalogue entry is the rated measure (no query per rating)
     row.feed_problem = assessment_feeds.link_problem(rating)
-    row.feed_visible = rating.feed.is_visible_to(request.user)
+    row.feed_visible = bool(rating.feed_visible)
 
 
 def assessment_detail(request, pk):
+    from ikonnekt.indicators.models import IndicatorSeries
+
     assessment = _assessment(request, pk)
-    data = report.build(assessment, ratings=list(assessment.ratings.select_related("feed")))
+    ratings = assessment.ratings.select_related("feed").annotate(
+        # whether the reader may see the followed series: the read rule across the relation
+        feed_visible=ExpressionWrapper(
+            IndicatorSeries.visible_to_q(request.user, "feed__"), output_field=BooleanField()
+        )
+    )
+    data = report.build(assessment, ratings=list(ratings))
     comments = defaultdict(list)
     for c in assessment.comments.select_related("author", "author_organisation"):
         comments[c.measure_id].append(c)

@@ -7,7 +7,7 @@ their progress. Nothing here is typed: a step without a series says so.
 
 from dataclasses import dataclass, field
 
-from ikonnekt.indicators.models import IndicatorSeries
+from ikonnekt.indicators.models import IndicatorSeries, SeriesValue
 
 RECYCLED = "materials.greenwaste_recycled_t"
 SHARE = "materials.greenwaste_regional_share"
@@ -52,26 +52,44 @@ class Chain:
         return self.steps["plants"].rows
 
 
-def chains(user, region, year) -> list[Chain]:
-    """One chain per green-waste scenario that published its figures for ``region`` and ``year``."""
+def visible_series(user) -> list[IndicatorSeries]:
+    """Every chain series ``user`` may see, in all regions (one query for the page's region list,
+    its years and its chains)."""
+    return list(
+        IndicatorSeries.objects.visible_to(user)
+        .filter(feed__in=CHAIN_FEEDS)
+        .select_related("source_type", "owner")
+        .order_by("source_id", "pk")
+    )
+
+
+def years(series) -> list[int]:
+    """The years in which any of ``series`` has a value."""
+    return sorted(
+        SeriesValue.objects.filter(series__in=[s.pk for s in series])
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def chains(user, series, year) -> list[Chain]:
+    """One chain per green-waste scenario that published its figures for ``year`` (``series``: the
+    visible chain series of one region)."""
     from ikonnekt.indicators.registry import feeds
     from ikonnekt.planning import goaltree
 
-    series = list(
-        IndicatorSeries.objects.visible_to(user)
-        .filter(feed__in=CHAIN_FEEDS, region=region)
-        .select_related("source_type", "owner")
-        .order_by("source_id")
-    )
     if not series:
         return []
     values = {}
-    for s in series:
-        values[s.pk] = s.values.filter(is_current=True, year=year).first()
+    for value in SeriesValue.objects.filter(series__in=[s.pk for s in series], is_current=True, year=year):
+        values.setdefault(value.series_id, value)  # the first in the model's order, as .first() gave
     by_source: dict = {}
     for s in series:
         by_source.setdefault((s.source_type_id, s.source_id), {})[s.feed] = s
-    progress, nodes = goaltree.progress_map(user)
+    progress, nodes = goaltree.progress_map(
+        user, goaltree.progress_nodes(user).only(*goaltree.PROGRESS_FIELDS, "feed")
+    )
     followers: dict = {}
     for node in nodes:
         if node.feed_id:
@@ -79,11 +97,9 @@ def chains(user, region, year) -> list[Chain]:
     result = []
     for group in by_source.values():
         first = next(iter(group.values()))
-        source = first.source()
+        source, visible = first.visible_source(user)
         feed = feeds.get(first.feed)
-        source_url = (
-            feed.source_url(source) if (feed and source and feed.source_visible(source, user)) else ""
-        )
+        source_url = feed.source_url(source) if (feed and visible) else ""
         steps = {
             key: Step(key, group.get(key), values.get(group[key].pk) if key in group else None)
             for key in CHAIN_FEEDS

@@ -118,6 +118,23 @@ class IndicatorSeries(Shareable):
             return None
         return model._base_manager.filter(pk=self.source_id).first()
 
+    def visible_source(self, user):
+        """``(source, visible)``: the source object (None when deleted) and whether ``user`` may see
+        it, in one query: the read rule (``visible_to_q``, which ``is_visible_to`` and
+        ``Feed.source_visible`` apply) as an annotation; a source without it is visible to all."""
+        model = self.source_type.model_class()
+        if model is None:
+            return None, False
+        sources = model._base_manager.filter(pk=self.source_id)
+        rule = getattr(model, "visible_to_q", None)
+        if rule is None:
+            source = sources.first()
+            return source, source is not None
+        source = sources.annotate(
+            visible_to_reader=models.ExpressionWrapper(rule(user), output_field=models.BooleanField())
+        ).first()
+        return source, bool(source is not None and source.visible_to_reader)
+
     def current_values(self):
         return self.values.filter(is_current=True).order_by("year")
 

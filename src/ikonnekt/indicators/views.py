@@ -110,9 +110,9 @@ class SeriesDetail(SharedDetailView):
         ctx["feed"] = feed
         ctx["current"] = [v for v in values if v.is_current]
         ctx["history"] = [v for v in values if not v.is_current]
-        source = series.source()
+        source, visible = series.visible_source(user)
         ctx["source"] = source
-        ctx["source_visible"] = bool(source is not None and feed and feed.source_visible(source, user))
+        ctx["source_visible"] = bool(feed and visible)
         ctx["source_url"] = feed.source_url(source) if (feed and ctx["source_visible"]) else ""
         ctx["targets"] = (
             GoalNode.objects.visible_to(user).filter(feed=series).select_related("owner")
@@ -265,12 +265,8 @@ def _year_param(request, default):
 def chain_page(request):
     from ikonnekt.organizations.models import Organisation
 
-    region_ids = (
-        IndicatorSeries.objects.visible_to(request.user)
-        .filter(feed__in=chain.CHAIN_FEEDS, region__isnull=False)
-        .values_list("region_id", flat=True)
-        .distinct()
-    )
+    series = chain.visible_series(request.user)
+    region_ids = {s.region_id for s in series} - {None}
     regions = list(Organisation.objects.filter(pk__in=region_ids).order_by("name"))
     region = None
     slug = request.GET.get("region", "")
@@ -278,14 +274,8 @@ def chain_page(request):
         region = next((r for r in regions if r.slug == slug), None)
     elif regions:
         region = next((r for r in regions if r.kind == "district"), regions[0])
-    years = sorted(
-        set(
-            IndicatorSeries.objects.visible_to(request.user)
-            .filter(feed__in=chain.CHAIN_FEEDS, region=region)
-            .values_list("values__year", flat=True)
-        )
-        - {None}
-    )
+    series = [s for s in series if s.region_id == (region.pk if region else None)]
+    years = chain.years(series)
     year = _year_param(request, years[-1] if years else None)
     return render(
         request,
@@ -295,7 +285,7 @@ def chain_page(request):
             "region": region,
             "years": years,
             "year": year,
-            "chains": chain.chains(request.user, region, year) if region and year else [],
+            "chains": chain.chains(request.user, series, year) if region and year else [],
         },
     )
 
