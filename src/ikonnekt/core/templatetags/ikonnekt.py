@@ -84,30 +84,24 @@ def page_url(context, page_number):
     return f"?{querystring + '&' if querystring else ''}page={page_number}"
 
 
-@register.inclusion_tag("core/_chart.html")
+@register.simple_tag
 def chart(options, data_id, name, height="320px", element_id="", css="", renderer=""):
     """An ECharts chart with its text alternative (WCAG 1.1.1): the picture is named ``name``
-    and the same data follows as a collapsible table (``core.chart_alt.chart_table``)."""
+    and the same data follows as a collapsible table (``core.chart_alt.chart_table``); the
+    markup is written by ``core/chart_html.py``."""
     from ikonnekt.core.chart_alt import chart_table
+    from ikonnekt.core.chart_html import chart_html
 
-    return {
-        "options": options,
-        "data_id": data_id,
-        "name": name,
-        "height": height,
-        "element_id": element_id,
-        "css": css,
-        "renderer": renderer,
-        "table": chart_table(options),
-    }
+    return chart_html(options, data_id, name, chart_table(options), height, element_id, css, renderer)
 
 
-@register.inclusion_tag("core/_chart_table.html")
+@register.simple_tag
 def chart_table(options, name):
     """Only the collapsible table of a chart whose markup a page writes itself."""
     from ikonnekt.core.chart_alt import chart_table as build
+    from ikonnekt.core.chart_html import table_html
 
-    return {"name": name, "table": build(options)}
+    return table_html(build(options), name)
 
 
 @register.inclusion_tag("core/_map.html")
