@@ -6,7 +6,7 @@ afterwards, or, when no server answers and the ``initdb``/``pg_ctl`` binaries ar
 throw-away cluster under /tmp; the JSON names which):
 
 1. import: our path (CSV parsing, DST handling, duplicate checks, the check against stored
-   rows, ``core.bulk.bulk_insert`` one ``COPY`` (or multi-row INSERTs) per file, in one
+   rows, ``core.bulk.bulk_insert`` in batches of ≥ 5000 rows (one ``COPY`` per file), in one
    transaction, i.e. ``importing.run`` per meter file) and, for the record, our parse stage
    alone and our write stage alone (``bulk_insert`` of the parsed rows), against the baseline
    of plain ``executemany`` (SQLite) / ``COPY`` (PostgreSQL) of the same, already parsed rows
@@ -130,7 +130,7 @@ def child(rows: int, backend: str) -> dict:
                     IntervalReading,
                     ("meter_id", "start", "minutes", "value"),
                     ((meter.pk, ts, 15, v) for _n, ts, v in parsed.rows),
-                    batch_size=importing.one_batch(len(parsed.rows)),
+                    batch_size=importing.batch_size(len(parsed.rows)),
                 )
 
     # The baseline's rows are prepared before its clock starts (timestamps already formatted

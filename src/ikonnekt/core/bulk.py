@@ -23,6 +23,7 @@ generated columns and fields with a database default are left to the database.
 
 import datetime as dt
 import sqlite3
+from contextlib import contextmanager, suppress
 from itertools import chain, islice, repeat
 from operator import attrgetter, sub
 
@@ -211,7 +212,7 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
     width = len(given)
     done = 0
     source = iter(rows)
-    with transaction.atomic(using=using), connection.cursor() as cursor:
+    with transaction.atomic(using=using), connection.cursor() as cursor, _writer(write, cursor) as write:
         while batch := list(islice(source, batch_size)):
             try:
                 values = list(zip(*batch, strict=True))
@@ -230,8 +231,26 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
                 write(cursor, table, names, columns, ready, prepared)
             done += len(batch)
             if progress is not None:
+                with connection.wrap_database_errors:
+                    getattr(write, "finish", lambda: None)()  # progress may use the connection
                 progress(done)
+        with connection.wrap_database_errors:
+            getattr(write, "finish", lambda: None)()
     return done
+
+
+@contextmanager
+def _writer(write, cursor):
+    """``write`` itself, or for ``COPY`` a :class:`_Copy` kept open across batches."""
+    if write is not _write_copy:
+        yield write
+        return
+    copy = _Copy(cursor)
+    try:
+        yield copy
+    except BaseException as error:
+        copy.finish(error)
+        raise
 
 
 SQLITE_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT (fewer if the variable limit is lower)
@@ -257,19 +276,49 @@ def _write_sqlite(cursor, table, names, columns, rows, values):
         execute(raw, sql, list(chain.from_iterable(chunk)))
 
 
-def _write_copy(cursor, table, names, columns, rows, values):
-    """``COPY … FROM STDIN``: binary, with the column types set, when every column's values
-    allow it (see ``_Column.binary_type``), else text; rows through psycopg's ``write_row``,
-    which sends the data in blocks while the rows are encoded, so the server works meanwhile."""
-    types = [column.binary_type(col) for column, col in zip(columns, values, strict=True)]
-    binary = None not in types
-    sql = f"COPY {table} ({names}) FROM STDIN" + (" (FORMAT BINARY)" if binary else "")
-    with cursor.cursor.copy(sql) as copy:
-        if binary:
-            copy.set_types(types)
-        write_row = copy.write_row
+class _Copy:
+    """``COPY … FROM STDIN`` kept open across batches while their format stays the same: binary,
+    with the column types set, when every column's values allow it (see ``_Column.binary_type``),
+    else text; rows through psycopg's ``write_row``, which sends the data in blocks while the rows
+    are encoded. The server inserts one batch while the next is prepared; each ``COPY`` ends by
+    waiting for the server, so a batch of another format (or ``finish``) ends it."""
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+        self.context = self.copy = self.key = None
+
+    def __call__(self, cursor, table, names, columns, rows, values):
+        types = [column.binary_type(col) for column, col in zip(columns, values, strict=True)]
+        binary = None not in types
+        key = (table, names, tuple(types) if binary else None)
+        if self.copy is not None and key != self.key:
+            self.finish()
+        if self.copy is None:
+            sql = f"COPY {table} ({names}) FROM STDIN" + (" (FORMAT BINARY)" if binary else "")
+            self.context = cursor.cursor.copy(sql)
+            self.copy = self.context.__enter__()
+            self.key = key
+            if binary:
+                self.copy.set_types(types)
+        write_row = self.copy.write_row
         for row in rows:
             write_row(row)
+
+    def finish(self, error=None):
+        """End the open ``COPY`` (waiting for the server); with ``error``, abort it."""
+        if self.context is None:
+            return
+        context, self.context, self.copy = self.context, None, None
+        if error is None:
+            context.__exit__(None, None, None)
+        else:  # the error that stopped the writing is what the caller sees, not the abort's
+            with suppress(Exception):
+                context.__exit__(type(error), error, error.__traceback__)
+
+
+def _write_copy(cursor, table, names, columns, rows, values):
+    """Marks PostgreSQL's way; the writing is done by :class:`_Copy`."""
+    raise AssertionError("_write_copy is replaced by _Copy in bulk_insert")
 
 
 def _write_generic(cursor, table, names, columns, rows, values):

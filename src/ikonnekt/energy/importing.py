@@ -1,6 +1,6 @@
 """Running a reading import: parse the whole file, and only if every row is valid write all
 rows in one transaction (``core.bulk.bulk_insert``: multi-row ``INSERT`` on SQLite, one ``COPY`` on
-PostgreSQL), reporting progress while reading and checking."""
+PostgreSQL, in batches), reporting progress while reading and checking."""
 
 from itertools import repeat
 from operator import itemgetter
@@ -14,13 +14,20 @@ from ikonnekt.energy.domain import importers
 from ikonnekt.energy.domain.consumption import Exchange, effective_series
 from ikonnekt.energy.models import IntervalReading, Reading, ReadingImport
 
+BATCH = 5000  # rows per write batch at least
+BATCHES = 10  # at most this many batches
 
-def one_batch(total: int) -> int:
-    """Rows per write batch: all of them. The rows are written in one transaction, so progress
-    reported between batches would be invisible to the page polling the job until the commit
-    (the job row is updated on the same connection); on PostgreSQL every batch is one ``COPY``
-    whose end waits for the server, so one ``COPY`` per file is the cheapest."""
-    return max(1, total)
+
+def batch_size(total: int) -> int:
+    """Rows per write batch: at most ten batches of at least ``BATCH`` rows (unless the file is
+    shorter), the rows spread evenly over them. Batches keep the column lists being prepared
+    small (one batch of a 200,000-row file wrote about a quarter slower on SQLite); on PostgreSQL
+    all batches go into one ``COPY`` (``core.bulk``), the server inserting one batch while the
+    next is prepared. No progress is reported between batches: the rows are written in one
+    transaction, and a progress row written inside it would be seen by the polling page only
+    after the commit."""
+    batches = max(1, min(BATCHES, total // BATCH))
+    return max(1, -(-total // batches))
 
 
 def describe(error) -> str:
@@ -123,7 +130,7 @@ def run(item: ReadingImport, progress=lambda pct, msg: None) -> int:
         )
 
     with transaction.atomic():
-        done = bulk_insert(model, fields, rows, batch_size=one_batch(total))
+        done = bulk_insert(model, fields, rows, batch_size=batch_size(total))
         item.status = "done"
         item.rows_imported = done
         item.errors = []
