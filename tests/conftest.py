@@ -138,3 +138,12 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _empty_data_cache():
+    """Data stored in Django's cache (energy alerts, quarter comparisons) is keyed by its inputs;
+    a test starts with none from another test whose rows had the same ids."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 
 from ikonnekt.administration import agreement_page
 from ikonnekt.administration import models as m
-from ikonnekt.core.numformat import separators
 
 # The loops of agreement_detail.html before they moved into agreement_page.py.
 OLD_LOOPS = """{% for t in transfers %}<tr><td>{{ t.task }}</td><td>{{ t.from_organisation }} → {{ t.to_organisation }}</td><td>{{ t.since|date:"d.m.Y" }}</td><td>{{ t.cases_per_year|default:"–" }}</td><td>{{ t.staff_hours_per_year|default:"–" }}</td><td>{{ t.staff_hours_saved_per_year|default:"–" }}</td></tr>{% empty %}<tr><td colspan="6" class="text-muted">–</td></tr>{% endfor %}</tbody></table>
@@ -224,4 +223,3 @@ def test_links_are_the_reversed_urls(cast):
             assert url == reverse("administration:cooperation", args=[a.cooperation_id])
         else:
             assert url == reverse(f"administration:agreement_{name}", args=[a.pk])
-    assert separators()  # the page reads them once

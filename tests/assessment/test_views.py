@@ -325,3 +325,19 @@ def test_detail_rows_show_comments_documents_and_one_csrf_token(cast, client_for
     assert f'<input type="hidden" name="measure" value="{m1.pk}">' in row
     assert 'name="csrfmiddlewaretoken" value="' in row
     assert '<span class="badge text-bg-light">' in row
+
+
+def test_catalogue_page_escapes_the_fact_sheet_and_keeps_its_line_breaks(cast, client_for):
+    """The fact sheet is free text: written into the table rows in Python, it is escaped as the
+    template's ``|linebreaksbr`` escaped it."""
+    from ikonnekt.assessment.models import CatalogueNode
+    from tests.assessment.factories import make_catalogue
+
+    catalogue = make_catalogue(cast, owner=cast.org_a, visibility="platform")
+    CatalogueNode.objects.filter(catalogue=catalogue, code="M1").update(
+        factsheet='<script>alert("x")</script>\nzweite Zeile & mehr', level_1="Stufe 1"
+    )
+    html = client_for(cast.b_viewer).get(reverse("assessment:catalogue_detail", args=[catalogue.pk])).content
+    html = html.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>zweite Zeile &amp; mehr" in html

@@ -68,3 +68,19 @@ def test_layout_shows_user_data_outside_the_constant_parts(client, django_user_m
     assert "chrome-tester" in html
     assert 'href="/accounts/profile/"' in html
     assert "csrfmiddlewaretoken" in html  # the sign-out form keeps its per-user token
+
+
+@override_settings(DEBUG=False)
+def test_body_never_sees_the_request():
+    from django.template import RequestContext
+    from django.test import RequestFactory
+
+    template = _template("{% constant %}[{{ request.GET.q }}]{% endconstant %}<{{ request.GET.q }}>")
+    request = RequestFactory().get("/?q=geheim")
+    context = RequestContext(request, {"request": request})
+    with translation.override("de"):
+        assert template.render(context) == "[]<geheim>"
+    # a tag reading context.request inside the body fails instead of keeping one user's data
+    reading = _template("{% constant %}{% querystring %}{% endconstant %}")
+    with pytest.raises(AttributeError), translation.override("de"):
+        reading.render(RequestContext(request))

@@ -417,6 +417,14 @@ def test_the_stored_quarter_comparison_follows_every_input(cast):
     Quarter.objects.filter(pk=q.pk).update(price_gas=20)
     fourth, runs = price()
     assert fourth > third and runs > 0
+    # a corrected import that swaps two days keeps count, last id and sum: still a new key
+    days = DailyTemperature.objects.filter(station=station).order_by("date")
+    a, b = days.filter(date__month=1).first(), days.filter(date__month=7).first()
+    assert a.mean_temperature != b.mean_temperature
+    DailyTemperature.objects.filter(pk=a.pk).update(mean_temperature=b.mean_temperature)
+    DailyTemperature.objects.filter(pk=b.pk).update(mean_temperature=a.mean_temperature)
+    assert price()[1] > 0
+    assert price()[1] == 0
     DailyTemperature.objects.filter(station=station).update(mean_temperature=20)
     assert price()[1] > 0
 

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration import models as m
+from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
 
@@ -32,8 +33,8 @@ def _or_dash(value):
 
 
 def _labels(model, field):
-    """{value: label} of a choices field in the active language."""
-    return {key: str(label) for key, label in model._meta.get_field(field).flatchoices}
+    """{value: label} of a choices field as text in the active language."""
+    return {key: str(label) for key, label in choice_labels(model, field).items()}
 
 
 def _day(value):

@@ -186,7 +186,7 @@ def catalogue_rows_html(rows, *, catalogue_pk, can_edit_content, csrf_token):
                     (n.level_3, n.target_3),
                 )
             )
-            factsheet = f"<p>{linebreaksbr(n.factsheet)}</p>" if n.factsheet else ""
+            factsheet = f"<p>{linebreaksbr(n.factsheet, autoescape=True)}</p>" if n.factsheet else ""
             links = "".join(
                 f'<a href="{escape(link)}" rel="noopener">{escape(link)}</a><br>' for link in n.link_list()
             )

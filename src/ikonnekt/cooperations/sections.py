@@ -80,6 +80,8 @@ def _present(groups, cooperation) -> list[bool]:
     keys = list(dict.fromkeys((group["model"], group["via"]) for group in groups))
     sql = "SELECT " + ", ".join(_exists_sql(model, via) for model, via in keys)
     with connection.cursor() as cursor:
+        # (noqa: sharing) existence only: nothing of these rows is shown; the shown rows are read
+        # through visible_to in _read
         cursor.execute(sql, [cooperation.pk] * len(keys))
         found = dict(zip(keys, cursor.fetchone(), strict=True))
     return [bool(found[(group["model"], group["via"])]) for group in groups]

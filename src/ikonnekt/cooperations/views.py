@@ -26,6 +26,7 @@ from ikonnekt.cooperations.sections import sections as cooperation_sections
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedDetailView, SharedListView
 from ikonnekt.core.forms import add_validation_error, style_widget
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import Role, get_editable_or_404, user_roles
 from ikonnekt.organizations.models import OrganisationKind
 
@@ -173,9 +174,10 @@ def network(request):
         node["category"] = kind_index.get(node["category"], 0)
     legend = [{"key": k, "label": str(v), "colour": GOAL_COLOURS[k]} for k, v in GoalKey.choices]
     # The table lists each cooperation once with its members (the graph draws one edge per pair).
+    detail_url = row_url("cooperations:detail")
     table = [
         {
-            "url": reverse("cooperations:detail", args=[c["id"]]),
+            "url": detail_url(c["id"]),
             "name": c["name"],
             "goals": ", ".join(str(goal_labels[g]) for g in c["goals"]),
             "lead": next((name for oid, name, _kind in c["members"] if oid == c["lead"]), "") or "–",
@@ -195,11 +197,12 @@ def network(request):
 def goals_overview(request):
     """Which goal is served by which cooperation and actors (like the seed's goal slides)."""
     form_labels = dict(CooperationFormChoice.choices)
+    detail_url = row_url("cooperations:detail")
     cooperations = []
     for coop in _visible_cooperations(request.user):
         cooperations.append(
             {
-                "url": reverse("cooperations:detail", args=[coop["pk"]]),
+                "url": detail_url(coop["pk"]),
                 "name": coop["name"],
                 "form": form_labels.get(coop["form"], coop["form"]),
                 "is_hard": coop["form"] in HARD_FORMS,

@@ -208,11 +208,12 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
     qn = connection.ops.quote_name
     table = qn(opts.db_table)
     names = ", ".join(qn(f.column) for f in all_fields)
-    write = {"sqlite": _write_sqlite, "postgresql": _write_copy}.get(connection.vendor, _write_generic)
+    copy = _Copy() if connection.vendor == "postgresql" else None
+    write = copy or {"sqlite": _write_sqlite}.get(connection.vendor, _write_generic)
     width = len(given)
     done = 0
     source = iter(rows)
-    with transaction.atomic(using=using), connection.cursor() as cursor, _writer(write, cursor) as write:
+    with transaction.atomic(using=using), connection.cursor() as cursor, _copy_ended(copy, connection):
         while batch := list(islice(source, batch_size)):
             try:
                 values = list(zip(*batch, strict=True))
@@ -231,26 +232,26 @@ def bulk_insert(model, fields, rows, *, batch_size=5000, progress=None, using=No
                 write(cursor, table, names, columns, ready, prepared)
             done += len(batch)
             if progress is not None:
-                with connection.wrap_database_errors:
-                    getattr(write, "finish", lambda: None)()  # progress may use the connection
+                if copy is not None:  # progress may use the connection: no COPY may be open
+                    with connection.wrap_database_errors:
+                        copy.finish()
                 progress(done)
-        with connection.wrap_database_errors:
-            getattr(write, "finish", lambda: None)()
     return done
 
 
 @contextmanager
-def _writer(write, cursor):
-    """``write`` itself, or for ``COPY`` a :class:`_Copy` kept open across batches."""
-    if write is not _write_copy:
-        yield write
-        return
-    copy = _Copy(cursor)
+def _copy_ended(copy, connection):
+    """Ends the open ``COPY`` of ``copy`` (if any) when the writing ends: normally, waiting for the
+    server (its errors as Django's); after an error, by aborting it."""
     try:
-        yield copy
+        yield
     except BaseException as error:
-        copy.finish(error)
+        if copy is not None:
+            copy.finish(error)
         raise
+    if copy is not None:
+        with connection.wrap_database_errors:
+            copy.finish()
 
 
 SQLITE_ROWS_PER_STATEMENT = 1000  # rows of one multi-row INSERT (fewer if the variable limit is lower)
@@ -283,8 +284,7 @@ class _Copy:
     are encoded. The server inserts one batch while the next is prepared; each ``COPY`` ends by
     waiting for the server, so a batch of another format (or ``finish``) ends it."""
 
-    def __init__(self, cursor):
-        self.cursor = cursor
+    def __init__(self):
         self.context = self.copy = self.key = None
 
     def __call__(self, cursor, table, names, columns, rows, values):
@@ -314,11 +314,6 @@ class _Copy:
         else:  # the error that stopped the writing is what the caller sees, not the abort's
             with suppress(Exception):
                 context.__exit__(type(error), error, error.__traceback__)
-
-
-def _write_copy(cursor, table, names, columns, rows, values):
-    """Marks PostgreSQL's way; the writing is done by :class:`_Copy`."""
-    raise AssertionError("_write_copy is replaced by _Copy in bulk_insert")
 
 
 def _write_generic(cursor, table, names, columns, rows, values):

@@ -5,7 +5,7 @@ address; no link is built from the host name or port a request happened to arriv
 the development server's default.
 """
 
-from functools import cache
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
@@ -26,7 +26,7 @@ def row_url(name: str, *args):
     return _row_url(get_script_prefix(), name, args)
 
 
-@cache
+@lru_cache(maxsize=1024)  # bounded: some routes take an object's id before the row's
 def _row_url(_prefix, name, args):
     head, tail = reverse(name, args=[*args, _ROW]).split(str(_ROW))
     return lambda pk: f"{head}{pk}{tail}"

@@ -169,7 +169,8 @@ def _fingerprints(buildings, year):
     temperature, station = qn(DailyTemperature._meta.db_table), qn(WeatherStation._meta.db_table)
     # identifiers from the models' meta only; every value is a parameter
     sql = (
-        f"SELECT b.id, {building_columns}, s.long_term_degree_days, t.n, t.last, t.total, {meter_columns}, "  # noqa: S608
+        f"SELECT b.id, {building_columns}, s.long_term_degree_days, t.n, t.last, t.total, t.weighted, "  # noqa: S608
+        f"{meter_columns}, "
         f"(SELECT COUNT(*) FROM {reading} r WHERE r.meter_id = m.id), "
         f"(SELECT MAX(r.id) FROM {reading} r WHERE r.meter_id = m.id), "
         f"(SELECT SUM(r.value) FROM {reading} r WHERE r.meter_id = m.id), "
@@ -178,7 +179,8 @@ def _fingerprints(buildings, year):
         f"(SELECT MAX(e.id) FROM {exchange} e WHERE e.meter_id = m.id) "
         f"FROM {qn(Building._meta.db_table)} b "
         f"LEFT JOIN {station} s ON s.id = b.station_id "
-        f"LEFT JOIN (SELECT station_id, COUNT(*) AS n, MAX(id) AS last, SUM(mean_temperature) AS total "
+        f"LEFT JOIN (SELECT station_id, COUNT(*) AS n, MAX(id) AS last, SUM(mean_temperature) AS total, "
+        f"SUM(mean_temperature * id) AS weighted "
         f"FROM {temperature} WHERE {qn('date')} >= %s AND station_id IN "
         f"(SELECT station_id FROM {qn(Building._meta.db_table)} WHERE id IN ({marks})) GROUP BY station_id) t "
         f"ON t.station_id = b.station_id "

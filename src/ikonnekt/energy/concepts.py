@@ -5,7 +5,7 @@ import hashlib
 import io
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -190,6 +190,9 @@ def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
             last=Max("date"),
             last_id=Max("id"),
             total=Sum("mean_temperature"),
+            # a corrected import keeps the days' ids and may keep the sum (two days swapped):
+            # the values weighted by their id change with any changed day
+            weighted=Sum(F("mean_temperature") * F("id")),
         )
     parts = (
         translation.get_language(),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 
 def class_badge(bench):
-    """(Bootstrap badge class, label) of a benchmark's class as ``energy/_class_badge.html`` shows
+    """(Bootstrap badge class, label) of a benchmark's class as the former ``energy/_class_badge.html`` showed
     it, or None when it shows nothing."""
     if not bench:
         return None

@@ -83,10 +83,7 @@ class _RatingChoices(ModelChoiceIterator):
 
 
 class RatingChoiceField(forms.ModelChoiceField):
-    iterator = _RatingChoices
-
-    def label_from_instance(self, obj):
-        return f"{obj.assessment.area} · {obj.assessment.scenario} · {obj.measure.code} {obj.measure.title}"
+    iterator = _RatingChoices  # writes the labels itself
 
 
 class FollowRatingForm(BootstrapForm):

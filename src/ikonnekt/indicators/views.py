@@ -94,7 +94,7 @@ class SeriesDetail(SharedDetailView):
             .annotate(
                 # only decides whether the visible followers are queried; nothing of it is shown
                 has_target_followers=Exists(GoalNode.objects.filter(feed=OuterRef("pk"))),  # (noqa: sharing)
-                has_rating_followers=Exists(Rating.objects.filter(feed=OuterRef("pk"))),
+                has_rating_followers=Exists(Rating.objects.filter(feed=OuterRef("pk"))),  # (noqa: sharing)
             )
         )
 

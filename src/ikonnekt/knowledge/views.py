@@ -78,7 +78,7 @@ class ArticleList(SharedListView):
             .order_by("-n", "name")
             .values_list("name", "slug", "n")[:30]
         )
-        ctx["tag_cloud"] = cloud
+        ctx["tag_cloud"] = cloud  # (name, slug, count) of the cloud, also for the page's tests
         links = FilterLinks(self.request.GET)
         ctx["tag_cloud_html"] = display.tag_cloud(links, cloud, active_tag) if cloud else ""
         ctx["sdg_bar_html"] = display.sdg_filter_bar(links, active_sdg)
@@ -92,7 +92,7 @@ class ArticleList(SharedListView):
             )
         ctx["active_tag_obj"] = active_tag_obj
         ctx["active_sdg_obj"] = next((Sdg(number=n) for n in SDG_NUMBERS if str(n) == active_sdg), None)
-        ctx["question_count"] = Question.objects.visible_to(user).count() if user.is_authenticated else 0
+        ctx["question_count"] = Question.objects.visible_to(user).count()
         return ctx
 
     @staticmethod

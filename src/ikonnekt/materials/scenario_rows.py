@@ -43,8 +43,8 @@ def _delete_form(request, url_name, scenario_pk, confirm):
     url = row_url(url_name, scenario_pk)
     csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
     tail = (
-        f'">{csrf}<button class="btn btn-sm btn-link text-danger p-0" data-confirm="{confirm}" '
-        f'aria-label="{_("Delete")}"><i class="bi bi-x-lg"></i></button></form>'
+        f'">{csrf}<button class="btn btn-sm btn-link text-danger p-0" data-confirm="{escape(confirm)}" '
+        f'aria-label="{escape(_("Delete"))}"><i class="bi bi-x-lg"></i></button></form>'
     )
     return url, tail
 
@@ -76,8 +76,8 @@ def plant_rows(request, scenario, plants, can_edit):
     seps = separators()
     if can_edit:
         url, tail = _delete_form(request, "materials:plant_delete", scenario.pk, _("Delete this plant?"))
-    candidate = f' <span class="badge text-bg-light">{_("candidate")}</span>'
-    third_party = _("third party")
+    candidate = f' <span class="badge text-bg-light">{escape(_("candidate"))}</span>'
+    third_party = escape(_("third party"))
     kind = _display(type(plants[0]), "kind") if plants else None
     out = []
     for p in plants:
@@ -130,8 +130,8 @@ def municipality_rows(municipalities):
 
 def split_rows(rows):
     seps = separators()
-    over = f' <span class="badge text-bg-warning">{_("more than alone")}</span>'
-    fixed = _("incl. %(f)s fixed costs of own plants")
+    over = f' <span class="badge text-bg-warning">{escape(_("more than alone"))}</span>'
+    fixed = escape(_("incl. %(f)s fixed costs of own plants"))
     out = []
     for r in rows:
         own = ""
@@ -169,8 +169,8 @@ def split_heads(splits):
 
 def core_cells(splits):
     """Per split column: is the split in the core?"""
-    yes = f'<td class="text-end"><span class="badge text-bg-success">{_("yes")}</span></td>'
-    no = f'<td class="text-end"><span class="badge text-bg-warning">{_("no")}</span></td>'
+    yes = f'<td class="text-end"><span class="badge text-bg-success">{escape(_("yes"))}</span></td>'
+    no = f'<td class="text-end"><span class="badge text-bg-warning">{escape(_("no"))}</span></td>'
     return mark_safe("".join(yes if s["in_core"] else no for s in splits))
 
 

@@ -6,6 +6,7 @@ third of the page's time. These functions give the HTML the loops gave, escaped 
 template escaped it.
 """
 
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -34,7 +35,7 @@ def flow_rows(rows):
 
 
 def balance_rows(rows):
-    incomplete = f'<span class="text-muted">{_("incomplete")}</span>'
+    incomplete = f'<span class="text-muted">{escape(_("incomplete"))}</span>'
     return mark_safe(
         "".join(
             f'<tr><td>{_v(b["process"])}</td><td class="text-end">{_v(b["inflow"])}</td>'

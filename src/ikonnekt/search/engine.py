@@ -132,15 +132,19 @@ _CT_IDS: dict = {}  # spec key -> content type id (cleared after migrate/flush, 
 def content_type_ids() -> dict:
     """``{spec key: content type id}`` of every registered model: worked out once, not per
     search (a search asked ContentType's cache for every registered model, ~30 calls)."""
+    global _CT_IDS
     all_specs = specs()
-    if _CT_IDS.keys() != all_specs.keys():
-        _CT_IDS.clear()
-        _CT_IDS.update({k: ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()})
-    return _CT_IDS
+    ids = _CT_IDS
+    if ids.keys() != all_specs.keys():
+        # a new dict, not the old one refilled: another thread may be reading the old one
+        ids = {k: ContentType.objects.get_for_model(spec.model).pk for k, spec in all_specs.items()}
+        _CT_IDS = ids
+    return ids
 
 
 def clear_content_type_ids(**kwargs) -> None:
-    _CT_IDS.clear()
+    global _CT_IDS
+    _CT_IDS = {}
 
 
 def _scope_keys(model_keys):

@@ -154,12 +154,20 @@ class ConstantNode(template.Node):
         from django.utils.translation import get_language
 
         if settings.DEBUG:
-            return self.nodelist.render(context.new())
-        key = (get_language(), get_script_prefix())
+            return self.nodelist.render(self._empty(context))
+        key = (get_language(), get_script_prefix(), context.autoescape)
         text = self.texts.get(key)
         if text is None:
-            text = self.texts[key] = self.nodelist.render(context.new())
+            text = self.texts[key] = self.nodelist.render(self._empty(context))
         return text
+
+    @staticmethod
+    def _empty(context):
+        """A context without variables and without the request (tags such as ``{% querystring %}``
+        read ``context.request``): nothing of one request can end up in the kept text."""
+        empty = context.new()
+        empty.request = None
+        return empty
 
 
 @register.tag
