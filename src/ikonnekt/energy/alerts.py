@@ -10,31 +10,22 @@ without it every figure is queried per meter (slower, never different).
 """
 
 import datetime as dt
-import hashlib
 
 from django.core.cache import cache
-from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ikonnekt.energy import loader
 from ikonnekt.energy.domain import analysis
+from ikonnekt.energy.fingerprint import fingerprints
 from ikonnekt.energy.models import (
     Building,
-    DailyTemperature,
-    IntervalReading,
-    Meter,
-    MeterExchange,
     MeterKind,
-    Reading,
-    WeatherMethod,
-    WeatherStation,
 )
 from ikonnekt.energy.services import (
     building_consumption,
     interval_samples,
     meter_series,
-    postcode_from_address,
     signature_points,
 )
 
@@ -148,72 +139,10 @@ SHOWN = ("danger", "warning")  # the dashboard card shows these; "info" (a silen
 CACHE_SECONDS = 7 * 24 * 3600  # a changed building gets a new key; old entries just expire
 
 
-def _fingerprints(buildings, year):
-    """{building id: everything its alerts of ``year`` are computed from, in one query}: the
-    building's fields, its meters' fields, the number and last id of each meter's readings (with
-    their sum), the last id of its interval values and exchanges (both are only ever added), the
-    station's long-term degree days and its daily temperatures since January of ``year - 1``
-    (number, last id, sum: an import replaces values of the same day). A building whose figures
-    change gets another fingerprint, so the stored alerts are never stale."""
-    qn = connection.ops.quote_name
-    ids = [b.pk for b in buildings]
-    marks = ", ".join(["%s"] * len(ids))
-    meter_columns = ", ".join(f"m.{qn(f.column)}" for f in Meter._meta.concrete_fields)
-    building_columns = ", ".join(
-        f"b.{qn(Building._meta.get_field(name).column)}"
-        for name in ("updated_at", "station", "heating_share", "weather_method", "postcode", "address")
-    )
-    reading, interval, exchange = (
-        qn(model._meta.db_table) for model in (Reading, IntervalReading, MeterExchange)
-    )
-    temperature, station = qn(DailyTemperature._meta.db_table), qn(WeatherStation._meta.db_table)
-    # identifiers from the models' meta only; every value is a parameter
-    sql = (
-        f"SELECT b.id, {building_columns}, s.long_term_degree_days, t.n, t.last, t.total, t.weighted, "  # noqa: S608
-        f"{meter_columns}, "
-        f"(SELECT COUNT(*) FROM {reading} r WHERE r.meter_id = m.id), "
-        f"(SELECT MAX(r.id) FROM {reading} r WHERE r.meter_id = m.id), "
-        f"(SELECT SUM(r.value) FROM {reading} r WHERE r.meter_id = m.id), "
-        f"(SELECT MAX(i.id) FROM {interval} i WHERE i.meter_id = m.id), "
-        f"(SELECT COUNT(*) FROM {exchange} e WHERE e.meter_id = m.id), "
-        f"(SELECT MAX(e.id) FROM {exchange} e WHERE e.meter_id = m.id) "
-        f"FROM {qn(Building._meta.db_table)} b "
-        f"LEFT JOIN {station} s ON s.id = b.station_id "
-        f"LEFT JOIN (SELECT station_id, COUNT(*) AS n, MAX(id) AS last, SUM(mean_temperature) AS total, "
-        f"SUM(mean_temperature * id) AS weighted "
-        f"FROM {temperature} WHERE {qn('date')} >= %s AND station_id IN "
-        f"(SELECT station_id FROM {qn(Building._meta.db_table)} WHERE id IN ({marks})) GROUP BY station_id) t "
-        f"ON t.station_id = b.station_id "
-        f"LEFT JOIN {qn(Meter._meta.db_table)} m ON m.building_id = b.id "
-        f"WHERE b.id IN ({marks}) ORDER BY b.id, m.id"
-    )
-    prints = {pk: [] for pk in ids}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [dt.date(year - 1, 1, 1), *ids, *ids])
-        for row in cursor.fetchall():
-            prints[row[0]].append(row[1:])
-    climate = [b for b in buildings if b.weather_method == WeatherMethod.CLIMATE_FACTOR]
-    if climate:
-        from ikonnekt.reference.models import ClimateFactor
-
-        postcodes = {b.pk: b.postcode or postcode_from_address(b.address) for b in climate}
-        factors = list(
-            ClimateFactor.objects.filter(
-                postcode__in=set(postcodes.values()),
-                valid_from__in=[dt.date(year - 1, 1, 1), dt.date(year, 1, 1)],
-            )
-            .order_by("pk")
-            .values_list("pk", "postcode", "valid_from", "valid_to", "factor")
-        )
-        for pk, postcode in postcodes.items():
-            prints[pk].append(tuple(f for f in factors if f[1] == postcode))
-    return {pk: hashlib.sha256(repr(rows).encode()).hexdigest() for pk, rows in prints.items()}
-
-
 def shown_alerts(buildings, year):
     """{building id: its "danger" and "warning" alerts of ``year``} as :func:`building_alerts`
     gives them, stored per building under a key of the figures they are computed from
-    (:func:`_fingerprints`): a page that shows them costs one query while nothing changed; only
+    (:func:`energy.fingerprint.fingerprints`): a page that shows them costs one query while nothing changed; only
     buildings with new data (a reading, an import, an edited meter, building or station) are
     computed again, with the bulk loader. ``buildings`` need only their id and, for the climate
     factor, ``weather_method``, ``postcode`` and ``address``."""
@@ -222,7 +151,7 @@ def shown_alerts(buildings, year):
     language = translation.get_language() or ""
     keys = {
         pk: f"energy:alerts:{language}:{year}:{pk}:{fingerprint}"
-        for pk, fingerprint in _fingerprints(buildings, year).items()
+        for pk, fingerprint in fingerprints(buildings, [year - 1, year]).items()
     }
     stored = cache.get_many(keys.values())
     result = {pk: stored[key] for pk, key in keys.items() if key in stored}

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ikonnekt.core.numformat import floatformat, separators
-from ikonnekt.energy import display, explain
-from ikonnekt.energy.loader import preload
+from ikonnekt.energy import display, explain, year_figures
 from ikonnekt.energy.models import Building, EmissionFactorSet
-from ikonnekt.energy.services import _reference_values, building_consumption, building_year
+from ikonnekt.energy.services import _reference_values
 
 # Kom.EMS-style self-check (levels Basis / Standard / Premium), paraphrased requirements.
 SELF_CHECK = [
@@ -51,11 +50,8 @@ SELF_CHECK = [
 
 
 def report_buildings(report, user):
-    qs = (
-        Building.objects.visible_to(user)
-        .select_related("station", "owner")
-        .prefetch_related("meters", "measures")
-    )  # the meters' tariffs and exchanges come from the bulk load as plain tuples
+    # the balances come from energy.year_figures, which loads the meters only where it computes
+    qs = Building.objects.visible_to(user).select_related("station", "owner").prefetch_related("measures")
     if report.cooperation_id:
         orgs = report.cooperation.participations.values_list("organisation_id", flat=True)
         return qs.filter(owner_id__in=list(orgs))
@@ -69,10 +65,12 @@ def report_data(report, user):
     trend = {}
     years = [report.year - 2, report.year - 1, report.year]
     seps = separators()
-    # a fixed number of queries
-    for building in preload(report_buildings(report, user), years, children=True):
-        row = building_year(building, report.year, factors, refs)
-        row["previous"] = building_year(building, report.year - 1, factors, refs)
+    buildings = list(report_buildings(report, user))
+    # a fixed number of queries; stored by their inputs (energy.year_figures)
+    figures = year_figures.building_years(buildings, years, factors, refs)
+    for building in buildings:
+        row = figures[building.pk][report.year]
+        row["previous"] = figures[building.pk][report.year - 1]
         row["weather_label"] = explain.weather_label(row)
         # the table's cells, formatted once here instead of by per-row template filters
         row["badge"] = display.class_badge(row["bench_heat"])
@@ -94,7 +92,9 @@ def report_data(report, user):
         trend[report.year - 1]["heat"] += row["previous"]["heat_normalised"] or row["previous"]["heat"]
         trend[report.year - 1]["electricity"] += row["previous"]["electricity"]
     for row in rows:
-        older = building_consumption(row["building"], report.year - 2)
+        older = figures[row["building"].pk][
+            report.year - 2
+        ]  # its heat and electricity as building_consumption's
         trend[report.year - 2]["heat"] += older["heat_normalised"] or older["heat"]
         trend[report.year - 2]["electricity"] += older["electricity"]
     ranked = sorted(

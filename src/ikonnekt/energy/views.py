@@ -34,7 +34,17 @@ from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.energy import actions, charts, concepts, display, explain, loader, reports, services
+from ikonnekt.energy import (
+    actions,
+    charts,
+    concepts,
+    display,
+    explain,
+    loader,
+    reports,
+    services,
+    year_figures,
+)
 from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
@@ -142,9 +152,9 @@ class BuildingList(SharedListView):
     paginate_by = 50
 
     def get_base_queryset(self):
-        # the groups are a filter of the page, not shown per building; tariffs and exchanges come
-        # from the bulk load as plain tuples
-        return Building.objects.select_related("owner", "station").prefetch_related("meters")
+        # the groups are a filter of the page, not shown per building; the meters are read by
+        # energy.year_figures where it computes a balance
+        return Building.objects.select_related("owner", "station")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -153,9 +163,9 @@ class BuildingList(SharedListView):
         factor_set = _chosen_factor_set(self.request, year, factor_sets)
         factors = factor_set.factors() if factor_set else {}
         refs = services._reference_values()
-        buildings = ctx["object_list"]
-        preload(buildings, [year], children=True)  # readings and temperatures of the page in a few queries
-        rows = [services.building_year(b, year, factors, refs) for b in buildings]
+        buildings = list(ctx["object_list"])
+        figures = year_figures.building_years(buildings, [year], factors, refs)  # stored by their inputs
+        rows = [figures[b.pk][year] for b in buildings]
         url = row_url("energy:building_detail")
         for r in rows:
             r["url"] = url(r["building"].pk)
@@ -629,16 +639,10 @@ class GroupDetail(SharedDetailView):
         year = _year(self.request)
         factor_set = _factor_set(self.request, year)
         factors = factor_set.factors() if factor_set else {}
-        buildings = preload(
-            self.object.buildings.all()
-            .visible_to(self.request.user)
-            .select_related("station")
-            .prefetch_related("meters"),
-            [year],
-            children=True,
-        )
+        buildings = list(self.object.buildings.all().visible_to(self.request.user).select_related("station"))
         refs = services._reference_values()
-        rows = [services.building_year(b, year, factors, refs) for b in buildings]
+        figures = year_figures.building_years(buildings, [year], factors, refs)  # stored by their inputs
+        rows = [figures[b.pk][year] for b in buildings]
         url = row_url("energy:building_detail")
         seps = numformat.separators()
         for r in rows:  # the cells formatted once here instead of per-row filters and an include
