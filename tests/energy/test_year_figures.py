@@ -171,3 +171,34 @@ def test_the_list_and_report_show_a_new_reading_at_once(cast, client_for):
     meter.readings.filter(timestamp__year=2026).delete()  # a wrong year-end reading replaced
     Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=berlin), value=41000)
     assert ">40<" in specific_electricity()
+
+
+def test_the_building_page_shows_a_new_alert_and_figure_at_once(cast, client_for, monkeypatch):
+    """The building page's balances, signature and alerts are stored; a reading going backwards
+    shows its alert on the next view, and an unchanged page computes nothing again."""
+    from ikonnekt.energy import building_page
+
+    building = Building.objects.create(
+        name="Schule", use_type="school", reference_area=1000, area_kind="ngf", owner=cast.org_a,
+        visibility="platform", created_by=cast.a_admin,
+    )  # fmt: skip
+    meter = Meter.objects.create(
+        building=building, number="Z7", name="Strom", carrier="electricity", unit="kWh"
+    )
+    berlin = dt.timezone(dt.timedelta(hours=1))
+    for month, value in ((1, 1000), (2, 1310), (3, 1590)):
+        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, month, 1, tzinfo=berlin), value=value)
+    computed = []
+    original = building_page.building_alerts
+    monkeypatch.setattr(
+        building_page, "building_alerts", lambda *a, **k: computed.append(1) or original(*a, **k)
+    )
+    client = client_for(cast.a_editor)
+    url = f"{building.get_absolute_url()}?year=2025"
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "ohne Zählerwechsel zurück" not in first and len(computed) == 1
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="de").status_code == 200
+    assert len(computed) == 1  # stored
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 4, 1, tzinfo=berlin), value=900)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert len(computed) == 2 and "Z7" in page and "ohne Zählerwechsel zurück" in page

@@ -36,6 +36,7 @@ from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ensure_can_edit, get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.energy import (
     actions,
+    building_page,
     charts,
     concepts,
     display,
@@ -45,9 +46,9 @@ from ikonnekt.energy import (
     services,
     year_figures,
 )
-from ikonnekt.energy.alerts import building_alerts
 from ikonnekt.energy.domain import analysis
 from ikonnekt.energy.filters import BuildingFilter
+from ikonnekt.energy.fingerprint import fingerprints
 from ikonnekt.energy.forms import (
     BuildingForm,
     ExchangeForm,
@@ -64,7 +65,7 @@ from ikonnekt.energy.forms import (
     TemperatureImportForm,
     VariantForm,
 )
-from ikonnekt.energy.loader import loaded_degree_days, preload, preload_stations
+from ikonnekt.energy.loader import loaded_degree_days, preload_stations
 from ikonnekt.energy.models import (
     Building,
     BuildingGroup,
@@ -253,22 +254,12 @@ class BuildingDetail(SharedDetailView):
             for y in (m.baseline_year, m.done_on and m.done_on.year + 1)
             if y
         ]
-        preload(
-            [b],
-            [year - 1, year, *measure_years],
-            alerts=True,
-            temperature_months=[year - 1, year],
-            children=True,
-        )
-        figures = {}  # each year's balance once: the page, its alerts and every measure's verification
+        years = sorted({year - 1, year, *measure_years})
+        prints = fingerprints([b], years)  # one query; the balances and alerts are stored by it
+        figures = year_figures.building_years([b], years, factors, refs, prints=prints)[b.pk]
 
-        def building_year(y):
-            if y not in figures:
-                figures[y] = services.building_year(b, y, factors, refs)
-            return figures[y]
-
-        now, before = building_year(year), building_year(year - 1)
-        points = services.signature_points(b, [year - 1, year])
+        now, before = figures[year], figures[year - 1]
+        points, alerts = building_page.signature_and_alerts(b, year, now, before, prints[b.pk])
         sig = None
         if len(points) >= 4:
             try:
@@ -298,15 +289,7 @@ class BuildingDetail(SharedDetailView):
             before=before,
             tree=tree,
             signature=sig,
-            alerts=building_alerts(
-                b,
-                year,
-                totals=(
-                    (now["heat_normalised"], now["electricity"]),
-                    (before["heat_normalised"], before["electricity"]),
-                ),
-                points=points,
-            ),
+            alerts=alerts,
             heat_chart=charts.monthly_bars(now["months_heat"], before["months_heat"], year),
             el_chart=charts.monthly_bars(now["months_electricity"], before["months_electricity"], year),
             sig_chart=charts.signature_scatter(points, sig) if points else None,
@@ -314,7 +297,7 @@ class BuildingDetail(SharedDetailView):
             badge_electricity=display.class_badge(now["bench_electricity"]),
             measures=[
                 (m, verified, services.measure_savings_eur(m, now, verified), measure_url(m.pk))
-                for m, verified in ((m, _measure_verification(m, building_year)) for m in b.measures.all())
+                for m, verified in ((m, _measure_verification(m, figures.get)) for m in b.measures.all())
             ],
             map={
                 "center": [b.latitude, b.longitude],

@@ -59,11 +59,12 @@ def _from_store(stored, building, references):
     return row
 
 
-def building_years(buildings, years, factors, references):
+def building_years(buildings, years, factors, references, *, prints=None):
     """{building id: {year: the building's :func:`services.building_year` of that year}} for
     ``buildings`` (with ``select_related("station")``; their meters are not needed).
 
-    The rows are the same as computed directly, with ``row["building"]`` the caller's object."""
+    The rows are the same as computed directly, with ``row["building"]`` the caller's object.
+    ``prints``: the buildings' fingerprints of these or more years, if the caller has them."""
     buildings = list(buildings)
     if not buildings:
         return {}
@@ -72,7 +73,7 @@ def building_years(buildings, years, factors, references):
     digest = _inputs_digest(years, factors, references)
     keys = {
         pk: f"energy:years:{language}:{pk}:{fingerprint}:{digest}"
-        for pk, fingerprint in fingerprints(buildings, years).items()
+        for pk, fingerprint in (prints or fingerprints(buildings, years)).items()
     }
     stored = cache.get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in stored]
