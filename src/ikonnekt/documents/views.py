@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.audit import Actor, AuditLog
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.files import serve
@@ -45,6 +46,7 @@ from ikonnekt.documents.models import (
     MetadataField,
     RetentionRule,
     Subject,
+    Tag,
     Version,
 )
 
@@ -126,9 +128,10 @@ class DocumentDetail(SharedDetailView):
     audit_views = True
 
     def get_base_queryset(self):
-        return Document.objects.select_related("owner", "file", "case", "created_by").prefetch_related(
-            "tags",
-            "shared_with",
+        # tags and cooperations: only what the page shows of them
+        return Document.objects.select_related("owner", "file", "case").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "colour")),
+            Prefetch("shared_with", queryset=Cooperation.objects.only("id", "name")),
             Prefetch("versions", queryset=Version.objects.select_related("created_by").order_by("-number")),
         )
 
