@@ -14,7 +14,7 @@ class CooperationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CooperationStatus.choices, label=_("Status"))
     organisation = django_filters.ModelChoiceFilter(
         field_name="participations__organisation",
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.only("id", "name"),  # the options show the name
         label=_("Member organisation"),
         distinct=True,
     )

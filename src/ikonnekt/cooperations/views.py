@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ikonnekt.cooperations import actions
+from ikonnekt.cooperations import actions, list_rows
 from ikonnekt.cooperations.filters import CooperationFilter
 from ikonnekt.cooperations.forms import CooperationForm, ParticipationFormSet, style_formset
 from ikonnekt.cooperations.models import (
@@ -45,12 +45,14 @@ class CooperationList(SharedListView):
     template_name = "cooperations/list.html"
 
     def get_base_queryset(self):
-        return Cooperation.objects.select_related("owner").prefetch_related("goals", PARTICIPANTS)
+        # the rows are written by list_rows from the shown columns (goals and participants read there)
+        return Cooperation.objects.only(*list_rows.COLUMNS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         for field in self.filterset.form.fields.values():
             style_widget(field)
+        ctx["rows"] = list_rows.rows_html(list(ctx["object_list"]))
         ctx["can_create"] = any(role == Role.ADMIN for role in user_roles(self.request.user).values())
         return ctx
 

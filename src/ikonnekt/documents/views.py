@@ -1,6 +1,7 @@
 """DMS pages. Thin: parse the request, call an action or domain module, render."""
 
 import logging
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,11 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ikonnekt.cooperations.models import Cooperation
 from ikonnekt.core.audit import Actor, AuditLog
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.files import serve
@@ -43,6 +46,7 @@ from ikonnekt.documents.models import (
     MetadataField,
     RetentionRule,
     Subject,
+    Tag,
     Version,
 )
 
@@ -62,49 +66,60 @@ class DocumentList(SharedListView):
     filterset_class = DocumentFilter
 
     def get_base_queryset(self):
-        # the list shows none of the extracted text or further metadata: not loaded per row
-        return (
-            Document.objects.active()
-            .select_related("owner", "file")
-            .defer("content", "metadata")
-            .prefetch_related("tags")
-        )
+        # the rows read only the shown columns (_document_rows), no model instances
+        return Document.objects.active()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        _document_rows(ctx["object_list"])
+        ctx["rows_html"] = _document_rows(ctx["object_list"].values_list(*ROW_COLUMNS))
         return ctx
 
 
-def _document_rows(documents):
-    """Each row's HTML built once in Python (same markup as the template loop had): no per-row
-    url lookups, filters or template tags."""
+ROW_COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "correspondent",
+    "document_date",
+    "file_id",
+    "file__reference",
+    "owner__name",
+    "visibility",
+)
+
+
+def _document_rows(rows):
+    """The list's rows (``ROW_COLUMNS`` of the page's documents) as HTML built once in Python (same
+    markup as the template loop had): no model instances, per-row url lookups, filters or tags."""
+    rows = list(rows)
+    if not rows:
+        return format_html('<tr><td colspan="8" class="text-muted">{}</td></tr>', _("No documents found."))
     doc_url, file_url = row_url("documents:detail"), row_url("documents:file_detail")
-    kinds = dict(Kind.choices)
+    kinds = {key: escape(label) for key, label in Kind.choices}
     inbox = format_html('<span class="text-muted">{}</span>', _("Inbox"))
-    for d in documents:
-        if d.file_id:
-            file_cell = format_html('<a href="{}">{}</a>', file_url(d.file_id), d.file.reference)
-        else:
-            file_cell = inbox
-        tags = format_html_join(
-            "",
-            '<span class="badge" style="background: {}">{}</span> ',
-            ((t.colour, t.name) for t in d.tags.all()),
+    tags = {}
+    for doc_id, colour, name in (
+        Document.tags.through.objects.filter(document_id__in=[row[0] for row in rows])
+        .order_by("tag__name")
+        .values_list("document_id", "tag__colour", "tag__name")
+    ):
+        tags.setdefault(doc_id, []).append(
+            f'<span class="badge" style="background: {escape(colour)}">{escape(name)}</span> '
         )
-        d.row_html = format_html(
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td class="small">{}</td><td class="small">{}</td>\n'
-            '<td class="small">{}</td>\n<td>{}</td><td class="small">{}</td><td>{}</td></tr>',
-            doc_url(d.pk),
-            d.title,
-            kinds.get(d.kind, d.kind),
-            d.correspondent,
-            localize(d.document_date) if d.document_date else "",
-            file_cell,
-            tags,
-            d.owner.name,
-            visibility_badge(d),
+    badges = {}
+    out = []
+    for pk, title, kind, correspondent, document_date, file_id, reference, owner, visibility in rows:
+        file_cell = f'<a href="{file_url(file_id)}">{escape(reference)}</a>' if file_id else inbox
+        if visibility not in badges:
+            badges[visibility] = visibility_badge(SimpleNamespace(visibility=visibility))
+        out.append(
+            f'<tr><td><a href="{doc_url(pk)}">{escape(title)}</a></td><td>{kinds.get(kind) or escape(kind)}</td>'
+            f'<td class="small">{escape(correspondent)}</td>'
+            f'<td class="small">{escape(localize(document_date)) if document_date else ""}</td>\n'
+            f'<td class="small">{file_cell}</td>\n<td>{"".join(tags.get(pk, ()))}</td>'
+            f'<td class="small">{escape(owner)}</td><td>{badges[visibility]}</td></tr>\n'
         )
+    return mark_safe("".join(out))
 
 
 class DocumentDetail(SharedDetailView):
@@ -113,9 +128,10 @@ class DocumentDetail(SharedDetailView):
     audit_views = True
 
     def get_base_queryset(self):
-        return Document.objects.select_related("owner", "file", "case", "created_by").prefetch_related(
-            "tags",
-            "shared_with",
+        # tags and cooperations: only what the page shows of them
+        return Document.objects.select_related("owner", "file", "case").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "colour")),
+            Prefetch("shared_with", queryset=Cooperation.objects.only("id", "name")),
             Prefetch("versions", queryset=Version.objects.select_related("created_by").order_by("-number")),
         )
 

@@ -18,6 +18,7 @@ def linked_documents(context, obj, limit=200):
         DocumentLink.objects.visible_to(user)
         .filter(content_type=ct, object_id=str(obj.pk), document__deleted_at__isnull=True)
         .select_related("document")
+        .only("id", "note", "document_id", "document__id", "document__title")  # what the list shows
     )
     can_attach = bool(getattr(obj, "can_edit", None) and obj.can_edit(user))
     choices = []
@@ -27,7 +28,8 @@ def linked_documents(context, obj, limit=200):
             Document.objects.visible_to(user)
             .active()
             .exclude(pk__in=linked_ids)
-            .order_by("-created_at")[:limit]
+            .order_by("-created_at")
+            .only("id", "title")[:limit]
         )
     return {
         "links": links,
