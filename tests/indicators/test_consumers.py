@@ -159,3 +159,27 @@ def test_the_series_page_lists_its_followers_only_when_there_are_some(cast, heat
     planning_feeds.follow(Actor(user=cast.a_editor), node, heat_series)
     page = client.get(heat_series.get_absolute_url()).content.decode()
     assert f'<a href="{node.get_absolute_url()}">Wärme aus Grüngut</a>' in page
+
+
+def test_the_assessment_page_links_a_followed_series_only_for_readers_who_may_see_it(
+    cast, heat_series, client
+):
+    """The rating row names the series for readers the read rule lets see it, else says it is not
+    visible to them; the level stays either way (the series is read in a query of its own)."""
+    from ikonnekt.indicators.models import IndicatorSeries
+
+    assessment = make_assessment(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+    measure = assessment.catalogue.nodes.filter(kind="measure").first()
+    rating, _ = Rating.objects.get_or_create(assessment=assessment, measure=measure, defaults={"level": 0})
+    measure.indicator = "Wärme aus Grüngut (MWh/a)"
+    measure.target_1, measure.target_2, measure.target_3 = "20", "50", "100"
+    measure.save()
+    assessment_feeds.follow(Actor(user=cast.a_editor), rating, heat_series)
+    IndicatorSeries.objects.filter(pk=heat_series.pk).update(visibility="private")
+    link = f"/indicators/{heat_series.pk}/#provenance"
+    for user, visible in ((cast.a_editor, True), (cast.b_editor, False)):
+        client.force_login(user)
+        page = client.get(assessment.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert f'id="rating-feed-{measure.pk}"' in page
+        assert (link in page) is visible
+        assert ("(not visible to you)" in page) is not visible

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import BooleanField, ExpressionWrapper
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -401,20 +401,30 @@ def _feed_link(request, assessment, row):
     rating.assessment = assessment
     rating.measure = row.node  # the row's catalogue entry is the rated measure (no query per rating)
     row.feed_problem = assessment_feeds.link_problem(rating)
-    row.feed_visible = bool(rating.feed_visible)
+    row.feed_visible = bool(rating.feed.readable)
 
 
 def assessment_detail(request, pk):
     from ikonnekt.indicators.models import IndicatorSeries
 
     assessment = _assessment(request, pk)
-    ratings = assessment.ratings.select_related("feed").annotate(
-        # whether the reader may see the followed series: the read rule across the relation
-        feed_visible=ExpressionWrapper(
-            IndicatorSeries.visible_to_q(request.user, "feed__"), output_field=BooleanField()
+    # The followed series in a query of their own, with the read rule on the series' own table
+    # (one condition) deciding whether the reader may see each; none when no rating follows a
+    # feed (most). Across the ratings' relation (an annotation of every rating) the rule cost
+    # more than the ratings themselves (#18).
+    ratings = list(
+        assessment.ratings.prefetch_related(
+            Prefetch(
+                "feed",
+                queryset=IndicatorSeries.objects.annotate(
+                    readable=ExpressionWrapper(
+                        IndicatorSeries.visible_to_q(request.user), output_field=BooleanField()
+                    )
+                ),
+            )
         )
     )
-    data = report.build(assessment, ratings=list(ratings))
+    data = report.build(assessment, ratings=ratings)
     comments = defaultdict(list)
     for c in assessment.comments.select_related("author", "author_organisation"):
         comments[c.measure_id].append(c)
