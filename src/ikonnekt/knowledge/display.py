@@ -123,3 +123,54 @@ def article_chips(sdg_numbers, tags):
         for name, slug in tags
     )
     return mark_safe("".join(parts))
+
+
+def article_sidebar(sdgs, goal_keys, tags):
+    """The SDG, goal and tag sections of an article's page (what the template wrote per item):
+    SDG numbers, goal keys and (name, slug) pairs of tags, each in the page's order."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from ikonnekt.cooperations.models import GOAL_COLOURS, GoalKey
+
+    list_url = reverse("knowledge:list")
+    parts = []
+    sdgs, goal_keys, tags = list(sdgs), list(goal_keys), list(tags)
+    if sdgs:
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><div class="d-flex flex-column gap-1 mb-3" id="article-sdgs">', gettext("Sustainable Development Goals"))
+            + "".join(
+                format_html(
+                    '<a class="text-decoration-none" href="{}?sdg={}"><span class="badge sdg-badge sdg-badge-long" style="{}">SDG {}: {}</span></a>',
+                    list_url, number, sdg_style(number), number, sdg_title(number),
+                )
+                for number in sdgs
+            )
+            + "</div>"
+        )  # fmt: skip
+    if goal_keys:
+        labels = dict(GoalKey.choices)
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><ul class="list-unstyled small">', gettext("Goals served"))
+            + "".join(
+                format_html(
+                    '<li><span class="goal-dot" style="background: {}"></span> <a href="{}?goal={}">{}</a></li>',
+                    GOAL_COLOURS[key], list_url, key, labels.get(key, key),
+                )
+                for key in goal_keys
+            )
+            + "</ul>"
+        )  # fmt: skip
+    if tags:
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><div class="mb-3">', gettext("Tags"))
+            + "".join(
+                format_html(
+                    '<a class="badge rounded-pill text-bg-light border tag-chip" href="{}?tag={}"><i class="bi bi-tag"></i> {}</a>',
+                    list_url, urlencode(slug), name,
+                )
+                for name, slug in tags
+            )
+            + "\n</div>"
+        )  # fmt: skip
+    return mark_safe("\n  ".join(parts))  # noqa: S308 - every part is format_html output

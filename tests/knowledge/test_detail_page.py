@@ -1,0 +1,106 @@
+"""The article page written in Python (issue #18): the sidebar's SDG, goal and tag sections are
+the HTML the template wrote, escaped, in both languages; the counts and checks that ride along
+in the article's query; the question an article was made from only for its readers."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from ikonnekt.cooperations.models import Cooperation, Goal
+from ikonnekt.knowledge import display
+from ikonnekt.knowledge.models import Article, ArticleRevision, HelpfulVote, Sdg, Tag
+from tests.knowledge.factories import make_article, make_question
+
+pytestmark = pytest.mark.django_db
+
+# The sidebar as detail.html and knowledge/_tags.html wrote it before #18.
+OLD_SIDEBAR = (
+    "{% load i18n knowledge_tags %}"
+    """{% if object.sdgs.all %}<h2 class="h6">{% translate "Sustainable Development Goals" %}</h2><div class="d-flex flex-column gap-1 mb-3" id="article-sdgs">{% for sdg in object.sdgs.all %}<a class="text-decoration-none" href="{% url 'knowledge:list' %}?sdg={{ sdg.number }}">{% sdg_badge_long sdg %}</a>{% endfor %}</div>{% endif %}
+  {% if object.goals.all %}<h2 class="h6">{% translate "Goals served" %}</h2><ul class="list-unstyled small">{% for g in object.goals.all %}<li><span class="goal-dot" style="background: {{ g.colour }}"></span> <a href="{% url 'knowledge:list' %}?goal={{ g.key }}">{{ g }}</a></li>{% endfor %}</ul>{% endif %}
+  {% if object.tags.all %}<h2 class="h6">{% translate "Tags" %}</h2><div class="mb-3">{% include "knowledge/_tags.html" with tags=object.tags.all %}</div>{% endif %}"""
+)
+
+
+def _new_sidebar(article):
+    return display.article_sidebar(
+        sdgs=article.sdgs.order_by("number").values_list("number", flat=True),
+        goal_keys=article.goals.values_list("key", flat=True),
+        tags=article.tags.values_list("name", "slug"),
+    )
+
+
+def _normalised(html):
+    return " ".join(html.split())
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_sidebar_is_the_old_template_output_and_escapes_tag_names(cast, language):
+    article = make_article(cast, owner=cast.org_a, visibility="platform")
+    article.sdgs.set(Sdg.objects.filter(number__in=[13, 7, 12]))
+    article.goals.set(Goal.objects.filter(key__in=["resources", "administration"]))
+    article.tags.set(
+        [
+            Tag.objects.create(name="<script>alert(1)</script>", slug="script"),
+            Tag.objects.create(name="Wärme & Strom", slug="waerme-strom"),
+            Tag.objects.create(name="a b", slug="a-b"),
+        ]
+    )
+    with translation.override(language):
+        old = Template(OLD_SIDEBAR).render(Context({"object": article}))
+        new = _new_sidebar(article)
+    assert _normalised(new) == _normalised(old)
+    assert "<script>alert" not in new and "&lt;script&gt;alert(1)&lt;/script&gt;" in new
+    assert "Wärme &amp; Strom" in new
+    assert ("Sustainable Development Goals" in new) == (language == "en")
+
+
+def test_empty_sidebar_is_empty(cast):
+    article = make_article(cast, owner=cast.org_a)
+    assert _new_sidebar(article) == ""
+
+
+def test_page_shows_escaped_sidebar_links_cooperations_counts_and_vote(cast, client_for):
+    article = make_article(cast, owner=cast.org_a, visibility="platform", created_by=cast.a_editor)
+    article.tags.set([Tag.objects.create(name="<b>fett</b> & mehr", slug="fett")])
+    article.sdgs.set(Sdg.objects.filter(number=7))
+    article.links.create(label="<i>Plan</i>", url="https://example.org/?a=1&b=2")
+    coop = Cooperation.objects.get(pk=cast.coop.pk)
+    coop.name = "Grüngut <script>x</script>"
+    coop.save(update_fields=["name"])
+    article.cooperations.set([coop])
+    ArticleRevision.objects.create(article=article, number=2, title=article.title, body="b")
+    HelpfulVote.objects.create(article=article, user=cast.b_viewer)
+    client = client_for(cast.b_viewer)
+    html = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "&lt;b&gt;fett&lt;/b&gt; &amp; mehr" in html and "<b>fett" not in html
+    assert 'href="/knowledge/?tag=fett"' in html and 'href="/knowledge/?sdg=7"' in html
+    assert "&lt;i&gt;Plan&lt;/i&gt;" in html and 'href="https://example.org/?a=1&amp;b=2"' in html
+    assert "Grüngut &lt;script&gt;x&lt;/script&gt;" in html and f'href="/cooperations/{coop.pk}/"' in html
+    assert "2 revisions" in html and 'aria-pressed="true"' in html
+    other = client_for(cast.a_viewer).get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert 'aria-pressed="false"' in other.content.decode()
+
+
+def test_question_an_article_was_made_from_is_named_only_to_its_readers(cast, client_for):
+    question = make_question(
+        cast, owner=cast.org_a, visibility="private", title="Wer kompostiert <gemeinsam>?"
+    )
+    article = make_article(cast, owner=cast.org_a, visibility="platform", from_question=question)
+    html = client_for(cast.a_viewer).get(article.get_absolute_url()).content.decode()
+    assert "Wer kompostiert &lt;gemeinsam&gt;?" in html and question.get_absolute_url() in html
+    html = client_for(cast.b_viewer).get(article.get_absolute_url()).content.decode()
+    assert "Wer kompostiert" not in html and question.get_absolute_url() not in html
+
+
+def test_detail_query_count_does_not_grow_with_sidebar_items(cast, client_for, django_assert_max_num_queries):
+    article = make_article(cast, owner=cast.org_a, visibility="platform")
+    article.tags.set([Tag.objects.create(name=f"t{i}", slug=f"t{i}") for i in range(5)])
+    article.sdgs.set(Sdg.objects.all())
+    for i in range(4):
+        article.links.create(label=f"l{i}", url=f"/x/{i}/")
+    client = client_for(cast.a_editor)
+    client.get(article.get_absolute_url())
+    with django_assert_max_num_queries(16):
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert Article.objects.filter(pk=article.pk).exists()
