@@ -6,10 +6,12 @@ from functools import cache
 from urllib.parse import quote_plus
 
 from django.template.defaultfilters import urlencode
+from django.utils import dateformat
 from django.utils.formats import date_format, localize
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 
 from ikonnekt.reference.sdg import SDG_NUMBERS, sdg_colour, sdg_text_colour, sdg_title
 
@@ -37,12 +39,15 @@ def sdg_badge(number: int, link: str = ""):
     )
 
 
-def short_date(value) -> str:
-    """``{{ value|date:"SHORT_DATE_FORMAT" }}`` for an aware datetime or a date."""
+def short_date(value, format_string=None) -> str:
+    """``{{ value|date:"SHORT_DATE_FORMAT" }}`` for an aware datetime or a date
+    (``format_string``: that format of the current language, read once for many rows)."""
     if value is None:
         return ""
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         value = localtime(value)
+    if format_string is not None:
+        return dateformat.format(value, format_string)
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
@@ -111,18 +116,21 @@ def tag_cloud(links: FilterLinks, tags, active_tag: str):
     return mark_safe("".join(parts))
 
 
+@cache
+def _sdg_chip(number: int, language: str) -> str:
+    """An SDG badge of a list row (depends on the number and the language only)."""
+    return f"{sdg_badge(number)} "
+
+
 def article_chips(sdg_numbers, tags):
     """An article row's SDG badges and tag links (tags: (name, slug) pairs)."""
-    parts = [f"{sdg_badge(number)} " for number in sdg_numbers]
+    language = get_language()
+    parts = [_sdg_chip(number, language) for number in sdg_numbers]
     parts.extend(
-        format_html(
-            '<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={}">{}</a>',
-            urlencode(slug),
-            name,
-        )
+        f'<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={escape(urlencode(slug))}">{escape(name)}</a>'
         for name, slug in tags
     )
-    return mark_safe("".join(parts))
+    return mark_safe("".join(parts))  # noqa: S308 - the badges are format_html output, the rest escaped
 
 
 def article_sidebar(sdgs, goal_keys, tags):

@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.formats import get_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -118,9 +119,10 @@ class ArticleList(SharedListView):
             ):
                 tags.setdefault(article_id, []).append((name, slug))
         kinds = dict(ArticleKind.choices)
+        date_format = get_format("SHORT_DATE_FORMAT")
         for a in articles:
             a.kind_label = kinds.get(a.kind, a.kind)
-            a.updated_label = display.short_date(a.updated_at)
+            a.updated_label = display.short_date(a.updated_at, date_format)
             a.chips_html = display.article_chips(sdgs.get(a.pk, ()), tags.get(a.pk, ()))
 
 

@@ -1,6 +1,7 @@
-"""The article page written in Python (issue #18): the sidebar's SDG, goal and tag sections are
-the HTML the template wrote, escaped, in both languages; the counts and checks that ride along
-in the article's query; the question an article was made from only for its readers."""
+"""The knowledge pages written in Python (issue #18): the article page's SDG, goal and tag sections
+and the list rows' chips are the HTML the templates wrote, escaped, in both languages; the counts
+and checks that ride along in the article's query; the question an article was made from only for
+its readers; the article filter's form class built once."""
 
 import pytest
 from django.template import Context, Template
@@ -104,3 +105,66 @@ def test_detail_query_count_does_not_grow_with_sidebar_items(cast, client_for, d
     with django_assert_max_num_queries(16):
         assert client.get(article.get_absolute_url()).status_code == 200
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def _old_chips(sdg_numbers, tags):
+    """display.article_chips as it was written with format_html per chip (before #18's cache)."""
+    from django.template.defaultfilters import urlencode
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    parts = [f"{display.sdg_badge(number)} " for number in sdg_numbers]
+    parts.extend(
+        format_html(
+            '<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={}">{}</a>',
+            urlencode(slug),
+            name,
+        )
+        for name, slug in tags
+    )
+    return mark_safe("".join(parts))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_list_chips_escape_and_follow_the_language(language):
+    tags = [("<script>x</script>", "a&b"), ("Wärme & Strom", 'w"s')]
+    with translation.override(language):
+        new = display.article_chips([7, 13], tags)
+        assert new == _old_chips([7, 13], tags)
+    assert "<script>x" not in new and "&lt;script&gt;x&lt;/script&gt;" in new and "Wärme &amp; Strom" in new
+    other = "de" if language == "en" else "en"
+    with translation.override(other):
+        assert display.article_chips([7], []) != new.split("</span> ")[0] + "</span> "
+
+
+def test_short_date_with_a_format_read_once_is_the_template_filter():
+    from django.utils import timezone
+    from django.utils.formats import get_format
+
+    value = timezone.now()
+    for language, expected in (("de", "%d.%m.%Y"), ("en", "%m/%d/%Y")):
+        with translation.override(language):
+            fmt = get_format("SHORT_DATE_FORMAT")
+            assert (
+                display.short_date(value, fmt)
+                == display.short_date(value)
+                == Template('{{ v|date:"SHORT_DATE_FORMAT" }}').render(Context({"v": value}))
+            )
+            assert display.short_date(value, fmt) == timezone.localtime(value).strftime(expected)
+
+
+def test_article_filter_form_class_is_reused_but_forms_and_choices_are_fresh(cast):
+    from ikonnekt.knowledge.filters import ArticleFilter
+    from ikonnekt.organizations.models import Organisation
+
+    first = ArticleFilter(None, queryset=Article.objects.all())
+    first.form.fields["kind"].widget.attrs["class"] = "changed"
+    new_org = Organisation.objects.create(name="Neue Gemeinde", slug="neue-gemeinde")
+    second = ArticleFilter({"owner": str(new_org.pk)}, queryset=Article.objects.all())
+    assert type(first.form) is type(second.form)
+    assert second.form.fields["kind"].widget.attrs.get("class") != "changed"
+    assert second.is_valid() and second.form.cleaned_data["owner"] == new_org
+    with translation.override("en"):
+        assert "Fact sheet" in str(ArticleFilter(None).form["kind"])
+    with translation.override("de"):
+        assert "Fact sheet" not in str(ArticleFilter(None).form["kind"])
