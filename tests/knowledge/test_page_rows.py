@@ -168,3 +168,27 @@ def test_article_filter_form_class_is_reused_but_forms_and_choices_are_fresh(cas
         assert "Fact sheet" in str(ArticleFilter(None).form["kind"])
     with translation.override("de"):
         assert "Fact sheet" not in str(ArticleFilter(None).form["kind"])
+
+
+def test_question_list_rows_count_answers_and_escape_sorted_tags(cast, client_for):
+    from django.urls import reverse
+
+    from ikonnekt.knowledge.models import Answer
+
+    question = make_question(cast, owner=cast.org_a, visibility="platform", title="Frage <eins> & zwei")
+    question.tags.set(
+        [
+            Tag.objects.create(name="Zebra", slug="zebra"),
+            Tag.objects.create(name="<b>Alpha</b> & Co", slug="a&b"),
+        ]
+    )
+    for text in ("a", "b"):
+        Answer.objects.create(question=question, author=cast.a_editor, body=text)
+    empty = make_question(cast, owner=cast.org_a, visibility="platform", title="Leer")
+    response = client_for(cast.b_viewer).get(reverse("knowledge:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert {q.pk: q.answer_count for q in response.context["object_list"]} == {question.pk: 2, empty.pk: 0}
+    assert "Frage &lt;eins&gt; &amp; zwei" in html and "<b>Alpha" not in html
+    alpha = 'href="?tag=a%26b">&lt;b&gt;Alpha&lt;/b&gt; &amp; Co</a>'
+    assert alpha in html and html.index(alpha) < html.index('href="?tag=zebra">Zebra</a>')
+    assert "2 answers" in html and "0 answers" in html

@@ -514,18 +514,35 @@ revision_restore.shareable_model = Article
 # --- questions and answers -------------------------------------------------------------------
 
 
+@cache
+def _answer_count_sql() -> str:
+    """The SQL of a question's answer count, correlated to the question table of the outer query."""
+    quote = connection.ops.quote_name
+    answer = Answer._meta
+    return "SELECT COUNT(*) FROM {} WHERE {} = {}.{}".format(  # noqa: S608 - names from the models
+        quote(answer.db_table),
+        quote(answer.get_field("question").column),
+        quote(Question._meta.db_table),
+        quote(Question._meta.pk.column),
+    )
+
+
 class QuestionList(SharedListView):
     model = Question
     filterset_class = QuestionFilter
     template_name = "knowledge/question_list.html"
 
     def get_base_queryset(self):
+        # The answer count as a correlated count (no GROUP BY over the shown columns, #18).
         return (
-            Question.objects.select_related("owner", "accepted_answer")
-            .prefetch_related("tags")
-            .annotate(answer_count=Count("answers"))
+            Question.objects.select_related("owner")
+            .only(
+                "pk", "title", "created_at", "owner_id", "owner__name", "visibility", "created_by_id",
+                "cooperation_id", "is_closed", "accepted_answer_id",
+            )
+            .annotate(answer_count=RawSQL(_answer_count_sql(), (), output_field=IntegerField()))  # noqa: S611 - names from the models
             .order_by("-created_at", "-pk")
-        )
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -539,8 +556,17 @@ class QuestionList(SharedListView):
             if ids
             else {}
         )
+        tags = {}
+        if questions:
+            for question_id, name, slug in (
+                Question.tags.through.objects.filter(question_id__in=[q.pk for q in questions])
+                .order_by("tag__name")
+                .values_list("question_id", "tag__name", "tag__slug")
+            ):
+                tags.setdefault(question_id, []).append((name, slug))
         for question in questions:
             question.visible_cooperation = visible.get(question.cooperation_id)
+            question.tag_list = tags.get(question.pk, ())
         return ctx
 
 
