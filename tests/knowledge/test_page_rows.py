@@ -192,3 +192,22 @@ def test_question_list_rows_count_answers_and_escape_sorted_tags(cast, client_fo
     alpha = 'href="?tag=a%26b">&lt;b&gt;Alpha&lt;/b&gt; &amp; Co</a>'
     assert alpha in html and html.index(alpha) < html.index('href="?tag=zebra">Zebra</a>')
     assert "2 answers" in html and "0 answers" in html
+
+
+def test_question_page_tags_escaped_and_article_named_only_to_its_readers(cast, client_for):
+    question = make_question(cast, owner=cast.org_a, visibility="platform")
+    question.tags.set(
+        [
+            Tag.objects.create(name="Zebra", slug="zebra"),
+            Tag.objects.create(name="<i>Alpha</i> & Co", slug="a&b"),
+        ]
+    )
+    article = make_article(
+        cast, owner=cast.org_a, visibility="private", title="Artikel <x>", from_question=question
+    )
+    html = client_for(cast.a_viewer).get(question.get_absolute_url()).content.decode()
+    alpha = 'href="/knowledge/questions/?tag=a%26b">&lt;i&gt;Alpha&lt;/i&gt; &amp; Co</a>'
+    assert alpha in html and html.index(alpha) < html.index('?tag=zebra">Zebra</a>')
+    assert "Artikel &lt;x&gt;" in html and article.get_absolute_url() in html
+    html = client_for(cast.b_viewer).get(question.get_absolute_url()).content.decode()
+    assert "Artikel" not in html and alpha in html

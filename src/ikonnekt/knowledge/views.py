@@ -575,18 +575,40 @@ class QuestionDetail(SharedDetailView):
     template_name = "knowledge/question_detail.html"
 
     def get_base_queryset(self):
-        return Question.objects.select_related("owner", "created_by").prefetch_related("tags")
+        return Question.objects.select_related("owner").only(
+            "pk", "title", "body_html", "created_at", "owner_id", "owner__name", "visibility", "created_by_id",
+            "cooperation_id", "is_closed", "accepted_answer_id",
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         question = self.object
-        ctx["answers"] = list(question.answers.select_related("author", "author_organisation"))
+        user = self.request.user
+        ctx["tags"] = list(
+            Question.tags.through.objects.filter(question_id=question.pk)
+            .order_by("tag__name")
+            .values_list("tag__name", "tag__slug")
+        )
+        ctx["answers"] = list(
+            question.answers.select_related("author", "author_organisation").only(
+                "pk",
+                "question_id",
+                "author_id",
+                "author_organisation_id",
+                "body_html",
+                "created_at",
+                "author__username",
+                "author__first_name",
+                "author__last_name",
+                "author_organisation__name",
+            )  # fmt: skip
+        )
         ctx["answer_form"] = AnswerForm()
-        ctx["articles"] = question.articles.filter(
-            pk__in=Article.objects.visible_to(self.request.user).values("pk")
+        ctx["articles"] = list(
+            Article.objects.visible_to(user).filter(from_question_id=question.pk).only("pk", "title")
         )
         ctx["cooperation"] = (
-            Cooperation.objects.visible_to(self.request.user).filter(pk=question.cooperation_id).first()
+            Cooperation.objects.visible_to(user).filter(pk=question.cooperation_id).only("pk", "name").first()
             if question.cooperation_id
             else None
         )
