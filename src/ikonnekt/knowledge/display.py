@@ -6,10 +6,12 @@ from functools import cache
 from urllib.parse import quote_plus
 
 from django.template.defaultfilters import urlencode
+from django.utils import dateformat
 from django.utils.formats import date_format, localize
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 
 from ikonnekt.reference.sdg import SDG_NUMBERS, sdg_colour, sdg_text_colour, sdg_title
 
@@ -37,12 +39,15 @@ def sdg_badge(number: int, link: str = ""):
     )
 
 
-def short_date(value) -> str:
-    """``{{ value|date:"SHORT_DATE_FORMAT" }}`` for an aware datetime or a date."""
+def short_date(value, format_string=None) -> str:
+    """``{{ value|date:"SHORT_DATE_FORMAT" }}`` for an aware datetime or a date
+    (``format_string``: that format of the current language, read once for many rows)."""
     if value is None:
         return ""
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         value = localtime(value)
+    if format_string is not None:
+        return dateformat.format(value, format_string)
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
@@ -111,15 +116,69 @@ def tag_cloud(links: FilterLinks, tags, active_tag: str):
     return mark_safe("".join(parts))
 
 
+@cache
+def _sdg_chip(number: int, language: str) -> str:
+    """An SDG badge of a list row (depends on the number and the language only)."""
+    return f"{sdg_badge(number)} "
+
+
 def article_chips(sdg_numbers, tags):
     """An article row's SDG badges and tag links (tags: (name, slug) pairs)."""
-    parts = [f"{sdg_badge(number)} " for number in sdg_numbers]
+    language = get_language()
+    parts = [_sdg_chip(number, language) for number in sdg_numbers]
     parts.extend(
-        format_html(
-            '<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={}">{}</a>',
-            urlencode(slug),
-            name,
-        )
+        f'<a class="badge rounded-pill text-bg-light border tag-chip" href="?tag={escape(urlencode(slug))}">{escape(name)}</a>'
         for name, slug in tags
     )
-    return mark_safe("".join(parts))
+    return mark_safe("".join(parts))  # noqa: S308 - the badges are format_html output, the rest escaped
+
+
+def article_sidebar(sdgs, goal_keys, tags):
+    """The SDG, goal and tag sections of an article's page (what the template wrote per item):
+    SDG numbers, goal keys and (name, slug) pairs of tags, each in the page's order."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from ikonnekt.cooperations.models import GOAL_COLOURS, GoalKey
+
+    list_url = reverse("knowledge:list")
+    parts = []
+    sdgs, goal_keys, tags = list(sdgs), list(goal_keys), list(tags)
+    if sdgs:
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><div class="d-flex flex-column gap-1 mb-3" id="article-sdgs">', gettext("Sustainable Development Goals"))
+            + "".join(
+                format_html(
+                    '<a class="text-decoration-none" href="{}?sdg={}"><span class="badge sdg-badge sdg-badge-long" style="{}">SDG {}: {}</span></a>',
+                    list_url, number, sdg_style(number), number, sdg_title(number),
+                )
+                for number in sdgs
+            )
+            + "</div>"
+        )  # fmt: skip
+    if goal_keys:
+        labels = dict(GoalKey.choices)
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><ul class="list-unstyled small">', gettext("Goals served"))
+            + "".join(
+                format_html(
+                    '<li><span class="goal-dot" style="background: {}"></span> <a href="{}?goal={}">{}</a></li>',
+                    GOAL_COLOURS[key], list_url, key, labels.get(key, key),
+                )
+                for key in goal_keys
+            )
+            + "</ul>"
+        )  # fmt: skip
+    if tags:
+        parts.append(
+            format_html('<h2 class="h6">{}</h2><div class="mb-3">', gettext("Tags"))
+            + "".join(
+                format_html(
+                    '<a class="badge rounded-pill text-bg-light border tag-chip" href="{}?tag={}"><i class="bi bi-tag"></i> {}</a>',
+                    list_url, urlencode(slug), name,
+                )
+                for name, slug in tags
+            )
+            + "\n</div>"
+        )  # fmt: skip
+    return mark_safe("\n  ".join(parts))  # noqa: S308 - every part is format_html output

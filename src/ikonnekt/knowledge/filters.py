@@ -49,6 +49,16 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "kind", "tag", "sdg", "goal", "owner", "reviewed"]
 
+    def get_form_class(self):
+        # No field depends on the request (the owner choices are all organisations, labels are
+        # lazy), so the form class is built once, not per request; every form still copies its
+        # fields (#18). A filter whose choices depend on the user must not do this.
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = cls._form_class = super().get_form_class()
+        return form_class
+
     # Related filters use id__in subqueries so rows are never duplicated and counts stay right.
     def filter_q(self, queryset, name, value):
         return search_text(queryset, name, value)

@@ -1,14 +1,18 @@
 """Knowledge base pages. Views parse input and call ``knowledge.actions``; reading goes
 through the sharing rule (``visible_to`` / ``get_visible_or_404``)."""
 
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import BooleanField, Count, IntegerField
+from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.formats import get_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,6 +37,7 @@ from ikonnekt.knowledge.models import (
     Article,
     ArticleFile,
     ArticleKind,
+    ArticleLink,
     ArticleRevision,
     FileKind,
     HelpfulVote,
@@ -114,10 +119,30 @@ class ArticleList(SharedListView):
             ):
                 tags.setdefault(article_id, []).append((name, slug))
         kinds = dict(ArticleKind.choices)
+        date_format = get_format("SHORT_DATE_FORMAT")
         for a in articles:
             a.kind_label = kinds.get(a.kind, a.kind)
-            a.updated_label = display.short_date(a.updated_at)
+            a.updated_label = display.short_date(a.updated_at, date_format)
             a.chips_html = display.article_chips(sdgs.get(a.pk, ()), tags.get(a.pk, ()))
+
+
+@cache
+def _article_counts_sql() -> tuple[str, str]:
+    """The SQL of an article's revision count and of "the user voted helpful" (the user id is
+    the one parameter), correlated to the article table of the outer query."""
+    quote = connection.ops.quote_name
+    article = f"{quote(Article._meta.db_table)}.{quote(Article._meta.pk.column)}"
+    revision, vote = ArticleRevision._meta, HelpfulVote._meta
+    revisions = "SELECT COUNT(*) FROM {} WHERE {} = {}".format(  # noqa: S608 - names from the models
+        quote(revision.db_table), quote(revision.get_field("article").column), article
+    )
+    voted = "EXISTS(SELECT 1 FROM {} WHERE {} = {} AND {} = %s)".format(  # noqa: S608 - names from the models
+        quote(vote.db_table),
+        quote(vote.get_field("article").column),
+        article,
+        quote(vote.get_field("user").column),
+    )
+    return revisions, voted
 
 
 class ArticleDetail(SharedDetailView):
@@ -125,29 +150,23 @@ class ArticleDetail(SharedDetailView):
     template_name = "knowledge/detail.html"
 
     def get_base_queryset(self):
-        return Article.objects.select_related(
-            "owner", "reviewed_by", "created_by", "from_question"
-        ).prefetch_related(
-            "tags",
-            "sdgs",
-            "goals",
-            "links",
-            Prefetch("files", queryset=ArticleFile.objects.order_by("kind", "name")),
-        )
+        # Only the owner rides along (its name and link); the sidebar's lists are read below as
+        # plain rows, cheaper than prefetching model instances (#18).
+        return Article.objects.select_related("owner").only(
+            "pk", "owner_id", "visibility", "created_by_id", "updated_at", "title", "kind", "summary",
+            "body_html", "reviewed", "reviewed_at", "from_question_id", "helpful_count",
+            "owner__name", "owner__slug",
+        )  # fmt: skip
 
     def get_object(self, queryset=None):
-        # The helpful-vote check and the revision count ride along in the article's own query.
+        # The helpful-vote check and the revision count ride along in the article's own query,
+        # as SQL written once from the models' names (a Subquery/Exists with OuterRef cost
+        # more CPU to resolve and compile than the rest of the query, #18).
         user = self.request.user
-        revisions = (
-            ArticleRevision.objects.filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        annotations = {"revision_total": Coalesce(Subquery(revisions), 0)}
+        revisions_sql, voted_sql = _article_counts_sql()
+        annotations = {"revision_total": RawSQL(revisions_sql, (), output_field=IntegerField())}  # noqa: S611 - names from the models, no input
         if user.is_authenticated:
-            annotations["user_voted"] = Exists(HelpfulVote.objects.filter(article=OuterRef("pk"), user=user))
+            annotations["user_voted"] = RawSQL(voted_sql, (user.pk,), output_field=BooleanField())  # noqa: S611 - the user id is a parameter
         return get_visible_or_404(
             self.get_base_queryset().annotate(**annotations), user, pk=self.kwargs["pk"]
         )
@@ -156,25 +175,67 @@ class ArticleDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         article = self.object
-        ctx["cooperations"] = list(
-            article.cooperations.filter(pk__in=Cooperation.objects.visible_to(user).values("pk"))
+        pk = article.pk
+        ctx["sidebar_html"] = display.article_sidebar(
+            sdgs=Article.sdgs.through.objects.filter(article_id=pk)
+            .order_by("sdg_id")
+            .values_list("sdg_id", flat=True),
+            goal_keys=Article.goals.through.objects.filter(article_id=pk)
+            .order_by("goal__order")
+            .values_list("goal__key", flat=True),
+            tags=Article.tags.through.objects.filter(article_id=pk)
+            .order_by("tag__name")
+            .values_list("tag__name", "tag__slug"),
         )
-        ctx["shared_with"] = list(article.shared_with.all()) if article.visibility == "cooperation" else []
+        ctx["links"] = list(
+            ArticleLink.objects.filter(article_id=pk).order_by("pk").values_list("label", "url")
+        )
+        ctx["cooperations"] = list(
+            Cooperation.objects.visible_to(user).filter(knowledge_articles=pk).values_list("pk", "name")
+        )
+        ctx["shared_with"] = (
+            list(article.shared_with.values_list("name", flat=True))
+            if article.visibility == "cooperation"
+            else []
+        )
         ctx.update(_comment_context(self.request, article))
         ctx["voted"] = user.is_authenticated and article.user_voted
         ctx["can_review"] = actions.can_review(user, article)
         ctx["revision_count"] = article.revision_total
-        ctx["file_form"] = FileForm()
-        files = list(article.files.all())
+        if ctx["can_edit"]:
+            ctx["file_form"] = FileForm()
+        files = list(
+            ArticleFile.objects.filter(article_id=pk)
+            .order_by("kind", "name")
+            .only("pk", "article_id", "kind", "name", "size", "description")
+        )
         ctx["images"] = [f for f in files if f.kind == FileKind.IMAGE]
         ctx["attachments"] = [f for f in files if f.kind == FileKind.ATTACHMENT]
-        if article.from_question_id and article.from_question.is_visible_to(user):
-            ctx["from_question"] = article.from_question
+        if article.from_question_id:
+            ctx["from_question"] = (
+                Question.objects.visible_to(user)
+                .filter(pk=article.from_question_id)
+                .only("pk", "title")
+                .first()
+            )
         return ctx
 
 
 def _comment_context(request, article):
-    comments = list(article.comments.select_related("author", "author_organisation"))
+    comments = list(
+        article.comments.select_related("author", "author_organisation").only(
+            "pk",
+            "article_id",
+            "author_id",
+            "author_organisation_id",
+            "text",
+            "created_at",
+            "author__username",
+            "author__first_name",
+            "author__last_name",
+            "author_organisation__name",
+        )  # fmt: skip
+    )
     for comment in comments:
         comment.deletable = actions.can_delete_comment(request.user, comment)
     return {"article": article, "comments": comments, "comment_form": CommentForm()}
@@ -453,18 +514,35 @@ revision_restore.shareable_model = Article
 # --- questions and answers -------------------------------------------------------------------
 
 
+@cache
+def _answer_count_sql() -> str:
+    """The SQL of a question's answer count, correlated to the question table of the outer query."""
+    quote = connection.ops.quote_name
+    answer = Answer._meta
+    return "SELECT COUNT(*) FROM {} WHERE {} = {}.{}".format(  # noqa: S608 - names from the models
+        quote(answer.db_table),
+        quote(answer.get_field("question").column),
+        quote(Question._meta.db_table),
+        quote(Question._meta.pk.column),
+    )
+
+
 class QuestionList(SharedListView):
     model = Question
     filterset_class = QuestionFilter
     template_name = "knowledge/question_list.html"
 
     def get_base_queryset(self):
+        # The answer count as a correlated count (no GROUP BY over the shown columns, #18).
         return (
-            Question.objects.select_related("owner", "accepted_answer")
-            .prefetch_related("tags")
-            .annotate(answer_count=Count("answers"))
+            Question.objects.select_related("owner")
+            .only(
+                "pk", "title", "created_at", "owner_id", "owner__name", "visibility", "created_by_id",
+                "cooperation_id", "is_closed", "accepted_answer_id",
+            )
+            .annotate(answer_count=RawSQL(_answer_count_sql(), (), output_field=IntegerField()))  # noqa: S611 - names from the models
             .order_by("-created_at", "-pk")
-        )
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -478,8 +556,17 @@ class QuestionList(SharedListView):
             if ids
             else {}
         )
+        tags = {}
+        if questions:
+            for question_id, name, slug in (
+                Question.tags.through.objects.filter(question_id__in=[q.pk for q in questions])
+                .order_by("tag__name")
+                .values_list("question_id", "tag__name", "tag__slug")
+            ):
+                tags.setdefault(question_id, []).append((name, slug))
         for question in questions:
             question.visible_cooperation = visible.get(question.cooperation_id)
+            question.tag_list = tags.get(question.pk, ())
         return ctx
 
 
@@ -488,18 +575,40 @@ class QuestionDetail(SharedDetailView):
     template_name = "knowledge/question_detail.html"
 
     def get_base_queryset(self):
-        return Question.objects.select_related("owner", "created_by").prefetch_related("tags")
+        return Question.objects.select_related("owner").only(
+            "pk", "title", "body_html", "created_at", "owner_id", "owner__name", "visibility", "created_by_id",
+            "cooperation_id", "is_closed", "accepted_answer_id",
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         question = self.object
-        ctx["answers"] = list(question.answers.select_related("author", "author_organisation"))
+        user = self.request.user
+        ctx["tags"] = list(
+            Question.tags.through.objects.filter(question_id=question.pk)
+            .order_by("tag__name")
+            .values_list("tag__name", "tag__slug")
+        )
+        ctx["answers"] = list(
+            question.answers.select_related("author", "author_organisation").only(
+                "pk",
+                "question_id",
+                "author_id",
+                "author_organisation_id",
+                "body_html",
+                "created_at",
+                "author__username",
+                "author__first_name",
+                "author__last_name",
+                "author_organisation__name",
+            )  # fmt: skip
+        )
         ctx["answer_form"] = AnswerForm()
-        ctx["articles"] = question.articles.filter(
-            pk__in=Article.objects.visible_to(self.request.user).values("pk")
+        ctx["articles"] = list(
+            Article.objects.visible_to(user).filter(from_question_id=question.pk).only("pk", "title")
         )
         ctx["cooperation"] = (
-            Cooperation.objects.visible_to(self.request.user).filter(pk=question.cooperation_id).first()
+            Cooperation.objects.visible_to(user).filter(pk=question.cooperation_id).only("pk", "name").first()
             if question.cooperation_id
             else None
         )
