@@ -144,22 +144,31 @@ def test_computed_once_then_again_after_any_change_to_an_input(demo, monkeypatch
     assert len(computed) - before == len(buildings)
 
 
-def test_the_list_and_report_show_a_new_reading_at_once(cast, client_for):
-    """Hand-worked: 1,000 m² NGF, electricity from 1,000 to 31,000 kWh over 2025 = 30,000 kWh, so
-    30 kWh/m²a; with the year-end reading replaced by 41,000 it is 40 kWh/m²a, shown at once."""
+BERLIN = dt.timezone(dt.timedelta(hours=1))  # Europe/Berlin in winter: 1 January 00:00 local is a year boundary
+
+
+def _electricity_meter(cast, name, use_type, readings):
+    """A visible building of organisation A (1,000 m² NGF) with one electricity meter and its readings."""
     building = Building.objects.create(
-        name="Rathaus", use_type="administration", reference_area=1000, area_kind="ngf", owner=cast.org_a,
+        name=name, use_type=use_type, reference_area=1000, area_kind="ngf", owner=cast.org_a,
         visibility="platform", created_by=cast.a_admin,
     )  # fmt: skip
     meter = Meter.objects.create(
-        building=building, number="Z1", name="Strom", carrier="electricity", unit="kWh"
+        building=building, number="Z7", name="Strom", carrier="electricity", unit="kWh"
     )
-    berlin = dt.timezone(dt.timedelta(hours=1))
-    for when, value in (
-        (dt.datetime(2025, 1, 1, tzinfo=berlin), 1000),
-        (dt.datetime(2026, 1, 1, tzinfo=berlin), 31000),
-    ):
-        Reading.objects.create(meter=meter, timestamp=when, value=value)
+    for day, value in readings:
+        Reading.objects.create(
+            meter=meter, timestamp=dt.datetime.fromisoformat(day).replace(tzinfo=BERLIN), value=value
+        )
+    return meter
+
+
+def test_the_list_and_report_show_a_new_reading_at_once(cast, client_for):
+    """Hand-worked: 1,000 m² NGF, electricity from 1,000 to 31,000 kWh over 2025 = 30,000 kWh, so
+    30 kWh/m²a; with the year-end reading replaced by 41,000 it is 40 kWh/m²a, shown at once."""
+    meter = _electricity_meter(
+        cast, "Rathaus", "administration", [("2025-01-01", 1000), ("2026-01-01", 31000)]
+    )
     client = client_for(cast.a_editor)
 
     def specific_electricity():
@@ -169,7 +178,7 @@ def test_the_list_and_report_show_a_new_reading_at_once(cast, client_for):
 
     assert ">30<" in specific_electricity()
     meter.readings.filter(timestamp__year=2026).delete()  # a wrong year-end reading replaced
-    Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=berlin), value=41000)
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2026, 1, 1, tzinfo=BERLIN), value=41000)
     assert ">40<" in specific_electricity()
 
 
@@ -178,16 +187,10 @@ def test_the_building_page_shows_a_new_alert_and_figure_at_once(cast, client_for
     shows its alert on the next view, and an unchanged page computes nothing again."""
     from ikonnekt.energy import building_page
 
-    building = Building.objects.create(
-        name="Schule", use_type="school", reference_area=1000, area_kind="ngf", owner=cast.org_a,
-        visibility="platform", created_by=cast.a_admin,
-    )  # fmt: skip
-    meter = Meter.objects.create(
-        building=building, number="Z7", name="Strom", carrier="electricity", unit="kWh"
+    meter = _electricity_meter(
+        cast, "Schule", "school", [("2025-01-01", 1000), ("2025-02-01", 1310), ("2025-03-01", 1590)]
     )
-    berlin = dt.timezone(dt.timedelta(hours=1))
-    for month, value in ((1, 1000), (2, 1310), (3, 1590)):
-        Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, month, 1, tzinfo=berlin), value=value)
+    building = meter.building
     computed = []
     original = building_page.building_alerts
     monkeypatch.setattr(
@@ -199,6 +202,6 @@ def test_the_building_page_shows_a_new_alert_and_figure_at_once(cast, client_for
     assert "ohne Zählerwechsel zurück" not in first and len(computed) == 1
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="de").status_code == 200
     assert len(computed) == 1  # stored
-    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 4, 1, tzinfo=berlin), value=900)
+    Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 4, 1, tzinfo=BERLIN), value=900)
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert len(computed) == 2 and "Z7" in page and "ohne Zählerwechsel zurück" in page

@@ -50,6 +50,18 @@ from ikonnekt.reference.sdg import SDG_NUMBERS
 # --- articles -----------------------------------------------------------------------------
 
 
+# what comments and answers show of their author (their queries read only these)
+AUTHOR_COLUMNS = (
+    "author_id",
+    "author_organisation_id",
+    "created_at",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+    "author_organisation__name",
+)
+
+
 class ArticleList(SharedListView):
     model = Article
     filterset_class = ArticleFilter
@@ -224,17 +236,8 @@ class ArticleDetail(SharedDetailView):
 def _comment_context(request, article):
     comments = list(
         article.comments.select_related("author", "author_organisation").only(
-            "pk",
-            "article_id",
-            "author_id",
-            "author_organisation_id",
-            "text",
-            "created_at",
-            "author__username",
-            "author__first_name",
-            "author__last_name",
-            "author_organisation__name",
-        )  # fmt: skip
+            "pk", "article_id", "text", *AUTHOR_COLUMNS
+        )
     )
     for comment in comments:
         comment.deletable = actions.can_delete_comment(request.user, comment)
@@ -591,17 +594,8 @@ class QuestionDetail(SharedDetailView):
         )
         ctx["answers"] = list(
             question.answers.select_related("author", "author_organisation").only(
-                "pk",
-                "question_id",
-                "author_id",
-                "author_organisation_id",
-                "body_html",
-                "created_at",
-                "author__username",
-                "author__first_name",
-                "author__last_name",
-                "author_organisation__name",
-            )  # fmt: skip
+                "pk", "question_id", "body_html", *AUTHOR_COLUMNS
+            )
         )
         ctx["answer_form"] = AnswerForm()
         ctx["articles"] = list(
