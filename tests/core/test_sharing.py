@@ -108,3 +108,58 @@ def test_the_one_condition_selects_what_the_rule_says(cast, user):
     # and negated, the rest
     rest = set(Document.objects.exclude(Document.visible_to_q(viewer)).values_list("pk", flat=True))
     assert rest == {d.pk for d in made} - expected
+
+
+def _fields(obj):
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def test_memberships_and_cooperations_read_as_plain_sql_equal_the_orm(cast):
+    """``user_memberships`` and ``user_cooperation_ids`` run plain SQL written from the models'
+    meta; they give what the ORM queries gave: the same memberships with every field converted
+    (times, booleans, decimals) and the organisation joined, ordered by organisation name, and
+    the cooperations not ended."""
+    from decimal import Decimal
+
+    from ikonnekt.core.sharing import forget_user_caches, user_cooperation_ids, user_memberships
+    from ikonnekt.organizations.models import Membership
+
+    cast.org_b.area_km2 = Decimal("12.34")
+    cast.org_b.is_transfer_municipality = True
+    cast.org_b.save()
+    Membership.objects.create(user=cast.a_editor, organisation=cast.org_b, role="viewer")
+    ended = make_cooperation(cast, owner=cast.org_b, visibility="private")
+    Participation.objects.get_or_create(cooperation=ended, organisation=cast.org_b, defaults={"part": "lead"})
+    Cooperation.objects.filter(pk=ended.pk).update(status="ended")
+    running = make_cooperation(cast, owner=cast.org_z, visibility="private")
+    Participation.objects.get_or_create(
+        cooperation=running, organisation=cast.org_b, defaults={"part": "partner"}
+    )
+    for user in (cast.a_editor, cast.b_viewer, cast.a_viewer):
+        forget_user_caches(user)
+        got = user_memberships(user)
+        expected = list(
+            Membership.objects.filter(user_id=user.pk)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+        assert [(_fields(m), _fields(m.organisation)) for m in got] == [
+            (_fields(m), _fields(m.organisation)) for m in expected
+        ]
+        assert all(m._state.fields_cache["organisation"] is m.organisation for m in got)  # no query for it
+        assert all(not m._state.adding and m._state.db == "default" for m in got)
+        orgs = [m.organisation_id for m in expected]
+        assert user_cooperation_ids(user) == frozenset(
+            Participation.objects.filter(organisation_id__in=orgs)
+            .exclude(cooperation__status="ended")
+            .values_list("cooperation_id", flat=True)
+        )
+    assert len(user_memberships(cast.a_editor)) == 2
+    assert running.pk in user_cooperation_ids(cast.a_editor) and ended.pk not in user_cooperation_ids(
+        cast.a_editor
+    )
+    org_b = next(
+        m.organisation for m in user_memberships(cast.a_editor) if m.organisation_id == cast.org_b.pk
+    )
+    assert org_b.area_km2 == Decimal("12.34") and org_b.is_transfer_municipality is True
+    assert org_b.created_at.tzinfo is not None
