@@ -2,7 +2,7 @@
 template loops gave, in German and English, for organisers, contributors and readers: agenda items
 with and without description and minutes, decisions with and without agenda item, overdue and
 done action items, grouped and ungrouped idea cards with votes, members with and without
-attendance, markup in every text."""
+attendance, markup in every text; so do the working group page's meetings and members."""
 
 import re
 from datetime import timedelta
@@ -13,7 +13,7 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
-from ikonnekt.administration import meeting_page
+from ikonnekt.administration import group_page, meeting_page
 from ikonnekt.administration import models as m
 from tests.conftest import make_user
 
@@ -168,3 +168,34 @@ def test_empty_lists(cast):
     assert meeting_page.attendance_html(meeting_page.members(mt), True) == (
         '<li class="list-group-item text-muted small">–</li>'
     )
+
+
+OLD_GROUP = (
+    '{% load i18n %}<ul>{% for mt in meetings %}<li class="list-group-item"><a href="{{ mt.get_absolute_url }}">'
+    '{{ mt.title }}</a> <span class="text-muted small">{{ mt.start|date:"d.m.Y H:i" }} · {{ mt.get_kind_display }}'
+    '{% if mt.place %} · {{ mt.place }}{% endif %}</span></li>{% empty %}<li class="list-group-item text-muted">–'
+    '</li>{% endfor %}</ul><ul>{% for mem in members %}<li class="list-group-item small">{{ mem.user }} · '
+    '{{ mem.organisation }}{% if mem.is_chair %} <span class="badge text-bg-secondary">{% translate "chair" %}'
+    '</span>{% endif %}</li>{% empty %}<li class="list-group-item text-muted small">–</li>{% endfor %}</ul>'
+)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_group_meetings_and_members(meeting, language):
+    mt, _user = meeting
+    group = mt.group
+    m.Meeting.objects.create(
+        group=group,
+        title="Zweite <Sitzung>",
+        place="Raum & 2",
+        start=mt.start - timedelta(days=30),
+        end=mt.end,
+    )
+    empty = m.WorkingGroup.objects.create(owner=group.owner, cooperation=group.cooperation, name="Leer")
+    with translation.override(language):
+        for g in (group, empty):
+            new = f"<ul>{group_page.meetings_html(g)}</ul><ul>{group_page.members_html(g)}</ul>"
+            ctx = {"meetings": g.meetings.all(), "members": g.members.select_related("user", "organisation")}
+            assert new == engines["django"].from_string(OLD_GROUP).render(ctx)
+        html = group_page.meetings_html(group)
+    assert "Raum &amp; 2" in html and "Zweite &lt;Sitzung&gt;" in html

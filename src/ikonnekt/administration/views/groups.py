@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms, meeting_page
+from ikonnekt.administration import actions, forms, group_page, meeting_page
 from ikonnekt.administration import models as m
 from ikonnekt.administration.deadlines import open_action_items, upcoming
 from ikonnekt.administration.ical import feed, group_for_feed_token, hash_token, meeting_ics
@@ -55,8 +55,8 @@ class GroupDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         g = self.object
         ctx.update(
-            members=g.members.select_related("user", "organisation"),
-            meetings=g.meetings.all(),
+            members_html=group_page.members_html(g),
+            meetings_html=group_page.meetings_html(g),
             open_items=m.ActionItem.objects.filter(meeting__group=g)
             .exclude(status=m.ActionStatus.DONE)
             .select_related("assignee", "meeting__group"),
