@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms
+from ikonnekt.administration import actions, forms, group_page, meeting_page
 from ikonnekt.administration import models as m
 from ikonnekt.administration.deadlines import open_action_items, upcoming
 from ikonnekt.administration.ical import feed, group_for_feed_token, hash_token, meeting_ics
@@ -55,8 +55,8 @@ class GroupDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         g = self.object
         ctx.update(
-            members=g.members.select_related("user", "organisation"),
-            meetings=g.meetings.all(),
+            members_html=group_page.members_html(g),
+            meetings_html=group_page.meetings_html(g),
             open_items=m.ActionItem.objects.filter(meeting__group=g)
             .exclude(status=m.ActionStatus.DONE)
             .select_related("assignee", "meeting__group"),
@@ -133,33 +133,28 @@ class MeetingDetail(SharedDetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        mt = self.object
-        user = self.request.user
-        ideas = mt.ideas.annotate(n_votes=Count("votes")).order_by("cluster", "-n_votes", "id")
-        voted = set(m.IdeaVote.objects.filter(card__meeting=mt, user=user).values_list("card_id", flat=True))
-        clusters = {}
-        for idea in ideas:
-            idea.voted = idea.pk in voted
-            clusters.setdefault(idea.cluster or _("(not grouped)"), []).append(idea)
-        attendance = {a.user_id: a for a in mt.attendances.all()}
-        members = [
-            (mem, attendance.get(mem.user_id))
-            for mem in mt.group.members.select_related("user", "organisation")
-        ]
-        agenda = list(mt.agenda_items.all())
+        mt, request, can_edit = self.object, self.request, ctx["can_edit"]
+        agenda = meeting_page.agenda(mt)
+        clusters = meeting_page.idea_clusters(mt, request.user)
+        members = meeting_page.members(mt)
+        can_contribute = actions.can_contribute(request.user, mt, {row[0] for row in members})
         ctx.update(
-            agenda=agenda,
-            decisions=mt.decisions.select_related("agenda_item"),
-            action_items=mt.action_items.select_related("assignee", "agenda_item"),
+            agenda_html=meeting_page.agenda_html(agenda, can_edit),
+            decisions_html=meeting_page.decisions_html(mt),
+            action_items_html=meeting_page.action_items_html(mt),
             clusters=clusters,
-            members=members,
-            attendance_choices=m.AttendanceStatus.choices,
-            can_contribute=actions.can_contribute(user, mt, {mem.user_id for mem, _att in members}),
-            decision_form=forms.DecisionForm(meeting=mt, prefix="d"),
-            action_form=forms.ActionItemForm(meeting=mt, prefix="a"),
-            agenda_form=forms.AgendaItemForm(prefix="g", initial={"position": len(agenda) + 1}),
-            idea_form=forms.IdeaForm(prefix="i"),
+            ideas_html=meeting_page.ideas_html(request, clusters, can_contribute, can_edit),
+            attendance_html=meeting_page.attendance_html(members, can_edit),
+            can_contribute=can_contribute,
         )
+        if can_edit:  # the forms are shown to the organisers only, the idea form to contributors
+            ctx.update(
+                decision_form=forms.DecisionForm(meeting=mt, prefix="d"),
+                action_form=forms.ActionItemForm(meeting=mt, prefix="a"),
+                agenda_form=forms.AgendaItemForm(prefix="g", initial={"position": len(agenda) + 1}),
+            )
+        if can_contribute:
+            ctx["idea_form"] = forms.IdeaForm(prefix="i")
         return ctx
 
 

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ikonnekt.administration import models as m
-from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items, upcoming
+from ikonnekt.administration import overview_page
+from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items
 from ikonnekt.cooperations.models import Cooperation, Participation
 from ikonnekt.core.sharing import get_visible_or_404, user_org_ids
 from ikonnekt.organizations.models import Organisation
@@ -20,27 +21,34 @@ def overview(request):
     today = timezone.localdate()
     org = request.active_organisation
     org_ids = [org.pk] if org else sorted(user_org_ids(user))
-    agreements = (
-        m.Agreement.objects.visible_to(user)
-        .filter(parties__organisation_id__in=org_ids)
-        .select_related("cooperation")
-        .distinct()
-    )
+    agreements = overview_page.agreements(user, org_ids)
     return render(
         request,
         "administration/overview.html",
         {
-            "agreements": agreements,
-            "deadlines": upcoming(user, today, within_days=365, organisation=org),
-            "positions": m.SharedPosition.objects.visible_to(user)
-            .filter(Q(owner_id__in=org_ids) | Q(shares__organisation_id__in=org_ids))
-            .distinct(),
-            "resources": m.SharedResource.objects.visible_to(user)
-            .filter(cooperation__participations__organisation_id__in=org_ids)
-            .distinct(),
-            "groups": m.WorkingGroup.objects.visible_to(user)
-            .filter(cooperation__participations__organisation_id__in=org_ids)
-            .distinct(),
+            "agreements_html": overview_page.agreements_html(agreements),
+            "deadlines": overview_page.deadlines(agreements, today),
+            "positions": overview_page.links(
+                m.SharedPosition.objects.visible_to(user)
+                .filter(Q(owner_id__in=org_ids) | Q(shares__organisation_id__in=org_ids))
+                .distinct(),
+                "title",
+                "administration:position_detail",
+            ),
+            "resources": overview_page.links(
+                m.SharedResource.objects.visible_to(user)
+                .filter(cooperation__participations__organisation_id__in=org_ids)
+                .distinct(),
+                "name",
+                "administration:resource_detail",
+            ),
+            "groups": overview_page.links(
+                m.WorkingGroup.objects.visible_to(user)
+                .filter(cooperation__participations__organisation_id__in=org_ids)
+                .distinct(),
+                "name",
+                "administration:group_detail",
+            ),
             "action_items": open_action_items(user),
             "organisation": org,
         },

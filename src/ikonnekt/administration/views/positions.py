@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ikonnekt.administration import actions, forms
+from ikonnekt.administration import actions, forms, position_page
 from ikonnekt.administration import models as m
 from ikonnekt.administration.views.common import _actor
 from ikonnekt.core.crud import (
@@ -48,7 +48,7 @@ class PositionDetail(SharedDetailView):
             year=year,
             shares=shares,
             total_hours=total,
-            records=p.time_records.select_related("person", "organisation")[:50],
+            records_html=position_page.records_html(p),
             annual_costs=p.annual_personnel_costs * (1 + p.overhead_rate_percent / 100),
             can_record=actions.can_record_time(self.request.user, p),
         )

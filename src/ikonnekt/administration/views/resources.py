@@ -48,14 +48,12 @@ class ResourceDetail(SharedDetailView):
                 end__gte=now - timedelta(days=7), status__in=m.ACTIVE_BOOKING + (m.BookingStatus.REJECTED,)
             ).select_related("organisation", "booked_by")[:100]
         )
-        for b in bookings:
-            b.user_can_edit = b.can_edit(self.request.user)
         year = timezone.localdate().year
         calendar_head, calendar_rows = resource_page.calendar_html(_week_grid(bookings, timezone.localdate()))
         ctx.update(
-            bookings=bookings,
+            bookings_html=resource_page.bookings_html(self.request, bookings, ctx["can_edit"]),
             can_book=r.can_book(self.request.user),
-            usage=r.usage_records.select_related("organisation")[:30],
+            usage_html=resource_page.usage_html(r),
             usage_totals=r.usage_records.filter(date__year=year)
             .values("organisation__name")
             .annotate(q=Sum("quantity"))
