@@ -144,7 +144,8 @@ def test_computed_once_then_again_after_any_change_to_an_input(demo, monkeypatch
     assert len(computed) - before == len(buildings)
 
 
-BERLIN = dt.timezone(dt.timedelta(hours=1))  # Europe/Berlin in winter: 1 January 00:00 local is a year boundary
+# Europe/Berlin in winter: 1 January 00:00 local is a year boundary
+BERLIN = dt.timezone(dt.timedelta(hours=1))
 
 
 def _electricity_meter(cast, name, use_type, readings):
