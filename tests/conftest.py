@@ -147,3 +147,15 @@ def _empty_data_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language (German): a request with ``Accept-Language: en``
+    leaves English active in the thread, and a later test asserting German text would fail."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -57,3 +57,26 @@ def test_no_records(cast):
         owner=cast.org_a, cooperation=cast.coop, title="Stelle", annual_personnel_costs=Decimal("65000")
     )
     assert records_html(position) == engines["django"].from_string(OLD).render({"records": []})
+
+
+def test_the_time_shares_group_thousands_in_german(cast, client_for):
+    """Hours of a year pass 1,000: the shares table writes them grouped (German 1.039,6; seen
+    ungrouped as "1039,60" in the browser)."""
+    position = m.SharedPosition.objects.create(
+        owner=cast.org_a, cooperation=cast.coop, title="Stelle", annual_personnel_costs=Decimal("65000"),
+        visibility="platform",
+    )  # fmt: skip
+    m.PositionShare.objects.create(position=position, organisation=cast.org_a, planned_percent=60)
+    for i in range(150):
+        m.TimeRecord.objects.create(
+            position=position, person=cast.a_editor, organisation=cast.org_a,
+            date=date(2025, 1, 1) + timedelta(days=i % 100), hours=Decimal("6.93"),
+        )  # fmt: skip
+    page = (
+        client_for(cast.a_editor)
+        .get(position.get_absolute_url() + "?year=2025", HTTP_ACCEPT_LANGUAGE="de")
+        .content.decode()
+    )
+    shares = page[page.index('id="time-shares"') :]
+    shares = shares[: shares.index("</table>")]
+    assert "1.039,50" in shares and "1039" not in shares  # 150 × 6.93 h
