@@ -11,7 +11,7 @@ from django.utils import translation
 
 from ikonnekt.administration import models as m
 from ikonnekt.administration import overview_page
-from ikonnekt.administration.deadlines import upcoming
+from ikonnekt.administration.deadlines import deadlines_of, upcoming
 
 OLD = (
     '{% load i18n %}{% for a in agreements %}<tr><td><a href="{{ a.get_absolute_url }}">{{ a.title }}</a></td>'
@@ -50,7 +50,7 @@ def test_agreements_and_deadlines(cast, language):
     agreements = overview_page.agreements(user, org_ids)
     assert len(agreements) == 5
     with translation.override(language):
-        new = overview_page.deadlines(agreements, today)
+        new = deadlines_of(agreements, today)
         old = upcoming(user, today, within_days=365)
         assert [(a.pk, d.kind, d.date, d.label, left) for a, d, left in new] == [
             (a.pk, d.kind, d.date, d.label, left) for a, d, left in old

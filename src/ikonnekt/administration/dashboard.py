@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ikonnekt.administration import vat
-from ikonnekt.administration.deadlines import RUNNING, agreement_deadlines, open_action_items
+from ikonnekt.administration.deadlines import RUNNING, deadlines_of, open_action_items
 from ikonnekt.administration.models import Agreement, AgreementStatus, VatStatus
 from ikonnekt.core.sharing import user_org_ids
 
@@ -16,21 +16,16 @@ def _agreements(user, organisation, today):
     org_ids = [organisation.pk] if organisation else sorted(user_org_ids(user))
     running = Q(status__in=RUNNING, term_end__isnull=False)
     unclassified = Q(vat_status=VatStatus.UNCLASSIFIED) & ~Q(status=AgreementStatus.ENDED)
-    deadlines, open_vat = [], []
-    for agreement in (
+    agreements = list(
         Agreement.objects.visible_to(user)
         .filter(running | unclassified, parties__organisation_id__in=org_ids)
         .distinct()
         .order_by("title")
-    ):
-        if agreement.status in RUNNING and agreement.term_end is not None:
-            for deadline in agreement_deadlines(agreement, today):
-                left = (deadline.date - today).days
-                if 0 <= left <= DEADLINE_DAYS:
-                    deadlines.append((agreement, deadline, left))
-        if agreement.vat_status == VatStatus.UNCLASSIFIED and agreement.status != AgreementStatus.ENDED:
-            open_vat.append(agreement)
-    return sorted(deadlines, key=lambda r: r[1].date), open_vat
+    )
+    open_vat = [
+        a for a in agreements if a.vat_status == VatStatus.UNCLASSIFIED and a.status != AgreementStatus.ENDED
+    ]
+    return deadlines_of(agreements, today, DEADLINE_DAYS), open_vat
 
 
 def panels(request):

@@ -43,8 +43,17 @@ def upcoming(user, today: date, within_days: int = 180, organisation=None):
         .filter(status__in=RUNNING, parties__organisation_id__in=org_ids, term_end__isnull=False)
         .distinct()
     )
+    return deadlines_of(qs, today, within_days)
+
+
+def deadlines_of(agreements, today: date, within_days: int = 365):
+    """(agreement, deadline, days left) of the running ``agreements`` with a term end whose
+    deadlines fall within ``within_days``, soonest first (the overview reads its agreements once
+    and passes them here; :func:`upcoming` queries them)."""
     rows = []
-    for agreement in qs:
+    for agreement in agreements:
+        if agreement.status not in RUNNING or agreement.term_end is None:
+            continue
         for deadline in agreement_deadlines(agreement, today):
             left = (deadline.date - today).days
             if 0 <= left <= within_days:

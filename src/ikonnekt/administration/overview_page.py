@@ -13,7 +13,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ikonnekt.administration import models as m
-from ikonnekt.administration.deadlines import RUNNING, agreement_deadlines
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 
@@ -40,19 +39,6 @@ def agreements(user, org_ids):
         .only(*AGREEMENT_FIELDS)
         .distinct()
     )
-
-
-def deadlines(agreements, today, within_days=365):
-    """``deadlines.upcoming`` of these agreements: (agreement, deadline, days left), soonest first."""
-    rows = []
-    for agreement in agreements:
-        if agreement.status not in RUNNING or agreement.term_end is None:
-            continue
-        for deadline in agreement_deadlines(agreement, today):
-            left = (deadline.date - today).days
-            if 0 <= left <= within_days:
-                rows.append((agreement, deadline, left))
-    return sorted(rows, key=lambda r: r[1].date)
 
 
 def agreements_html(agreements):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ikonnekt.administration import models as m
 from ikonnekt.administration import overview_page
-from ikonnekt.administration.deadlines import agreement_deadlines, open_action_items
+from ikonnekt.administration.deadlines import agreement_deadlines, deadlines_of, open_action_items
 from ikonnekt.cooperations.models import Cooperation, Participation
 from ikonnekt.core.sharing import get_visible_or_404, user_org_ids
 from ikonnekt.organizations.models import Organisation
@@ -27,7 +27,7 @@ def overview(request):
         "administration/overview.html",
         {
             "agreements_html": overview_page.agreements_html(agreements),
-            "deadlines": overview_page.deadlines(agreements, today),
+            "deadlines": deadlines_of(agreements, today),
             "positions": overview_page.links(
                 m.SharedPosition.objects.visible_to(user)
                 .filter(Q(owner_id__in=org_ids) | Q(shares__organisation_id__in=org_ids))
