@@ -205,4 +205,4 @@ def test_the_building_page_shows_a_new_alert_and_figure_at_once(cast, client_for
     assert len(computed) == 1  # stored
     Reading.objects.create(meter=meter, timestamp=dt.datetime(2025, 4, 1, tzinfo=BERLIN), value=900)
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert len(computed) == 2 and "Z7" in page and "ohne Zählerwechsel zurück" in page
+    assert len(computed) == 2 and "Zähler Z7:" in page and "ohne Zählerwechsel zurück" in page
