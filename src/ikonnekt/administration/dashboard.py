@@ -7,6 +7,16 @@ from ikonnekt.administration.models import Agreement, AgreementStatus, VatStatus
 from ikonnekt.core.sharing import user_org_ids
 
 DEADLINE_DAYS = 180
+# what the deadlines, the § 2b notice and the links read of an agreement
+AGREEMENT_FIELDS = (
+    "title",
+    "status",
+    "vat_status",
+    "term_end",
+    "renewal_months",
+    "notice_period_months",
+    "notice_given_on",
+)
 
 
 def _agreements(user, organisation, today):
@@ -19,6 +29,7 @@ def _agreements(user, organisation, today):
     agreements = list(
         Agreement.objects.visible_to(user)
         .filter(running | unclassified, parties__organisation_id__in=org_ids)
+        .only(*AGREEMENT_FIELDS)
         .distinct()
         .order_by("title")
     )

@@ -42,7 +42,8 @@ def panels(request):
     announcements = list(
         Announcement.objects.visible_to(user)
         .exclude(valid_until__lt=timezone.localdate())
-        .select_related("owner")[:6]
+        .select_related("owner")
+        .only("title", "pinned", "owner__name")[:6]
     )
     return [
         {

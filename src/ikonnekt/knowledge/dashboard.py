@@ -10,13 +10,14 @@ def panels(request):
     articles = list(
         Article.objects.visible_to(user)
         .select_related("owner")
-        .defer("body", "body_html")
+        .only("title", "kind", "owner__name")
         .order_by("-updated_at")[:5]
     )
     open_questions = list(
         Question.objects.visible_to(user)
         .filter(accepted_answer__isnull=True)
         .select_related("owner")
+        .only("title", "owner__name")
         .order_by("-created_at")[:5]
     )
     if not articles and not open_questions:
