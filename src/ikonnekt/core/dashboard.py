@@ -1,7 +1,7 @@
 """Dashboard panels of the platform itself: the organisations' recent activity and the user's running jobs."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -13,23 +13,28 @@ ACTIVITY = 15
 
 def _activity_rows(user):
     """The last entries as ready HTML lines (formatted here once, not by a dozen template tags
-    per row): time · who · action: what „object“."""
+    per row): time · who · action: what „object“. Labels are translated once per page."""
     actions = dict(AuditAction.choices)
     system = _("System")
-    rows = []
+    when_format = formats.get_format("SHORT_DATETIME_FORMAT")
+    labels, kinds, rows = {}, {}, []
     for timestamp, actor_name, action, content_type_id, object_repr in (
         AuditLog.objects.filter(owner_organisation_id__in=user_org_ids(user))
         .exclude(action__in=["login", "login_failed", "view", "download"])
         .values_list("timestamp", "actor_name", "action", "content_type_id", "object_repr")[:ACTIVITY]
     ):
-        model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
+        if action not in labels:
+            labels[action] = str(actions.get(action, action))
+        if content_type_id not in kinds:
+            model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
+            kinds[content_type_id] = f"{model._meta.verbose_name} " if model else ""
         rows.append(
             format_html(
                 '<span class="text-muted">{}</span> · {} · {}: {}„{}“',
-                formats.date_format(timezone.localtime(timestamp), "SHORT_DATETIME_FORMAT"),
+                dateformat.format(timezone.localtime(timestamp), when_format),
                 actor_name or system,
-                actions.get(action, action),
-                f"{model._meta.verbose_name} " if model else "",
+                labels[action],
+                kinds[content_type_id],
                 object_repr,
             )
         )
