@@ -50,80 +50,11 @@ class SettingsForm(BootstrapModelForm):
         ]
 
     def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
         from ikonnekt.cooperations.models import Cooperation
 
-        instance = kwargs.get("instance")
-        coop_ids = user_cooperation_ids(user)
-        listed = None
-        if instance is not None and instance.pk and not (args or kwargs.get("data") is not None):
-            # An unbound form on the series page: the cooperations offered and those the series
-            # is shared with in one query (the form's initial value and its options were two, #18).
-            listed = _offered_and_shared(instance, coop_ids)
-            cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-            had_cache = "shared_with" in cache
-            if not had_cache:
-                cache["shared_with"] = _cached_queryset(Cooperation, [c for c in listed if c.is_shared])
-        try:
-            super().__init__(*args, **kwargs)
-        finally:
-            if listed is not None and not had_cache:
-                del instance._prefetched_objects_cache["shared_with"]
-        field = self.fields["shared_with"]
-        field.queryset = Cooperation.objects.filter(pk__in=coop_ids)
-        field.required = False
-        if listed is not None:
-            field.widget.choices = _ListedChoices(field, [c for c in listed if c.pk in coop_ids])
-
-
-def _offered_and_shared(series, coop_ids):
-    """Cooperations offered to the reader (``coop_ids``) or shared with ``series``, each with
-    ``is_shared``, in the cooperations' order (name). Plain SQL: the ORM's query with an
-    ``Exists`` cost more to build than the two queries it replaces (#18)."""
-    from django.db import connection
-
-    from ikonnekt.cooperations.models import Cooperation
-
-    quote = connection.ops.quote_name
-    field = IndicatorSeries._meta.get_field("shared_with")
-    through = field.remote_field.through._meta
-    pk = quote(Cooperation._meta.pk.column)
-    target = quote(through.get_field(field.m2m_reverse_field_name()).column)
-    source = quote(through.get_field(field.m2m_field_name()).column)
-    shared = f"SELECT {target} FROM {quote(through.db_table)} WHERE {source} = %s"  # noqa: S608 - names from the models
-    offered = f" OR c.{pk} IN ({', '.join(['%s'] * len(coop_ids))})" if coop_ids else ""
-    sql = (
-        f"SELECT c.*, c.{pk} IN ({shared}) AS is_shared FROM {quote(Cooperation._meta.db_table)} c "  # noqa: S608
-        f"WHERE c.{pk} IN ({shared}){offered} ORDER BY c.{quote(Cooperation._meta.get_field('name').column)}"
-    )
-    return list(Cooperation.objects.raw(sql, [series.pk, series.pk, *sorted(coop_ids)]))
-
-
-def _cached_queryset(model, objects):
-    """A queryset holding ``objects`` as its result, as a prefetch leaves it (no query)."""
-    queryset = model.objects.filter(pk__in=[o.pk for o in objects])
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    return queryset
-
-
-class _ListedChoices(ModelChoiceIterator):
-    """The options of a model choice field from objects already loaded (no query)."""
-
-    def __init__(self, field, objects):
-        super().__init__(field)
-        self.objects = objects
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.objects:
-            yield self.choice(obj)
-
-    def __len__(self):
-        return len(self.objects) + (self.field.empty_label is not None)
-
-    def __bool__(self):
-        return self.field.empty_label is not None or bool(self.objects)
+        self.fields["shared_with"].queryset = Cooperation.objects.filter(pk__in=user_cooperation_ids(user))
+        self.fields["shared_with"].required = False
 
 
 class FollowTargetForm(BootstrapForm):
