@@ -731,8 +731,8 @@ def district_overview(request):
         .select_related("area", "area__municipality", "catalogue", "owner")
         .order_by("area__municipality__name", "area__name", "assessed_on")
     )
-    scores = results.score_many(assessments)
     nodes = results.catalogue_nodes({a.catalogue_id for a in assessments})
+    scores = results.score_many(assessments, nodes)
     category_titles = []
     for a in assessments:
         for n in nodes[a.catalogue_id]:
