@@ -54,7 +54,10 @@ def build(assessment, nodes=None, ratings=None) -> dict:
             row.depth,
             result.nodes[row.node.pk],
             by_measure.get(row.node.pk),
-            explain(result.nodes[row.node.pk], method, titles, texts=texts, seps=seps),
+            # the "how is this computed" of categories (no page shows one for a measure)
+            ""
+            if row.node.is_measure
+            else explain(result.nodes[row.node.pk], method, titles, texts=texts, seps=seps),
         )
         for row in results.tree_rows(nodes)
     ]

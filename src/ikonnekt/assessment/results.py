@@ -71,14 +71,19 @@ def score_assessment(assessment, nodes=None, ratings=None) -> scoring.ScoreResul
     )
 
 
-def score_many(assessments) -> dict:
-    """``{assessment_id: ScoreResult}`` for many assessments with two queries in total."""
+def score_many(assessments, nodes=None) -> dict:
+    """``{assessment_id: ScoreResult}`` for many assessments with two queries in total (one when
+    the caller passes ``nodes``, the :func:`catalogue_nodes` of their catalogues)."""
     assessments = list(assessments)
-    nodes = catalogue_nodes({a.catalogue_id for a in assessments})
+    if nodes is None:
+        nodes = catalogue_nodes({a.catalogue_id for a in assessments})
     compiled = {cid: to_scoring_nodes(ns) for cid, ns in nodes.items()}
     ratings = defaultdict(dict)
-    rows = Rating.objects.filter(assessment_id__in=[a.pk for a in assessments]).values_list(
-        "assessment_id", "measure_id", "level", "not_applicable"
+    # unordered: looked up by measure (the default order joins the catalogue entries)
+    rows = (
+        Rating.objects.filter(assessment_id__in=[a.pk for a in assessments])
+        .order_by()
+        .values_list("assessment_id", "measure_id", "level", "not_applicable")
     )
     for assessment_id, measure_id, level, not_applicable in rows:
         ratings[assessment_id][measure_id] = scoring.RatingInput(level, not_applicable)

@@ -407,13 +407,31 @@ def _feed_link(request, assessment, row):
 def assessment_detail(request, pk):
     from ikonnekt.indicators.models import IndicatorSeries
 
-    assessment = _assessment(request, pk)
+    # Only the columns the page shows of the area, catalogue and owner (the header, the scoring
+    # method and thresholds); the compiled join of every column of four tables cost more than
+    # the ratings (#18).
+    assessment = get_visible_or_404(
+        Assessment.objects.select_related("area", "catalogue", "owner").only(
+            *(f.name for f in Assessment._meta.concrete_fields),
+            "area__name",
+            "catalogue__title",
+            "catalogue__version",
+            "catalogue__aggregation",
+            "catalogue__threshold_basic",
+            "catalogue__threshold_advanced",
+            "catalogue__threshold_ambitious",
+            "owner__name",
+        ),
+        request.user,
+        pk=pk,
+    )
     # The followed series in a query of their own, with the read rule on the series' own table
     # (one condition) deciding whether the reader may see each; none when no rating follows a
     # feed (most). Across the ratings' relation (an annotation of every rating) the rule cost
     # more than the ratings themselves (#18).
+    # unordered: the report looks ratings up by measure (the default order joins the catalogue)
     ratings = list(
-        assessment.ratings.prefetch_related(
+        assessment.ratings.order_by().prefetch_related(
             Prefetch(
                 "feed",
                 queryset=IndicatorSeries.objects.annotate(
@@ -450,7 +468,8 @@ def assessment_detail(request, pk):
             "siblings": Assessment.objects.visible_to(request.user)
             .filter(area=assessment.area)
             .exclude(pk=assessment.pk)
-            .order_by("assessed_on"),
+            .order_by("assessed_on")
+            .only("pk", "scenario", "assessed_on"),
         }
     )
     return render(request, "assessment/assessment_detail.html", data)
@@ -712,8 +731,8 @@ def district_overview(request):
         .select_related("area", "area__municipality", "catalogue", "owner")
         .order_by("area__municipality__name", "area__name", "assessed_on")
     )
-    scores = results.score_many(assessments)
     nodes = results.catalogue_nodes({a.catalogue_id for a in assessments})
+    scores = results.score_many(assessments, nodes)
     category_titles = []
     for a in assessments:
         for n in nodes[a.catalogue_id]:
