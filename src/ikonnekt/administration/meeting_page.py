@@ -176,3 +176,24 @@ def attendance_html(rows, can_edit):
             text += f"<span>{labels.get(status, escape(status)) if status else '–'}</span>"
         out.append(text + "</li>")
     return mark_safe("".join(out))
+
+
+_LINKS = (
+    "ics",
+    "minutes_pdf",
+    "file_minutes",
+    "edit",
+    "invite",
+    "minutes",
+    "agenda",
+    "decision",
+    "action",
+    "idea",
+    "attendance",
+)
+
+
+def links(meeting):
+    """The page's links: ``administration:meeting_<name>`` of the meeting (one ``reverse`` per route
+    and process instead of a ``{% url %}`` per link and request)."""
+    return {name: row_url(f"administration:meeting_{name}")(meeting.pk) for name in _LINKS}

@@ -146,6 +146,7 @@ class MeetingDetail(SharedDetailView):
             ideas_html=meeting_page.ideas_html(request, clusters, can_contribute, can_edit),
             attendance_html=meeting_page.attendance_html(members, can_edit),
             can_contribute=can_contribute,
+            urls=meeting_page.links(mt),
         )
         if can_edit:  # the forms are shown to the organisers only, the idea form to contributors
             ctx.update(
