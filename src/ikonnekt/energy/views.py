@@ -104,9 +104,11 @@ def _factor_set(request, year):
     return chosen or sets.filter(method="bisko", year__lte=year).order_by("-year").first() or sets.first()
 
 
-def _child(model, user, pk):
-    """A child object (meter, measure, …) visible through its parent, else 404."""
-    obj = model.objects.visible_to(user).filter(pk=pk).first()
+def _child(model, user, pk, *related):
+    """A child object (meter, measure, …) visible through its parent, else 404 (``related``:
+    relations read with it, e.g. the meter's building that its page shows)."""
+    qs = model.objects.visible_to(user)
+    obj = (qs.select_related(*related) if related else qs).filter(pk=pk).first()
     if obj is None:
         raise Http404
     return obj
@@ -390,7 +392,7 @@ meter_edit.shareable_model = Meter
 
 @login_required
 def meter_detail(request, pk):
-    meter = _child(Meter, request.user, pk)
+    meter = _child(Meter, request.user, pk, "building")
     year = _year(request, default_offset=0)
     exchanges = list(meter.exchanges.all())
     loader.preload_meter(meter, [year - 1, year], exchanges)  # both years from one read of the data
@@ -904,6 +906,8 @@ class QuarterDetail(SharedDetailView):
                 for v, r, e, t in data["results"]
                 if r and t
             ],
+            building_rows=_building_rows(self.object, ctx.get("can_edit")),
+            edit_label=_("Edit"),
             notes=[_(n) for n in concepts.ASSUMPTION_NOTES],
             breakdown=concepts.breakdown_page(concepts.breakdown(data)) if ok else None,
             fuel_links=_fuel_links(data, self.request.user),
@@ -911,11 +915,37 @@ class QuarterDetail(SharedDetailView):
         return ctx
 
 
-def _fuel_links(data, user):
-    """(variant, green-waste fuel link, scenario visible to the user) of the linked variants."""
-    links = data.get("fuel_links", {})
+def _building_rows(quarter, can_edit):
+    """The building types' table rows, figures formatted here (not a filter per cell)."""
+    seps = numformat.separators()
+    edit_url = row_url("energy:quarter_building_edit") if can_edit else None
     return [
-        (v, links[v.pk], bool(links[v.pk].scenario and links[v.pk].scenario.is_visible_to(user)))
+        {
+            "name": b.name,
+            "count": b.count,
+            "area": numformat.floatformat(b.area, "0g", seps),
+            "heat_demand": numformat.floatformat(b.heat_demand, "0g", seps),
+            "dhw_demand": numformat.floatformat(b.dhw_demand, "0g", seps),
+            "electricity": numformat.floatformat(b.electricity, "0g", seps),
+            "edit_url": edit_url(b.pk) if edit_url else None,
+        }
+        for b in quarter.buildings.all()
+    ]
+
+
+def _fuel_links(data, user):
+    """(variant, green-waste fuel link, scenario visible to the user) of the linked variants
+    (which of the scenarios the user sees: one query for all of them)."""
+    links = data.get("fuel_links", {})
+    scenarios = {link.scenario.pk: link.scenario for link in links.values() if link.scenario is not None}
+    visible = set()
+    if scenarios:
+        model = type(next(iter(scenarios.values())))
+        # the read rule as ``is_visible_to`` applies it, for every scenario at once
+        rows = model._base_manager.filter(pk__in=scenarios).filter(model.visible_to_q(user))
+        visible = set(rows.values_list("pk", flat=True))
+    return [
+        (v, links[v.pk], bool(links[v.pk].scenario and links[v.pk].scenario.pk in visible))
         for v, _r, _e, _t in data["results"]
         if v.pk in links
     ]
