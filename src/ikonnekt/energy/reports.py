@@ -123,12 +123,39 @@ def report_data(report, user):
             for r in rows
         ),
     }
+    # the cells of the totals, trend and measures, formatted once here (as ``floatformat:"0g"``)
+    totals_text = {
+        key: floatformat(totals[key], "1g" if key in ("co2_t", "savings_t") else "0g", seps)
+        for key in (
+            "heat",
+            "heat_normalised",
+            "electricity",
+            "costs",
+            "co2_t",
+            "savings_kwh",
+            "savings_eur",
+            "savings_t",
+        )
+    }
+    trend_rows = [
+        (y, floatformat(v["heat"], "0g", seps), floatformat(v["electricity"], "0g", seps))
+        for y, v in trend.items()
+    ]
     answers = {a.requirement: a for a in report.answers.all()}
     checks = [
         {"key": key, "level": level, "text": text, "answer": answers.get(key)}
         for key, level, text in SELF_CHECK
     ]
     measures = [m for r in rows for m in r["building"].measures.all()]
+    measure_rows = [
+        {
+            "building": m.building.name,
+            "title": m.title,
+            "status": m.get_status_display(),
+            "savings": floatformat(m.expected_savings_kwh, "0g", seps) if m.expected_savings_kwh else "",
+        }
+        for m in measures
+    ]
     return {
         "report": report,
         "rows": rows,
@@ -137,6 +164,9 @@ def report_data(report, user):
         "trend": trend,
         "checks": checks,
         "measures": measures,
+        "measure_rows": measure_rows,
+        "trend_rows": trend_rows,
+        "totals_text": totals_text,
         "factor_set": report.factor_set,
     }
 

@@ -170,9 +170,18 @@ class BuildingList(SharedListView):
         figures = year_figures.building_years(buildings, [year], factors, refs)  # stored by their inputs
         rows = [figures[b.pk][year] for b in buildings]
         url = row_url("energy:building_detail")
+        seps = numformat.separators()
         for r in rows:
             r["url"] = url(r["building"].pk)
             r["badge"] = display.class_badge(r["bench_heat"])
+            # the cells as the filters ``floatformat:"0g"|default:"–"`` wrote them, once here
+            r["text"] = {
+                "use_type": r["building"].get_use_type_display() or "–",
+                "area": numformat.floatformat(r["building"].reference_area, "0g", seps) or "–",
+                "specific_heat": numformat.floatformat(r["specific_heat"], "0g", seps) or "–",
+                "specific_electricity": numformat.floatformat(r["specific_electricity"], "0g", seps) or "–",
+                "co2_t": numformat.floatformat(r["co2_t"], "1g", seps),
+            }
         from ikonnekt.core.sharing import Role
 
         ctx.update(
@@ -754,6 +763,7 @@ class ReportList(SharedListView):
 class ReportDetail(SharedDetailView):
     model = EnergyReport
     template_name = "energy/report_detail.html"
+    select_related = ("owner", "factor_set", "cooperation")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
