@@ -143,9 +143,7 @@ class DocumentDetail(SharedDetailView):
         ctx["history"] = history.history_rows(
             AuditLog.objects.filter(
                 content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
-            )
-            .only(*history.FIELDS)
-            .order_by("-timestamp")[:200]
+            ).order_by("-timestamp")
         )
         ctx["links"] = [
             link

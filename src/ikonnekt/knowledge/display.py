@@ -11,7 +11,7 @@ from django.utils.formats import date_format, localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from ikonnekt.reference.sdg import SDG_NUMBERS, sdg_colour, sdg_text_colour, sdg_title
 
@@ -182,3 +182,37 @@ def article_sidebar(sdgs, goal_keys, tags):
             + "\n</div>"
         )  # fmt: skip
     return mark_safe("\n  ".join(parts))  # noqa: S308 - every part is format_html output
+
+
+def article_rows(articles) -> str:
+    """The list page's article rows (``_list_fragment.html`` wrote them with a ``{% url %}``,
+    two ``{% translate %}`` and a ``{% visibility_badge %}`` per row): same HTML, from the
+    labels ``ArticleList._decorate`` put on each article."""
+    from ikonnekt.core.links import row_url
+    from ikonnekt.core.templatetags.ikonnekt import visibility_badge
+
+    url = row_url("knowledge:detail")
+    reviewed = (
+        f'<span class="badge text-bg-success" title="{escape(gettext("Reviewed"))}"><i class="bi bi-patch-check">'
+        f"</i> {escape(gettext('reviewed'))}</span>"
+    )
+    badges = {}
+    out = []
+    for a in articles:
+        if a.visibility not in badges:
+            badges[a.visibility] = visibility_badge(a)
+        kind = escape(a.kind_label)
+        summary = f'<div class="small mt-1">{escape(a.summary)}</div>' if a.summary else ""
+        out.append(
+            f'\n<div class="list-group-item">\n  <div class="d-flex justify-content-between flex-wrap gap-2">\n'
+            f'    <div><i class="bi bi-{escape(a.icon)} kind-icon" title="{kind}"></i> '
+            f'<a class="fw-semibold" href="{url(a.pk)}">{escape(a.title)}</a>\n'
+            f'      <span class="badge text-bg-light border">{kind}</span>\n'
+            f"      {reviewed if a.reviewed else ''}</div>\n"
+            f'    <div class="small text-muted">{escape(a.owner.name)} · {escape(a.updated_label)} · '
+            f'<i class="bi bi-hand-thumbs-up"></i> {a.helpful_count} {badges[a.visibility]}</div>\n'
+            f"  </div>\n  {summary}\n"
+            f'  <div class="mt-1">{a.chips_html}</div>\n</div>\n'
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped or already safe HTML
+

@@ -85,6 +85,7 @@ class ArticleList(SharedListView):
         if ctx.get("page_obj") is not None:
             ctx["page_obj"].object_list = articles
         self._decorate(articles)
+        ctx["article_rows"] = display.article_rows(articles)
         if is_partial(self.request):
             return ctx
         active_tag = self.request.GET.get("tag", "")
