@@ -215,4 +215,3 @@ def article_rows(articles) -> str:
             f'  <div class="mt-1">{a.chips_html}</div>\n</div>\n'
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped or already safe HTML
-
