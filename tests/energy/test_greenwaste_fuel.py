@@ -190,3 +190,30 @@ def test_pdf_and_xlsx_explain_where_the_fuel_quantity_and_price_come_from(cast, 
     assert "Brennstoff aus Grüngut-Szenarien" in text
     for part in expected:
         assert " ".join(part.split()) in text, part
+
+
+def test_the_links_of_a_quarter_take_the_same_queries_for_one_or_three_linked_variants(cast):
+    """#18: the quarter page reads every variant's fuel link; the queries do not grow with them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    quarter, variant = _quarter(cast)
+    greenwaste_fuel.set_link(Actor(user=cast.a_editor), variant, _scenario(cast, owner=cast.org_b), 0.9)
+
+    def queries():
+        variants = list(quarter.variants.select_related("fuel_scenario"))
+        quarter.owner  # noqa: B018 - loaded before counting, as the page has it
+        with CaptureQueriesContext(connection) as ctx:
+            links = greenwaste_fuel.links_of(quarter, variants)
+        return len(ctx.captured_queries), links
+
+    one, links = queries()
+    assert links[variant.pk].problem == "" and links[variant.pk].plant == "Heizwerk"
+    for name in ("Zweite", "Dritte"):
+        more = Variant.objects.create(
+            quarter=quarter, name=name, heat_source="biomass_network", efficiency=0.85, capex=1
+        )
+        greenwaste_fuel.set_link(Actor(user=cast.a_editor), more, _scenario(cast, owner=cast.org_b), 0.9)
+    three, links = queries()
+    assert len(links) == 3 and all(link.plant == "Heizwerk" for link in links.values())
+    assert three == one

@@ -128,7 +128,7 @@ def compare(quarter, with_sensitivity=True):
     from ikonnekt.energy import greenwaste_fuel
 
     variants = list(quarter.variants.select_related("fuel_scenario"))
-    links = {v.pk: link for v in variants if (link := greenwaste_fuel.link_of(v)) is not None}
+    links = greenwaste_fuel.links_of(quarter, variants)
     key = f"energy:quarter:{quarter.pk}:{_fingerprint(quarter, variants, links, with_sensitivity)}"
     stored = cache.get(key)
     if stored is None:

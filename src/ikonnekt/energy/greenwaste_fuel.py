@@ -65,12 +65,10 @@ def blended_price(demand_kwh: float, available_kwh: float, scenario_ct: float, q
     return (covered * scenario_ct + rest * (quarter_ct or 0.0)) / demand_kwh
 
 
-def _serving_plant(scenario, municipality_id):
-    """(plant row of the result, tonnes of the municipality it receives) or (None, 0)."""
+def _serving_plant(scenario, points):
+    """(plant row of the result, tonnes of the municipality it receives) or (None, 0); ``points``:
+    the ids (as text) of the scenario's collection points of the municipality."""
     result = scenario.result or {}
-    points = {
-        str(pk) for pk in scenario.points.filter(municipality_id=municipality_id).values_list("pk", flat=True)
-    }
     by_plant = {}
     for flow in result.get("flows", []):
         if str(flow["point"]) in points:
@@ -87,18 +85,44 @@ def _serving_plant(scenario, municipality_id):
 
 def link_of(variant) -> FuelLink | None:
     """The variant's green-waste fuel link with everything taken over, or None without a link."""
-    from ikonnekt.indicators.actions import visible_to_organisation
+    return links_of(variant.quarter, [variant]).get(variant.pk)
 
+
+def links_of(quarter, variants) -> dict:
+    """{variant id: FuelLink} of the ``variants`` of ``quarter`` that are linked to a green-waste
+    scenario, in at most three queries whatever their number: which of the other organisations'
+    scenarios the quarter's organisation still sees (the read rule as ``is_visible_to`` applies it,
+    for a stand-in member of that organisation: its cooperations, then the rule) and the scenarios'
+    collection points of the quarter's municipality (#18: one such set per linked variant before)."""
+    from ikonnekt.indicators.actions import OrganisationMember
+    from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario
+
+    linked = [v for v in variants if v.fuel_scenario_id is not None or v.fuel_scenario_name]
+    scenarios = {v.fuel_scenario.pk: v.fuel_scenario for v in linked if v.fuel_scenario_id is not None}
+    visible, points = set(), {}
+    others = [pk for pk, s in scenarios.items() if s.owner_id != quarter.owner_id]
+    if others:
+        member = OrganisationMember(quarter.owner_id)
+        rows = GreenWasteScenario._base_manager.filter(pk__in=others).filter(
+            GreenWasteScenario.visible_to_q(member)
+        )
+        visible = set(rows.values_list("pk", flat=True))
+    if scenarios:
+        for scenario_id, point_id in CollectionPoint.objects.filter(
+            scenario_id__in=list(scenarios), municipality_id=quarter.owner_id
+        ).values_list("scenario_id", "pk"):
+            points.setdefault(scenario_id, set()).add(str(point_id))
+    return {v.pk: _link(v, quarter, visible, points.get(v.fuel_scenario_id, set())) for v in linked}
+
+
+def _link(variant, quarter, visible, points) -> FuelLink:
     scenario = variant.fuel_scenario
-    if scenario is None and not variant.fuel_scenario_name:
-        return None
-    quarter = variant.quarter
     label = scenario.name if scenario is not None else variant.fuel_scenario_name
     link = FuelLink(scenario=scenario, label=label)
     if scenario is None:
         link.problem = _("The green-waste scenario “%(s)s” was deleted.") % {"s": label}
         return link
-    if scenario.owner_id != quarter.owner_id and not visible_to_organisation(scenario, quarter.owner_id):
+    if scenario.owner_id != quarter.owner_id and scenario.pk not in visible:
         link.problem = _("The green-waste scenario is no longer visible to the organisation of this quarter.")
         return link
     if variant.heat_source != "biomass_network":
@@ -111,7 +135,7 @@ def link_of(variant) -> FuelLink | None:
         link.problem = _("The green-waste scenario has not been optimised yet.")
         return link
     municipality = quarter.owner
-    plant, tonnes = _serving_plant(scenario, municipality.pk)
+    plant, tonnes = _serving_plant(scenario, points)
     row = next(
         (r for r in scenario.result.get("municipalities", []) if r["municipality"] == municipality.name), None
     )
