@@ -93,13 +93,14 @@ def links_of(quarter, variants) -> dict:
     scenario, in at most three queries whatever their number: which of the other organisations'
     scenarios the quarter's organisation still sees (the read rule as ``is_visible_to`` applies it,
     for a stand-in member of that organisation: its cooperations, then the rule) and the scenarios'
-    collection points of the quarter's municipality (#18: one such set per linked variant before)."""
+    collection points of the quarter's municipality, read once a link needs them (#18: one such set
+    per linked variant before)."""
     from ikonnekt.indicators.actions import OrganisationMember
     from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario
 
     linked = [v for v in variants if v.fuel_scenario_id is not None or v.fuel_scenario_name]
     scenarios = {v.fuel_scenario.pk: v.fuel_scenario for v in linked if v.fuel_scenario_id is not None}
-    visible, points = set(), {}
+    visible = set()
     others = [pk for pk, s in scenarios.items() if s.owner_id != quarter.owner_id]
     if others:
         member = OrganisationMember(quarter.owner_id)
@@ -107,15 +108,25 @@ def links_of(quarter, variants) -> dict:
             GreenWasteScenario.visible_to_q(member)
         )
         visible = set(rows.values_list("pk", flat=True))
-    if scenarios:
-        for scenario_id, point_id in CollectionPoint.objects.filter(
-            scenario_id__in=list(scenarios), municipality_id=quarter.owner_id
-        ).values_list("scenario_id", "pk"):
-            points.setdefault(scenario_id, set()).add(str(point_id))
-    return {v.pk: _link(v, quarter, visible, points.get(v.fuel_scenario_id, set())) for v in linked}
+    loaded = {}
+
+    def points(scenario_id):
+        """The ids (as text) of the scenario's collection points of the quarter's municipality: read
+        for all the scenarios at once when the first link gets this far."""
+        if not loaded:
+            loaded[None] = set()
+            for sid, pid in CollectionPoint.objects.filter(
+                scenario_id__in=list(scenarios), municipality_id=quarter.owner_id
+            ).values_list("scenario_id", "pk"):
+                loaded.setdefault(sid, set()).add(str(pid))
+        return loaded.get(scenario_id, set())
+
+    return {v.pk: _link(v, quarter, visible, points) for v in linked}
 
 
 def _link(variant, quarter, visible, points) -> FuelLink:
+    """One variant's link; ``visible``: ids of other organisations' scenarios the quarter's
+    organisation sees; ``points(scenario id)``: see :func:`links_of`."""
     scenario = variant.fuel_scenario
     label = scenario.name if scenario is not None else variant.fuel_scenario_name
     link = FuelLink(scenario=scenario, label=label)
@@ -135,7 +146,7 @@ def _link(variant, quarter, visible, points) -> FuelLink:
         link.problem = _("The green-waste scenario has not been optimised yet.")
         return link
     municipality = quarter.owner
-    plant, tonnes = _serving_plant(scenario, points)
+    plant, tonnes = _serving_plant(scenario, points(scenario.pk))
     row = next(
         (r for r in scenario.result.get("municipalities", []) if r["municipality"] == municipality.name), None
     )
