@@ -104,9 +104,7 @@ def links_of(quarter, variants) -> dict:
     others = [pk for pk, s in scenarios.items() if s.owner_id != quarter.owner_id]
     if others:
         member = OrganisationMember(quarter.owner_id)
-        rows = GreenWasteScenario._base_manager.filter(pk__in=others).filter(
-            GreenWasteScenario.visible_to_q(member)
-        )
+        rows = GreenWasteScenario.objects.visible_to(member).filter(pk__in=others)
         visible = set(rows.values_list("pk", flat=True))
     loaded = {}
 

@@ -951,9 +951,7 @@ def _fuel_links(data, user):
     visible = set()
     if scenarios:
         model = type(next(iter(scenarios.values())))
-        # the read rule as ``is_visible_to`` applies it, for every scenario at once
-        rows = model._base_manager.filter(pk__in=scenarios).filter(model.visible_to_q(user))
-        visible = set(rows.values_list("pk", flat=True))
+        visible = set(model.objects.visible_to(user).filter(pk__in=scenarios).values_list("pk", flat=True))
     return [
         (v, links[v.pk], bool(links[v.pk].scenario and links[v.pk].scenario.pk in visible))
         for v, _r, _e, _t in data["results"]
