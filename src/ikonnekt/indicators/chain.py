@@ -58,7 +58,7 @@ def visible_series(user) -> list[IndicatorSeries]:
     return list(
         IndicatorSeries.objects.visible_to(user)
         .filter(feed__in=CHAIN_FEEDS)
-        .select_related("source_type", "owner")
+        .select_related("source_type")
         .order_by("source_id", "pk")
     )
 

@@ -30,7 +30,10 @@ class PublishForm(BootstrapForm):
         self.sources = {str(s.pk): s for s in feed.publishable_sources(user)}
         self.fields["source"].choices = [(k, str(s)) for k, s in self.sources.items()]
         self.fields["region"].queryset = Organisation.objects.order_by("name")
-        self.fields["shared_with"].queryset = Cooperation.objects.filter(pk__in=user_cooperation_ids(user))
+        # the options show the names only (``Cooperation.__str__``)
+        self.fields["shared_with"].queryset = Cooperation.objects.filter(
+            pk__in=user_cooperation_ids(user)
+        ).only("name")
 
     def clean_source(self):
         return self.sources[self.cleaned_data["source"]]
@@ -53,7 +56,10 @@ class SettingsForm(BootstrapModelForm):
         super().__init__(*args, **kwargs)
         from ikonnekt.cooperations.models import Cooperation
 
-        self.fields["shared_with"].queryset = Cooperation.objects.filter(pk__in=user_cooperation_ids(user))
+        # the options show the names only (``Cooperation.__str__``)
+        self.fields["shared_with"].queryset = Cooperation.objects.filter(
+            pk__in=user_cooperation_ids(user)
+        ).only("name")
         self.fields["shared_with"].required = False
 
 

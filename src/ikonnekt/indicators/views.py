@@ -80,7 +80,7 @@ def publish(request, key):
 class SeriesDetail(SharedDetailView):
     model = IndicatorSeries
     template_name = "indicators/series_detail.html"
-    select_related = ("owner", "region", "source_type", "created_by")
+    select_related = ("owner", "region", "source_type")
 
     def get_base_queryset(self):
         from ikonnekt.assessment.models import Rating
@@ -267,7 +267,9 @@ def chain_page(request):
 
     series = chain.visible_series(request.user)
     region_ids = {s.region_id for s in series} - {None}
-    regions = list(Organisation.objects.filter(pk__in=region_ids).order_by("name"))
+    regions = list(
+        Organisation.objects.filter(pk__in=region_ids).order_by("name").only("name", "slug", "kind")
+    )
     region = None
     slug = request.GET.get("region", "")
     if slug:
