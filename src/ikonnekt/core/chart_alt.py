@@ -30,14 +30,15 @@ class ChartTable:
     summary: str = ""
 
 
-def fmt(value) -> str:
-    """A cell value in the user's language (German: 1.234,5)."""
+def fmt(value, seps=None) -> str:
+    """A cell value in the user's language (German: 1.234,5); ``seps``: the language's number
+    separators (``numformat.separators()``) when the caller formats many cells."""
     if value is None or value == "":
         return "–"
     if isinstance(value, dict):
-        return fmt(value.get("value"))
+        return fmt(value.get("value"), seps)
     if isinstance(value, list | tuple):
-        return " / ".join(fmt(v) for v in value)
+        return " / ".join(fmt(v, seps) for v in value)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float | Decimal):
@@ -45,7 +46,8 @@ def fmt(value) -> str:
             value = round(value, 2)
             if value.is_integer():
                 value = int(value)
-        return numformat.number(value)  # number_format's text, faster (tests/core/test_numformat.py)
+        # number_format's text, faster (tests/core/test_numformat.py)
+        return numformat.number(value, seps=seps)
     if isinstance(value, datetime | date):
         return formats.localize(value)
     text = str(value)
@@ -113,7 +115,8 @@ def _summary(headers: list[str], rows: list[list], numeric_column: int) -> str:
 def _finish(headers: list[str], raw_rows: list[list]) -> ChartTable:
     if len(raw_rows) > MAX_ROWS:
         return ChartTable(headers=headers, rows=[], summary=_summary(headers, raw_rows, len(headers) - 1))
-    return ChartTable(headers=headers, rows=[[fmt(c) for c in r] for r in raw_rows])
+    seps = numformat.separators()  # once per table, not per cell
+    return ChartTable(headers=headers, rows=[[fmt(c, seps) for c in r] for r in raw_rows])
 
 
 def chart_table(options: dict | None) -> ChartTable | None:
