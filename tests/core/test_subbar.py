@@ -86,3 +86,18 @@ def test_language_switch_writes_what_the_template_wrote(cast, language, style):
             expected = _oracle(LANGUAGE_TEMPLATE, request, style=style)
             assert _ours(subbar.language_switch(request, style)) == expected
             assert ("English" in expected) == (language == "de")
+
+
+def test_csrf_input_is_masked_once_per_request_and_secret():
+    from django.middleware.csrf import _unmask_cipher_token, rotate_token
+
+    request = RequestFactory().get("/")
+    first = subbar.csrf_input(request)
+    assert subbar.csrf_input(request) == first  # the page's forms share one token, as in a template render
+    secret = request.META["CSRF_COOKIE"]
+    assert _unmask_cipher_token(re.search(r'value="([^"]+)"', first)[1]) == secret
+    rotate_token(request)  # e.g. a login during the request: a token of the new secret
+    second = subbar.csrf_input(request)
+    assert second != first
+    assert _unmask_cipher_token(re.search(r'value="([^"]+)"', second)[1]) == request.META["CSRF_COOKIE"]
+    assert subbar.csrf_input(RequestFactory().get("/")) != first  # another request, another mask

@@ -9,7 +9,6 @@ give the same HTML (escaped as the template escaped it), with the separators, th
 the csrf input and the URL patterns read once per page.
 """
 
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
@@ -20,6 +19,7 @@ from ikonnekt.administration import models as m
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
+from ikonnekt.core.subbar import csrf_input
 
 
 def _v(value):
@@ -123,7 +123,7 @@ def cost_items_html(request, agreement_id, can_edit, seps):
     categories = _labels(m.CostItem, "category")
     if can_edit:
         delete_url = row_url("administration:cost_item_delete")
-        csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+        csrf = csrf_input(request)
         button = (
             f'">{csrf}<button class="btn btn-sm btn-link text-danger p-0" title="{escape(_("Delete"))}">'
             '<i class="bi bi-trash"></i></button></form>'

@@ -9,7 +9,6 @@ per page.
 """
 
 from django.db.models import Count, Q
-from django.middleware.csrf import get_token
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.formats import localize
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from ikonnekt.administration import models as m
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
+from ikonnekt.core.subbar import csrf_input
 
 
 def _v(value):
@@ -30,10 +30,6 @@ def _v(value):
 def _user_name(first, last, username):
     """``str(user)``: the full name, else the user name."""
     return f"{first} {last}".strip() or username
-
-
-def _csrf_input(request):
-    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
 
 
 def agenda(meeting):
@@ -105,7 +101,7 @@ def idea_clusters(meeting, user):
 
 
 def ideas_html(request, clusters, can_contribute, can_edit):
-    csrf = _csrf_input(request) if (can_contribute or can_edit) else ""
+    csrf = csrf_input(request) if (can_contribute or can_edit) else ""
     vote_url = row_url("administration:idea_vote")
     group_url = row_url("administration:idea_group")
     group_word = escape(_("group"))

@@ -7,7 +7,6 @@ the bookings and usage tables (a date filter, a URL, a csrf token and a permissi
 booking; the usage records read as the shown columns).
 """
 
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.formats import date_format
@@ -20,6 +19,7 @@ from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import separators
 from ikonnekt.core.sharing import has_role
+from ikonnekt.core.subbar import csrf_input
 
 _BADGES = {"confirmed": "text-bg-primary", "requested": "text-bg-warning"}
 
@@ -54,7 +54,7 @@ def bookings_html(request, bookings, can_edit):
     weekdays = [escape(str(WEEKDAYS_ABBR[day])) for day in range(7)]
     statuses = {key: escape(label) for key, label in choice_labels(m.Booking, "status").items()}
     url = row_url("administration:booking_status")
-    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+    csrf = csrf_input(request)
     decide = (
         f'<button class="btn btn-sm btn-outline-success" name="status" value="confirmed">{escape(_("approve"))}'
         f'</button><button class="btn btn-sm btn-outline-danger" name="status" value="rejected">'

@@ -16,9 +16,16 @@ from ikonnekt.core.sharing import Role
 _ROLE_LABELS = dict(Role.choices)
 
 
-def _csrf_input(request) -> str:
-    """What ``{% csrf_token %}`` writes."""
-    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+def csrf_input(request) -> str:
+    """What ``{% csrf_token %}`` writes, masked once per request and CSRF secret as one template
+    render does (its forms share the context's token), not with new random bytes for every form of
+    the page (header switches, row forms written in Python)."""
+    kept = getattr(request, "_csrf_input", None)
+    if kept is not None and kept[0] == request.META.get("CSRF_COOKIE"):
+        return kept[1]
+    html = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+    request._csrf_input = (request.META.get("CSRF_COOKIE"), html)
+    return html
 
 
 def _options(memberships, active) -> str:
@@ -44,7 +51,7 @@ def organisation_switch(request) -> SafeString:
     return mark_safe(  # noqa: S308 (every dynamic part is escaped)
         '<form class="d-flex flex-wrap align-items-center gap-2 subbar-item" method="post" '
         f'action="{reverse("organizations:switch")}" id="org-switch">\n'
-        f'    {_csrf_input(request)}<input type="hidden" name="next" value="{escape(request.get_full_path())}">\n'
+        f'    {csrf_input(request)}<input type="hidden" name="next" value="{escape(request.get_full_path())}">\n'
         '    <label class="small text-muted text-nowrap" for="active-org"><i class="bi bi-building"></i> '
         f"{escape(gettext('Acting for'))}</label>\n"
         '    <select class="form-select form-select-sm org-switch" name="organisation" id="active-org">\n'
@@ -63,7 +70,7 @@ def language_switch(request, style: str) -> SafeString:
     else:
         button = f'<button class="btn btn-sm btn-outline-{style}" name="language" value="de" lang="de">Deutsch</button>'
     return mark_safe(  # noqa: S308 (every dynamic part is escaped)
-        f"{_csrf_input(request)}\n"
+        f"{csrf_input(request)}\n"
         f'        <input name="next" type="hidden" value="{escape(request.get_full_path())}">\n'
         f"        {button}"
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.administration import actions, forms, group_page, meeting_page
+from ikonnekt.administration import actions, forms, group_page, meeting_page, side_lists
 from ikonnekt.administration import models as m
 from ikonnekt.administration.deadlines import open_action_items, upcoming
 from ikonnekt.administration.ical import feed, group_for_feed_token, hash_token, meeting_ics
@@ -57,9 +57,10 @@ class GroupDetail(SharedDetailView):
         ctx.update(
             members_html=group_page.members_html(g),
             meetings_html=group_page.meetings_html(g),
-            open_items=m.ActionItem.objects.filter(meeting__group=g)
-            .exclude(status=m.ActionStatus.DONE)
-            .select_related("assignee", "meeting__group"),
+            action_items_html=side_lists.action_items_html(
+                self.request,
+                m.ActionItem.objects.filter(meeting__group=g).exclude(status=m.ActionStatus.DONE),
+            ),
             feed_token=self.request.session.pop(f"group_feed_{g.pk}", None),
         )
         return ctx
@@ -346,7 +347,8 @@ action_status.shareable_model = m.ActionItem
 
 @login_required
 def my_actions(request):
-    return render(request, "administration/my_actions.html", {"items": open_action_items(request.user)})
+    items = side_lists.action_items_html(request, open_action_items(request.user))
+    return render(request, "administration/my_actions.html", {"action_items_html": items})
 
 
 @login_required

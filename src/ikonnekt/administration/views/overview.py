@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ikonnekt.administration import models as m
-from ikonnekt.administration import overview_page
+from ikonnekt.administration import overview_page, side_lists
 from ikonnekt.administration.deadlines import agreement_deadlines, deadlines_of, open_action_items
 from ikonnekt.cooperations.models import Cooperation, Participation
 from ikonnekt.core.sharing import get_visible_or_404, user_org_ids
@@ -27,7 +27,7 @@ def overview(request):
         "administration/overview.html",
         {
             "agreements_html": overview_page.agreements_html(agreements),
-            "deadlines": deadlines_of(agreements, today),
+            "deadlines_html": side_lists.deadlines_html(deadlines_of(agreements, today)),
             "positions": overview_page.links(
                 m.SharedPosition.objects.visible_to(user)
                 .filter(Q(owner_id__in=org_ids) | Q(shares__organisation_id__in=org_ids))
@@ -49,7 +49,7 @@ def overview(request):
                 "name",
                 "administration:group_detail",
             ),
-            "action_items": open_action_items(user),
+            "action_items_html": side_lists.action_items_html(request, open_action_items(user)),
             "organisation": org,
         },
     )
@@ -84,16 +84,18 @@ def cooperation_overview(request, pk):
         {
             "cooperation": cooperation,
             "agreements": agreements,
-            "deadlines": deadlines,
+            "deadlines_html": side_lists.deadlines_html(deadlines),
             "positions": m.SharedPosition.objects.visible_to(user).filter(cooperation=cooperation),
             "resources": m.SharedResource.objects.visible_to(user).filter(cooperation=cooperation),
             "costs": costs,
             "year": year,
             "groups": groups,
-            "action_items": m.ActionItem.objects.visible_to(user)
-            .filter(meeting__group__cooperation=cooperation)
-            .exclude(status=m.ActionStatus.DONE)
-            .select_related("assignee", "meeting__group"),
+            "action_items_html": side_lists.action_items_html(
+                request,
+                m.ActionItem.objects.visible_to(user)
+                .filter(meeting__group__cooperation=cooperation)
+                .exclude(status=m.ActionStatus.DONE),
+            ),
         },
     )
 
@@ -122,14 +124,16 @@ def organisation_overview(request, slug):
             .filter(participations__organisation=organisation)
             .distinct(),
             "agreements": agreements,
-            "deadlines": sorted(
-                [
-                    (a, d, (d.date - today).days)
-                    for a in agreements
-                    for d in agreement_deadlines(a, today)
-                    if d.date >= today
-                ],
-                key=lambda r: r[1].date,
+            "deadlines_html": side_lists.deadlines_html(
+                sorted(
+                    [
+                        (a, d, (d.date - today).days)
+                        for a in agreements
+                        for d in agreement_deadlines(a, today)
+                        if d.date >= today
+                    ],
+                    key=lambda r: r[1].date,
+                )
             ),
             "transfers": m.TaskTransfer.objects.visible_to(user)
             .filter(Q(from_organisation=organisation) | Q(to_organisation=organisation))

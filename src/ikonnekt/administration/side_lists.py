@@ -1,0 +1,80 @@
+"""The deadline and open-action-item lists of the overviews, the group page and "my action items",
+written in Python once (issue #18).
+
+They were included templates with a date filter, a plural translation and a URL per deadline and,
+per action item, a full row with its meeting, group and assignee, a ``{% url %}``, a csrf token and
+two translations; on the overview and the group page they cost more than their queries. These give
+the same HTML, read the action items as the shown columns and the texts once per list.
+"""
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+from ikonnekt.administration.models import ActionStatus
+from ikonnekt.core.links import row_url
+from ikonnekt.core.subbar import csrf_input
+
+
+def _date(day):
+    """``{{ day|date:"d.m.Y" }}``."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def deadlines_html(deadlines):
+    """The deadline list of (agreement, deadline, days left) rows."""
+    url = row_url("administration:agreement_detail")
+    out = []
+    for agreement, deadline, left in deadlines:
+        badge = "text-bg-danger" if left <= 30 else "text-bg-warning" if left <= 90 else "text-bg-light"
+        out.append(
+            '<li class="list-group-item small d-flex justify-content-between"><span><strong>'
+            f"{_date(deadline.date)}</strong> · {escape(deadline.label)}: "
+            f'<a href="{url(agreement.pk)}">{escape(agreement.title)}</a></span><span class="badge {badge}">'
+            f"{ngettext('in %(days)s day', 'in %(days)s days', left) % {'days': left}}</span></li>\n"
+        )
+    if not out:
+        out.append(f'<li class="list-group-item text-muted small">{escape(_("No deadlines ahead."))}</li>')
+    return mark_safe(
+        '<ul class="list-group list-group-flush" id="deadline-list">\n' + "".join(out) + "\n</ul>\n"
+    )
+
+
+def action_items_html(request, items):
+    """The list of the action items of queryset ``items`` (in its order), each with its "done" form."""
+    rows = items.values_list(
+        "pk",
+        "title",
+        "due_on",
+        "status",
+        "meeting__group__name",
+        "assignee__first_name",
+        "assignee__last_name",
+        "assignee__username",
+    )
+    today = timezone.localdate()
+    url = row_url("administration:action_status")
+    overdue = f'<span class="badge text-bg-danger">{escape(_("overdue"))}</span> '
+    form_tail = (
+        csrf_input(request)
+        + f'<input type="hidden" name="next" value="{escape(request.path)}"><button class="btn btn-sm '
+        f'btn-outline-success" name="status" value="done" title="{escape(pgettext("action item", "done"))}">'
+        '<i class="bi bi-check-lg"></i></button></form></li>\n'
+    )
+    out = []
+    for pk, title, due_on, status, group, first, last, username in rows:
+        late = status != ActionStatus.DONE and due_on < today  # ActionItem.is_overdue
+        assignee = f"{first} {last}".strip() or username  # str(user)
+        out.append(
+            '<li class="list-group-item small d-flex justify-content-between align-items-center"><span>'
+            f"{overdue if late else ''}<strong>{_date(due_on)}</strong> · {escape(title)} "
+            f'<span class="text-muted">({escape(group)}, {escape(assignee)})</span></span>\n'
+            f'<form method="post" action="{url(pk)}" class="d-flex gap-1">{form_tail}'
+        )
+    if not out:
+        out.append(f'<li class="list-group-item text-muted small">{escape(_("No open action items."))}</li>')
+    return mark_safe(
+        '<ul class="list-group list-group-flush" id="action-items">\n' + "".join(out) + "\n</ul>\n"
+    )
