@@ -1,7 +1,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from ikonnekt.administration import vat
+from ikonnekt.administration import side_lists, vat
 from ikonnekt.administration.deadlines import RUNNING, deadlines_of, open_action_items
 from ikonnekt.administration.models import Agreement, AgreementStatus, VatStatus
 from ikonnekt.core.sharing import user_org_ids
@@ -49,8 +49,8 @@ def panels(request):
     return [
         {
             "template": "administration/_dashboard_panel.html",
-            "deadlines": deadlines[:8],
-            "action_items": list(open_action_items(request.user)[:8]),
+            "deadlines_html": side_lists.deadlines_html(deadlines[:8]),
+            "action_items_html": side_lists.action_items_html(request, open_action_items(request.user)[:8]),
             "vat_unclassified": unclassified,
             "vat_notice": vat.transition_notice(today) if unclassified else "",
             "today": today,
