@@ -63,3 +63,31 @@ def test_rows_as_the_template_gave_them(cast, language):
         assert str(list_rows.rows_html([])) == _old([])
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in new
     assert "&lt;b&gt;Bauhof&lt;/b&gt; &amp; &quot;Partner&quot;" in new
+
+
+# The goal and participant loops of cooperations/detail.html before they moved into list_rows.py.
+OLD_DETAIL = """{% for g in c.goals.all %}<li><span class="goal-dot" style="background: {{ g.colour }}"></span> <strong>{{ g }}</strong> – <span class="text-muted">{{ g.description }}</span></li>{% endfor %}
+{% for p in c.participations.all %}<li class="list-group-item d-flex justify-content-between"><a href="{{ p.organisation.get_absolute_url }}">{{ p.organisation }}</a><span class="badge text-bg-light">{{ p.get_part_display }}</span></li>{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_detail_items_as_the_template_gave_them(cast, language):
+    from ikonnekt.cooperations.views import PARTICIPANTS
+
+    odd = Organisation.objects.create(
+        name="<script>alert(1)</script> & Co", slug="odd", code="OD", kind="municipality"
+    )
+    marked = Cooperation.objects.create(name="Bauhof", form="arbeitskreis", status="planned", owner=odd)
+    marked.goals.set(Goal.objects.all())
+    Participation.objects.create(cooperation=marked, organisation=odd, part="lead")
+    Participation.objects.create(cooperation=marked, organisation=cast.org_b, part="supporter")
+    bare = Cooperation.objects.create(name="Ohne alles", form="zweckverband", status="ended", owner=odd)
+    written = {}
+    for c in (marked, bare):
+        c = Cooperation.objects.prefetch_related("goals", PARTICIPANTS).get(pk=c.pk)
+        with translation.override(language):
+            new = f"{list_rows.goal_items_html(c.pk)}\n{list_rows.participant_items_html(c.pk)}"
+            assert new == engines["django"].from_string(OLD_DETAIL).render({"c": c})
+        written[c.pk] = new
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in written[marked.pk]
+    assert written[bare.pk] == "\n"

@@ -12,7 +12,14 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ikonnekt.cooperations.models import GOAL_COLOURS, Cooperation, Goal, Part, Participation
+from ikonnekt.cooperations.models import (
+    GOAL_COLOURS,
+    GOAL_DESCRIPTIONS,
+    Cooperation,
+    Goal,
+    Part,
+    Participation,
+)
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import Visibility
@@ -82,3 +89,41 @@ def rows_html(cooperations):
             f"<td>{badges.get(c.visibility, '')}</td></tr>\n"
         )
     return mark_safe("".join(out))
+
+
+def goal_items_html(cooperation_id):
+    """The detail page's goal list items (the template looped over prefetched goals): key order
+    of the goals, colour dot, label and description, escaped as the template did."""
+    labels = _labels(Goal, "key")
+    keys = (
+        Cooperation.goals.through.objects.filter(cooperation_id=cooperation_id)
+        .order_by("goal__order")
+        .values_list("goal__key", flat=True)
+    )
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<li><span class="goal-dot" style="background: {escape(GOAL_COLOURS[key])}"></span> '
+            f"<strong>{labels.get(key, escape(key))}</strong> – "
+            f'<span class="text-muted">{escape(GOAL_DESCRIPTIONS[key])}</span></li>'
+            for key in keys
+        )
+    )
+
+
+def participant_items_html(cooperation_id):
+    """The detail page's participant list items (the template looped over prefetched
+    participations): organisation link and the part's label, in the order of the parts."""
+    parts = _labels(Participation, "part")
+    url = row_url("organizations:detail")
+    rows = (
+        Participation.objects.filter(cooperation_id=cooperation_id)
+        .order_by("part")
+        .values_list("organisation__name", "organisation__slug", "part")
+    )
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<li class="list-group-item d-flex justify-content-between"><a href="{escape(url(slug))}">'
+            f'{escape(name)}</a><span class="badge text-bg-light">{parts.get(part, escape(part))}</span></li>'
+            for name, slug, part in rows
+        )
+    )

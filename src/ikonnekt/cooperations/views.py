@@ -38,6 +38,12 @@ PARTICIPANTS = Prefetch(
     .order_by("part"),
 )
 
+# what the detail page shows of a cooperation (and the owner for the edit check)
+DETAIL_COLUMNS = (
+    "id", "owner_id", "visibility", "created_by_id", "name", "form", "status", "start_date", "end_date",
+    "description",
+)  # fmt: skip
+
 
 class CooperationList(SharedListView):
     model = Cooperation
@@ -62,12 +68,16 @@ class CooperationDetail(SharedDetailView):
     template_name = "cooperations/detail.html"
 
     def get_base_queryset(self):
-        return Cooperation.objects.select_related("owner").prefetch_related("goals", PARTICIPANTS)
+        # what the page shows of the cooperation itself; goals and participants are read as
+        # rows below (#18: prefetched model instances and a template loop cost more)
+        return Cooperation.objects.only(*DETAIL_COLUMNS)
 
     def get_context_data(self, **kwargs):
         """Modules add what they do in this cooperation (agreements, visions, reports, …) through
         their ``cooperation_sections.py`` (see ``cooperations.sections``)."""
         ctx = super().get_context_data(**kwargs)
+        ctx["goal_items"] = list_rows.goal_items_html(self.object.pk)
+        ctx["participant_items"] = list_rows.participant_items_html(self.object.pk)
         ctx["sections"] = cooperation_sections(self.request, self.object)
         return ctx
 

@@ -37,7 +37,9 @@ class ArticleFilter(django_filters.FilterSet):
     )
     goal = django_filters.ChoiceFilter(choices=GoalKey.choices, label=_("Goal"), method="filter_goal")
     owner = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), label=_("Author organisation")
+        # the options show names only (Organisation.__str__), so only those are read
+        queryset=Organisation.objects.only("pk", "name"),
+        label=_("Author organisation"),
     )
     reviewed = django_filters.ChoiceFilter(
         choices=[("yes", _("reviewed")), ("no", _("not yet reviewed"))],
