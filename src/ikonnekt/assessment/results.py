@@ -17,10 +17,20 @@ class TreeRow:
     depth: int
 
 
-def catalogue_nodes(catalogue_ids) -> dict:
-    """``{catalogue_id: [CatalogueNode, …]}`` in one query."""
+# The columns of an entry that scoring reads, plus its title (category columns, explanations):
+# pages that show scores but no entry texts load only these (#18: a node's texts, levels, fact
+# sheet and time stamps cost more to read than the scores to compute).
+SCORING_FIELDS = ("catalogue", "parent", "kind", "title", "weight", "is_minimum", "min_percent", "sdgs")
+
+
+def catalogue_nodes(catalogue_ids, fields=None) -> dict:
+    """``{catalogue_id: [CatalogueNode, …]}`` in one query; ``fields``: only these columns
+    (e.g. :data:`SCORING_FIELDS`), the others are not loaded."""
     result = defaultdict(list)
-    for node in CatalogueNode.objects.filter(catalogue_id__in=list(catalogue_ids)).order_by("order", "id"):
+    nodes = CatalogueNode.objects.filter(catalogue_id__in=list(catalogue_ids)).order_by("order", "id")
+    if fields:
+        nodes = nodes.only(*fields)
+    for node in nodes:
         result[node.catalogue_id].append(node)
     return result
 
@@ -76,7 +86,7 @@ def score_many(assessments, nodes=None) -> dict:
     the caller passes ``nodes``, the :func:`catalogue_nodes` of their catalogues)."""
     assessments = list(assessments)
     if nodes is None:
-        nodes = catalogue_nodes({a.catalogue_id for a in assessments})
+        nodes = catalogue_nodes({a.catalogue_id for a in assessments}, SCORING_FIELDS)
     compiled = {cid: to_scoring_nodes(ns) for cid, ns in nodes.items()}
     ratings = defaultdict(dict)
     # unordered: looked up by measure (the default order joins the catalogue entries)

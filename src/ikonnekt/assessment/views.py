@@ -51,6 +51,15 @@ from ikonnekt.core.forms import style_widget
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.organizations.models import Organisation
 
+# what scoring reads of an assessment's catalogue (results.score_many), for ``only()``
+CATALOGUE_SCORING_FIELDS = (
+    "catalogue__version",
+    "catalogue__aggregation",
+    "catalogue__threshold_basic",
+    "catalogue__threshold_advanced",
+    "catalogue__threshold_ambitious",
+)
+
 
 def _style_filters(ctx):
     if ctx.get("filterset"):
@@ -75,9 +84,16 @@ class CatalogueDetail(SharedDetailView):
     model = Catalogue
     template_name = "assessment/catalogue_detail.html"
 
+    def get_base_queryset(self):
+        # of the owner only the name the header shows, not every column of the organisation (#18)
+        return Catalogue.objects.select_related("owner").only(
+            *(f.name for f in Catalogue._meta.concrete_fields), "owner__name"
+        )
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        nodes = list(self.object.nodes.all())
+        # ordered by the entries' own columns: the default order starts with the catalogue and joins it
+        nodes = list(self.object.nodes.order_by("order", "id"))
         ctx["rows"] = results.tree_rows(nodes)
         ctx["can_edit_content"] = self.object.can_edit_content(self.request.user)
         ctx["rows_html"] = tablerows.catalogue_rows_html(
@@ -87,7 +103,11 @@ class CatalogueDetail(SharedDetailView):
             csrf_token=get_token(self.request) if ctx["can_edit_content"] else "",
         )
         ctx["can_derive"] = bool(orgs_with_role(self.request.user))
-        ctx["versions"] = Catalogue.objects.visible_to(self.request.user).filter(family=self.object.family)
+        ctx["versions"] = (
+            Catalogue.objects.visible_to(self.request.user)
+            .filter(family=self.object.family)
+            .only("pk", "version", "status")
+        )
         ctx["measure_count"] = sum(1 for n in nodes if n.is_measure)
         return ctx
 
@@ -279,15 +299,22 @@ class AreaList(SharedListView):
 class AreaDetail(SharedDetailView):
     model = Area
     template_name = "assessment/area_detail.html"
-    select_related = ("owner", "municipality")
+
+    def get_base_queryset(self):
+        # the page shows the municipality's name, not the owner (#18: fewer columns compiled and read)
+        return Area.objects.select_related("municipality").only(
+            *(f.name for f in Area._meta.concrete_fields), "municipality__name"
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         area = self.object
+        # the columns the table and the scoring read (catalogue title, version, method, thresholds)
         assessments = list(
             Assessment.objects.visible_to(self.request.user)
             .filter(area=area)
-            .select_related("catalogue", "owner")
+            .select_related("catalogue")
+            .only("catalogue", "scenario", "assessed_on", *CATALOGUE_SCORING_FIELDS, "catalogue__title")
             .order_by("assessed_on", "scenario")
         )
         scores = results.score_many(assessments)
@@ -722,16 +749,33 @@ def compare(request):
 def district_overview(request):
     """All visible assessments of all municipalities, compared by total and category (constant queries)."""
     catalogues = list(
-        Catalogue.objects.visible_to(request.user).filter(status="published").order_by("title", "version")
+        Catalogue.objects.visible_to(request.user)
+        .filter(status="published")
+        .order_by("title", "version")
+        .only("family", "title")
     )
     family = request.GET.get("family") or (str(catalogues[0].family) if catalogues else "")
     qs = Assessment.objects.visible_to(request.user)
+    # only the columns the table, map and scoring read (#18)
     assessments = list(
         (qs.filter(catalogue__family=family) if family else qs.none())
         .select_related("area", "area__municipality", "catalogue", "owner")
+        .only(
+            "area",
+            "catalogue",
+            "owner",
+            "scenario",
+            "assessed_on",
+            "area__name",
+            "area__geometry",
+            "area__municipality",
+            "area__municipality__name",
+            *CATALOGUE_SCORING_FIELDS,
+            "owner__name",
+        )
         .order_by("area__municipality__name", "area__name", "assessed_on")
     )
-    nodes = results.catalogue_nodes({a.catalogue_id for a in assessments})
+    nodes = results.catalogue_nodes({a.catalogue_id for a in assessments}, results.SCORING_FIELDS)
     scores = results.score_many(assessments, nodes)
     category_titles = []
     for a in assessments:
