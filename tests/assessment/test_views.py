@@ -160,6 +160,21 @@ def test_district_overview_query_count_is_constant(cast, client_for):
     assert len(many) == len(few)
 
 
+def test_district_overview_with_an_unknown_catalogue_shows_the_first_and_says_so(cast, client_for):
+    catalogue = make_catalogue(cast, owner=cast.org_a, visibility="platform")
+    hidden = make_catalogue(cast, owner=cast.org_b, visibility="private")  # not visible to org A
+    client = client_for(cast.a_editor)
+    url = reverse("assessment:district")
+    for family in ("x", "00000000-0000-0000-0000-000000000000", hidden.family):
+        response = client.get(url, {"family": family}, HTTP_ACCEPT_LANGUAGE="de")
+        assert response.status_code == 200, family
+        html = response.content.decode()
+        assert "Dieser Katalog kann nicht angezeigt werden" in html
+        assert f'value="{catalogue.family}" selected' in html  # the first visible catalogue instead
+    ok = client.get(url, {"family": catalogue.family}).content.decode()
+    assert "Dieser Katalog kann nicht angezeigt werden" not in ok
+
+
 def test_api_score_and_rate(cast, client_for):
     assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
     client = client_for(cast.a_editor)

@@ -754,7 +754,12 @@ def district_overview(request):
         .order_by("title", "version")
         .only("family", "title")
     )
-    family = request.GET.get("family") or (str(catalogues[0].family) if catalogues else "")
+    families = [str(c.family) for c in catalogues]
+    family = request.GET.get("family") or (families[0] if families else "")
+    if family not in families:  # a catalogue that is gone, not visible or no id at all (not a 500)
+        if request.GET.get("family"):
+            messages.warning(request, _("This catalogue cannot be shown; showing the first one instead."))
+        family = families[0] if families else ""
     qs = Assessment.objects.visible_to(request.user)
     # only the columns the table, map and scoring read (#18)
     assessments = list(
