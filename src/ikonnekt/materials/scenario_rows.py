@@ -6,15 +6,15 @@ time. These functions give the same HTML (escaped as the template escaped it), r
 separators, the translations, the csrf input and the URL pattern once per table.
 """
 
-from django.middleware.csrf import get_token
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
+from ikonnekt.core.subbar import csrf_input
 
 
 def _v(value):
@@ -41,7 +41,7 @@ def widthratio(value, max_value, max_width=1):
 def _delete_form(request, url_name, scenario_pk, confirm):
     """(pk -> the delete URL, the form's HTML after the action attribute)."""
     url = row_url(url_name, scenario_pk)
-    csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+    csrf = csrf_input(request)
     tail = (
         f'">{csrf}<button class="btn btn-sm btn-link text-danger p-0" data-confirm="{escape(confirm)}" '
         f'aria-label="{escape(_("Delete"))}"><i class="bi bi-x-lg"></i></button></form>'
