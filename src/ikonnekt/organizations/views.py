@@ -15,7 +15,7 @@ from ikonnekt.core.audit import Actor
 from ikonnekt.core.forms import style_widget
 from ikonnekt.core.links import absolute_url
 from ikonnekt.core.sharing import Role, has_role, user_org_ids
-from ikonnekt.organizations import actions
+from ikonnekt.organizations import actions, list_rows
 from ikonnekt.organizations.filters import OrganisationFilter
 from ikonnekt.organizations.forms import InviteForm, OrganisationForm, RoleForm
 from ikonnekt.organizations.middleware import SESSION_KEY
@@ -35,7 +35,12 @@ def organisation_list(request):
     return render(
         request,
         "organizations/list.html",
-        {"filterset": filterset, "page_obj": page, "querystring": query.urlencode()},
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "rows_html": list_rows.rows_html(page),
+            "querystring": query.urlencode(),
+        },
     )
 
 
