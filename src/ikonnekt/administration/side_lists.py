@@ -23,6 +23,15 @@ def _date(day):
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
+def _list(list_id, items, empty):
+    """The ``<ul>`` of the escaped ``items`` (``<li>`` strings), or of one muted ``empty`` item."""
+    if not items:
+        items = [f'<li class="list-group-item text-muted small">{escape(empty)}</li>']
+    return mark_safe(  # noqa: S308 (every item is escaped by its caller)
+        f'<ul class="list-group list-group-flush" id="{list_id}">\n' + "".join(items) + "\n</ul>\n"
+    )
+
+
 def deadlines_html(deadlines):
     """The deadline list of (agreement, deadline, days left) rows."""
     url = row_url("administration:agreement_detail")
@@ -35,11 +44,7 @@ def deadlines_html(deadlines):
             f'<a href="{url(agreement.pk)}">{escape(agreement.title)}</a></span><span class="badge {badge}">'
             f"{ngettext('in %(days)s day', 'in %(days)s days', left) % {'days': left}}</span></li>\n"
         )
-    if not out:
-        out.append(f'<li class="list-group-item text-muted small">{escape(_("No deadlines ahead."))}</li>')
-    return mark_safe(
-        '<ul class="list-group list-group-flush" id="deadline-list">\n' + "".join(out) + "\n</ul>\n"
-    )
+    return _list("deadline-list", out, _("No deadlines ahead."))
 
 
 def action_items_html(request, items):
@@ -73,8 +78,4 @@ def action_items_html(request, items):
             f'<span class="text-muted">({escape(group)}, {escape(assignee)})</span></span>\n'
             f'<form method="post" action="{url(pk)}" class="d-flex gap-1">{form_tail}'
         )
-    if not out:
-        out.append(f'<li class="list-group-item text-muted small">{escape(_("No open action items."))}</li>')
-    return mark_safe(
-        '<ul class="list-group list-group-flush" id="action-items">\n' + "".join(out) + "\n</ul>\n"
-    )
+    return _list("action-items", out, _("No open action items."))
