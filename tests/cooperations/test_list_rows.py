@@ -3,12 +3,19 @@ template loop gave, in German and English, with markup in names, a cooperation w
 participants, every visibility and the empty list."""
 
 import pytest
+from django.db.models import Prefetch
 from django.template import engines
 from django.utils import translation
 
 from ikonnekt.cooperations import list_rows
 from ikonnekt.cooperations.models import Cooperation, Goal, Participation
 from ikonnekt.organizations.models import Organisation
+
+# the old templates' prefetch of the participants, for the reference renderings below
+PARTICIPANTS = Prefetch(
+    "participations",
+    queryset=Participation.objects.select_related("organisation").order_by("part"),
+)
 
 # The loop of cooperations/list.html before it moved into list_rows.py.
 OLD_LOOP = """{% load i18n ikonnekt %}{% for c in object_list %}<tr><td><a href="{{ c.get_absolute_url }}">{{ c.name }}</a></td>
@@ -20,8 +27,6 @@ OLD_LOOP = """{% load i18n ikonnekt %}{% for c in object_list %}<tr><td><a href=
 
 
 def _old(cooperations):
-    from ikonnekt.cooperations.views import PARTICIPANTS
-
     qs = Cooperation.objects.filter(pk__in=[c.pk for c in cooperations]).prefetch_related(
         "goals", PARTICIPANTS
     )
@@ -72,8 +77,6 @@ OLD_DETAIL = """{% for g in c.goals.all %}<li><span class="goal-dot" style="back
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_detail_items_as_the_template_gave_them(cast, language):
-    from ikonnekt.cooperations.views import PARTICIPANTS
-
     odd = Organisation.objects.create(
         name="<script>alert(1)</script> & Co", slug="odd", code="OD", kind="municipality"
     )

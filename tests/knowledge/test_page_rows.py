@@ -211,3 +211,34 @@ def test_question_page_tags_escaped_and_article_named_only_to_its_readers(cast, 
     assert "Artikel &lt;x&gt;" in html and article.get_absolute_url() in html
     html = client_for(cast.b_viewer).get(question.get_absolute_url()).content.decode()
     assert "Artikel" not in html and alpha in html
+
+
+# The rows of knowledge/_list_fragment.html before ``display.article_rows`` wrote them.
+OLD_ARTICLE_LOOP = """{% load i18n ikonnekt %}{% for a in object_list %}
+<div class="list-group-item">
+  <div class="d-flex justify-content-between flex-wrap gap-2">
+    <div><i class="bi bi-{{ a.icon }} kind-icon" title="{{ a.kind_label }}"></i> <a class="fw-semibold" href="{{ a.get_absolute_url }}">{{ a.title }}</a>
+      <span class="badge text-bg-light border">{{ a.kind_label }}</span>
+      {% if a.reviewed %}<span class="badge text-bg-success" title="{% translate 'Reviewed' %}"><i class="bi bi-patch-check"></i> {% translate "reviewed" %}</span>{% endif %}</div>
+    <div class="small text-muted">{{ a.owner.name }} · {{ a.updated_label }} · <i class="bi bi-hand-thumbs-up"></i> {{ a.helpful_count }} {% visibility_badge a %}</div>
+  </div>
+  {% if a.summary %}<div class="small mt-1">{{ a.summary }}</div>{% endif %}
+  <div class="mt-1">{{ a.chips_html }}</div>
+</div>
+{% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_article_rows_are_the_old_loop_output(cast, language):
+    from ikonnekt.knowledge.views import ArticleList
+
+    make_article(cast, owner=cast.org_a, visibility="platform", title="<b>Grüngut</b> & Co", summary="a < b")
+    make_article(cast, owner=cast.org_b, visibility="public", title="Ohne Zusammenfassung", reviewed=True)
+    make_article(cast, owner=cast.org_a, visibility="private", title="Privat", summary="")
+    articles = list(Article.objects.select_related("owner").order_by("pk"))
+    with translation.override(language):
+        ArticleList._decorate(articles)
+        old = Template(OLD_ARTICLE_LOOP).render(Context({"object_list": articles}))
+        new = str(display.article_rows(articles))
+    assert new == old
+    assert "&lt;b&gt;Grüngut&lt;/b&gt; &amp; Co" in new and "<b>" not in new

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,14 +28,6 @@ from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import Role, get_editable_or_404, user_roles
 from ikonnekt.organizations.models import OrganisationKind
-
-# Only what the list and the detail page show of each participant (organisations have many columns).
-PARTICIPANTS = Prefetch(
-    "participations",
-    queryset=Participation.objects.select_related("organisation")
-    .only("cooperation_id", "organisation_id", "part", "organisation__name", "organisation__slug")
-    .order_by("part"),
-)
 
 # what the detail page shows of a cooperation (and the owner for the edit check)
 DETAIL_COLUMNS = (
