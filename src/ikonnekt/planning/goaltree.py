@@ -85,6 +85,7 @@ def progress_map(user, nodes=None):
     measure_avgs = dict(
         Measure.objects.visible_to(user)
         .exclude(status=MeasureStatus.DROPPED)
+        .order_by()  # Meta.ordering by target would join the goal nodes only to be dropped from GROUP BY
         .values("target_id")
         .annotate(avg=Avg("progress"))
         .values_list("target_id", "avg")
