@@ -1,13 +1,15 @@
 """Quarter concepts: assemble the calculator inputs from a Quarter and compare its variants."""
 
 import datetime as dt
+import functools
 import hashlib
+import html
 import io
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db import connection
+from django.db.models import Max, Min
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -162,38 +164,15 @@ LINK_FIGURES = ("demand_mwh", "covered_mwh", "blended_price_ct", "quarter_price_
 def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
     """Everything :func:`_compute` reads, as a hash: the language, the year (the start of the
     period), the quarter's and its factor set's fields, the factors of the set and the electricity
-    path of its method (one query), the station's daily temperatures (number, first and last day,
-    last id, sum: one query; an import replaces values of the same day), the building types, the
-    variants' fields and what their green-waste links took over."""
+    path of its method and the station's daily temperatures (number, first and last day, last id,
+    sum and sum weighted by id: an import replaces values of the same day; one query for both), the
+    building types, the variants' fields and what their green-waste links took over."""
     fs = quarter.factor_set
-    factors = list(
-        EmissionFactor.objects.filter(
-            Q(factor_set=fs) | Q(factor_set__method=fs.method, carrier="electricity")
-        )
-        .order_by("pk")
-        .values_list(
-            "pk",
-            "factor_set_id",
-            "factor_set__year",
-            "carrier",
-            "grams_per_kwh",
-            "source",
-            "source_year",
-            "approximate",
-        )
-    )
-    temperatures = None
-    if quarter.station_id is not None:
-        temperatures = DailyTemperature.objects.filter(station_id=quarter.station_id).aggregate(
-            n=Count("id"),
-            first=Min("date"),
-            last=Max("date"),
-            last_id=Max("id"),
-            total=Sum("mean_temperature"),
-            # a corrected import keeps the days' ids and may keep the sum (two days swapped):
-            # the values weighted by their id change with any changed day
-            weighted=Sum(F("mean_temperature") * F("id")),
-        )
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql(), [quarter.station_id, fs.pk, fs.method, "electricity"])
+        rows = cursor.fetchall()
+    temperatures = rows[0][:6]
+    factors = [row[6:] for row in rows if row[6] is not None]
     parts = (
         translation.get_language(),
         with_sensitivity,
@@ -210,6 +189,41 @@ def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
         ],
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _fingerprint_sql() -> str:
+    """The factors and the temperatures of :func:`_fingerprint` in one query (written once: the
+    ORM compiled an aggregate with an expression and a join on every page, #18): one row per
+    factor of the set or electricity factor of its method, each with the station's one-row
+    aggregate (its six columns; the factor columns are NULL when there is none)."""
+    qn = connection.ops.quote_name
+    factor, factor_set = qn(EmissionFactor._meta.db_table), qn(EmissionFactorSet._meta.db_table)
+    temperature = qn(DailyTemperature._meta.db_table)
+    columns = ", ".join(
+        f"f.{qn(name)}"
+        for name in (
+            "id",
+            "factor_set_id",
+            "year",
+            "carrier",
+            "grams_per_kwh",
+            "source",
+            "source_year",
+            "approximate",
+        )
+    )
+    # identifiers from the models' meta only; every value is a parameter
+    return (
+        f"SELECT t.n, t.first, t.last, t.last_id, t.total, t.weighted, {columns} "  # noqa: S608
+        f"FROM (SELECT COUNT(*) AS n, MIN({qn('date')}) AS first, MAX({qn('date')}) AS last, "
+        f"MAX(id) AS last_id, SUM(mean_temperature) AS total, SUM(mean_temperature * id) AS weighted "
+        f"FROM {temperature} WHERE station_id = %s) t "
+        f"LEFT JOIN (SELECT e.id, e.factor_set_id, s.year, e.carrier, e.grams_per_kwh, e.source, "
+        f"e.source_year, e.approximate FROM {factor} e INNER JOIN {factor_set} s ON s.id = e.factor_set_id "
+        f"WHERE e.factor_set_id = %s OR (s.method = %s AND e.carrier = %s)) f ON 1 = 1 "
+        f"ORDER BY f.id"
+    )
 
 
 _LINK_INPUTS = (
@@ -319,9 +333,13 @@ def _cells(values, arg, seps, css="text-end n") -> str:
 
 
 def _items(how) -> str:
-    """[(variant name, explanation)] as the HTML list items of a “How is this computed?”."""
+    """[(variant name, explanation)] as the HTML list items of a “How is this computed?”
+    (``html.escape``: the text of Django's ``escape`` without its lazy-string wrapper per call)."""
     return mark_safe(
-        "".join(f"<li><strong>{escape(name)}:</strong> {escape(text)}</li>" for name, text in how)
+        "".join(
+            f"<li><strong>{html.escape(str(name))}:</strong> {html.escape(str(text))}</li>"
+            for name, text in how
+        )
     )
 
 

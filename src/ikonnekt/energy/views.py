@@ -191,7 +191,15 @@ class BuildingList(SharedListView):
             year=year,
             years=list(range(dt.date.today().year, dt.date.today().year - 6, -1)),
             factor_set=factor_set,
-            factor_sets=factor_sets,
+            # the choice's options, their text once here (not two look-ups and a choice label per set)
+            factor_options=[
+                (
+                    fs.pk,
+                    f"{fs} – {fs.get_method_display()}",
+                    factor_set is not None and fs.pk == factor_set.pk,
+                )
+                for fs in factor_sets
+            ],
             ranking=charts.ranking(
                 [
                     (r["building"].name, r["specific_heat"], r["bench_heat"].klass if r["bench_heat"] else "")
@@ -907,10 +915,21 @@ class QuarterDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         data = concepts.compare(self.object)
         ok = [(v, r) for v, r, e, _t in data["results"] if r]
+        # the variants' links from one ``reverse`` each (not a ``{% url %}`` per variant)
+        edit_url = row_url("energy:variant_edit") if ctx.get("can_edit") else None
+        fuel_url = row_url("energy:variant_fuel") if ctx.get("can_edit") else None
         ctx.update(
             data=data,
             table_rows=concepts.comparison_rows(ok),
-            ok_variants=[v for v, _r in ok],
+            ok_variants=[(v, edit_url(v.pk) if edit_url else None) for v, _r in ok],
+            fuel_buttons=[
+                (v, fuel_url(v.pk))
+                for v, _r, _e, _t in data["results"]
+                if fuel_url and v.heat_source == "biomass_network"
+            ],
+            variant_errors=[
+                (v, e, edit_url(v.pk) if edit_url else None) for v, _r, e, _t in data["results"] if e
+            ],
             comparison=charts.comparison(data["results"]) if ok else None,
             tornados=[
                 (v, f"tornado-{v.pk}", charts.tornado(t, r["heat_price_eur_mwh"]))
