@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 _SEPARATORS = {}
 _QUANTA = {}
 _CUTOFFS = {}
+_CONTEXTS = {}  # quantize's context by precision (only the precision is set)
 
 
 def separators():
@@ -135,17 +136,19 @@ def floatformat(value, arg=-1, seps=None) -> str:
     seps = seps or separators()
     if not m and p <= 0:
         return _format(str(int(d)), 0, grouped, seps)
-    exp = Decimal(1).scaleb(-abs(p))
-    tupl = d.as_tuple()
-    units = len(tupl[1])
-    units += -tupl[2] if m else tupl[2]
+    exp = _QUANTA.get(abs(p))
+    if exp is None:
+        exp = _QUANTA[abs(p)] = Decimal(1).scaleb(-abs(p))
+    units = len(digits)
+    units += -exponent if m else exponent
     prec = max(getcontext().prec, abs(p) + units + 1)
-    rounded_d = d.quantize(exp, ROUND_HALF_UP, Context(prec=prec))
-    sign, digits, exponent = rounded_d.as_tuple()
-    digits = [str(digit) for digit in reversed(digits)]
-    while len(digits) <= abs(exponent):
-        digits.append("0")
-    digits.insert(-exponent, ".")
-    if sign and rounded_d:
-        digits.append("-")
-    return _format("".join(reversed(digits)), abs(p), grouped, seps)
+    context = _CONTEXTS.get(prec)
+    if context is None:
+        context = _CONTEXTS[prec] = Context(prec=prec)
+    rounded_d = d.quantize(exp, ROUND_HALF_UP, context)
+    # the filter writes the digits out one by one; "f" gives the same text (the quantized exponent
+    # is -abs(p)), except that the filter drops the sign of a zero
+    text = f"{rounded_d:f}"
+    if text[0] == "-" and not rounded_d:
+        text = text[1:]
+    return _format(text, abs(p), grouped, seps)

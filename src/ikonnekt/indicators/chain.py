@@ -22,6 +22,7 @@ class Step:
     series: IndicatorSeries | None = None
     value: object = None  # SeriesValue of the year
     rows: list = field(default_factory=list)  # plants: (name, tonnes, MWh)
+    html: str = ""  # the figure as the page shows it (``chain_rows.step_html``)
 
 
 @dataclass

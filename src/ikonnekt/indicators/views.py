@@ -18,7 +18,7 @@ from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListVie
 from ikonnekt.core.forms import add_validation_error
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
-from ikonnekt.indicators import actions, chain, comparison, forms, opendata
+from ikonnekt.indicators import actions, chain, chain_rows, comparison, forms, opendata
 from ikonnekt.indicators.models import IndicatorSeries
 from ikonnekt.indicators.registry import feeds
 
@@ -287,7 +287,9 @@ def chain_page(request):
             "region": region,
             "years": years,
             "year": year,
-            "chains": chain.chains(request.user, series, year) if region and year else [],
+            "chains": chain_rows.with_html(chain.chains(request.user, series, year))
+            if region and year
+            else [],
         },
     )
 

@@ -192,9 +192,22 @@ class NodeDetail(SharedDetailView):
         progress, nodes = goaltree.progress_map(user, goaltree.progress_nodes(user))
         ctx["progress"] = progress.get(node.pk)
         ctx["children"] = [(n, progress.get(n.pk)) for n in nodes if n.parent_id == node.pk]
-        ctx["measures"] = Measure.objects.visible_to(user).filter(target=node)
+        # the columns the list shows; ordered by title alone, as every measure has this target
+        # (the model's ordering by target would join the goal nodes for nothing)
+        ctx["measures"] = (
+            Measure.objects.visible_to(user)
+            .filter(target=node)
+            .order_by("title")
+            .only("id", "title", "status", "progress")
+        )
+        # Ordered as the model orders them (the node is fixed, so without joining the nodes for
+        # it). The municipality's name is all the table, chart and explanations read of it.
         values = list(
-            IndicatorValue.objects.visible_to(user).filter(node=node).select_related("municipality")
+            IndicatorValue.objects.visible_to(user)
+            .filter(node=node)
+            .order_by("municipality", "year")
+            .select_related("municipality")
+            .only("node_id", "year", "value", "municipality_id", "municipality__name")
         )
         ctx["values"] = values
         series = {}
@@ -212,7 +225,7 @@ class NodeDetail(SharedDetailView):
         ctx["series_rows"] = rows
         ctx["chart"] = charts.indicator_chart(node, series) if node.has_indicator else None
         ctx.update(_explanations(node, nodes, progress, series, rows))
-        if user.is_authenticated:
+        if user.is_authenticated and node.indicator:  # the forms are shown with the indicator only
             ctx["value_form"] = forms.IndicatorValueForm(node=node, user=user)
             ctx["csv_form"] = forms.CsvImportForm()
             ctx["can_enter_values"] = node.can_edit(user) or bool(orgs_with_role(user))
