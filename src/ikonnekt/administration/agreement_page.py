@@ -19,6 +19,7 @@ from ikonnekt.administration import models as m
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
 from ikonnekt.core.numformat import floatformat, separators
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.subbar import csrf_input
 
 
@@ -64,8 +65,8 @@ def parties_html(parties, seps):
     return mark_safe("".join(out))
 
 
-def transfers_html(agreement_id):
-    rows = m.TaskTransfer.objects.filter(agreement_id=agreement_id).values_list(
+_transfers = Rows(
+    lambda agreement_id: m.TaskTransfer.objects.filter(agreement_id=agreement_id).values_list(
         "task",
         "from_organisation__name",
         "to_organisation__name",
@@ -74,6 +75,11 @@ def transfers_html(agreement_id):
         "staff_hours_per_year",
         "staff_hours_saved_per_year",
     )
+)
+
+
+def transfers_html(agreement_id):
+    rows = _transfers(agreement_id)
     out = [
         f"<tr><td>{escape(task)}</td><td>{escape(source)} → {escape(target)}</td><td>{_day(since)}</td>"
         f"<td>{_or_dash(cases)}</td><td>{_or_dash(hours)}</td><td>{_or_dash(saved)}</td></tr>"
@@ -82,9 +88,8 @@ def transfers_html(agreement_id):
     return mark_safe("".join(out) or '<tr><td colspan="6" class="text-muted">–</td></tr>')
 
 
-def cost_keys_html(agreement_id, seps):
-    """Each cost key with its components (one query: the keys joined with their components)."""
-    rows = (
+_cost_keys = Rows(
+    lambda agreement_id: (
         m.CostKey.objects.filter(agreement_id=agreement_id)
         .order_by("name", "pk", "components__id")
         .values_list(
@@ -98,6 +103,12 @@ def cost_keys_html(agreement_id, seps):
             "components__position__title",
         )
     )
+)
+
+
+def cost_keys_html(agreement_id, seps):
+    """Each cost key with its components (one query: the keys joined with their components)."""
+    rows = _cost_keys(agreement_id)
     bases = _labels(m.CostKeyComponent, "basis")
     keys = {}
     for key_id, name, component_id, weight, basis, reference_date, resource, position in rows:
@@ -116,10 +127,15 @@ def cost_keys_html(agreement_id, seps):
     return mark_safe("".join(out) or '<li class="text-muted">–</li>')
 
 
-def cost_items_html(request, agreement_id, can_edit, seps):
-    rows = m.CostItem.objects.filter(agreement_id=agreement_id).values_list(
+_cost_items = Rows(
+    lambda agreement_id: m.CostItem.objects.filter(agreement_id=agreement_id).values_list(
         "pk", "year", "label", "category", "overhead_rate_percent", "amount", "cost_key__name"
     )
+)
+
+
+def cost_items_html(request, agreement_id, can_edit, seps):
+    rows = _cost_items(agreement_id)
     categories = _labels(m.CostItem, "category")
     if can_edit:
         delete_url = row_url("administration:cost_item_delete")
@@ -144,10 +160,15 @@ def cost_items_html(request, agreement_id, can_edit, seps):
     return mark_safe("".join(out) or '<tr><td colspan="6" class="text-muted">–</td></tr>')
 
 
-def advances_html(agreement_id, seps):
-    rows = m.AdvancePayment.objects.filter(agreement_id=agreement_id).values_list(
+_advances = Rows(
+    lambda agreement_id: m.AdvancePayment.objects.filter(agreement_id=agreement_id).values_list(
         "year", "organisation__name", "amount"
     )
+)
+
+
+def advances_html(agreement_id, seps):
+    rows = _advances(agreement_id)
     out = [
         f"<li>{_v(year)} · {escape(name)}: {floatformat(amount, '2g', seps)} €</li>"
         for year, name, amount in rows
@@ -155,12 +176,17 @@ def advances_html(agreement_id, seps):
     return mark_safe("".join(out) or '<li class="text-muted">–</li>')
 
 
-def settlements_html(agreement_id, seps):
-    rows = (
+_settlements = Rows(
+    lambda agreement_id: (
         m.Settlement.objects.filter(agreement_id=agreement_id)
         .order_by("-year", "-version")
         .values_list("pk", "year", "version", "total", "issued_at")
     )
+)
+
+
+def settlements_html(agreement_id, seps):
+    rows = _settlements(agreement_id)
     url = row_url("administration:settlement_detail")
     version_word = escape(_("version"))
     out = [
@@ -171,10 +197,15 @@ def settlements_html(agreement_id, seps):
     return mark_safe("".join(out) or f'<li class="text-muted">{escape(_("None issued yet."))}</li>')
 
 
-def decisions_html(agreement_id):
-    rows = m.CouncilDecision.objects.filter(agreement_id=agreement_id).values_list(
+_decisions = Rows(
+    lambda agreement_id: m.CouncilDecision.objects.filter(agreement_id=agreement_id).values_list(
         "organisation__name", "body", "decided_on", "resolution_number", "approved"
     )
+)
+
+
+def decisions_html(agreement_id):
+    rows = _decisions(agreement_id)
     number_word = escape(_("No."))
     approved_badge = f'<span class="badge text-bg-success">{escape(_("approved"))}</span>'
     rejected_badge = f'<span class="badge text-bg-danger">{escape(_("rejected"))}</span>'
@@ -186,8 +217,8 @@ def decisions_html(agreement_id):
     return mark_safe("".join(out) or '<li class="list-group-item small text-muted">–</li>')
 
 
-def timeline_html(agreement_id):
-    rows = m.StatusChange.objects.filter(agreement_id=agreement_id).values_list(
+_timeline = Rows(
+    lambda agreement_id: m.StatusChange.objects.filter(agreement_id=agreement_id).values_list(
         "changed_at",
         "from_status",
         "to_status",
@@ -197,6 +228,11 @@ def timeline_html(agreement_id):
         "changed_by__username",
         "note",
     )
+)
+
+
+def timeline_html(agreement_id):
+    rows = _timeline(agreement_id)
     statuses = _labels(m.StatusChange, "to_status")
     out = []
     for changed_at, from_status, to_status, user_id, first, last, username, note in rows:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ikonnekt.administration import models as m
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.subbar import csrf_input
 
 
@@ -32,9 +33,43 @@ def _user_name(first, last, username):
     return f"{first} {last}".strip() or username
 
 
+# The lists below the meeting (its read rule already checked), the SQL compiled once (core.prepared).
+_agenda = Rows(
+    lambda meeting_id: m.AgendaItem.objects.filter(meeting_id=meeting_id).values_list(
+        "pk", "title", "description", "minutes"
+    )
+)
+_decisions = Rows(
+    lambda meeting_id: m.Decision.objects.filter(meeting_id=meeting_id).values_list(
+        "agenda_item_id", "agenda_item__position", "text"
+    )
+)
+_action_items = Rows(
+    lambda meeting_id: m.ActionItem.objects.filter(meeting_id=meeting_id).values_list(
+        "title", "assignee__first_name", "assignee__last_name", "assignee__username", "due_on", "status"
+    )
+)
+_ideas = Rows(
+    lambda meeting_id, user_id: (
+        m.IdeaCard.objects.filter(meeting_id=meeting_id)
+        .annotate(n_votes=Count("votes"), n_mine=Count("votes", filter=Q(votes__user_id=user_id)))
+        .order_by("cluster", "-n_votes", "id")
+        .values_list("pk", "text", "cluster", "n_votes", "n_mine")
+    )
+)
+_attendance = Rows(
+    lambda meeting_id: m.Attendance.objects.filter(meeting_id=meeting_id).values_list("user_id", "status")
+)
+_members = Rows(
+    lambda group_id: m.GroupMember.objects.filter(group_id=group_id).values_list(
+        "user_id", "user__first_name", "user__last_name", "user__username", "organisation__name"
+    )
+)
+
+
 def agenda(meeting):
     """(pk, title, description, minutes) of the meeting's agenda items in their order."""
-    return list(meeting.agenda_items.values_list("pk", "title", "description", "minutes"))
+    return _agenda(meeting.pk)
 
 
 def agenda_html(items, can_edit):
@@ -59,7 +94,7 @@ def agenda_html(items, can_edit):
 
 
 def decisions_html(meeting):
-    rows = meeting.decisions.values_list("agenda_item_id", "agenda_item__position", "text")
+    rows = _decisions(meeting.pk)
     out = [
         "<li>"
         + (f'<span class="text-muted">{_v(position)}.</span> ' if item_id is not None else "")
@@ -70,9 +105,7 @@ def decisions_html(meeting):
 
 
 def action_items_html(meeting):
-    rows = meeting.action_items.values_list(
-        "title", "assignee__first_name", "assignee__last_name", "assignee__username", "due_on", "status"
-    )
+    rows = _action_items(meeting.pk)
     statuses = {key: escape(label) for key, label in choice_labels(m.ActionItem, "status").items()}
     overdue = f' <span class="badge text-bg-danger">{escape(_("overdue"))}</span>'
     today = timezone.localdate()
@@ -89,11 +122,7 @@ def action_items_html(meeting):
 
 def idea_clusters(meeting, user):
     """{cluster label: [(pk, text, cluster, votes, voted by the user)]} in the order the page shows them."""
-    rows = (
-        meeting.ideas.annotate(n_votes=Count("votes"), n_mine=Count("votes", filter=Q(votes__user=user)))
-        .order_by("cluster", "-n_votes", "id")
-        .values_list("pk", "text", "cluster", "n_votes", "n_mine")
-    )
+    rows = _ideas(meeting.pk, user.pk)
     clusters = {}
     for pk, text, cluster, votes, mine in rows:
         clusters.setdefault(cluster or _("(not grouped)"), []).append((pk, text, cluster, votes, bool(mine)))
@@ -137,10 +166,8 @@ def ideas_html(request, clusters, can_contribute, can_edit):
 
 def members(meeting):
     """(user id, user's name, organisation's name, attendance status or None) of the group's members."""
-    attendance = dict(meeting.attendances.values_list("user_id", "status"))
-    rows = meeting.group.members.values_list(
-        "user_id", "user__first_name", "user__last_name", "user__username", "organisation__name"
-    )
+    attendance = dict(_attendance(meeting.pk))
+    rows = _members(meeting.group_id)
     return [
         (user_id, _user_name(first, last, username), organisation, attendance.get(user_id))
         for user_id, first, last, username, organisation in rows

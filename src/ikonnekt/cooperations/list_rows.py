@@ -22,6 +22,7 @@ from ikonnekt.cooperations.models import (
 )
 from ikonnekt.cooperations.sections import choice_labels
 from ikonnekt.core.links import row_url
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import Visibility
 from ikonnekt.core.templatetags.ikonnekt import ICONS
 
@@ -91,15 +92,28 @@ def rows_html(cooperations):
     return mark_safe("".join(out))
 
 
+# The detail page's lists below the cooperation, the SQL compiled once (core.prepared, #18).
+_goal_keys = Rows(
+    lambda cooperation_id: (
+        Cooperation.goals.through.objects.filter(cooperation_id=cooperation_id)
+        .order_by("goal__order")
+        .values_list("goal__key")
+    )
+)
+_participants = Rows(
+    lambda cooperation_id: (
+        Participation.objects.filter(cooperation_id=cooperation_id)
+        .order_by("part")
+        .values_list("organisation__name", "organisation__slug", "part")
+    )
+)
+
+
 def goal_items_html(cooperation_id):
     """The detail page's goal list items (the template looped over prefetched goals): key order
     of the goals, colour dot, label and description, escaped as the template did."""
     labels = _labels(Goal, "key")
-    keys = (
-        Cooperation.goals.through.objects.filter(cooperation_id=cooperation_id)
-        .order_by("goal__order")
-        .values_list("goal__key", flat=True)
-    )
+    keys = [key for (key,) in _goal_keys(cooperation_id)]
     return mark_safe(  # noqa: S308 - every value is escaped
         "".join(
             f'<li><span class="goal-dot" style="background: {escape(GOAL_COLOURS[key])}"></span> '
@@ -115,11 +129,7 @@ def participant_items_html(cooperation_id):
     participations): organisation link and the part's label, in the order of the parts."""
     parts = _labels(Participation, "part")
     url = row_url("organizations:detail")
-    rows = (
-        Participation.objects.filter(cooperation_id=cooperation_id)
-        .order_by("part")
-        .values_list("organisation__name", "organisation__slug", "part")
-    )
+    rows = _participants(cooperation_id)
     return mark_safe(  # noqa: S308 - every value is escaped
         "".join(
             f'<li class="list-group-item d-flex justify-content-between"><a href="{escape(url(slug))}">'

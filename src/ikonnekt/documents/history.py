@@ -50,13 +50,18 @@ def localized_minutes():
 
 def history_rows(queryset, limit=200) -> str:
     """The rows (newest first) of ``queryset``'s first ``limit`` audit rows as ``<tr>`` HTML."""
+    return history_html(queryset.values_list(*FIELDS)[:limit])
+
+
+def history_html(rows) -> str:
+    """``<tr>`` HTML of audit rows read as ``FIELDS`` tuples."""
     labels = {
         key: conditional_escape(str(label)) for key, label in AuditLog._meta.get_field("action").flatchoices
     }
     when = localized_minutes()
     names = {}
     out = []
-    for timestamp, actor_name, action, changes, content_type_id in queryset.values_list(*FIELDS)[:limit]:
+    for timestamp, actor_name, action, changes, content_type_id in rows:
         if changes:
             details = "; ".join(
                 f"{conditional_escape(label)}: {conditional_escape(text)}"

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -19,14 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ikonnekt.cooperations.models import Cooperation
-from ikonnekt.core.audit import Actor, AuditLog
+from ikonnekt.core.audit import Actor
 from ikonnekt.core.crud import SharedCreateView, SharedDetailView, SharedListView, SharedUpdateView
 from ikonnekt.core.files import serve
 from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.core.templatetags.ikonnekt import visibility_badge
-from ikonnekt.documents import actions, export, filing_plan, history, ingest
+from ikonnekt.documents import actions, detail_page, export, filing_plan, ingest
 from ikonnekt.documents.filters import DocumentFilter
 from ikonnekt.documents.forms import (
     CaseForm,
@@ -43,10 +42,8 @@ from ikonnekt.documents.models import (
     DocumentLink,
     File,
     Kind,
-    MetadataField,
     RetentionRule,
     Subject,
-    Tag,
     Version,
 )
 
@@ -128,31 +125,14 @@ class DocumentDetail(SharedDetailView):
     audit_views = True
 
     def get_base_queryset(self):
-        # tags and cooperations: only what the page shows of them
-        return Document.objects.select_related("owner", "file", "case").prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.only("id", "name", "colour")),
-            Prefetch("shared_with", queryset=Cooperation.objects.only("id", "name")),
-            Prefetch("versions", queryset=Version.objects.select_related("created_by").order_by("-number")),
-        )
+        return Document.objects.select_related("owner", "file", "case")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         doc = self.object
         ctx["version_form"] = VersionForm()
-        ctx["current"] = doc.current_version
-        ctx["history"] = history.history_rows(
-            AuditLog.objects.filter(
-                content_type=ContentType.objects.get_for_model(Document), object_id=str(doc.pk)
-            ).order_by("-timestamp")
-        )
-        ctx["links"] = [
-            link
-            for link in doc.links.select_related("content_type").prefetch_related("target")
-            if link.target is not None
-        ]
         ctx["is_admin"] = doc.can_delete(self.request.user)
-        labels = {mf.key: mf.label for mf in MetadataField.objects.filter(organisation_id=doc.owner_id)}
-        ctx["metadata"] = [(labels.get(k, k), v) for k, v in (doc.metadata or {}).items()]
+        ctx.update(detail_page.context(doc))
         return ctx
 
 

@@ -25,6 +25,7 @@ from ikonnekt.core.crud import SharedDeleteView, SharedDetailView, SharedListVie
 from ikonnekt.core.files import serve
 from ikonnekt.core.forms import add_validation_error, style_widget
 from ikonnekt.core.htmx import is_partial
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.knowledge import actions, display
 from ikonnekt.knowledge.diffs import diff_stats, line_diff
@@ -158,6 +159,41 @@ def _article_counts_sql() -> tuple[str, str]:
     return revisions, voted
 
 
+# The article page's lists below the article (its read rule already checked), as rows with the
+# SQL compiled once (core.prepared, #18).
+_sdgs = Rows(
+    lambda article_id: (
+        Article.sdgs.through.objects.filter(article_id=article_id).order_by("sdg_id").values_list("sdg_id")
+    )
+)
+_goal_keys = Rows(
+    lambda article_id: (
+        Article.goals.through.objects.filter(article_id=article_id)
+        .order_by("goal__order")
+        .values_list("goal__key")
+    )
+)
+_tags = Rows(
+    lambda article_id: (
+        Article.tags.through.objects.filter(article_id=article_id)
+        .order_by("tag__name")
+        .values_list("tag__name", "tag__slug")
+    )
+)
+_links = Rows(
+    lambda article_id: (
+        ArticleLink.objects.filter(article_id=article_id).order_by("pk").values_list("label", "url")
+    )
+)
+_shared_with = Rows(
+    lambda article_id: (
+        Article.shared_with.through.objects.filter(article_id=article_id)
+        .order_by("cooperation__name")
+        .values_list("cooperation__name")
+    )
+)
+
+
 class ArticleDetail(SharedDetailView):
     model = Article
     template_name = "knowledge/detail.html"
@@ -190,26 +226,16 @@ class ArticleDetail(SharedDetailView):
         article = self.object
         pk = article.pk
         ctx["sidebar_html"] = display.article_sidebar(
-            sdgs=Article.sdgs.through.objects.filter(article_id=pk)
-            .order_by("sdg_id")
-            .values_list("sdg_id", flat=True),
-            goal_keys=Article.goals.through.objects.filter(article_id=pk)
-            .order_by("goal__order")
-            .values_list("goal__key", flat=True),
-            tags=Article.tags.through.objects.filter(article_id=pk)
-            .order_by("tag__name")
-            .values_list("tag__name", "tag__slug"),
+            sdgs=[sdg for (sdg,) in _sdgs(pk)],
+            goal_keys=[key for (key,) in _goal_keys(pk)],
+            tags=_tags(pk),
         )
-        ctx["links"] = list(
-            ArticleLink.objects.filter(article_id=pk).order_by("pk").values_list("label", "url")
-        )
+        ctx["links"] = _links(pk)
         ctx["cooperations"] = list(
             Cooperation.objects.visible_to(user).filter(knowledge_articles=pk).values_list("pk", "name")
         )
         ctx["shared_with"] = (
-            list(article.shared_with.values_list("name", flat=True))
-            if article.visibility == "cooperation"
-            else []
+            [name for (name,) in _shared_with(pk)] if article.visibility == "cooperation" else []
         )
         ctx.update(_comment_context(self.request, article))
         ctx["voted"] = user.is_authenticated and article.user_voted
