@@ -55,3 +55,32 @@ def test_an_attached_document_shows_on_the_page_for_partners_only(cast, client_f
     assert document.title in client_for(cast.b_viewer).get(obj.get_absolute_url()).content.decode()
     outsider = client_for(cast.z_admin).get(obj.get_absolute_url())
     assert outsider.status_code == 404
+
+
+def test_the_document_page_lists_only_attached_objects_the_reader_may_see(cast, client_for):
+    """GIVEN a platform-wide document attached to a private and a platform-wide working group of
+    Saarlouis' side (org A) WHEN a member of another organisation opens the document THEN only the
+    platform-wide group is listed under "Attached to" (the private one's name does not leak)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ikonnekt.administration import models as m
+    from ikonnekt.documents.models import DocumentLink
+
+    document = shared_document(cast, "Sitzungsunterlagen")
+    document.visibility = "platform"
+    document.save()
+    hidden = make(m.WorkingGroup, cast, owner=cast.org_a, visibility="private")
+    hidden.name = "Vertraulicher Lenkungskreis"
+    hidden.save()
+    shown = make(m.WorkingGroup, cast, owner=cast.org_a, visibility="platform")
+    shown.name = "Offener Arbeitskreis Energie"
+    shown.save()
+    group_type = ContentType.objects.get_for_model(m.WorkingGroup)
+    for group in (hidden, shown):
+        DocumentLink.objects.create(document=document, content_type=group_type, object_id=str(group.pk))
+
+    outsider = client_for(cast.z_admin).get(document.get_absolute_url()).content.decode()
+    assert "Offener Arbeitskreis Energie" in outsider
+    assert "Vertraulicher Lenkungskreis" not in outsider
+    owner = client_for(cast.a_editor).get(document.get_absolute_url()).content.decode()
+    assert "Offener Arbeitskreis Energie" in owner and "Vertraulicher Lenkungskreis" in owner

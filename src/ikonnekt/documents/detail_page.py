@@ -72,9 +72,18 @@ def _version(row):
     return SimpleNamespace(**values)
 
 
-def _link_rows(document_id):
-    """The links whose target exists, with target and content type (one query per content type,
-    as ``prefetch_related("target")`` reads them)."""
+def _targets(model, user):
+    """The objects of ``model`` a link may show: through the read rule where the model has one
+    (a link to an object the user may not see is left out, as if it did not exist)."""
+    manager = model._default_manager
+    if hasattr(manager, "visible_to"):
+        return manager.visible_to(user)
+    return model._base_manager.all()
+
+
+def _link_rows(document_id, user):
+    """The links whose target exists and is visible to ``user``, with target and content type
+    (one query per content type)."""
     rows = _links(document_id)
     wanted = {}
     for content_type_id, object_id in rows:
@@ -86,7 +95,7 @@ def _link_rows(document_id):
         if model is None:
             continue
         keys = {model._meta.pk.to_python(object_id) for object_id in object_ids}
-        for target in model._base_manager.filter(pk__in=keys):
+        for target in _targets(model, user).filter(pk__in=keys):
             targets[(content_type_id, target.pk)] = target
     out = []
     for content_type_id, object_id in rows:
@@ -99,7 +108,7 @@ def _link_rows(document_id):
     return out
 
 
-def context(document) -> dict:
+def context(document, user) -> dict:
     pk = document.pk
     versions = [_version(row) for row in _versions(pk)]
     labels = dict(_labels(document.owner_id))
@@ -109,6 +118,6 @@ def context(document) -> dict:
         "versions": versions,
         "current": versions[0] if versions else None,
         "history": history.history_html(_history(ContentType.objects.get_for_model(Document).pk, pk)),
-        "links": _link_rows(pk),
+        "links": _link_rows(pk, user),
         "metadata": [(labels.get(k, k), v) for k, v in (document.metadata or {}).items()],
     }

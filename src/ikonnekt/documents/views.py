@@ -132,7 +132,7 @@ class DocumentDetail(SharedDetailView):
         doc = self.object
         ctx["version_form"] = VersionForm()
         ctx["is_admin"] = doc.can_delete(self.request.user)
-        ctx.update(detail_page.context(doc))
+        ctx.update(detail_page.context(doc, self.request.user))
         return ctx
 
 
