@@ -10,6 +10,7 @@ import io
 from django.utils.translation import gettext as _
 
 from ikonnekt.core import tabular
+from ikonnekt.core.prepared import Rows
 
 PROCESS_COLUMNS = ["name", "parent", "has_stock", "initial_stock"]
 FLOW_COLUMNS = [
@@ -49,22 +50,61 @@ class ImportError_(ValueError):
         super().__init__("; ".join(self.messages))
 
 
-def system_to_dict(system) -> dict:
-    """The exchange dict of ``system``: four flat ``values()`` queries (no model instances)."""
-    from ikonnekt.materials.models import FlowValue, StockChange
+# The system's rows, the SQL compiled once (core.prepared): the system itself is read through
+# the read rule by the caller; these are the lists below it.
+def _process_rows(system_id):
+    from ikonnekt.materials.models import Process
 
-    processes = list(
-        system.processes.order_by("pk").values_list("pk", "name", "parent_id", "has_stock", "initial_stock")
+    return (
+        Process.objects.filter(system_id=system_id)
+        .order_by("pk")
+        .values_list("pk", "name", "parent_id", "has_stock", "initial_stock")
     )
+
+
+def _flow_rows(system_id):
+    from ikonnekt.materials.models import Flow
+
+    return (
+        Flow.objects.filter(system_id=system_id)
+        .order_by("pk")
+        .values_list("pk", "name", "source_id", "target_id", *FLOW_COLUMNS[3:])
+    )
+
+
+def _value_rows(system_id):
+    from ikonnekt.materials.models import FlowValue
+
+    return (
+        FlowValue.objects.filter(flow__system_id=system_id)
+        .order_by("flow_id", "year", "layer", "pk")
+        .values_list("flow_id", *VALUE_COLUMNS[1:])
+    )
+
+
+def _stock_rows(system_id):
+    from ikonnekt.materials.models import StockChange
+
+    return (
+        StockChange.objects.filter(process__system_id=system_id)
+        .order_by("process_id", "year", "pk")
+        .values_list("process_id", *STOCK_COLUMNS[1:])
+    )
+
+
+_processes, _flows, _values, _stocks = (
+    Rows(build) for build in (_process_rows, _flow_rows, _value_rows, _stock_rows)
+)
+
+
+def system_to_dict(system) -> dict:
+    """The exchange dict of ``system``: four flat row queries (no model instances)."""
+    processes = _processes(system.pk)
     process_names = {pk: name for pk, name, *_rest in processes}
-    flows = list(
-        system.flows.order_by("pk").values_list("pk", "name", "source_id", "target_id", *FLOW_COLUMNS[3:])
-    )
+    flows = _flows(system.pk)
     flow_names = {row[0]: row[1] for row in flows}
     value_fields = VALUE_COLUMNS[1:]
-    values = FlowValue.objects.filter(flow__system=system).order_by("flow_id", "year", "layer", "pk")
     stock_fields = STOCK_COLUMNS[1:]
-    stocks = StockChange.objects.filter(process__system=system).order_by("process_id", "year", "pk")
     return {
         "format": "ikonnekt-mfa/1",
         "name": system.name,
@@ -92,11 +132,11 @@ def system_to_dict(system) -> dict:
         ],
         "values": [
             {"flow": flow_names[row[0]], **dict(zip(value_fields, row[1:], strict=True))}
-            for row in (values.values_list("flow_id", *value_fields) if flows else ())
+            for row in (_values(system.pk) if flows else ())
         ],
         "stocks": [
             {"process": process_names[row[0]], **dict(zip(stock_fields, row[1:], strict=True))}
-            for row in (stocks.values_list("process_id", *stock_fields) if processes else ())
+            for row in (_stocks(system.pk) if processes else ())
         ],
     }
 
