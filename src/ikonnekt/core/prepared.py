@@ -21,6 +21,7 @@ Read rules are the caller's: use it for rows below an object already read throug
 from weakref import WeakKeyDictionary
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models.query import ValuesListIterable
 
 # Marker ids put in place of the arguments while compiling (within 32 bits, so every backend's
 # integer lookups keep them as parameters); no real query holds them as constants.
@@ -38,7 +39,7 @@ class Rows:
     def _compile(self, connection, n_args):
         markers = [_MARKER + i for i in range(n_args)]
         queryset = self.build(*markers)
-        if queryset._iterable_class.__name__ != "ValuesListIterable":
+        if queryset._iterable_class is not ValuesListIterable:
             raise TypeError("Rows needs a values_list(...) queryset (neither flat nor named)")
         compiler = queryset.query.get_compiler(using=self.using, connection=connection)
         sql, params = compiler.as_sql()
