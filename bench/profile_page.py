@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--sort", default="cumulative", help="cumulative or tottime")
     parser.add_argument("--queries", action="store_true", help="print the SQL of one request")
+    parser.add_argument("--callers", default="", help="also print who calls the functions matching this")
     args = parser.parse_args()
     configure(
         DEBUG="0",
@@ -76,7 +77,10 @@ def main():
         client.get(url)
     profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
+    stats = pstats.Stats(profiler, stream=out).sort_stats(args.sort)
+    stats.print_stats(args.top)
+    if args.callers:
+        stats.print_callers(args.callers)
     print(out.getvalue().replace(os.getcwd() + "/", ""))
 
 

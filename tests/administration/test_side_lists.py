@@ -79,10 +79,10 @@ def test_action_items_give_the_template_html(cast, language):
     items = m.ActionItem.objects.filter(meeting=mt).order_by("due_on", "title")
     with translation.override(language):
         for queryset in (items, items.none()):
-            new = side_lists.action_items_html(request, queryset)
+            new = side_lists.action_items_html(request, side_lists.action_item_rows(queryset))
             old = _render(OLD_ACTIONS, action_items=queryset, request=request, csrf_token="token")
             assert re.sub(r'csrfmiddlewaretoken" value="[^"]*"', "", new) == old.replace(
                 'csrfmiddlewaretoken" value="token"', ""
             )
-    html = side_lists.action_items_html(request, items)
+    html = side_lists.action_items_html(request, side_lists.action_item_rows(items))
     assert html.count("text-bg-danger") == 1 and "Eva &lt;Wagner&gt;" in html and "AK &lt;Klima&gt;" in html

@@ -4,6 +4,7 @@ from django.utils import timezone
 from ikonnekt.administration import side_lists, vat
 from ikonnekt.administration.deadlines import RUNNING, deadlines_of, open_action_items
 from ikonnekt.administration.models import Agreement, AgreementStatus, VatStatus
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import user_org_ids
 
 DEADLINE_DAYS = 180
@@ -19,20 +20,31 @@ AGREEMENT_FIELDS = (
 )
 
 
-def _agreements(user, organisation, today):
-    """(upcoming deadlines as ``deadlines.upcoming`` gives them, unclassified agreements) from one
-    query: the agreements the user sees with one of the user's organisations (or ``organisation``)
-    as party that are running with a term end, or not ended and not yet classified (§ 2b UStG)."""
-    org_ids = [organisation.pk] if organisation else sorted(user_org_ids(user))
+def _watched(user, org_ids):
+    """The agreements the user sees with one of ``org_ids`` as party that are running with a term
+    end, or not ended and not yet classified (§ 2b UStG)."""
     running = Q(status__in=RUNNING, term_end__isnull=False)
     unclassified = Q(vat_status=VatStatus.UNCLASSIFIED) & ~Q(status=AgreementStatus.ENDED)
-    agreements = list(
+    return (
         Agreement.objects.visible_to(user)
         .filter(running | unclassified, parties__organisation_id__in=org_ids)
         .only(*AGREEMENT_FIELDS)
         .distinct()
         .order_by("title")
     )
+
+
+# the SQL built once per connection and reader shape (core.prepared): the acting organisation's
+# agreements, or those of all the user's organisations; the user's open action items
+_watched_by_organisation = Rows(lambda user, organisation_id: _watched(user, [organisation_id]))
+_watched_by_user = Rows(lambda user: _watched(user, sorted(user_org_ids(user))))
+_open_action_items = Rows(lambda user: side_lists.action_item_rows(open_action_items(user))[:8])
+
+
+def _agreements(user, organisation, today):
+    """(upcoming deadlines as ``deadlines.upcoming`` gives them, unclassified agreements) from one
+    query (:func:`_watched`) for the acting ``organisation``, or else all the user's ones."""
+    agreements = _watched_by_organisation(user, organisation.pk) if organisation else _watched_by_user(user)
     open_vat = [
         a for a in agreements if a.vat_status == VatStatus.UNCLASSIFIED and a.status != AgreementStatus.ENDED
     ]
@@ -50,7 +62,7 @@ def panels(request):
         {
             "template": "administration/_dashboard_panel.html",
             "deadlines_html": side_lists.deadlines_html(deadlines[:8]),
-            "action_items_html": side_lists.action_items_html(request, open_action_items(request.user)[:8]),
+            "action_items_html": side_lists.action_items_html(request, _open_action_items(request.user)),
             "vat_unclassified": unclassified,
             "vat_notice": vat.transition_notice(today) if unclassified else "",
             "today": today,

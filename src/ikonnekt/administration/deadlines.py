@@ -64,7 +64,7 @@ def deadlines_of(agreements, today: date, within_days: int = 365):
 def open_action_items(user):
     return (
         ActionItem.objects.visible_to(user)
-        .filter(assignee=user)
+        .filter(assignee_id=user.pk)
         .exclude(status=ActionStatus.DONE)
         .select_related("meeting__group", "assignee")
         .order_by("due_on")

@@ -47,9 +47,9 @@ def deadlines_html(deadlines):
     return _list("deadline-list", out, _("No deadlines ahead."))
 
 
-def action_items_html(request, items):
-    """The list of the action items of queryset ``items`` (in its order), each with its "done" form."""
-    rows = items.values_list(
+def action_item_rows(items):
+    """What :func:`action_items_html` shows of the action items of queryset ``items``."""
+    return items.values_list(
         "pk",
         "title",
         "due_on",
@@ -59,6 +59,11 @@ def action_items_html(request, items):
         "assignee__last_name",
         "assignee__username",
     )
+
+
+def action_items_html(request, rows):
+    """The list of the action items as :func:`action_item_rows` reads them (in their order), each
+    with its "done" form."""
     today = timezone.localdate()
     url = row_url("administration:action_status")
     overdue = f'<span class="badge text-bg-danger">{escape(_("overdue"))}</span> '

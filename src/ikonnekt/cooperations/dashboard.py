@@ -4,19 +4,33 @@ from django.utils import timezone
 
 from ikonnekt.cooperations.models import GOAL_COLOURS, Announcement, Cooperation, GoalKey
 from ikonnekt.core.links import row_url
+from ikonnekt.core.prepared import Rows
 
 DASHBOARD_COOPERATIONS = 10  # the card links to the full list; 200 cooperations made it 106 KB
+
+# the SQL of the panels' queries is built once per connection and reader shape (core.prepared)
+_first_cooperations = Rows(
+    lambda user, org_id: (
+        Cooperation.objects.visible_to(user)
+        .filter(participations__organisation_id=org_id)
+        .distinct()
+        .values_list("pk", "name", "status")[:DASHBOARD_COOPERATIONS]
+    )
+)
+_current_announcements = Rows(
+    lambda user, today: (
+        Announcement.objects.visible_to(user)
+        .exclude(valid_until__lt=today)
+        .select_related("owner")
+        .only("title", "pinned", "owner__name")[:6]
+    )
+)
 
 
 def _cooperations(user, org):
     """The first cooperations of ``org`` as plain rows (url, name, status, [(colour, goal)]):
     one query for them, one for their goals, no model objects."""
-    rows = list(
-        Cooperation.objects.visible_to(user)
-        .filter(participations__organisation=org)
-        .distinct()
-        .values_list("pk", "name", "status")[:DASHBOARD_COOPERATIONS]
-    )
+    rows = _first_cooperations(user, org.pk)
     if not rows:
         return []
     goals = {pk: [] for pk, _name, _status in rows}
@@ -39,12 +53,7 @@ def panels(request):
     if not user.is_authenticated:
         return []
     org = getattr(request, "active_organisation", None)
-    announcements = list(
-        Announcement.objects.visible_to(user)
-        .exclude(valid_until__lt=timezone.localdate())
-        .select_related("owner")
-        .only("title", "pinned", "owner__name")[:6]
-    )
+    announcements = _current_announcements(user, timezone.localdate())
     return [
         {
             "template": "cooperations/_dashboard_panel.html",

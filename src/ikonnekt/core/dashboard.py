@@ -6,9 +6,22 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ikonnekt.core.models import AuditAction, AuditLog, Job, JobStatus
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import user_org_ids
 
 ACTIVITY = 15
+
+# both queries' SQL built once per connection and reader shape (core.prepared)
+_activity = Rows(
+    lambda user: (
+        AuditLog.objects.filter(owner_organisation_id__in=user_org_ids(user))
+        .exclude(action__in=["login", "login_failed", "view", "download"])
+        .values_list("timestamp", "actor_name", "action", "content_type_id", "object_repr")[:ACTIVITY]
+    )
+)
+_running_jobs = Rows(
+    lambda user: Job.objects.filter(created_by_id=user.pk).exclude(status=JobStatus.DONE)[:5]
+)
 
 
 def _activity_rows(user):
@@ -18,11 +31,7 @@ def _activity_rows(user):
     system = _("System")
     when_format = formats.get_format("SHORT_DATETIME_FORMAT")
     labels, kinds, rows = {}, {}, []
-    for timestamp, actor_name, action, content_type_id, object_repr in (
-        AuditLog.objects.filter(owner_organisation_id__in=user_org_ids(user))
-        .exclude(action__in=["login", "login_failed", "view", "download"])
-        .values_list("timestamp", "actor_name", "action", "content_type_id", "object_repr")[:ACTIVITY]
-    ):
+    for timestamp, actor_name, action, content_type_id, object_repr in _activity(user):
         if action not in labels:
             labels[action] = str(actions.get(action, action))
         if content_type_id not in kinds:
@@ -46,7 +55,7 @@ def panels(request):
     if not user.is_authenticated:
         return []
     result = [{"template": "core/_dashboard_activity.html", "order": 20, "activity": _activity_rows(user)}]
-    jobs = list(Job.objects.filter(created_by=user).exclude(status=JobStatus.DONE)[:5])
+    jobs = _running_jobs(user)
     if jobs:
         result.append({"template": "core/_dashboard_jobs.html", "order": 40, "jobs": jobs})
     return result

@@ -110,9 +110,23 @@ class NavRegistry:
 nav = NavRegistry()
 
 
+# The modules found per (apps, module name): the apps' modules do not change while the process
+# runs, and looking for a missing one again searched the disk on every dashboard (nine apps
+# have no ``dashboard``) and cooperation page.
+_FOUND: dict = {}
+
+
 def app_modules(module_name: str):
-    """Yield ``(app_label, module)`` for every iKonnekt app that has ``<app>.<module_name>``."""
-    for app_path in settings.IKONNEKT_APPS:
+    """``(app_label, module)`` for every iKonnekt app that has ``<app>.<module_name>``, in app order."""
+    key = (tuple(settings.IKONNEKT_APPS), module_name)
+    found = _FOUND.get(key)
+    if found is None:
+        found = _FOUND[key] = tuple(_discover(key[0], module_name))
+    return found
+
+
+def _discover(app_paths, module_name):
+    for app_path in app_paths:
         try:
             module = import_module(f"{app_path}.{module_name}")
         except ModuleNotFoundError as exc:

@@ -4,24 +4,30 @@ import datetime as dt
 
 from django.db.models import Q
 
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import user_org_ids
 from ikonnekt.energy.alerts import shown_alerts
 from ikonnekt.energy.models import Building
 
 MAX_BUILDINGS = 8
 
+# the buildings the user looks after or whose owner they belong to; SQL built once per reader
+# shape (core.prepared)
+_looked_after = Rows(
+    lambda user: (
+        Building.objects.visible_to(user)
+        .filter(Q(caretaker_id=user.pk) | Q(owner_id__in=sorted(user_org_ids(user))))
+        .only("name", "weather_method", "postcode", "address")
+        .order_by("name")[:MAX_BUILDINGS]
+    )
+)
+
 
 def panels(request):
     user = request.user
     if not user.is_authenticated:
         return []
-    orgs = user_org_ids(user)
-    buildings = list(
-        Building.objects.visible_to(user)
-        .filter(Q(caretaker=user) | Q(owner_id__in=orgs))
-        .only("name", "weather_method", "postcode", "address")
-        .order_by("name")[:MAX_BUILDINGS]
-    )
+    buildings = _looked_after(user)
     if not buildings:
         return []
     # stored per building under a key of the data they come from: one query while nothing changed

@@ -1,7 +1,8 @@
 """Dashboard panel: the top goals with their progress and the land-management figures."""
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Q, Subquery, Value
 
+from ikonnekt.core.prepared import Rows
 from ikonnekt.planning import goaltree
 from ikonnekt.planning.models import GoalNode, Site
 
@@ -9,7 +10,7 @@ from ikonnekt.planning.models import GoalNode, Site
 NODE_FIELDS = ("parent", "title", "rollup", "weight", "indicator", "baseline_value", "target_value")
 
 
-def _nodes(user):
+def _visible_nodes(user):
     """The visible goal nodes with what their progress needs: the latest value of the reference
     series as ``goaltree.visible_nodes`` gives it, without the columns the card does not show."""
     return (
@@ -17,6 +18,23 @@ def _nodes(user):
         .only(*NODE_FIELDS, "responsible", "owner")
         .annotate(latest_value=Subquery(goaltree.latest_value_subquery().values("value")[:1]))
     )
+
+
+def _site_figures(user):
+    """(visible sites, of them in the land exchange) as one row; no GROUP BY: the constant is not grouped."""
+    return (
+        Site.objects.visible_to(user)
+        .order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(total=Count("pk"), exchange=Count("pk", filter=Q(in_exchange=True)))
+        .values_list("total", "exchange")
+    )
+
+
+# the SQL built once per connection and reader shape (core.prepared)
+_nodes = Rows(_visible_nodes)
+_sites = Rows(_site_figures)
 
 
 def panels(request):
@@ -30,17 +48,14 @@ def panels(request):
         for n in nodes
         if n.parent_id not in ids
     ][:6]
-    # both figures in one query
-    sites = Site.objects.visible_to(user).aggregate(
-        total=Count("pk"), exchange=Count("pk", filter=Q(in_exchange=True))
-    )
-    if not roots and not sites["total"]:
+    ((total, exchange),) = _sites(user)
+    if not roots and not total:
         return []
     return [
         {
             "template": "planning/_dashboard_panel.html",
             "goals": roots,
-            "sites": sites["total"],
-            "exchange": sites["exchange"],
+            "sites": total,
+            "exchange": exchange,
         }
     ]

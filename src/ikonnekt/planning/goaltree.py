@@ -12,6 +12,7 @@ from django.db.models import Avg, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from ikonnekt.core.prepared import Rows
 from ikonnekt.planning.models import GoalNode, IndicatorValue, Measure, MeasureStatus
 from ikonnekt.planning.progress import NodeInput, indicator_progress, roll_up
 
@@ -79,10 +80,10 @@ def own_progress(node, measure_avg):
     return measure_avg
 
 
-def progress_map(user, nodes=None):
-    """``({node_id: progress}, [nodes])`` for everything ``user`` may see."""
-    nodes = list(nodes if nodes is not None else visible_nodes(user))
-    measure_avgs = dict(
+# the average progress of each target's visible measures (not dropped); the SQL is built once
+# per connection and reader shape (core.prepared): every goal page and the dashboard ask it
+_measure_averages = Rows(
+    lambda user: (
         Measure.objects.visible_to(user)
         .exclude(status=MeasureStatus.DROPPED)
         .order_by()  # Meta.ordering by target would join the goal nodes only to be dropped from GROUP BY
@@ -90,6 +91,13 @@ def progress_map(user, nodes=None):
         .annotate(avg=Avg("progress"))
         .values_list("target_id", "avg")
     )
+)
+
+
+def progress_map(user, nodes=None):
+    """``({node_id: progress}, [nodes])`` for everything ``user`` may see."""
+    nodes = list(nodes if nodes is not None else visible_nodes(user))
+    measure_avgs = dict(_measure_averages(user))
     inputs = {
         n.pk: NodeInput(n.parent_id, n.rollup, n.weight, own_progress(n, measure_avgs.get(n.pk)))
         for n in nodes

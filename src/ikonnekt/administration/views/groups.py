@@ -59,7 +59,9 @@ class GroupDetail(SharedDetailView):
             meetings_html=group_page.meetings_html(g),
             action_items_html=side_lists.action_items_html(
                 self.request,
-                m.ActionItem.objects.filter(meeting__group=g).exclude(status=m.ActionStatus.DONE),
+                side_lists.action_item_rows(
+                    m.ActionItem.objects.filter(meeting__group=g).exclude(status=m.ActionStatus.DONE)
+                ),
             ),
             feed_token=self.request.session.pop(f"group_feed_{g.pk}", None),
         )
@@ -347,7 +349,9 @@ action_status.shareable_model = m.ActionItem
 
 @login_required
 def my_actions(request):
-    items = side_lists.action_items_html(request, open_action_items(request.user))
+    items = side_lists.action_items_html(
+        request, side_lists.action_item_rows(open_action_items(request.user))
+    )
     return render(request, "administration/my_actions.html", {"action_items_html": items})
 
 

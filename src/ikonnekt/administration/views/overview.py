@@ -49,7 +49,9 @@ def overview(request):
                 "name",
                 "administration:group_detail",
             ),
-            "action_items_html": side_lists.action_items_html(request, open_action_items(user)),
+            "action_items_html": side_lists.action_items_html(
+                request, side_lists.action_item_rows(open_action_items(user))
+            ),
             "organisation": org,
         },
     )
@@ -92,9 +94,11 @@ def cooperation_overview(request, pk):
             "groups": groups,
             "action_items_html": side_lists.action_items_html(
                 request,
-                m.ActionItem.objects.visible_to(user)
-                .filter(meeting__group__cooperation=cooperation)
-                .exclude(status=m.ActionStatus.DONE),
+                side_lists.action_item_rows(
+                    m.ActionItem.objects.visible_to(user)
+                    .filter(meeting__group__cooperation=cooperation)
+                    .exclude(status=m.ActionStatus.DONE)
+                ),
             ),
         },
     )
