@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.reference.sdg import SDG_NUMBERS
 
@@ -94,7 +95,7 @@ class Catalogue(Shareable):
         return _("%(title)s (version %(version)s)") % {"title": self.title, "version": self.version}
 
     def get_absolute_url(self):
-        return reverse("assessment:catalogue_detail", args=[self.pk])
+        return row_url("assessment:catalogue_detail")(self.pk)
 
     def clean(self):
         if not (self.threshold_basic <= self.threshold_advanced <= self.threshold_ambitious):
@@ -279,7 +280,7 @@ class Area(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("assessment:area_detail", args=[self.pk])
+        return row_url("assessment:area_detail")(self.pk)
 
     def document_list(self):
         return [line.strip() for line in self.documents.splitlines() if line.strip()]
@@ -310,7 +311,7 @@ class Assessment(Shareable):
         return f"{self.area.name} – {self.scenario}"
 
     def get_absolute_url(self):
-        return reverse("assessment:assessment_detail", args=[self.pk])
+        return row_url("assessment:assessment_detail")(self.pk)
 
 
 class RatingStatus(models.TextChoices):

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import Role, Shareable, SharedObject, user_org_ids, user_roles
 
 
@@ -147,7 +147,7 @@ class Cooperation(SharedObject):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperations:detail", args=[self.pk])
+        return row_url("cooperations:detail")(self.pk)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -251,4 +251,4 @@ class Announcement(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperations:announcement_detail", args=[self.pk])
+        return row_url("cooperations:announcement_detail")(self.pk)

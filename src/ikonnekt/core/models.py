@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedObject, Visibility  # noqa: F401 (re-export)
 
 
@@ -161,7 +161,7 @@ class Job(models.Model):
         return self.label or self.kind
 
     def get_absolute_url(self):
-        return reverse("core:job_detail", args=[self.pk])
+        return row_url("core:job_detail")(self.pk)
 
     @property
     def is_finished(self):

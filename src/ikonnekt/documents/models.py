@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import (
     ChildQuerySet,
     Shareable,
@@ -156,7 +157,7 @@ class Subject(SharedObject):
         return f"{self.code} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("documents:subject_detail", args=[self.pk])
+        return row_url("documents:subject_detail")(self.pk)
 
     @property
     def depth(self):
@@ -205,7 +206,7 @@ class File(Shareable):
         return f"{self.reference} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("documents:file_detail", args=[self.pk])
+        return row_url("documents:file_detail")(self.pk)
 
     @property
     def organisation_name(self):
@@ -362,7 +363,7 @@ class Document(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:detail", args=[self.pk])
+        return row_url("documents:detail")(self.pk)
 
     @property
     def current_version(self):
@@ -452,7 +453,7 @@ class Version(SharedChild, models.Model):
         return f"{self.document} v{self.number}"
 
     def get_absolute_url(self):
-        return reverse("documents:version_download", args=[self.pk])
+        return row_url("documents:version_download")(self.pk)
 
 
 class DocumentLink(SharedChild, models.Model):

@@ -11,9 +11,9 @@ Timestamps are stored in UTC; pages show them in Europe/Berlin.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 # Carriers and emission factor sets are platform-wide reference data (app ``reference``); they are
@@ -95,7 +95,7 @@ class WeatherStation(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("energy:station_detail", args=[self.pk])
+        return row_url("energy:station_detail")(self.pk)
 
 
 class DailyTemperature(models.Model):
@@ -127,7 +127,7 @@ class BuildingGroup(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("energy:group_detail", args=[self.pk])
+        return row_url("energy:group_detail")(self.pk)
 
 
 class Building(Shareable):
@@ -197,7 +197,7 @@ class Building(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("energy:building_detail", args=[self.pk])
+        return row_url("energy:building_detail")(self.pk)
 
     def clean(self):
         if self.heating_share is not None and not 0 <= self.heating_share <= 1:
@@ -270,7 +270,7 @@ class Meter(SharedChild, models.Model):
         return f"{self.number} {self.name}"
 
     def get_absolute_url(self):
-        return reverse("energy:meter_detail", args=[self.pk])
+        return row_url("energy:meter_detail")(self.pk)
 
     @property
     def owner_id(self):
@@ -542,7 +542,7 @@ class EnergyReport(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("energy:report_detail", args=[self.pk])
+        return row_url("energy:report_detail")(self.pk)
 
 
 class CheckStatus(models.TextChoices):
@@ -640,7 +640,7 @@ class Quarter(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("energy:quarter_detail", args=[self.pk])
+        return row_url("energy:quarter_detail")(self.pk)
 
 
 class QuarterBuilding(SharedChild, models.Model):

@@ -8,10 +8,10 @@ keeps the earlier values (``is_current`` marks the latest of each year).
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 DEFAULT_LICENCE = "dl-by-de/2.0"
@@ -105,7 +105,7 @@ class IndicatorSeries(Shareable):
         return str(feed.title) if feed else self.title
 
     def get_absolute_url(self):
-        return reverse("indicators:detail", args=[self.pk])
+        return row_url("indicators:detail")(self.pk)
 
     @property
     def is_broken(self) -> bool:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.reference.sdg import sdg_colour, sdg_text_colour, sdg_title
 
@@ -145,7 +146,7 @@ class Article(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledge:detail", args=[self.pk])
+        return row_url("knowledge:detail")(self.pk)
 
     @property
     def icon(self):
@@ -355,7 +356,7 @@ class Question(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledge:question_detail", args=[self.pk])
+        return row_url("knowledge:question_detail")(self.pk)
 
 
 class Answer(SharedChild, models.Model):

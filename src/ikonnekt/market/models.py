@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, user_org_ids
 from ikonnekt.market.validators import validate_image, validate_money, validate_pdf_or_image
 
@@ -91,7 +91,7 @@ class BusinessProfile(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("market:profile_detail", args=[self.pk])
+        return row_url("market:profile_detail")(self.pk)
 
     def is_open_at(self, when: dt.datetime) -> bool:
         from ikonnekt.market.hours import is_open
@@ -198,7 +198,7 @@ class Product(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("market:product_detail", args=[self.pk])
+        return row_url("market:product_detail")(self.pk)
 
 
 class ProductVariant(SharedChild, models.Model):
@@ -284,7 +284,7 @@ class Event(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("market:event_detail", args=[self.pk])
+        return row_url("market:event_detail")(self.pk)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -325,7 +325,7 @@ class OrderCycle(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("market:cycle_detail", args=[self.pk])
+        return row_url("market:cycle_detail")(self.pk)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -430,7 +430,7 @@ class Order(models.Model):
         return self.number or _("Cart")
 
     def get_absolute_url(self):
-        return reverse("market:order_detail", args=[self.pk])
+        return row_url("market:order_detail")(self.pk)
 
     def audit_owner_id(self):
         return self.cycle.owner_id
@@ -623,7 +623,7 @@ class Listing(Shareable):
         return f"{self.chiffre} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("market:listing_detail", args=[self.pk])
+        return row_url("market:listing_detail")(self.pk)
 
     @classmethod
     def visible_to_q(cls, user, prefix: str = "") -> Q:

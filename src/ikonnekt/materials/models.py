@@ -7,9 +7,9 @@ Everything else belongs to one of them and inherits its visibility (``sharing_pa
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 from ikonnekt.materials import factors
 
@@ -88,7 +88,7 @@ class MfaSystem(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("materials:system_detail", args=[self.pk])
+        return row_url("materials:system_detail")(self.pk)
 
     @property
     def years(self):
@@ -308,7 +308,7 @@ class GreenWasteScenario(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("materials:scenario_detail", args=[self.pk])
+        return row_url("materials:scenario_detail")(self.pk)
 
 
 class MeasurementMethod(models.TextChoices):

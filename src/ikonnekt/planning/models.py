@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role, user_org_ids
 from ikonnekt.reference.sdg import sdg_title, target_title
 
@@ -90,7 +90,7 @@ class Megatrend(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("planning:megatrend_detail", args=[self.pk])
+        return row_url("planning:megatrend_detail")(self.pk)
 
 
 class MegatrendRelevance(SharedChild, models.Model):
@@ -174,7 +174,7 @@ class Vision(Shareable):
         return f"{self.title} ({self.horizon})"
 
     def get_absolute_url(self):
-        return reverse("planning:vision_detail", args=[self.pk])
+        return row_url("planning:vision_detail")(self.pk)
 
 
 # --- Goals → targets → indicators --------------------------------------------------------------
@@ -272,7 +272,7 @@ class GoalNode(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("planning:node_detail", args=[self.pk])
+        return row_url("planning:node_detail")(self.pk)
 
     @property
     def has_indicator(self):
@@ -399,7 +399,7 @@ class Measure(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("planning:measure_detail", args=[self.pk])
+        return row_url("planning:measure_detail")(self.pk)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -499,7 +499,7 @@ class Site(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("planning:site_detail", args=[self.pk])
+        return row_url("planning:site_detail")(self.pk)
 
     @property
     def area_ha(self):
@@ -629,7 +629,7 @@ class QuestionSet(Shareable):
         return f"{self.name} v{self.version}"
 
     def get_absolute_url(self):
-        return reverse("planning:questionset_detail", args=[self.pk])
+        return row_url("planning:questionset_detail")(self.pk)
 
 
 class Question(SharedChild, models.Model):
@@ -686,7 +686,7 @@ class DecisionCheck(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("planning:check_detail", args=[self.pk])
+        return row_url("planning:check_detail")(self.pk)
 
 
 class CheckAnswer(SharedChild, models.Model):

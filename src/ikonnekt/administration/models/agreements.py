@@ -6,12 +6,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ikonnekt.administration.models.common import MONEY, PERCENT
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role, user_org_ids
 
 
@@ -191,7 +191,7 @@ class Agreement(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("administration:agreement_detail", args=[self.pk])
+        return row_url("administration:agreement_detail")(self.pk)
 
     def clean(self):
         errors = {}

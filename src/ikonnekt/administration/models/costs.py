@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,6 +13,7 @@ from ikonnekt.administration.models.agreements import Agreement
 from ikonnekt.administration.models.common import MONEY, PERCENT
 from ikonnekt.administration.models.positions import SharedPosition
 from ikonnekt.administration.models.resources import SharedResource
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, SharedChild
 
 
@@ -198,7 +198,7 @@ class Settlement(SharedChild, models.Model):
         return f"{self.agreement} {self.year} v{self.version}"
 
     def get_absolute_url(self):
-        return reverse("administration:settlement_detail", args=[self.pk])
+        return row_url("administration:settlement_detail")(self.pk)
 
     def can_delete(self, user) -> bool:
         return False  # issued settlements are never deleted, only corrected

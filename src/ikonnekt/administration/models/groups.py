@@ -4,11 +4,11 @@ and the personal iCal feeds."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 
@@ -39,7 +39,7 @@ class WorkingGroup(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("administration:group_detail", args=[self.pk])
+        return row_url("administration:group_detail")(self.pk)
 
 
 class GroupMember(SharedChild, models.Model):
@@ -98,7 +98,7 @@ class Meeting(SharedChild, models.Model):
         return f"{self.title} ({timezone.localtime(self.start):%d.%m.%Y})"
 
     def get_absolute_url(self):
-        return reverse("administration:meeting_detail", args=[self.pk])
+        return row_url("administration:meeting_detail")(self.pk)
 
     def clean(self):
         if self.start and self.end and self.end <= self.start:

@@ -5,11 +5,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.administration.models.agreements import Agreement
 from ikonnekt.administration.models.common import MONEY, PERCENT
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild
 
 
@@ -56,7 +56,7 @@ class SharedPosition(Shareable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("administration:position_detail", args=[self.pk])
+        return row_url("administration:position_detail")(self.pk)
 
 
 class PositionShare(SharedChild, models.Model):

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import ChildQuerySet, Shareable, SharedChild, has_role
 
 
@@ -57,7 +57,7 @@ class SharedResource(Shareable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("administration:resource_detail", args=[self.pk])
+        return row_url("administration:resource_detail")(self.pk)
 
     def clean(self):
         if self.available_until and self.available_from and self.available_until <= self.available_from:
