@@ -18,7 +18,12 @@ from ikonnekt.core.audience import saved_message
 from ikonnekt.core.audit import Actor
 from ikonnekt.core.formpages import FormPageMixin
 from ikonnekt.core.forms import add_validation_error, style_widget
-from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
+from ikonnekt.core.sharing import (
+    get_editable_or_404,
+    get_visible_by_pk_or_404,
+    get_visible_or_404,
+    orgs_with_role,
+)
 
 
 class AnonymousAllowedMixin:
@@ -86,7 +91,12 @@ class SharedDetailView(AnonymousAllowedMixin, VisibleQuerysetMixin, generic.Deta
     audit_views = False
 
     def get_object(self, queryset=None):
-        obj = get_visible_or_404(self.get_base_queryset(), self.request.user, pk=self.kwargs["pk"])
+        if type(self).get_base_queryset is VisibleQuerysetMixin.get_base_queryset:  # the model's own
+            obj = get_visible_by_pk_or_404(
+                self.model, self.request.user, self.kwargs["pk"], self.select_related
+            )
+        else:
+            obj = get_visible_or_404(self.get_base_queryset(), self.request.user, pk=self.kwargs["pk"])
         if self.audit_views and self.request.user.is_authenticated:
             audit.record(Actor.from_request(self.request), audit.AuditAction.VIEW, obj)
         return obj
@@ -161,7 +171,12 @@ class SharedDeleteView(LoginRequiredMixin, VisibleQuerysetMixin, generic.DeleteV
     template_name = "core/confirm_delete.html"
 
     def get_object(self, queryset=None):
-        obj = get_visible_or_404(self.get_base_queryset(), self.request.user, pk=self.kwargs["pk"])
+        if type(self).get_base_queryset is VisibleQuerysetMixin.get_base_queryset:  # the model's own
+            obj = get_visible_by_pk_or_404(
+                self.model, self.request.user, self.kwargs["pk"], self.select_related
+            )
+        else:
+            obj = get_visible_or_404(self.get_base_queryset(), self.request.user, pk=self.kwargs["pk"])
         if not obj.can_delete(self.request.user):
             raise PermissionDenied(_("Only the owner's administrators or the creator may delete this."))
         return obj

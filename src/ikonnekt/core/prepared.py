@@ -57,6 +57,10 @@ _DATETIME_MARKER = datetime(1001, 1, 1, tzinfo=UTC)
 _MAX_SHAPES = 64
 
 
+class ReaderNotKept(TypeError):
+    """The build read more of the user than the ids a ``Rows`` query can keep."""
+
+
 class _Reader:
     """The user while a ``Rows`` query is compiled: marker ids where the sharing helpers look."""
 
@@ -69,7 +73,7 @@ class _Reader:
         self.__dict__[_COOPS_CACHE] = frozenset(_COOP_MARKER + i for i in range(n_cooperations))
 
     def __getattr__(self, name):
-        raise TypeError(
+        raise ReaderNotKept(
             f"a Rows query may read the user only through its id and the sharing helpers, not {name!r}"
         )
 

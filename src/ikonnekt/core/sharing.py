@@ -522,8 +522,39 @@ def _resolve(model_or_qs):
     return model_or_qs.objects.all()
 
 
+# {(model, select_related): core.prepared.Rows reading one object by id through the read rule, or
+# None where the rule asks more of the reader than its ids (then the plain queryset is used)}
+_BY_PK: dict = {}
+
+
+def get_visible_by_pk_or_404(model, user, pk, select_related: tuple = ()):
+    """``model``'s object ``pk`` (with ``select_related``) if ``user`` may see it, else 404: the
+    read every detail page starts with, its SQL kept per reader shape (``core.prepared``)."""
+    from ikonnekt.core.prepared import ReaderNotKept, Rows
+
+    key = (model, tuple(select_related))
+    if key not in _BY_PK:
+        base = model.objects.select_related(*select_related) if select_related else model.objects.all()
+        _BY_PK[key] = Rows(lambda reader, object_id: base.visible_to(reader).filter(pk=object_id)[:1])
+    rows = _BY_PK[key]
+    if rows is not None and isinstance(pk, int) and not isinstance(pk, bool):
+        try:
+            found = rows(user, pk)
+        except ReaderNotKept:
+            _BY_PK[key] = None
+        else:
+            if not found:
+                raise Http404
+            return found[0]
+    return get_visible_or_404(
+        model.objects.select_related(*select_related) if select_related else model.objects.all(), user, pk=pk
+    )
+
+
 def get_visible_or_404(model_or_qs, user, **lookup):
     """The object if ``user`` may see it, else 404 (the same answer as "does not exist")."""
+    if isinstance(model_or_qs, type) and set(lookup) == {"pk"} and isinstance(lookup["pk"], int):
+        return get_visible_by_pk_or_404(model_or_qs, user, lookup["pk"])
     qs = _resolve(model_or_qs).visible_to(user)
     try:
         return qs.get(**lookup)
