@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ikonnekt.core import subbar
@@ -33,12 +34,7 @@ def section_label(key):
     return SECTION_LABELS.get(key, key)
 
 
-@register.simple_tag
-def visibility_badge(obj):
-    value = getattr(obj, "visibility", None)
-    if value is None:
-        return ""
-    label = getattr(obj, "visibility_label", None) or Visibility(value).label
+def _badge(value, label):
     return format_html(
         '<span class="badge badge-visibility-{}" title="{}"><i class="bi bi-{}"></i> {}</span>',
         value,
@@ -46,6 +42,25 @@ def visibility_badge(obj):
         ICONS.get(value, "eye"),
         label,
     )
+
+
+# {(language, visibility): badge}: the badge depends on nothing else, and lists show one per row
+_BADGES: dict = {}
+
+
+@register.simple_tag
+def visibility_badge(obj):
+    value = getattr(obj, "visibility", None)
+    if value is None:
+        return ""
+    own_label = getattr(obj, "visibility_label", None)
+    if own_label:
+        return _badge(value, own_label)
+    key = (get_language(), value)
+    badge = _BADGES.get(key)
+    if badge is None:
+        badge = _BADGES[key] = _badge(value, Visibility(value).label)
+    return badge
 
 
 @register.filter
