@@ -356,3 +356,51 @@ def test_catalogue_page_escapes_the_fact_sheet_and_keeps_its_line_breaks(cast, c
     html = html.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>zweite Zeile &amp; mehr" in html
+
+
+def test_detail_page_rows_read_as_plain_rows_match_the_model_objects(cast):
+    """results.entries / rating_rows (the detail page's plain rows, #18) give the report and the
+    table rows the model objects give: same scores, explanations, failures and HTML."""
+    from ikonnekt.assessment import report, results, tablerows
+
+    assessment = make_assessment(cast, owner=cast.org_a, created_by=cast.a_editor)
+    nodes = list(assessment.catalogue.nodes.order_by("order", "id"))
+    nodes[-1].implementer, nodes[-1].indicator, nodes[-1].is_minimum = "both", "<RR> %", True
+    nodes[-1].save()
+    m1 = assessment.catalogue.nodes.get(code="M1")
+    Rating.objects.filter(assessment=assessment, measure=m1).update(
+        not_applicable=True,
+        level=None,
+        reason="<kein Dach>",
+        documents="https://a.example\n\nb",
+        status="planned",
+    )
+    nodes = results.catalogue_nodes([assessment.catalogue_id])[assessment.catalogue_id]
+    entries = results.entries(assessment.catalogue_id)
+    assert [(e.pk, str(e), e.is_measure, str(e.get_implementer_display())) for e in entries] == [
+        (n.pk, str(n), n.is_measure, str(n.get_implementer_display())) for n in nodes
+    ]
+    for name in results.Entry.__slots__:
+        assert [getattr(e, name) for e in entries] == [getattr(n, name) for n in nodes], name
+    ratings = list(assessment.ratings.order_by())
+    rows = results.rating_rows(assessment.pk)
+    by_pk = {r.pk: r for r in ratings}
+    assert sorted(by_pk) == sorted(r.pk for r in rows)
+    for row in rows:
+        for name in results.RatingRow.__slots__[:9]:
+            assert getattr(row, name) == getattr(by_pk[row.pk], name), name
+        assert row.document_list() == by_pk[row.pk].document_list()
+
+    def html(data):
+        for row in data["rows"]:
+            row.comments, row.feed_problem, row.feed_visible = [], "", False
+        return tablerows.rows_html(data["rows"], comment_url="/c/", csrf_token="t", can_comment=True)
+
+    old = report.build(assessment, nodes=nodes, ratings=ratings)
+    new = report.build(assessment, nodes=entries, ratings=rows)
+    for key in ("total_explanation", "label", "failures", "sdg_points", "rated", "measure_count"):
+        assert new[key] == old[key], key
+    assert [(r.depth, r.score, r.explanation) for r in new["rows"]] == [
+        (r.depth, r.score, r.explanation) for r in old["rows"]
+    ]
+    assert html(new) == html(old)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -48,6 +48,7 @@ from ikonnekt.core.crud import (
 from ikonnekt.core.files import download_response
 from ikonnekt.core.formpages import form_page
 from ikonnekt.core.forms import style_widget
+from ikonnekt.core.links import row_url
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404, orgs_with_role
 from ikonnekt.organizations.models import Organisation
 
@@ -452,24 +453,24 @@ def assessment_detail(request, pk):
         request.user,
         pk=pk,
     )
+    # The entries and ratings as plain rows of the listed columns, their SQL compiled once
+    # (results.entries / rating_rows; both below the assessment just read through its rule, #18).
+    ratings = results.rating_rows(assessment.pk)
     # The followed series in a query of their own, with the read rule on the series' own table
     # (one condition) deciding whether the reader may see each; none when no rating follows a
     # feed (most). Across the ratings' relation (an annotation of every rating) the rule cost
     # more than the ratings themselves (#18).
-    # unordered: the report looks ratings up by measure (the default order joins the catalogue)
-    ratings = list(
-        assessment.ratings.order_by().prefetch_related(
-            Prefetch(
-                "feed",
-                queryset=IndicatorSeries.objects.annotate(
-                    readable=ExpressionWrapper(
-                        IndicatorSeries.visible_to_q(request.user), output_field=BooleanField()
-                    )
-                ),
+    feed_ids = {r.feed_id for r in ratings if r.feed_id is not None}
+    if feed_ids:
+        series = IndicatorSeries.objects.filter(pk__in=feed_ids).annotate(
+            readable=ExpressionWrapper(
+                IndicatorSeries.visible_to_q(request.user), output_field=BooleanField()
             )
         )
-    )
-    data = report.build(assessment, ratings=ratings)
+        by_id = {s.pk: s for s in series}
+        for r in ratings:
+            r.feed = by_id.get(r.feed_id)
+    data = report.build(assessment, nodes=results.entries(assessment.catalogue_id), ratings=ratings)
     comments = defaultdict(list)
     for c in assessment.comments.select_related("author", "author_organisation"):
         comments[c.measure_id].append(c)
@@ -477,12 +478,24 @@ def assessment_detail(request, pk):
         row.comments = comments.get(row.node.pk, [])
         _feed_link(request, assessment, row)
     can_comment = actions.can_comment(request.user, assessment)
+    # the page's links from one kept reverse per route (core.links.row_url), not a reverse each
+    pk = assessment.pk
+    urls = {
+        name: row_url(f"assessment:assessment_{name}")(pk)
+        for name in ("fill", "pdf", "xlsx", "import", "edit", "delete", "variant", "comment")
+    }
+    urls["area"] = row_url("assessment:area_detail")(assessment.area_id)
+    urls["catalogue"] = row_url("assessment:catalogue_detail")(assessment.catalogue_id)
+    # one masked token for the page's forms, the rows' and the template's (as one render shares it)
+    csrf_token = get_token(request)
     data.update(
         {
+            "csrf_token": csrf_token,
+            "urls": urls,
             "rows_html": tablerows.rows_html(
                 data["rows"],
-                comment_url=reverse("assessment:assessment_comment", args=[assessment.pk]),
-                csrf_token=get_token(request) if can_comment else "",
+                comment_url=urls["comment"],
+                csrf_token=csrf_token if can_comment else "",
                 can_comment=can_comment,
             ),
             "charts": report.chart_options(data),

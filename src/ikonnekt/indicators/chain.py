@@ -16,6 +16,22 @@ CO2E = "materials.greenwaste_co2e_avoided_t"
 CHAIN_FEEDS = (RECYCLED, SHARE, HEAT, CO2E)
 
 
+# what the page reads of a series (region, source and its check, the step's link, unit and
+# state, the name) and of a value: not the descriptions, times and provenance texts (#18)
+SERIES_FIELDS = (
+    "feed",
+    "title",
+    "dimension_label",
+    "unit",
+    "status",
+    "region",
+    "source_type",
+    "source_id",
+    "source_label",
+)
+VALUE_FIELDS = ("series", "year", "value", "is_current", "inputs", "factor_set")
+
+
 @dataclass
 class Step:
     key: str
@@ -60,6 +76,7 @@ def visible_series(user) -> list[IndicatorSeries]:
         IndicatorSeries.objects.visible_to(user)
         .filter(feed__in=CHAIN_FEEDS)
         .select_related("source_type")
+        .only(*SERIES_FIELDS)
         .order_by("source_id", "pk")
     )
 
@@ -83,7 +100,8 @@ def chains(user, series, year) -> list[Chain]:
     if not series:
         return []
     values = {}
-    for value in SeriesValue.objects.filter(series__in=[s.pk for s in series], is_current=True, year=year):
+    current = SeriesValue.objects.filter(series__in=[s.pk for s in series], is_current=True, year=year)
+    for value in current.only(*VALUE_FIELDS):
         values.setdefault(value.series_id, value)  # the first in the model's order, as .first() gave
     by_source: dict = {}
     for s in series:

@@ -1,7 +1,11 @@
 from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ikonnekt.core.formrender import _attrs as html_attrs
+from ikonnekt.core.formrender import _text as html_text
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm
 from ikonnekt.core.sharing import Visibility, user_cooperation_ids
 from ikonnekt.indicators.models import IndicatorSeries, Licence
@@ -63,8 +67,32 @@ class SettingsForm(BootstrapModelForm):
         self.fields["shared_with"].required = False
 
 
+class FlatSelect(forms.Select):
+    """A select of plain options (no groups) written in one loop: the HTML of the select template
+    as ``core.formrender`` writes it, without an option dict, template context and three escapes
+    through lazy wrappers per option; the follow forms list every rating and target the reader
+    may edit (#18). tests/indicators/test_forms.py compares it with Django's rendering."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = self.format_value(value)
+        out = [f'<select name="{html_text(name)}"{html_attrs(self.build_attrs(self.attrs, attrs))}>']
+        has_selected = False
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):  # groups: Django's way
+                return super().render(name, value, attrs, renderer)
+            option_value = "" if option_value is None else str(option_value)
+            selected = not has_selected and option_value in values
+            has_selected |= selected
+            out.append(
+                f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}>'
+                f"{html_text(label)}</option>\n"
+            )
+        out.append("\n</select>")
+        return mark_safe("".join(out))  # noqa: S308 (every value is escaped)
+
+
 class FollowTargetForm(BootstrapForm):
-    target = forms.ModelChoiceField(label=_("Vision 2100 target"), queryset=None)
+    target = forms.ModelChoiceField(label=_("Vision 2100 target"), queryset=None, widget=FlatSelect)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +121,7 @@ class RatingChoiceField(forms.ModelChoiceField):
 
 
 class FollowRatingForm(BootstrapForm):
-    rating = RatingChoiceField(label=_("Rating of a catalogue measure"), queryset=None)
+    rating = RatingChoiceField(label=_("Rating of a catalogue measure"), queryset=None, widget=FlatSelect)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -88,9 +88,11 @@ class SeriesDetail(SharedDetailView):
 
         # Whether anything follows the series at all, in the same query: the lists of followers
         # the reader may see are two costly queries, needless for a series nothing follows.
+        # of the owner and the region only the names the header shows (#18)
         return (
             super()
             .get_base_queryset()
+            .only(*(f.name for f in IndicatorSeries._meta.concrete_fields), "owner__name", "region__name")
             .annotate(
                 # only decides whether the visible followers are queried; nothing of it is shown
                 has_target_followers=Exists(GoalNode.objects.filter(feed=OuterRef("pk"))),  # (noqa: sharing)
