@@ -183,3 +183,12 @@ def test_the_assessment_page_links_a_followed_series_only_for_readers_who_may_se
         assert f'id="rating-feed-{measure.pk}"' in page
         assert (link in page) is visible
         assert ("(not visible to you)" in page) is not visible
+    # a broken series' problem names its source: only its readers see it, others a general text
+    IndicatorSeries.objects.filter(pk=heat_series.pk).update(
+        status="broken", problem="The source “Geheimes Wärmenetz” was deleted."
+    )
+    for user, visible in ((cast.a_editor, True), (cast.b_editor, False)):
+        client.force_login(user)
+        page = client.get(assessment.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert ("Geheimes Wärmenetz" in page) is visible
+        assert ("The feed&#x27;s source is no longer available." in page) is not visible

@@ -428,8 +428,13 @@ def _feed_link(request, assessment, row):
         return
     rating.assessment = assessment
     rating.measure = row.node  # the row's catalogue entry is the rated measure (no query per rating)
-    row.feed_problem = assessment_feeds.link_problem(rating)
     row.feed_visible = bool(rating.feed.readable)
+    if rating.feed.is_broken and not row.feed_visible:
+        # the series' own problem text names its source; a reader who may not see the series
+        # learns only that it is broken
+        row.feed_problem = _("The feed's source is no longer available.")
+    else:
+        row.feed_problem = assessment_feeds.link_problem(rating)
 
 
 def assessment_detail(request, pk):
