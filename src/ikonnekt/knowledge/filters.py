@@ -10,6 +10,31 @@ from ikonnekt.reference.sdg import SDG_TITLES
 
 # format_lazy: built at import, the labels still follow the language of each request
 SDG_CHOICES = [(n, format_lazy("{} {}", n, title)) for n, title in SDG_TITLES.items()]
+REVIEW_CHOICES = [("yes", _("reviewed")), ("no", _("not yet reviewed"))]
+ANSWERED_CHOICES = [("yes", _("solved")), ("no", _("open")), ("closed", _("closed"))]
+
+
+# The choice filters get their fixed choices as functions: every request deep-copies the filters
+# and then the form's fields, which copies a list of choices (with its lazy labels) each time but
+# keeps a function as it is (#18); the options and the validation are the same.
+def _article_kinds():
+    return ArticleKind.choices
+
+
+def _sdgs():
+    return SDG_CHOICES
+
+
+def _goals():
+    return GoalKey.choices
+
+
+def _reviewed():
+    return REVIEW_CHOICES
+
+
+def _answered():
+    return ANSWERED_CHOICES
 
 
 def search_text(queryset, name, value):
@@ -30,19 +55,19 @@ def visible_cooperations(request):
 
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
-    kind = django_filters.ChoiceFilter(choices=ArticleKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(choices=_article_kinds, label=_("Kind"))
     tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
     sdg = django_filters.TypedChoiceFilter(
-        field_name="sdgs__number", choices=SDG_CHOICES, coerce=int, label=_("SDG"), method="filter_sdg"
+        field_name="sdgs__number", choices=_sdgs, coerce=int, label=_("SDG"), method="filter_sdg"
     )
-    goal = django_filters.ChoiceFilter(choices=GoalKey.choices, label=_("Goal"), method="filter_goal")
+    goal = django_filters.ChoiceFilter(choices=_goals, label=_("Goal"), method="filter_goal")
     owner = django_filters.ModelChoiceFilter(
         # the options show names only (Organisation.__str__), so only those are read
         queryset=Organisation.objects.only("pk", "name"),
         label=_("Author organisation"),
     )
     reviewed = django_filters.ChoiceFilter(
-        choices=[("yes", _("reviewed")), ("no", _("not yet reviewed"))],
+        choices=_reviewed,
         label=_("Review"),
         method="filter_reviewed",
     )
@@ -86,7 +111,7 @@ class QuestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     tag = django_filters.CharFilter(method="filter_tag", label=_("Tag"))
     answered = django_filters.ChoiceFilter(
-        choices=[("yes", _("solved")), ("no", _("open")), ("closed", _("closed"))],
+        choices=_answered,
         label=_("Status"),
         method="filter_answered",
     )

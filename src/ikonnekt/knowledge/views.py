@@ -46,6 +46,7 @@ from ikonnekt.knowledge.models import (
     Sdg,
     Tag,
 )
+from ikonnekt.organizations.models import Organisation
 from ikonnekt.reference.sdg import SDG_NUMBERS
 
 # --- articles -----------------------------------------------------------------------------
@@ -89,6 +90,12 @@ class ArticleList(SharedListView):
         ctx["article_rows"] = display.article_rows(articles)
         if is_partial(self.request):
             return ctx
+        # the owner filter's options: every organisation's id and name (the directory, no read
+        # rule), read as rows with the SQL compiled once instead of one model per option, given to
+        # the widget; the field still validates a chosen owner through its queryset
+        owner = self.filterset.form.fields["owner"]
+        empty = [] if owner.empty_label is None else [("", owner.empty_label)]
+        owner.widget.choices = empty + _organisations()
         active_tag = self.request.GET.get("tag", "")
         active_sdg = self.request.GET.get("sdg", "")
         cloud = list(
@@ -157,6 +164,10 @@ def _article_counts_sql() -> tuple[str, str]:
         quote(vote.get_field("user").column),
     )
     return revisions, voted
+
+
+# Every organisation's id and name, in the directory's order (Organisation.Meta.ordering).
+_organisations = Rows(lambda: Organisation.objects.values_list("pk", "name"))
 
 
 # The article page's lists below the article (its read rule already checked), as rows with the

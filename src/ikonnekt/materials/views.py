@@ -28,6 +28,7 @@ from ikonnekt.core.crud import (
 from ikonnekt.core.formpages import child_form_page
 from ikonnekt.core.jobs import enqueue
 from ikonnekt.core.numformat import floatformat
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import get_editable_or_404, get_visible_or_404
 from ikonnekt.materials import actions, explain, mfa, mfa_io, reports, scenario_rows, system_rows
 from ikonnekt.materials.allocation import AllocationError
@@ -489,6 +490,41 @@ PLANT_FIELDS = (
 )
 
 
+def _children_rows(model, fields, relation):
+    """(attnames in model order, Rows) of a scenario's children with the name of ``relation``:
+    the columns ``.only(*fields, f"{relation}__name")`` reads, the SQL compiled once (#18)."""
+    attnames = [f.attname for f in model._meta.concrete_fields if f.primary_key or f.name in fields]
+    rows = Rows(
+        lambda scenario_id: model.objects.filter(scenario_id=scenario_id).values_list(
+            *attnames, f"{relation}__name"
+        )
+    )
+    return attnames, rows
+
+
+_POINT_COLUMNS, _point_rows = _children_rows(CollectionPoint, POINT_FIELDS, "municipality")
+_PLANT_COLUMNS, _plant_rows = _children_rows(Plant, PLANT_FIELDS, "operator")
+
+
+def _children(scenario, model, columns, rows, relation):
+    """The scenario's points or plants as models (only the read columns loaded, as ``.only``
+    loads them) with the scenario and the related organisation (id and name) attached, as
+    ``scenario.points.select_related(relation).only(...)`` gives them, in the model's order."""
+    db = scenario._state.db
+    relation_field = model._meta.get_field(relation)
+    scenario_field = model._meta.get_field("scenario")
+    organisation = relation_field.related_model
+    out = []
+    for *values, name in rows(scenario.pk):
+        obj = model.from_db(db, columns, values)
+        related_id = getattr(obj, relation_field.attname)
+        related = None if related_id is None else organisation.from_db(db, ["id", "name"], (related_id, name))
+        relation_field.set_cached_value(obj, related)
+        scenario_field.set_cached_value(obj, scenario)
+        out.append(obj)
+    return out
+
+
 class ScenarioDetail(SharedDetailView):
     model = GreenWasteScenario
     template_name = "materials/scenario_detail.html"
@@ -497,10 +533,8 @@ class ScenarioDetail(SharedDetailView):
         ctx = super().get_context_data(**kwargs)
         scenario = self.object
         # the page shows only the name of a point's municipality and of a plant's operator
-        points = list(
-            scenario.points.select_related("municipality").only(*POINT_FIELDS, "municipality__name")
-        )
-        plants = list(scenario.plants.select_related("operator").only(*PLANT_FIELDS, "operator__name"))
+        points = _children(scenario, CollectionPoint, _POINT_COLUMNS, _point_rows, "municipality")
+        plants = _children(scenario, Plant, _PLANT_COLUMNS, _plant_rows, "operator")
         ctx.update(points=points, plants=plants, result=scenario.result or None)
         ctx["map"] = reports.map_config(scenario, points, plants, scenario.result)
         if scenario.result:

@@ -25,6 +25,7 @@ from ikonnekt.core.crud import (
     SharedUpdateView,
 )
 from ikonnekt.core.forms import add_validation_error
+from ikonnekt.core.prepared import Rows
 from ikonnekt.core.sharing import (
     get_editable_or_404,
     get_visible_or_404,
@@ -32,6 +33,7 @@ from ikonnekt.core.sharing import (
     orgs_with_role,
     user_org_ids,
 )
+from ikonnekt.organizations.models import Organisation
 from ikonnekt.planning import actions, charts, forms, goaltree, landbalance, letters, reports, trends
 from ikonnekt.planning.decision import summarise
 from ikonnekt.planning.models import (
@@ -51,6 +53,7 @@ from ikonnekt.planning.models import (
     Topic,
     Vision,
 )
+from ikonnekt.reference.sdg import target_title
 
 # --- megatrends ---------------------------------------------------------------------------------
 
@@ -176,14 +179,38 @@ def tree(request):
     )
 
 
+def _deferred(relation, model, kept):
+    return [f"{relation}__{f.name}" for f in model._meta.concrete_fields if f.name not in kept]
+
+
+_DETAIL_DEFERRED = (
+    *_deferred("owner", Organisation, ("id", "name")),
+    *_deferred("responsible", Organisation, ("id", "name")),
+    *_deferred("parent", GoalNode, ("id", "title")),
+    *_deferred("vision", Vision, ("id", "title", "horizon")),
+)
+
+# A node's SDG targets (reference rows below the node already read through its rule), in the
+# targets' order (SDGTarget.Meta.ordering), the SQL compiled once (core.prepared, #18).
+_sdg_targets = Rows(
+    lambda node_id: (
+        GoalNode.sdg_targets.through.objects.filter(goalnode_id=node_id)
+        .order_by("sdgtarget__sdg__number", "sdgtarget__order")
+        .values_list("sdgtarget__code", "sdgtarget__source")
+    )
+)
+
+
 class NodeDetail(SharedDetailView):
     model = GoalNode
     template_name = "planning/node_detail.html"
 
     def get_base_queryset(self):
+        # the page shows the owner's and the responsible organisation's name, the parent's title
+        # and link, the vision's title and horizon: their other columns are not read (#18)
         return GoalNode.objects.select_related(
             "owner", "responsible", "parent", "vision", "feed__region"
-        ).prefetch_related("sdg_targets")
+        ).defer(*_DETAIL_DEFERRED)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -210,6 +237,10 @@ class NodeDetail(SharedDetailView):
             .only("node_id", "year", "value", "municipality_id", "municipality__name")
         )
         ctx["values"] = values
+        ctx["sdg_targets"] = [
+            {"code": code, "source": source, "wording": target_title(code)}
+            for code, source in _sdg_targets(node.pk)
+        ]
         series = {}
         for v in values:
             series.setdefault(v.municipality, []).append((v.year, v.value))

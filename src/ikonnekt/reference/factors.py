@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import FilteredRelation, Q
 from django.utils.translation import gettext as _
 
+from ikonnekt.core.prepared import Rows
 from ikonnekt.reference.models import EmissionFactorSet, FactorMethod
 
 
@@ -74,23 +75,37 @@ def factors_of_set(fs: EmissionFactorSet) -> dict:
     }
 
 
+_FACTOR_ROWS = {}
+
+
+def _factor_rows(carrier: str, method: str) -> Rows:
+    """The query of :func:`factor` for one carrier and method, its SQL compiled once per connection
+    (core.prepared, #18): it depends on the two code constants only (reference data, no read rule)."""
+    rows = _FACTOR_ROWS.get((carrier, method))
+    if rows is None:
+        rows = _FACTOR_ROWS[(carrier, method)] = Rows(
+            lambda: (
+                EmissionFactorSet.objects.filter(method=method)
+                .annotate(entry=FilteredRelation("entries", condition=Q(entries__carrier=carrier)))
+                .values_list(
+                    "year",
+                    "name",
+                    "source",
+                    "entry__grams_per_kwh",
+                    "entry__source",
+                    "entry__source_year",
+                    "entry__approximate",
+                )
+            )
+        )
+    return rows
+
+
 def factor(carrier: str, year: int, method: str = FactorMethod.BISKO) -> Factor:
     """The one factor, in one query: every set of the method with its entry for ``carrier`` (or
     none), the set chosen as :func:`factor_set` chooses it (a page asks for one factor; reading the
     set and then all its entries cost two queries and a ``Factor`` per carrier)."""
-    rows = list(
-        EmissionFactorSet.objects.filter(method=method)
-        .annotate(entry=FilteredRelation("entries", condition=Q(entries__carrier=carrier)))
-        .values_list(
-            "year",
-            "name",
-            "source",
-            "entry__grams_per_kwh",
-            "entry__source",
-            "entry__source_year",
-            "entry__approximate",
-        )
-    )
+    rows = _factor_rows(carrier, str(method))()
     if not rows:
         raise FactorMissing(
             _("There is no emission factor set for the method %(method)s.") % {"method": method}
