@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -33,6 +34,7 @@ from ikonnekt.core.sharing import (
     orgs_with_role,
     user_org_ids,
 )
+from ikonnekt.indicators.models import IndicatorSeries
 from ikonnekt.organizations.models import Organisation
 from ikonnekt.planning import actions, charts, forms, goaltree, landbalance, letters, reports, trends
 from ikonnekt.planning.decision import summarise
@@ -207,10 +209,18 @@ class NodeDetail(SharedDetailView):
 
     def get_base_queryset(self):
         # the page shows the owner's and the responsible organisation's name, the parent's title
-        # and link, the vision's title and horizon: their other columns are not read (#18)
-        return GoalNode.objects.select_related(
-            "owner", "responsible", "parent", "vision", "feed__region"
-        ).defer(*_DETAIL_DEFERRED)
+        # and link, the vision's title and horizon: their other columns are not read (#18).
+        # The vision and the followed series are named only to readers their own rule lets see
+        # them (the parent: below, from the visible nodes).
+        user = self.request.user
+        return (
+            GoalNode.objects.select_related("owner", "responsible", "parent", "vision", "feed__region")
+            .defer(*_DETAIL_DEFERRED)
+            .annotate(
+                vision_readable=ExpressionWrapper(Vision.visible_to_q(user, "vision__"), BooleanField()),
+                feed_readable=ExpressionWrapper(IndicatorSeries.visible_to_q(user, "feed__"), BooleanField()),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -219,6 +229,7 @@ class NodeDetail(SharedDetailView):
         progress, nodes = goaltree.progress_map(user, goaltree.progress_nodes(user))
         ctx["progress"] = progress.get(node.pk)
         ctx["children"] = [(n, progress.get(n.pk)) for n in nodes if n.parent_id == node.pk]
+        ctx["parent_readable"] = node.parent_id is not None and any(n.pk == node.parent_id for n in nodes)
         # the columns the list shows; ordered by title alone, as every measure has this target
         # (the model's ordering by target would join the goal nodes for nothing)
         ctx["measures"] = (
@@ -285,8 +296,18 @@ def _explanations(node, nodes, progress, series, rows):
             measure_avg=measure_avg,
             children=children,
         ),
-        "feed_problem": planning_feeds.link_problem(node) if node.feed_id else "",
+        "feed_problem": _feed_problem(node) if node.feed_id else "",
     }
+
+
+def _feed_problem(node) -> str:
+    """The feed link's problem; a broken series' own text names its source, so a reader who may
+    not see the series learns only that it is broken."""
+    from ikonnekt.planning import feeds as planning_feeds
+
+    if node.feed.is_broken and not node.feed_readable:
+        return _("The feed's source is no longer available.")
+    return planning_feeds.link_problem(node)
 
 
 class NodeCreate(SharedCreateView):
