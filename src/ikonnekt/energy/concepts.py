@@ -15,9 +15,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ikonnekt.core import numformat, tabular
+from ikonnekt.core.prepared import Rows
 from ikonnekt.energy import explain
 from ikonnekt.energy.domain import quarter_calc as qc
-from ikonnekt.energy.models import DailyTemperature, EmissionFactor, EmissionFactorSet, Quarter, Variant
+from ikonnekt.energy.models import (
+    DailyTemperature,
+    EmissionFactor,
+    EmissionFactorSet,
+    Quarter,
+    QuarterBuilding,
+    Variant,
+)
 from ikonnekt.reference.factors import factors_of_set
 
 FIELD_LABELS = {
@@ -119,9 +127,20 @@ def error_text(exc: qc.InputError) -> str:
     return str(exc)
 
 
-def compare(quarter, with_sensitivity=True):
+# The building types below a quarter already read through its read rule, the SQL compiled once
+# (core.prepared, #18): (id, name, count, area, heat demand, hot-water demand, electricity).
+building_types = Rows(
+    lambda quarter_id: QuarterBuilding.objects.filter(quarter_id=quarter_id).values_list(
+        "pk", "name", "count", "area", "heat_demand", "dhw_demand", "electricity"
+    )
+)
+
+
+def compare(quarter, with_sensitivity=True, user=None):
     """{"year", "results": [(variant, result or None, error or None, tornado)], "errors": [...],
-    "assumptions", "fuel_links": {variant id: FuelLink}, "breakdown": :func:`breakdown` or None}.
+    "assumptions", "fuel_links": {variant id: FuelLink}, "breakdown": :func:`breakdown` or None,
+    "building_types": :data:`building_types` of the quarter (read once for the page as well)};
+    with ``user``, each fuel link says whether the user may see its scenario (``scenario_visible``).
 
     The calculation (an hourly simulation per variant and per efficiency step of the sensitivity,
     the annuities and their explanations) is stored under a key of everything it is computed from
@@ -130,11 +149,13 @@ def compare(quarter, with_sensitivity=True):
     from ikonnekt.energy import greenwaste_fuel
 
     variants = list(quarter.variants.select_related("fuel_scenario"))
-    links = greenwaste_fuel.links_of(quarter, variants)
-    key = f"energy:quarter:{quarter.pk}:{_fingerprint(quarter, variants, links, with_sensitivity)}"
+    links = greenwaste_fuel.links_of(quarter, variants, user)
+    types_rows = building_types(quarter.pk)
+    types = [row[2:] for row in types_rows]  # (count, area, heat, hot water, electricity)
+    key = f"energy:quarter:{quarter.pk}:{_fingerprint(quarter, types, variants, links, with_sensitivity)}"
     stored = cache.get(key)
     if stored is None:
-        stored = _compute(quarter, variants, links, with_sensitivity)
+        stored = _compute(quarter, types, variants, links, with_sensitivity)
         cache.set(key, stored, CACHE_SECONDS)
     by_pk = {v.pk: v for v in variants}
     out = {
@@ -144,6 +165,7 @@ def compare(quarter, with_sensitivity=True):
         "assumptions": stored["assumptions"],
         "fuel_links": {},
         "breakdown": None,
+        "building_types": types_rows,
     }
     for pk, computed in stored["links"].items():
         link = links[pk]
@@ -161,7 +183,7 @@ CACHE_SECONDS = 7 * 24 * 3600  # changed inputs give another key; old entries ju
 LINK_FIGURES = ("demand_mwh", "covered_mwh", "blended_price_ct", "quarter_price_ct")
 
 
-def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
+def _fingerprint(quarter, types, variants, links, with_sensitivity) -> str:
     """Everything :func:`_compute` reads, as a hash: the language, the year (the start of the
     period), the quarter's and its factor set's fields, the factors of the set and the electricity
     path of its method and the station's daily temperatures (number, first and last day, last id,
@@ -181,7 +203,7 @@ def _fingerprint(quarter, variants, links, with_sensitivity) -> str:
         [getattr(fs, f.attname) for f in EmissionFactorSet._meta.concrete_fields],
         factors,
         temperatures,
-        [(b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()],
+        types,
         [[getattr(v, f.attname) for f in Variant._meta.concrete_fields] for v in variants],
         [
             (pk, getattr(link.scenario, "pk", None), *(getattr(link, name) for name in _LINK_INPUTS))
@@ -238,13 +260,11 @@ _LINK_INPUTS = (
 )
 
 
-def _compute(quarter, variants, links, with_sensitivity) -> dict:
-    """The calculation of :func:`compare`, with variant ids instead of objects (to be stored)."""
+def _compute(quarter, types, variants, links, with_sensitivity) -> dict:
+    """The calculation of :func:`compare`, with variant ids instead of objects (to be stored);
+    ``types``: the building types' (count, area, heat demand, hot-water demand, electricity)."""
     out = {"results": [], "errors": [], "year": None, "assumptions": None, "links": {}, "breakdown": None}
     try:
-        types = [
-            (b.count, b.area, b.heat_demand, b.dhw_demand, b.electricity) for b in quarter.buildings.all()
-        ]
         year, temps = daily_temperatures(quarter.station)
         demand = qc.build_demand(types, temps)
         a = assumptions(quarter)

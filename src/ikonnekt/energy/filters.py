@@ -25,3 +25,17 @@ class BuildingFilter(django_filters.FilterSet):
         # the owner choices show the organisations' names (``__str__``), in their order
         owner = self.filters["owner"]
         owner.extra["queryset"] = owner.extra["queryset"].only("id", "name")
+
+    @property
+    def form(self):
+        """The filter form; the owner and group options listed from (id, name) rows of their
+        querysets (the same rows, order and labels, ``__str__`` being the name) instead of a model
+        object per option (#18). Validation still looks the chosen id up in the queryset."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name in ("owner", "groups"):
+                field = form.fields[name]
+                empty = [("", field.empty_label)] if field.empty_label is not None else []
+                null = [(field.null_value, field.null_label)] if field.null_label is not None else []
+                field.widget.choices = [*empty, *null, *field.queryset.values_list("pk", "name")]
+        return self._form

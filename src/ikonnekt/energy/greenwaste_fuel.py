@@ -47,6 +47,8 @@ class FuelLink:
     covered_mwh: float | None = None
     blended_price_ct: float | None = None
     quarter_price_ct: float | None = None  # the quarter's wood-chips price for the rest (ct/kWh)
+    # whether the scenario is visible to the user reading the page (``links_of(..., user=)``)
+    scenario_visible: bool | None = None
 
 
 def price_ct_per_kwh(cost_per_t: float, heating_value_mwh_per_t: float) -> float:
@@ -88,24 +90,45 @@ def link_of(variant) -> FuelLink | None:
     return links_of(variant.quarter, [variant]).get(variant.pk)
 
 
-def links_of(quarter, variants) -> dict:
+def links_of(quarter, variants, user=None) -> dict:
     """{variant id: FuelLink} of the ``variants`` of ``quarter`` that are linked to a green-waste
     scenario, in at most three queries whatever their number: which of the other organisations'
     scenarios the quarter's organisation still sees (the read rule as ``is_visible_to`` applies it,
     for a stand-in member of that organisation: its cooperations, then the rule) and the scenarios'
     collection points of the quarter's municipality, read once a link needs them (#18: one such set
-    per linked variant before)."""
+    per linked variant before). With ``user``, each link's ``scenario_visible`` says whether the
+    user may see the scenario when the organisation's rule needed a query: the model's read rule
+    for the user, answered by the same query (#18: a query of its own on the quarter page before;
+    otherwise None, and the page asks for the links it shows)."""
+    from django.db.models import BooleanField, ExpressionWrapper
+
     from ikonnekt.indicators.actions import OrganisationMember
     from ikonnekt.materials.models import CollectionPoint, GreenWasteScenario
 
     linked = [v for v in variants if v.fuel_scenario_id is not None or v.fuel_scenario_name]
     scenarios = {v.fuel_scenario.pk: v.fuel_scenario for v in linked if v.fuel_scenario_id is not None}
     visible = set()
+    seen_by_user = set()
     others = [pk for pk, s in scenarios.items() if s.owner_id != quarter.owner_id]
-    if others:
+    if others and user is None:
         member = OrganisationMember(quarter.owner_id)
         rows = GreenWasteScenario.objects.visible_to(member).filter(pk__in=others)
         visible = set(rows.values_list("pk", flat=True))
+    elif others:
+        # both rules as columns of one query over the linked scenarios
+        member = OrganisationMember(quarter.owner_id)
+        columns = {
+            "for_user": ExpressionWrapper(GreenWasteScenario.visible_to_q(user), output_field=BooleanField()),
+            "for_org": ExpressionWrapper(
+                GreenWasteScenario.visible_to_q(member), output_field=BooleanField()
+            ),
+        }
+        rows = GreenWasteScenario.objects.filter(pk__in=list(scenarios)).annotate(**columns)
+        for row in rows.values("pk", *columns):
+            if row["for_user"]:
+                seen_by_user.add(row["pk"])
+            if row["for_org"] and row["pk"] in others:
+                visible.add(row["pk"])
     loaded = {}
 
     def points(scenario_id):
@@ -119,7 +142,11 @@ def links_of(quarter, variants) -> dict:
                 loaded.setdefault(sid, set()).add(str(pid))
         return loaded.get(scenario_id, set())
 
-    return {v.pk: _link(v, quarter, visible, points) for v in linked}
+    links = {v.pk: _link(v, quarter, visible, points) for v in linked}
+    if user is not None and others:  # else left None: the page asks for the links it shows
+        for link in links.values():
+            link.scenario_visible = link.scenario is not None and link.scenario.pk in seen_by_user
+    return links
 
 
 def _link(variant, quarter, visible, points) -> FuelLink:
