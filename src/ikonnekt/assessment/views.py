@@ -467,7 +467,10 @@ def assessment_detail(request, pk):
     # more than the ratings themselves (#18).
     feed_ids = {r.feed_id for r in ratings if r.feed_id is not None}
     if feed_ids:
-        series = IndicatorSeries.objects.filter(pk__in=feed_ids).annotate(
+        # every followed series is read (its link state shows whoever reads the assessment); the
+        # read rule is the ``readable`` column, and only readers it admits see the series' name,
+        # link and problem text (_feed_link)
+        series = IndicatorSeries.objects.filter(pk__in=feed_ids).annotate(  # (noqa: sharing) rule as column
             readable=ExpressionWrapper(
                 IndicatorSeries.visible_to_q(request.user), output_field=BooleanField()
             )
