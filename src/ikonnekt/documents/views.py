@@ -123,9 +123,7 @@ class DocumentDetail(SharedDetailView):
     model = Document
     template_name = "documents/detail.html"
     audit_views = True
-
-    def get_base_queryset(self):
-        return Document.objects.select_related("owner", "file", "case")
+    select_related = ("owner", "file", "case")  # read by id with the SQL kept (SharedDetailView)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -49,9 +49,7 @@ class AgreementDetail(SharedDetailView):
     model = m.Agreement
     template_name = "administration/agreement_detail.html"
     login_required = False
-
-    def get_base_queryset(self):
-        return m.Agreement.objects.select_related("owner", "cooperation")
+    select_related = ("owner", "cooperation")  # read by id with the SQL kept (SharedDetailView)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
