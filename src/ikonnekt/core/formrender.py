@@ -40,7 +40,7 @@ _INPUTS = frozenset(
 )
 
 
-def _text(value) -> str:
+def text_html(value) -> str:
     """``{{ value }}``."""
     if isinstance(value, str | Promise):
         return conditional_escape(value)
@@ -54,27 +54,27 @@ def _sf(value) -> str:
     return escape(str(value))
 
 
-def _attrs(attrs) -> str:
+def attrs_html(attrs) -> str:
     """``django/forms/widgets/attrs.html``."""
     out = []
     for name, value in attrs.items():
         if value is not False:
-            out.append(f" {_text(name)}" if value is True else f' {_text(name)}="{_sf(value)}"')
+            out.append(f" {text_html(name)}" if value is True else f' {text_html(name)}="{_sf(value)}"')
     return "".join(out)
 
 
 def _select(context):
     widget = context["widget"]
-    out = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
+    out = [f'<select name="{text_html(widget["name"])}"{attrs_html(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            out.append(f'\n  <optgroup label="{_text(group_name)}">')
+            out.append(f'\n  <optgroup label="{text_html(group_name)}">')
         for option in options:
             if option["template_name"] != _OPTION:
                 return None
             out.append(
-                f'\n  <option value="{_sf(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{_text(option['label'])}</option>\n"
+                f'\n  <option value="{_sf(option["value"])}"{attrs_html(option["attrs"])}>'
+                f"{text_html(option['label'])}</option>\n"
             )
         if group_name:
             out.append("\n  </optgroup>")
@@ -86,13 +86,13 @@ def _input(context):
     widget = context["widget"]
     value = widget["value"]
     value = f' value="{_sf(value)}"' if value is not None else ""
-    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    return f'<input type="{text_html(widget["type"])}" name="{text_html(widget["name"])}"{value}{attrs_html(widget["attrs"])}>'
 
 
 def _textarea(context):
     widget = context["widget"]
-    value = _text(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    value = text_html(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{text_html(widget["name"])}"{attrs_html(widget["attrs"])}>\n{value}</textarea>'
 
 
 def _field(context):
@@ -101,17 +101,17 @@ def _field(context):
     if field.errors or field.use_fieldset:
         return None
     widget = field.field.widget
-    label = _text(field.label)
+    label = text_html(field.label)
     if getattr(widget, "input_type", None) == "checkbox" and not getattr(
         widget, "allow_multiple_selected", False
     ):
-        head = f'<div class="mb-3 form-check">\n{field} <label class="form-check-label" for="{_text(field.id_for_label)}">{label}</label>\n'
+        head = f'<div class="mb-3 form-check">\n{field} <label class="form-check-label" for="{text_html(field.id_for_label)}">{label}</label>\n'
     else:
         required = ' <span class="text-danger" aria-hidden="true">*</span>' if field.field.required else ""
-        head = f'<div class="mb-3">\n<label class="form-label" for="{_text(field.id_for_label)}">{label}{required}</label>\n{field}'
+        head = f'<div class="mb-3">\n<label class="form-label" for="{text_html(field.id_for_label)}">{label}{required}</label>\n{field}'
     help_text = ""
     if field.help_text:
-        helptext_id = f' id="{_text(field.auto_id)}_helptext"' if field.auto_id else ""
+        helptext_id = f' id="{text_html(field.auto_id)}_helptext"' if field.auto_id else ""
         help_text = f'<div class="form-text"{helptext_id}>{field.help_text}</div>'
     return f"{head}\n{help_text}\n\n</div>"
 

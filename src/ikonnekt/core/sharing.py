@@ -534,21 +534,23 @@ def get_visible_by_pk_or_404(model, user, pk, select_related: tuple = ()):
 
     key = (model, tuple(select_related))
     if key not in _BY_PK:
-        base = model.objects.select_related(*select_related) if select_related else model.objects.all()
+        base = _joined(model, select_related)
         _BY_PK[key] = Rows(lambda reader, object_id: base.visible_to(reader).filter(pk=object_id)[:1])
     rows = _BY_PK[key]
     if rows is not None and isinstance(pk, int) and not isinstance(pk, bool):
         try:
             found = rows(user, pk)
-        except ReaderNotKept:
+        except ReaderNotKept:  # the rule asks more than ids: the queryset answers from now on
             _BY_PK[key] = None
         else:
             if not found:
                 raise Http404
             return found[0]
-    return get_visible_or_404(
-        model.objects.select_related(*select_related) if select_related else model.objects.all(), user, pk=pk
-    )
+    return get_visible_or_404(_joined(model, select_related), user, pk=pk)
+
+
+def _joined(model, select_related):
+    return model.objects.select_related(*select_related) if select_related else model.objects.all()
 
 
 def get_visible_or_404(model_or_qs, user, **lookup):

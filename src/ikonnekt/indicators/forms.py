@@ -4,8 +4,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ikonnekt.core.formrender import _attrs as html_attrs
-from ikonnekt.core.formrender import _text as html_text
+from ikonnekt.core.formrender import attrs_html as html_attrs
+from ikonnekt.core.formrender import text_html as html_text
 from ikonnekt.core.forms import BootstrapForm, BootstrapModelForm
 from ikonnekt.core.sharing import Visibility, user_cooperation_ids
 from ikonnekt.indicators.models import IndicatorSeries, Licence
